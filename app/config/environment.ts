@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * The process environment, validated once at boot. A missing or malformed variable
+ * stops the process with one message that names every problem, rather than failing
+ * later on the first request that happens to need it.
+ */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL");
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1, "is required"),
+  SHOPIFY_API_SECRET: z.string().min(1, "is required"),
+  SHOPIFY_APP_URL: z.string().url(),
+  SCOPES: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SHOP_CUSTOM_DOMAIN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(5488),
+  RUN_WORKERS_IN_PROCESS: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  // Development and demo only: a local stand-in for the App Bridge CDN script.
+  APP_BRIDGE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join("; ")}. See .env.example for what each variable means.`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function parseWith<Schema extends z.ZodType>(schema: Schema, source: Source): z.infer<Schema> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const missing = source[name] === undefined || source[name] === "";
+    return missing ? `${name} is missing` : `${name} ${issue.message}`;
+  });
+  throw new InvalidEnvironmentError(problems);
+}
+
+export function parseEnv(source: Source): Env {
+  return parseWith(envSchema, source);
+}
+
+/** What database tooling (migrations, the demo's launcher) needs, and no Shopify settings. */
+export const databaseEnvSchema = envSchema.pick({
+  DATABASE_URL: true,
+  EMBEDDED_POSTGRES_DIR: true,
+  EMBEDDED_POSTGRES_PORT: true,
+});
+
+export function parseDatabaseEnv(source: Source): z.infer<typeof databaseEnvSchema> {
+  return parseWith(databaseEnvSchema, source);
+}
+
+/** Workers run inside the web process by default outside production. */
+export function runsWorkersInProcess(env: Env): boolean {
+  return env.RUN_WORKERS_IN_PROCESS ?? env.NODE_ENV !== "production";
+}

@@ -1,0 +1,24 @@
+import type PgBoss from "pg-boss";
+import type { Prisma } from "@prisma/client";
+
+/**
+ * Lets pg-boss write its job row through a Prisma interactive transaction, so a state
+ * change and the job that follows from it commit (or roll back) together.
+ */
+export function prismaTransactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(toDriverValue));
+      return { rows };
+    },
+  };
+}
+
+// pg-boss hands node-postgres objects for its jsonb parameter; Prisma's driver adapter
+// binds only scalars, so objects go over as JSON text (the SQL casts them to jsonb).
+function toDriverValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
+  return value;
+}

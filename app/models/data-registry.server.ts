@@ -1,0 +1,96 @@
+import { Prisma } from "@prisma/client";
+
+/**
+ * Every table that holds a shop's data, and how each one answers the compliance
+ * webhooks: shop/redact erases the shop's rows; customers/redact erases or anonymises
+ * one customer's personal data; customers/data_request exports it.
+ *
+ * A test fails when a Prisma model with a `shop` column is missing here, so a table
+ * added later cannot be forgotten by the compliance handlers.
+ */
+export interface CustomerIdentity {
+  /** Shopify customer id, numeric as a string. */
+  id: string | null;
+  email: string | null;
+  phone: string | null;
+  orderIds: string[];
+}
+
+type Tx = Prisma.TransactionClient;
+
+export interface ShopDataTable {
+  model: Prisma.ModelName;
+  /** Deletes every row of the shop; returns how many. */
+  eraseShop(tx: Tx, shop: string): Promise<number>;
+  /** Personal data of customers kept here, or null when the table holds none. */
+  customerData: null | {
+    /** Deletes or anonymises the customer's personal data; returns rows touched. */
+    redact(tx: Tx, shop: string, customer: CustomerIdentity): Promise<number>;
+    /** The customer's rows as the customer would be shown them. */
+    export(tx: Tx, shop: string, customer: CustomerIdentity): Promise<unknown[]>;
+  };
+}
+
+function webhookEventsOf(shop: string, customer: CustomerIdentity): Prisma.WebhookEventWhereInput {
+  const matches: Prisma.WebhookEventWhereInput[] = [];
+  if (customer.id) matches.push({ customerId: customer.id });
+  if (customer.orderIds.length) matches.push({ orderIds: { hasSome: customer.orderIds } });
+  return matches.length ? { shop, OR: matches } : { shop, id: { in: [] } };
+}
+
+function dataRequestsOf(shop: string, customer: CustomerIdentity): Prisma.CustomerDataRequestWhereInput {
+  const matches: Prisma.CustomerDataRequestWhereInput[] = [];
+  if (customer.id) matches.push({ customerId: customer.id });
+  if (customer.email) matches.push({ email: { equals: customer.email, mode: "insensitive" } });
+  if (customer.phone) matches.push({ phone: customer.phone });
+  return matches.length ? { shop, OR: matches } : { shop, id: { in: [] } };
+}
+
+export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
+  {
+    model: "Session",
+    eraseShop: async (tx, shop) => (await tx.session.deleteMany({ where: { shop } })).count,
+    // Sessions hold the merchant's staff, not customers.
+    customerData: null,
+  },
+  {
+    model: "ShopInstallation",
+    eraseShop: async (tx, shop) => (await tx.shopInstallation.deleteMany({ where: { shop } })).count,
+    customerData: null,
+  },
+  {
+    model: "WebhookEvent",
+    eraseShop: async (tx, shop) => (await tx.webhookEvent.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // Payloads are kept for replay and audit; one that concerns the customer goes whole.
+      redact: async (tx, shop, customer) =>
+        (await tx.webhookEvent.deleteMany({ where: webhookEventsOf(shop, customer) })).count,
+      export: (tx, shop, customer) =>
+        tx.webhookEvent.findMany({
+          where: webhookEventsOf(shop, customer),
+          select: { topic: true, receivedAt: true, payload: true },
+          orderBy: { receivedAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "CustomerDataRequest",
+    eraseShop: async (tx, shop) => (await tx.customerDataRequest.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // The request itself stays as proof it was answered; who asked does not.
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.customerDataRequest.updateMany({
+            where: dataRequestsOf(shop, customer),
+            data: { customerId: null, email: null, phone: null, orderIds: [], report: Prisma.DbNull },
+          })
+        ).count,
+      export: (tx, shop, customer) =>
+        tx.customerDataRequest.findMany({
+          where: dataRequestsOf(shop, customer),
+          select: { requestId: true, receivedAt: true, fulfilledAt: true },
+          orderBy: { receivedAt: "asc" },
+        }),
+    },
+  },
+];

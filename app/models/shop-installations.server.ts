@@ -1,0 +1,45 @@
+import type { Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/** Records that the shop has the app; a reinstall after an uninstall starts a new installation. */
+export async function recordInstallation(db: Db, shop: string, scopes: string | null, at: Date): Promise<void> {
+  const existing = await db.shopInstallation.findUnique({ where: { shop }, select: { uninstalledAt: true } });
+  if (!existing) {
+    await db.shopInstallation.create({ data: { shop, installedAt: at, scopes } });
+  } else if (existing.uninstalledAt) {
+    await db.shopInstallation.update({ where: { shop }, data: { installedAt: at, uninstalledAt: null, scopes } });
+  }
+}
+
+export function findInstallation(db: Db, shop: string) {
+  return db.shopInstallation.findUnique({ where: { shop } });
+}
+
+export type ShopEventOutcome = "recorded" | "stale" | "unknown-shop";
+
+async function outcome(db: Db, shop: string, count: number): Promise<ShopEventOutcome> {
+  if (count > 0) return "recorded";
+  return (await findInstallation(db, shop)) ? "stale" : "unknown-shop";
+}
+
+/**
+ * Marks the shop uninstalled, unless the event predates the current installation
+ * (a late app/uninstalled from before a reinstall must not undo the reinstall).
+ */
+export async function recordUninstall(db: Db, shop: string, eventAt: Date): Promise<ShopEventOutcome> {
+  const { count } = await db.shopInstallation.updateMany({
+    where: { shop, installedAt: { lte: eventAt } },
+    data: { uninstalledAt: eventAt },
+  });
+  return outcome(db, shop, count);
+}
+
+/** Applies a scopes change unless a newer one was already applied. */
+export async function recordScopes(db: Db, shop: string, scopes: string, changedAt: Date): Promise<ShopEventOutcome> {
+  const { count } = await db.shopInstallation.updateMany({
+    where: { shop, OR: [{ scopesUpdatedAt: null }, { scopesUpdatedAt: { lt: changedAt } }] },
+    data: { scopes, scopesUpdatedAt: changedAt },
+  });
+  return outcome(db, shop, count);
+}

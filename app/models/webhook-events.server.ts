@@ -1,0 +1,36 @@
+import type { Prisma } from "@prisma/client";
+
+export interface NewWebhookEvent {
+  shop: string;
+  topic: string;
+  eventId: string;
+  webhookId: string;
+  apiVersion: string;
+  triggeredAt: Date | null;
+  customerId: string | null;
+  orderIds: string[];
+  payload: Prisma.InputJsonValue;
+}
+
+/**
+ * Records the event unless the shop already has one with this event id. Returns the new
+ * row's id, or null for a duplicate delivery: the unique (shop, eventId) index decides,
+ * so two concurrent deliveries of one event cannot both pass.
+ */
+export async function recordWebhookEventOnce(tx: Prisma.TransactionClient, event: NewWebhookEvent): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
+    VALUES (gen_random_uuid(), ${event.shop}, ${event.topic}, ${event.eventId}, ${event.webhookId}, ${event.apiVersion},
+            ${event.triggeredAt}, ${event.customerId}, ${event.orderIds}::text[], ${JSON.stringify(event.payload)}::jsonb)
+    ON CONFLICT ("shop", "eventId") DO NOTHING
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+export async function markWebhookEventProcessed(tx: Prisma.TransactionClient, shop: string, id: string): Promise<void> {
+  await tx.webhookEvent.updateMany({ where: { shop, id }, data: { processedAt: new Date() } });
+}
+
+export function countWebhookEvents(tx: Prisma.TransactionClient, shop: string, topic?: string): Promise<number> {
+  return tx.webhookEvent.count({ where: { shop, ...(topic ? { topic } : {}) } });
+}

@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { authenticate } from "~/shopify.server";
+import { fetchShopOverview, type ShopOverview } from "~/shopify/operations/shop-overview.server";
+import { getAppHealth, type Check } from "~/services/app-health.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const [overview, health] = await Promise.all([
+    fetchShopOverview(admin).then(
+      (value): Check<ShopOverview> => ({ ok: true, detail: value }),
+      (error: unknown): Check<ShopOverview> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    ),
+    getAppHealth(session.shop),
+  ]);
+  return { shop: session.shop, overview, health };
+};
+
+function StatusBadge({ check }: { check: Check<unknown> }) {
+  return check.ok ? <Badge tone="success">Healthy</Badge> : <Badge tone="critical">Unavailable</Badge>;
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <InlineStack align="space-between" gap="400">
+      <Text as="span" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span">{value}</Text>
+    </InlineStack>
+  );
+}
+
+export default function Dashboard() {
+  const { shop, overview, health } = useLoaderData<typeof loader>();
+  return (
+    <Page>
+      <TitleBar title="Dashboard" />
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {overview.ok ? overview.detail.name : shop}
+              </Text>
+              {overview.ok ? (
+                <BlockStack gap="200">
+                  <Fact label="Store domain" value={overview.detail.domain} />
+                  <Fact label="Time zone" value={overview.detail.timezone} />
+                  <Fact
+                    label="Active locations"
+                    value={overview.detail.activeLocations === null ? "Unknown" : String(overview.detail.activeLocations)}
+                  />
+                </BlockStack>
+              ) : (
+                <Text as="p" tone="critical">
+                  Shopify did not answer: {overview.error}
+                </Text>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between">
+                  <Text as="h2" variant="headingMd">
+                    Database
+                  </Text>
+                  <StatusBadge check={health.database} />
+                </InlineStack>
+                {health.database.ok ? (
+                  <BlockStack gap="200">
+                    <Fact label="Round trip" value={`${health.database.detail.roundTripMs} ms`} />
+                    <Fact label="Migrations applied" value={String(health.database.detail.migrationsApplied)} />
+                  </BlockStack>
+                ) : (
+                  <Text as="p" tone="critical">
+                    {health.database.error}
+                  </Text>
+                )}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between">
+                  <Text as="h2" variant="headingMd">
+                    Background jobs
+                  </Text>
+                  <StatusBadge check={health.jobQueue} />
+                </InlineStack>
+                {health.jobQueue.ok ? (
+                  <BlockStack gap="200">
+                    <Fact label="Waiting" value={String(health.jobQueue.detail.waiting)} />
+                    <Fact label="Running" value={String(health.jobQueue.detail.active)} />
+                    <Fact label="Retrying" value={String(health.jobQueue.detail.retrying)} />
+                    <Fact label="Gave up (dead letters)" value={String(health.jobQueue.detail.deadLettered)} />
+                  </BlockStack>
+                ) : (
+                  <Text as="p" tone="critical">
+                    {health.jobQueue.error}
+                  </Text>
+                )}
+                <Box>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    Counts cover this store&apos;s jobs only.
+                  </Text>
+                </Box>
+              </BlockStack>
+            </Card>
+          </InlineGrid>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import prisma from "~/db.server";
+import { recordWebhookEventOnce } from "~/models/webhook-events.server";
+import { verifyWebhook, WebhookRejection } from "./authenticate-webhook.server";
+
+/** A webhook that passed verification, validation and dedupe, about to take effect. */
+export interface AcceptedWebhook<Payload> {
+  shop: string;
+  topic: string;
+  eventId: string;
+  triggeredAt: Date;
+  payload: Payload;
+}
+
+export interface WebhookTopicHandler<Schema extends z.ZodType> {
+  /** As Shopify's library names it: `app/uninstalled` → `APP_UNINSTALLED`. */
+  topic: string;
+  payload: Schema;
+  /** The customer and orders the payload concerns, kept for customers/redact. */
+  subject?(payload: z.infer<Schema>): { customerId?: string | null; orderIds?: string[] };
+  /** Payload as stored; lets a topic keep less than it was sent. */
+  stored?(payload: z.infer<Schema>): Prisma.InputJsonValue;
+  /** The webhook's effect, in the same transaction as its dedupe record. */
+  apply(tx: Prisma.TransactionClient, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
+}
+
+function reject(status: number, message: string): Response {
+  return Response.json({ error: message }, { status });
+}
+
+/**
+ * The one path every webhook takes: verify (401/400), validate the payload (400),
+ * then in one transaction record the event id and apply the effect. A redelivered event
+ * finds its id recorded and has no second effect; either way Shopify gets a fast 200.
+ */
+export async function receiveWebhook<Schema extends z.ZodType>(
+  request: Request,
+  handler: WebhookTopicHandler<Schema>,
+): Promise<Response> {
+  let webhook;
+  try {
+    webhook = await verifyWebhook(request);
+  } catch (error) {
+    if (error instanceof WebhookRejection) return reject(error.status, error.message);
+    throw error;
+  }
+  if (webhook.topic !== handler.topic) {
+    return reject(400, `This endpoint takes ${handler.topic} webhooks, not ${webhook.topic}`);
+  }
+  const parsed = handler.payload.safeParse(webhook.payload);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    return reject(400, `Invalid ${handler.topic} payload: ${problems.join("; ")}`);
+  }
+  const payload = parsed.data as z.infer<Schema>;
+  const triggeredAt = parseTimestamp(webhook.triggeredAt) ?? new Date();
+  const eventId = webhook.eventId ?? webhook.webhookId;
+  const subject = handler.subject?.(payload) ?? {};
+
+  await prisma.$transaction(async (tx) => {
+    const recorded = await recordWebhookEventOnce(tx, {
+      shop: webhook.shop,
+      topic: webhook.topic,
+      eventId,
+      webhookId: webhook.webhookId,
+      apiVersion: webhook.apiVersion,
+      triggeredAt,
+      customerId: subject.customerId ?? null,
+      orderIds: subject.orderIds ?? [],
+      payload: handler.stored ? handler.stored(payload) : (webhook.payload as Prisma.InputJsonValue),
+    });
+    if (!recorded) return;
+    await handler.apply(tx, { shop: webhook.shop, topic: webhook.topic, eventId, triggeredAt, payload });
+  });
+  return new Response(null, { status: 200 });
+}
+
+function parseTimestamp(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

@@ -1,0 +1,30 @@
+import type PgBoss from "pg-boss";
+import { QUEUES } from "./jobs/queues";
+import type { CustomerDataRequestJob } from "./services/webhooks/topics/customers-data-request.server";
+import type { CustomerRedactJob } from "./services/webhooks/topics/customers-redact.server";
+import { assembleCustomerDataReport, eraseShopData, redactCustomerData } from "./services/compliance/compliance.server";
+
+/**
+ * What each queue's jobs do. This is an entry point, like a route: it wires queues to
+ * services. Every handler is idempotent, because pg-boss delivers at least once.
+ */
+export const JOB_HANDLERS = {
+  [QUEUES.shopRedact.name]: async (data: { shop: string }) => {
+    await eraseShopData(data.shop);
+  },
+  [QUEUES.customerRedact.name]: async (data: CustomerRedactJob) => {
+    await redactCustomerData(data.shop, data.customer);
+  },
+  [QUEUES.customerDataRequest.name]: async (data: CustomerDataRequestJob) => {
+    await assembleCustomerDataReport(data.shop, data.dataRequestId, new Date());
+  },
+} satisfies Record<string, (data: never) => Promise<void>>;
+
+/** Registers a worker for every queue on this pg-boss. */
+export async function startWorkers(boss: PgBoss): Promise<void> {
+  for (const [queue, handler] of Object.entries(JOB_HANDLERS)) {
+    await boss.work<never>(queue, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+}

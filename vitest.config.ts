@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+// Separate from vite.config.ts: the Remix plugin must not run under Vitest.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.ts",
+      "bench/**/*.test.ts",
+      "dev/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+    ],
+    globalSetup: ["tests/setup/global-database.ts"],
+    setupFiles: ["tests/setup/test-environment.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: process.env.CI ? ["default", "junit"] : ["default"],
+    outputFile: { junit: "test-results/vitest.xml" },
+  },
+});
