@@ -1,11 +1,21 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { recordShopAuthenticated } from "./services/installations.server";
+import { sendShopTrafficToEmulator } from "./shopify/emulator-redirect.server";
+
+if (env.SHOPIFY_EMULATOR_URL) sendShopTrafficToEmulator(env.SHOPIFY_EMULATOR_URL, env.SHOP_CUSTOM_DOMAIN);
 
 export const ADMIN_API_VERSION = ApiVersion.April26;
+
+const LOG_SEVERITY = {
+  debug: LogSeverity.Debug,
+  info: LogSeverity.Info,
+  warn: LogSeverity.Warning,
+  error: LogSeverity.Error,
+} as const;
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
@@ -16,6 +26,7 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  logger: { level: LOG_SEVERITY[env.LOG_LEVEL] },
   hooks: {
     afterAuth: async ({ session }) => {
       await recordShopAuthenticated(session.shop, session.scope, new Date());

@@ -14,7 +14,7 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-export const envSchema = z.object({
+const envFields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   SHOPIFY_API_KEY: z.string().min(1, "is required"),
   SHOPIFY_API_SECRET: z.string().min(1, "is required"),
@@ -25,9 +25,20 @@ export const envSchema = z.object({
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(5488),
   RUN_WORKERS_IN_PROCESS: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  // Development and tests only: send the Shopify library's calls to shops to this local emulator.
+  SHOPIFY_EMULATOR_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   // Development and demo only: a local stand-in for the App Bridge CDN script.
   APP_BRIDGE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export const envSchema = envFields.superRefine((env, context) => {
+  // Production talks to Shopify, never to a stand-in.
+  for (const name of ["SHOPIFY_EMULATOR_URL", "APP_BRIDGE_URL"] as const) {
+    if (env.NODE_ENV === "production" && env[name]) {
+      context.addIssue({ code: "custom", path: [name], message: "must not be set in production" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,7 +68,7 @@ export function parseEnv(source: Source): Env {
 }
 
 /** What database tooling (migrations, the demo's launcher) needs, and no Shopify settings. */
-export const databaseEnvSchema = envSchema.pick({
+export const databaseEnvSchema = envFields.pick({
   DATABASE_URL: true,
   EMBEDDED_POSTGRES_DIR: true,
   EMBEDDED_POSTGRES_PORT: true,

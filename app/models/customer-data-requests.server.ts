@@ -34,6 +34,11 @@ export function listDataRequests(db: Db, shop: string, take = 50) {
   return db.customerDataRequest.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take });
 }
 
-export async function saveDataRequestReport(db: Db, shop: string, id: string, report: Prisma.InputJsonValue): Promise<void> {
+export async function saveDataRequestReport(
+  db: Db,
+  shop: string,
+  id: string,
+  report: Prisma.InputJsonValue,
+): Promise<void> {
   await db.customerDataRequest.updateMany({ where: { shop, id }, data: { report, fulfilledAt: new Date() } });
 }

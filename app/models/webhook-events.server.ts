@@ -17,7 +17,10 @@ export interface NewWebhookEvent {
  * row's id, or null for a duplicate delivery: the unique (shop, eventId) index decides,
  * so two concurrent deliveries of one event cannot both pass.
  */
-export async function recordWebhookEventOnce(tx: Prisma.TransactionClient, event: NewWebhookEvent): Promise<string | null> {
+export async function recordWebhookEventOnce(
+  tx: Prisma.TransactionClient,
+  event: NewWebhookEvent,
+): Promise<string | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
     VALUES (gen_random_uuid(), ${event.shop}, ${event.topic}, ${event.eventId}, ${event.webhookId}, ${event.apiVersion},

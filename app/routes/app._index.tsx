@@ -11,7 +11,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [overview, health] = await Promise.all([
     fetchShopOverview(admin).then(
       (value): Check<ShopOverview> => ({ ok: true, detail: value }),
-      (error: unknown): Check<ShopOverview> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): Check<ShopOverview> => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
     ),
     getAppHealth(session.shop),
   ]);
@@ -51,7 +54,9 @@ export default function Dashboard() {
                   <Fact label="Time zone" value={overview.detail.timezone} />
                   <Fact
                     label="Active locations"
-                    value={overview.detail.activeLocations === null ? "Unknown" : String(overview.detail.activeLocations)}
+                    value={
+                      overview.detail.activeLocations === null ? "Unknown" : String(overview.detail.activeLocations)
+                    }
                   />
                 </BlockStack>
               ) : (

@@ -15,7 +15,8 @@ interface LoginErrors {
 
 function loginErrorMessage(errors: { shop?: LoginErrorType } | undefined): LoginErrors {
   if (errors?.shop === LoginErrorType.MissingShop) return { shop: "Enter your store's domain to log in" };
-  if (errors?.shop === LoginErrorType.InvalidShop) return { shop: "Enter a valid store domain, like example.myshopify.com" };
+  if (errors?.shop === LoginErrorType.InvalidShop)
+    return { shop: "Enter a valid store domain, like example.myshopify.com" };
   return {};
 }
 

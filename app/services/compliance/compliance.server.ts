@@ -37,7 +37,11 @@ export interface CustomerDataReport {
  * customers/data_request: assembles what the app holds on the customer and stores it on
  * the request, for the merchant to pass on. Running it again rebuilds the same report.
  */
-export async function assembleCustomerDataReport(shop: string, dataRequestId: string, now: Date): Promise<CustomerDataReport | null> {
+export async function assembleCustomerDataReport(
+  shop: string,
+  dataRequestId: string,
+  now: Date,
+): Promise<CustomerDataReport | null> {
   return prisma.$transaction(async (tx) => {
     const request = await findDataRequest(tx, shop, dataRequestId);
     if (!request) return null;
@@ -51,7 +55,13 @@ export async function assembleCustomerDataReport(shop: string, dataRequestId: st
     for (const table of SHOP_DATA_TABLES) {
       if (table.customerData) tables[table.model] = await table.customerData.export(tx, shop, customer);
     }
-    const report: CustomerDataReport = { shop, requestId: request.requestId, customer, generatedAt: now.toISOString(), tables };
+    const report: CustomerDataReport = {
+      shop,
+      requestId: request.requestId,
+      customer,
+      generatedAt: now.toISOString(),
+      tables,
+    };
     // Round-trip through JSON so dates are stored as the strings the merchant will read.
     await saveDataRequestReport(tx, shop, dataRequestId, JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue);
     return report;

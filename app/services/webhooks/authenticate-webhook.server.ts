@@ -27,7 +27,10 @@ export async function verifyWebhook(request: Request): Promise<VerifiedWebhook> 
     return await authenticate.webhook(request);
   } catch (error) {
     if (error instanceof Response) {
-      throw new WebhookRejection(error.status === 401 ? 401 : 400, error.status === 401 ? "Invalid HMAC signature" : "Invalid webhook headers");
+      throw new WebhookRejection(
+        error.status === 401 ? 401 : 400,
+        error.status === 401 ? "Invalid HMAC signature" : "Invalid webhook headers",
+      );
     }
     if (error instanceof SyntaxError) throw new WebhookRejection(400, "Webhook body is not valid JSON");
     throw error;

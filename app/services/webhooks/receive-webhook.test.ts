@@ -44,7 +44,12 @@ describe("receiving a webhook", () => {
     const body = JSON.stringify({ shop_id: 1, shop_domain: shop });
     const response = await deliver(
       shopRedact,
-      webhookRequest("/webhooks/shop/redact", { topic: "shop/redact", shop, body, hmac: signWebhookBody(body, "not-the-secret") }),
+      webhookRequest("/webhooks/shop/redact", {
+        topic: "shop/redact",
+        shop,
+        body,
+        hmac: signWebhookBody(body, "not-the-secret"),
+      }),
     );
     expect(response.status).toBe(401);
     expect(await storedEvents(shop)).toBe(0);
@@ -150,7 +155,15 @@ describe("receiving a webhook", () => {
     const shop = uniqueShop();
     const eventId = "e2c9f5b8-replayed";
     const send = () =>
-      deliver(customersRedact, webhookRequest("/webhooks/customers/redact", { topic: "customers/redact", shop, body: redactBody(shop), eventId }));
+      deliver(
+        customersRedact,
+        webhookRequest("/webhooks/customers/redact", {
+          topic: "customers/redact",
+          shop,
+          body: redactBody(shop),
+          eventId,
+        }),
+      );
     const responses = await Promise.all([send(), send(), send()]);
     const replay = await send();
     expect([...responses, replay].map((response) => response.status)).toEqual([200, 200, 200, 200]);

@@ -5,6 +5,12 @@ export const shopifyId = z.union([z.number().int().nonnegative(), z.string().reg
 
 export const complianceCustomer = z.object({
   id: shopifyId.nullish().transform((value) => value ?? null),
-  email: z.string().nullish().transform((value) => value || null),
-  phone: z.string().nullish().transform((value) => value || null),
+  email: z
+    .string()
+    .nullish()
+    .transform((value) => value || null),
+  phone: z
+    .string()
+    .nullish()
+    .transform((value) => value || null),
 });

@@ -1,0 +1,78 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { InvalidEnvironmentError, parseEnv, runsWorkersInProcess } from "./environment";
+
+const valid = {
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "secret",
+  SHOPIFY_APP_URL: "https://omniroute.example",
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) return error.problems;
+    throw error;
+  }
+}
+
+describe("the environment", () => {
+  it("accepts the minimum a development machine needs and fills in defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.EMBEDDED_POSTGRES_PORT).toBe(5488);
+    expect(runsWorkersInProcess(env)).toBe(true);
+  });
+
+  it("names every missing variable in one message", () => {
+    expect(problemsOf({})).toEqual([
+      "SHOPIFY_API_KEY is missing",
+      "SHOPIFY_API_SECRET is missing",
+      "SHOPIFY_APP_URL is missing",
+    ]);
+  });
+
+  it("names a malformed variable and says what is wrong with it", () => {
+    const problems = problemsOf({ ...valid, DATABASE_URL: "mysql://localhost/db", EMBEDDED_POSTGRES_PORT: "eighty" });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^DATABASE_URL /);
+    expect(problems[1]).toMatch(/^EMBEDDED_POSTGRES_PORT /);
+  });
+
+  it("refuses the local emulator and App Bridge stand-in in production", () => {
+    const problems = problemsOf({
+      ...valid,
+      NODE_ENV: "production",
+      SHOPIFY_EMULATOR_URL: "http://127.0.0.1:9000",
+      APP_BRIDGE_URL: "http://127.0.0.1:9000/app-bridge.js",
+    });
+    expect(problems).toEqual([
+      "SHOPIFY_EMULATOR_URL must not be set in production",
+      "APP_BRIDGE_URL must not be set in production",
+    ]);
+  });
+
+  it("treats an empty optional variable as unset", () => {
+    expect(parseEnv({ ...valid, DATABASE_URL: "", RUN_WORKERS_IN_PROCESS: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("keeps workers out of the web process in production unless asked", () => {
+    expect(runsWorkersInProcess(parseEnv({ ...valid, NODE_ENV: "production" }))).toBe(false);
+    expect(runsWorkersInProcess(parseEnv({ ...valid, NODE_ENV: "production", RUN_WORKERS_IN_PROCESS: "true" }))).toBe(
+      true,
+    );
+  });
+
+  it("stops the app at boot with a message naming the bad variable", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "-e", "await import('./app/env.server.ts')"], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", SHOPIFY_API_KEY: "key", SHOPIFY_APP_URL: "not a url" },
+      encoding: "utf8",
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("SHOPIFY_API_SECRET is missing");
+    expect(result.stderr).toContain("SHOPIFY_APP_URL");
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@prisma/client";
+import prisma from "~/db.server";
+import { appJobQueue } from "~/jobs/app-job-queue.server";
+import { stopJobQueue } from "~/jobs/jobs.server";
+import { SHOP_DATA_TABLES } from "~/models/data-registry.server";
+import { action as dataRequestWebhook } from "~/routes/webhooks.customers.data_request";
+import { action as customerRedactWebhook } from "~/routes/webhooks.customers.redact";
+import { action as shopRedactWebhook } from "~/routes/webhooks.shop.redact";
+import { startWorkers } from "~/worker.server";
+import { eventually } from "../../../tests/support/jobs";
+import { webhookRequest } from "../../../tests/support/shopify-app";
+import { uniqueShop } from "../../../tests/support/shops";
+
+const JOHN = { id: 191167, email: "john@example.com", phone: "555-625-1199" };
+const JANE = { id: 200001, email: "jane@example.com", phone: "555-000-1111" };
+
+/** Puts a row for the shop in every registered table, with data of two customers. */
+async function seedShop(shop: string): Promise<void> {
+  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "s", accessToken: "shpat_x" } });
+  await prisma.shopInstallation.create({ data: { shop } });
+  for (const [customer, orderId, requestId] of [
+    [JOHN, "299938", "request-a"],
+    [JANE, "777777", "request-b"],
+  ] as const) {
+    await prisma.webhookEvent.create({
+      data: {
+        shop,
+        topic: "ORDERS_CREATE",
+        eventId: `order-${orderId}-${shop}`,
+        webhookId: `w-${orderId}`,
+        apiVersion: "2026-04",
+        customerId: String(customer.id),
+        orderIds: [orderId],
+        payload: { id: Number(orderId), email: customer.email, phone: customer.phone },
+      },
+    });
+    await prisma.customerDataRequest.create({
+      data: { shop, requestId, customerId: String(customer.id), email: customer.email, phone: customer.phone },
+    });
+  }
+}
+
+async function rowsHeldFor(shop: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of SHOP_DATA_TABLES) {
+    const [row] = await prisma.$queryRawUnsafe<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM "${table.model}" WHERE shop = $1`,
+      shop,
+    );
+    counts[table.model] = row?.count ?? 0;
+  }
+  return counts;
+}
+
+/** Every text value stored for the shop, so a test can look for a customer's details anywhere. */
+async function everythingStoredFor(shop: string): Promise<string> {
+  const dumps: unknown[] = [];
+  for (const table of SHOP_DATA_TABLES) {
+    dumps.push(await prisma.$queryRawUnsafe(`SELECT * FROM "${table.model}" WHERE shop = $1`, shop));
+  }
+  return JSON.stringify(dumps, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+}
+
+beforeAll(async () => {
+  await startWorkers(await appJobQueue("worker"));
+});
+
+afterAll(async () => {
+  await stopJobQueue();
+});
+
+describe("compliance webhooks", () => {
+  it("shop/redact leaves no row for the shop in any registered table and leaves other shops untouched", async () => {
+    const [shop, neighbour] = [uniqueShop(), uniqueShop()];
+    await seedShop(shop);
+    await seedShop(neighbour);
+    const before = await rowsHeldFor(neighbour);
+
+    const response = await shopRedactWebhook({
+      request: webhookRequest("/webhooks/shop/redact", {
+        topic: "shop/redact",
+        shop,
+        body: JSON.stringify({ shop_id: 954889, shop_domain: shop }),
+      }),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(200);
+
+    await eventually(async () => Object.values(await rowsHeldFor(shop)).every((count) => count === 0));
+    expect(await rowsHeldFor(neighbour)).toEqual(before);
+    expect(Object.values(before).every((count) => count > 0)).toBe(true);
+  });
+
+  it("customers/redact leaves none of that customer's personal data, keeps other customers' and other shops'", async () => {
+    const [shop, neighbour] = [uniqueShop(), uniqueShop()];
+    await seedShop(shop);
+    await seedShop(neighbour);
+
+    const response = await customerRedactWebhook({
+      request: webhookRequest("/webhooks/customers/redact", {
+        topic: "customers/redact",
+        shop,
+        body: JSON.stringify({ shop_id: 954889, shop_domain: shop, customer: JOHN, orders_to_redact: [299938] }),
+      }),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(200);
+
+    await eventually(async () => !(await everythingStoredFor(shop)).includes(JOHN.email));
+    const remaining = await everythingStoredFor(shop);
+    for (const detail of [JOHN.email, JOHN.phone, String(JOHN.id), "299938"]) expect(remaining).not.toContain(detail);
+    for (const detail of [JANE.email, JANE.phone]) expect(remaining).toContain(detail);
+    const neighbourData = await everythingStoredFor(neighbour);
+    for (const detail of [JOHN.email, JOHN.phone]) expect(neighbourData).toContain(detail);
+    // The request record stays, anonymised, as proof the data was asked for.
+    expect(await prisma.customerDataRequest.count({ where: { shop, requestId: "request-a" } })).toBe(1);
+  });
+
+  it("customers/data_request records the request and assembles what the app holds on that customer only", async () => {
+    const shop = uniqueShop();
+    await seedShop(shop);
+
+    const response = await dataRequestWebhook({
+      request: webhookRequest("/webhooks/customers/data_request", {
+        topic: "customers/data_request",
+        shop,
+        body: JSON.stringify({
+          shop_id: 954889,
+          shop_domain: shop,
+          customer: JOHN,
+          orders_requested: [299938],
+          data_request: { id: 9999 },
+        }),
+      }),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(200);
+
+    await eventually(async () => {
+      const request = await prisma.customerDataRequest.findFirst({ where: { shop, requestId: "9999" } });
+      return request?.fulfilledAt != null;
+    });
+    const request = await prisma.customerDataRequest.findFirstOrThrow({ where: { shop, requestId: "9999" } });
+    const report = JSON.stringify(request.report);
+    expect(report).toContain(JOHN.email);
+    expect(report).toContain("299938");
+    expect(report).not.toContain(JANE.email);
+    expect(report).not.toContain("777777");
+    expect(request.report).not.toBe(Prisma.DbNull);
+  });
+});
