@@ -7,8 +7,6 @@ import { stopJobQueue } from "../app/jobs/jobs.server";
 import { startWorkers } from "../app/worker.server";
 
 async function main(): Promise<void> {
-  await startWorkers(await appJobQueue("worker"));
-  console.log("[worker] ready");
   const shutdown = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing active jobs`);
     await stopJobQueue();
@@ -16,6 +14,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await startWorkers(await appJobQueue("worker"));
+  console.log("[worker] ready");
 }
 
 main().catch((error: unknown) => {

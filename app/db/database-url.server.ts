@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.server";
+import type { RunningPostgres } from "./embedded-postgres.server";
 
 export interface DatabaseSettings {
   DATABASE_URL?: string | undefined;
@@ -23,6 +23,9 @@ export interface ResolvedDatabase {
  */
 export async function resolveDatabase(settings: DatabaseSettings): Promise<ResolvedDatabase> {
   if (settings.DATABASE_URL) return { url: settings.DATABASE_URL, embedded: null };
+  // Loaded only when used: the package takes over SIGINT/SIGTERM to stop its server on exit,
+  // which a process on a real database (a production worker) must keep for itself.
+  const { ensureDatabase, startEmbeddedPostgres } = await import("./embedded-postgres.server");
   const embedded = await startEmbeddedPostgres({
     dataDir: settings.EMBEDDED_POSTGRES_DIR,
     port: settings.EMBEDDED_POSTGRES_PORT,

@@ -3,13 +3,15 @@ import { Session } from "@shopify/shopify-api";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { startAdminApiStub, type AdminApiStub } from "../../tests/support/admin-api-stub";
 import { TEST_APP } from "../../tests/support/shopify-app";
+import type { loader as dashboardLoader } from "./app._index";
 
 const STORE = "dashboard-shop";
 const SHOP = `${STORE}.myshopify.com`;
 const ACCESS_TOKEN = "shpat_dashboard";
 
 let stub: AdminApiStub;
-let loader: (typeof import("./app._index"))["loader"];
+// Imported once the Admin API stand-in is listening: the Shopify client reads its URL at import.
+let loader: typeof dashboardLoader;
 
 beforeAll(async () => {
   stub = await startAdminApiStub({

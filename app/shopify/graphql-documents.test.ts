@@ -58,6 +58,12 @@ describe("Admin GraphQL documents", () => {
     expect(names.length).toBe(new Set(names).size);
   });
 
+  it("has up-to-date codegen types for every document (run npm run graphql-codegen)", () => {
+    const generated = fs.readFileSync("app/types/admin.generated.d.ts", "utf8");
+    const stale = documents.filter((document) => !generated.includes(JSON.stringify(`#graphql\n${document.source}`)));
+    expect(stale.map((document) => document.file)).toEqual([]);
+  });
+
   it("rejects a document asking for a field the schema does not have", () => {
     const errors = validate(SCHEMA, parse("query Broken { shop { nameOfTheShop } }"));
     expect(errors.map((error) => error.message)).toEqual([`Cannot query field "nameOfTheShop" on type "Shop".`]);
