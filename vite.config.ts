@@ -14,8 +14,13 @@ if (process.env.HOST && (!process.env.SHOPIFY_APP_URL || process.env.SHOPIFY_APP
 
 const host = new URL(process.env.SHOPIFY_APP_URL || "http://localhost").hostname;
 const hmrConfig =
-  host === "localhost"
-    ? { protocol: "ws", host: "localhost", port: 64999, clientPort: 64999 }
+  host === "localhost" || host === "127.0.0.1"
+    ? {
+        protocol: "ws",
+        host,
+        port: Number(process.env.HMR_PORT ?? 64999),
+        clientPort: Number(process.env.HMR_PORT ?? 64999),
+      }
     : { protocol: "wss", host, port: parseInt(process.env.FRONTEND_PORT ?? "8002", 10), clientPort: 443 };
 
 export default defineConfig({
@@ -23,7 +28,8 @@ export default defineConfig({
     allowedHosts: [host],
     cors: { preflightContinue: true },
     port: Number(process.env.PORT || 3000),
-    hmr: hmrConfig,
+    // The demo serves the app without hot reload (no editor attached, one port fewer).
+    hmr: process.env.DISABLE_HMR ? false : hmrConfig,
     fs: { allow: ["app", "node_modules"] },
   },
   plugins: [

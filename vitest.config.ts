@@ -11,6 +11,7 @@ export default defineConfig({
       "bench/**/*.test.ts",
       "dev/**/*.test.ts",
       "tests/integration/**/*.test.ts",
+      "tests/e2e/**/*.test.ts",
     ],
     globalSetup: ["tests/setup/global-database.ts"],
     setupFiles: ["tests/setup/test-environment.ts"],

@@ -43,7 +43,22 @@ const shopify = shopifyApp({
 
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
-export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+/**
+ * Shopify's document headers (the CSP that lets only the shop's admin frame the app). In
+ * development against the local emulator, its admin stand-in may frame the app too, and the
+ * App Bridge preload points at the local stand-in rather than Shopify's CDN.
+ */
+export function addDocumentResponseHeaders(request: Request, headers: Headers): void {
+  shopify.addDocumentResponseHeaders(request, headers);
+  if (!env.SHOPIFY_EMULATOR_URL) return;
+  const policy = headers.get("Content-Security-Policy");
+  if (policy?.startsWith("frame-ancestors ")) {
+    const emulatorOrigin = new URL(env.SHOPIFY_EMULATOR_URL).origin;
+    headers.set("Content-Security-Policy", policy.replace("frame-ancestors ", `frame-ancestors ${emulatorOrigin} `));
+  }
+  if (env.APP_BRIDGE_URL && headers.has("Link"))
+    headers.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
+}
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +8,7 @@ import { applyMigrations } from "../../app/db/migrations.server";
 import { MIGRATIONS_DIR } from "../../app/db/database-url.server";
 import { startBoss } from "../../app/jobs/boss.server";
 import { TEMPLATE_DATABASE } from "../support/database";
+import { freePort } from "../support/ports";
 
 /**
  * One throwaway PostgreSQL for the whole run, with a template database that has every
@@ -20,19 +20,6 @@ declare module "vitest" {
     postgresAdminUrl: string;
     postgresTemplateUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -1,0 +1,349 @@
+// A deterministic, national-sized routing case: ~2,000 locations clustered around US metros,
+// 20,000 SKUs with sparse, popularity-skewed stock, and 10-line orders with a mix of delivery
+// methods. The same seed always gives the same case.
+import type {
+  DeliveryMethod,
+  RoutingLocation,
+  RoutingOrder,
+  RoutingRules,
+  ServiceLevel,
+} from "../app/domain/routing/types";
+
+export type Random = () => number;
+
+/** mulberry32: small, fast and good enough to make benchmark data. */
+export function mulberry32(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function between(random: Random, low: number, high: number): number {
+  return low + (high - low) * random();
+}
+
+function integerBelow(random: Random, bound: number): number {
+  return Math.floor(random() * bound);
+}
+
+function gaussian(random: Random): number {
+  // Box–Muller; 1 - random() keeps the logarithm finite.
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+function round(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+interface Metro {
+  readonly name: string;
+  readonly lat: number;
+  readonly lng: number;
+  /** Roughly the metro's population in millions. */
+  readonly weight: number;
+}
+
+const METROS: readonly Metro[] = [
+  { name: "New York", lat: 40.71, lng: -74.01, weight: 19.5 },
+  { name: "Los Angeles", lat: 34.05, lng: -118.24, weight: 13 },
+  { name: "Chicago", lat: 41.88, lng: -87.63, weight: 9.4 },
+  { name: "Dallas", lat: 32.78, lng: -96.8, weight: 7.6 },
+  { name: "Houston", lat: 29.76, lng: -95.37, weight: 7.1 },
+  { name: "Washington", lat: 38.91, lng: -77.04, weight: 6.3 },
+  { name: "Philadelphia", lat: 39.95, lng: -75.17, weight: 6.2 },
+  { name: "Miami", lat: 25.76, lng: -80.19, weight: 6.1 },
+  { name: "Atlanta", lat: 33.75, lng: -84.39, weight: 6.1 },
+  { name: "Boston", lat: 42.36, lng: -71.06, weight: 4.9 },
+  { name: "Phoenix", lat: 33.45, lng: -112.07, weight: 4.9 },
+  { name: "San Francisco", lat: 37.77, lng: -122.42, weight: 4.7 },
+  { name: "Riverside", lat: 33.95, lng: -117.4, weight: 4.6 },
+  { name: "Detroit", lat: 42.33, lng: -83.05, weight: 4.3 },
+  { name: "Seattle", lat: 47.61, lng: -122.33, weight: 4 },
+  { name: "Minneapolis", lat: 44.98, lng: -93.27, weight: 3.7 },
+  { name: "San Diego", lat: 32.72, lng: -117.16, weight: 3.3 },
+  { name: "Tampa", lat: 27.95, lng: -82.46, weight: 3.2 },
+  { name: "Denver", lat: 39.74, lng: -104.99, weight: 3 },
+  { name: "St. Louis", lat: 38.63, lng: -90.2, weight: 2.8 },
+  { name: "Baltimore", lat: 39.29, lng: -76.61, weight: 2.8 },
+  { name: "Charlotte", lat: 35.23, lng: -80.84, weight: 2.7 },
+  { name: "Orlando", lat: 28.54, lng: -81.38, weight: 2.7 },
+  { name: "San Antonio", lat: 29.42, lng: -98.49, weight: 2.6 },
+  { name: "Portland", lat: 45.52, lng: -122.68, weight: 2.5 },
+  { name: "Sacramento", lat: 38.58, lng: -121.49, weight: 2.4 },
+  { name: "Pittsburgh", lat: 40.44, lng: -79.99, weight: 2.3 },
+  { name: "Austin", lat: 30.27, lng: -97.74, weight: 2.3 },
+  { name: "Las Vegas", lat: 36.17, lng: -115.14, weight: 2.3 },
+  { name: "Cincinnati", lat: 39.1, lng: -84.51, weight: 2.2 },
+  { name: "Kansas City", lat: 39.1, lng: -94.58, weight: 2.2 },
+  { name: "Columbus", lat: 39.96, lng: -83.0, weight: 2.1 },
+  { name: "Indianapolis", lat: 39.77, lng: -86.16, weight: 2.1 },
+  { name: "Cleveland", lat: 41.5, lng: -81.69, weight: 2 },
+  { name: "Nashville", lat: 36.16, lng: -86.78, weight: 2 },
+  { name: "Milwaukee", lat: 43.04, lng: -87.91, weight: 1.6 },
+  { name: "Raleigh", lat: 35.78, lng: -78.64, weight: 1.4 },
+  { name: "Oklahoma City", lat: 35.47, lng: -97.52, weight: 1.4 },
+  { name: "Salt Lake City", lat: 40.76, lng: -111.89, weight: 1.3 },
+  { name: "Memphis", lat: 35.15, lng: -90.05, weight: 1.3 },
+  { name: "New Orleans", lat: 29.95, lng: -90.07, weight: 1.3 },
+  { name: "Omaha", lat: 41.26, lng: -95.93, weight: 0.95 },
+  { name: "Albuquerque", lat: 35.08, lng: -106.65, weight: 0.9 },
+  { name: "Boise", lat: 43.62, lng: -116.2, weight: 0.8 },
+];
+
+const WAREHOUSE_HUBS: readonly (readonly [number, number])[] = [
+  [39.53, -119.81],
+  [34.06, -117.65],
+  [33.45, -112.07],
+  [32.9, -97.04],
+  [29.9, -95.4],
+  [33.64, -84.43],
+  [35.04, -89.98],
+  [38.17, -85.74],
+  [39.71, -86.29],
+  [39.9, -82.88],
+  [41.78, -88.2],
+  [40.27, -76.88],
+  [40.52, -74.41],
+  [39.27, -76.69],
+  [35.2, -80.95],
+  [28.43, -81.31],
+  [39.77, -104.87],
+  [40.7, -112.0],
+  [47.38, -122.23],
+  [39.1, -94.7],
+];
+
+/** Continental US, for rural stores and addresses. */
+const RURAL_BOX = { latLow: 30, latHigh: 48, lngLow: -122, lngHigh: -72 } as const;
+
+export interface NationalOptions {
+  readonly seed: number;
+  readonly locationCount: number;
+  readonly warehouseCount: number;
+  readonly skuCount: number;
+}
+
+export const NATIONAL: NationalOptions = {
+  seed: 20_240_601,
+  locationCount: 2000,
+  warehouseCount: 20,
+  skuCount: 20_000,
+};
+
+export const NATIONAL_RULES: RoutingRules = {
+  storeMinUnits: 3,
+  radiusMiles: 10,
+  maxExtraCostOverWarehouse: 2.5,
+  allowSplit: true,
+};
+
+export function skuName(rank: number): string {
+  return `SKU-${String(rank).padStart(5, "0")}`;
+}
+
+function pickMetro(random: Random, cumulativeWeights: readonly number[]): Metro {
+  const target = random() * cumulativeWeights[cumulativeWeights.length - 1]!;
+  const index = cumulativeWeights.findIndex((cumulative) => cumulative >= target);
+  return METROS[Math.max(0, index)]!;
+}
+
+function cumulative(weights: readonly number[]): number[] {
+  let total = 0;
+  return weights.map((weight) => (total += weight));
+}
+
+/** A point near a metro, spread more for bigger metros; sometimes a rural point instead. */
+function placeNear(random: Random, metroWeights: readonly number[], ruralShare: number): { lat: number; lng: number } {
+  if (random() < ruralShare) {
+    return {
+      lat: between(random, RURAL_BOX.latLow, RURAL_BOX.latHigh),
+      lng: between(random, RURAL_BOX.lngLow, RURAL_BOX.lngHigh),
+    };
+  }
+  const metro = pickMetro(random, metroWeights);
+  const spread = 0.08 + 0.035 * Math.sqrt(metro.weight);
+  return {
+    lat: metro.lat + gaussian(random) * spread,
+    lng: metro.lng + (gaussian(random) * spread) / Math.cos((metro.lat * Math.PI) / 180),
+  };
+}
+
+/** Units on hand, exponentially distributed: many small counts, so the store minimum matters. */
+function storeUnits(random: Random): number {
+  return Math.floor(-Math.log(1 - random()) * 18);
+}
+
+export function buildNationalLocations(options: NationalOptions = NATIONAL): RoutingLocation[] {
+  const random = mulberry32(options.seed);
+  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
+  const locations: RoutingLocation[] = [];
+
+  for (let w = 0; w < options.warehouseCount; w++) {
+    const hub = WAREHOUSE_HUBS[w % WAREHOUSE_HUBS.length]!;
+    const stock: Record<string, number> = {};
+    for (let rank = 0; rank < options.skuCount; rank++) {
+      const carried = random() < (rank < 3000 ? 0.97 : 0.75);
+      if (carried) stock[skuName(rank)] = random() < 0.04 ? 0 : 1 + integerBelow(random, 200);
+    }
+    locations.push({
+      id: `W${String(w + 1).padStart(2, "0")}`,
+      kind: "WAREHOUSE",
+      lat: round(hub[0] + gaussian(random) * 0.05, 5),
+      lng: round(hub[1] + gaussian(random) * 0.05, 5),
+      active: w !== 7,
+      isOpen: true,
+      pickupEnabled: false,
+      stock,
+      labourCostPerOrder: round(between(random, 1.2, 2.2), 2),
+      shipping: { base: round(between(random, 5.5, 8), 2), perMile: round(between(random, 0.002, 0.004), 4) },
+    });
+  }
+
+  const storeCount = options.locationCount - options.warehouseCount;
+  for (let s = 0; s < storeCount; s++) {
+    const { lat, lng } = placeNear(random, metroWeights, 0.08);
+    const stock: Record<string, number> = {};
+    const coreSize = 250 + integerBelow(random, 450);
+    for (let rank = 0; rank < coreSize; rank++) {
+      if (random() < 0.97) stock[skuName(rank)] = storeUnits(random);
+    }
+    const tailSize = 100 + integerBelow(random, 300);
+    for (let t = 0; t < tailSize; t++) {
+      stock[skuName(coreSize + integerBelow(random, options.skuCount - coreSize))] = storeUnits(random);
+    }
+    const hasCapacityLimit = random() < 0.3;
+    const dailyCapacity = 20 + integerBelow(random, 60);
+    locations.push({
+      id: `S${String(s + 1).padStart(4, "0")}`,
+      kind: "STORE",
+      lat: round(lat, 5),
+      lng: round(lng, 5),
+      active: random() < 0.97,
+      isOpen: random() < 0.75,
+      pickupEnabled: random() < 0.85,
+      stock,
+      labourCostPerOrder: round(between(random, 3, 5), 2),
+      shipping: { base: round(between(random, 5, 7), 2), perMile: round(between(random, 0.02, 0.06), 4) },
+      ...(hasCapacityLimit ? { dailyCapacity, assignedToday: integerBelow(random, dailyCapacity + 8) } : {}),
+    });
+  }
+  return locations;
+}
+
+/** Samples SKU ranks with probability ∝ 1 / (rank + 1)^exponent over the first `size` ranks. */
+class ZipfSampler {
+  private readonly cumulative: Float64Array;
+
+  constructor(size: number, exponent: number) {
+    this.cumulative = new Float64Array(size);
+    let total = 0;
+    for (let rank = 0; rank < size; rank++) {
+      total += 1 / (rank + 1) ** exponent;
+      this.cumulative[rank] = total;
+    }
+  }
+
+  sample(random: Random): number {
+    const target = random() * this.cumulative[this.cumulative.length - 1]!;
+    let low = 0;
+    let high = this.cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+export interface OrderMixOptions {
+  readonly seed: number;
+  readonly count: number;
+  readonly linesPerOrder: number;
+  readonly skuCount: number;
+}
+
+/** Lines the store has on its shelf at or above the usual store minimum, or null if too few. */
+function basketFromShelf(
+  random: Random,
+  store: RoutingLocation,
+  lineCount: number,
+  quantity: () => number,
+): { sku: string; quantity: number }[] | null {
+  const onShelf = Object.keys(store.stock).filter((sku) => (store.stock[sku] ?? 0) >= 4);
+  if (onShelf.length < lineCount) return null;
+  const chosen = new Set<string>();
+  while (chosen.size < lineCount) chosen.add(onShelf[integerBelow(random, onShelf.length)]!);
+  return [...chosen].map((sku) => ({ sku, quantity: quantity() }));
+}
+
+/**
+ * Orders: 50% standard shipping, 15% next-day, 10% same-day shipping, 10% local delivery and 15%
+ * pickup at a store. Some baskets are everyday items most stores carry; others reach into the
+ * long tail that only warehouses reliably have.
+ */
+export function buildNationalOrders(locations: readonly RoutingLocation[], options: OrderMixOptions): RoutingOrder[] {
+  const random = mulberry32(options.seed ^ 0x9e3779b9);
+  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
+  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
+  const longTail = new ZipfSampler(options.skuCount, 1.0);
+  const stores = locations.filter((location) => location.kind === "STORE");
+  const orders: RoutingOrder[] = [];
+
+  const quantity = (): number => {
+    const roll = random();
+    return roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3 + integerBelow(random, 2);
+  };
+  const basket = (sampler: ZipfSampler): { sku: string; quantity: number }[] => {
+    const ranks = new Set<number>();
+    while (ranks.size < options.linesPerOrder) ranks.add(sampler.sample(random));
+    return [...ranks].map((rank) => ({ sku: skuName(rank), quantity: quantity() }));
+  };
+
+  for (let n = 0; n < options.count; n++) {
+    const roll = random();
+    let deliveryMethod: DeliveryMethod = "SHIPPING";
+    let serviceLevel: ServiceLevel = "STANDARD";
+    if (roll < 0.5) serviceLevel = "STANDARD";
+    else if (roll < 0.65) serviceLevel = "NEXT_DAY";
+    else if (roll < 0.75) serviceLevel = "SAME_DAY";
+    else if (roll < 0.85) deliveryMethod = "LOCAL_DELIVERY";
+    else deliveryMethod = "PICK_UP";
+
+    const id = `#${100_000 + n}`;
+    const placedAt = `2024-06-${String(1 + (n % 28)).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`;
+    if (deliveryMethod === "PICK_UP") {
+      const store = stores[integerBelow(random, stores.length)]!;
+      // Most shoppers pick up what their store shows as available; some baskets it cannot fill.
+      const lines = random() < 0.75 ? basketFromShelf(random, store, options.linesPerOrder, quantity) : null;
+      orders.push({
+        id,
+        placedAt,
+        deliveryMethod,
+        serviceLevel: "STANDARD",
+        pickupLocationId: store.id,
+        destination: { lat: store.lat, lng: store.lng },
+        lines: lines ?? basket(everyday),
+      });
+    } else {
+      const { lat, lng } = placeNear(random, metroWeights, 0.06);
+      const everydayShare = deliveryMethod === "LOCAL_DELIVERY" || serviceLevel === "SAME_DAY" ? 0.8 : 0.5;
+      const lines = basket(random() < everydayShare ? everyday : longTail);
+      orders.push({
+        id,
+        placedAt,
+        deliveryMethod,
+        serviceLevel: deliveryMethod === "LOCAL_DELIVERY" ? "SAME_DAY" : serviceLevel,
+        destination: { lat: round(lat, 5), lng: round(lng, 5) },
+        lines,
+      });
+    }
+  }
+  return orders;
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run demo`: the whole product on this machine, in a browser. Starts the embedded
+ * PostgreSQL (migrated), the local Shopify and vendor emulator with the `chicago` scenario,
+ * and the app with its workers; then prints one URL: the admin stand-in with the app
+ * embedded in it. Ctrl-C stops everything; a second run reuses the data under .data/.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseDatabaseEnv } from "../../app/config/environment";
+import { resolveDatabase, MIGRATIONS_DIR } from "../../app/db/database-url.server";
+import { applyMigrations } from "../../app/db/migrations.server";
+import { startEmulatorServer } from "../emulator/server";
+import { DEMO_APP } from "./demo-app";
+
+const demoPort = Number(process.env.DEMO_PORT ?? 8787);
+const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
+const dataDir = process.env.DEMO_DATA_DIR ?? ".data";
+// 127.0.0.1 rather than localhost: one address family for Node, Vite and Chromium alike.
+const appUrl = `http://127.0.0.1:${appPort}`;
+const emulatorUrl = `http://127.0.0.1:${demoPort}`;
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  const settings = parseDatabaseEnv({
+    ...process.env,
+    EMBEDDED_POSTGRES_DIR: process.env.EMBEDDED_POSTGRES_DIR ?? path.join(dataDir, "postgres"),
+  });
+  const database = await resolveDatabase(settings);
+  await applyMigrations(database.url, MIGRATIONS_DIR);
+
+  const emulator = await startEmulatorServer({
+    port: demoPort,
+    publicUrl: emulatorUrl,
+    appUrl,
+    apiKey: DEMO_APP.apiKey,
+    apiSecret: DEMO_APP.apiSecret,
+    scopes: DEMO_APP.scopes,
+    scenario: "chicago",
+    stateFile: path.join(dataDir, "emulator", "state.json"),
+  });
+
+  const app = spawn(
+    path.resolve("node_modules/.bin/remix"),
+    ["vite:dev", "--port", String(appPort), "--strictPort", "--host", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        SHOPIFY_API_KEY: DEMO_APP.apiKey,
+        SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
+        SHOPIFY_APP_URL: appUrl,
+        SCOPES: DEMO_APP.scopes,
+        DATABASE_URL: database.url,
+        SHOPIFY_EMULATOR_URL: emulatorUrl,
+        APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
+        RUN_WORKERS_IN_PROCESS: "true",
+        DISABLE_HMR: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const appLog: string[] = [];
+  const keep = (chunk: Buffer) => {
+    appLog.push(chunk.toString());
+    if (appLog.length > 200) appLog.shift();
+    if (process.env.DEMO_VERBOSE) process.stderr.write(chunk);
+  };
+  app.stdout?.on("data", keep);
+  app.stderr?.on("data", keep);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    app.kill("SIGTERM");
+    await emulator.close();
+    await database.embedded?.stop();
+    process.exit(code);
+  };
+  // Never leave the app running behind, however this process ends.
+  process.on("exit", () => app.kill("SIGTERM"));
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+  app.once("exit", (code) => {
+    if (!stopping) {
+      process.stderr.write(`The app stopped (exit ${code}). Its last output:\n${appLog.join("")}\n`);
+      void stop(1);
+    }
+  });
+
+  try {
+    await waitFor(`${appUrl}/`, app);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${appLog.join("")}\n`);
+    await stop(1);
+    return;
+  }
+  process.stdout.write(
+    `\nOmniroute demo: ${emulatorUrl}/\n\nCtrl-C stops it; the next run keeps this data (${dataDir}/).\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

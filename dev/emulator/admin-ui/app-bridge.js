@@ -1,0 +1,110 @@
+// A local stand-in for Shopify's App Bridge script (which loads from Shopify's CDN and cannot
+// here). It gives the embedded app what it uses of App Bridge, talking to the admin stand-in
+// page (the parent frame) the way App Bridge talks to the Shopify admin:
+// - `shopify.idToken()` and an Authorization: Bearer <session token> on the app's own fetches;
+// - `shopify.toast.show()`, `shopify.loading()`;
+// - the <ui-nav-menu> and <ui-title-bar> elements, shown by the parent;
+// - navigation from the parent's menu, as `shopify:navigate` events like App Bridge's.
+(function () {
+  const script = document.currentScript;
+  const emulatorOrigin = new URL(script.src).origin;
+  const params = new URLSearchParams(location.search);
+  const shop = params.get("shop") || sessionStorage.getItem("omniroute-demo-shop") || "";
+  if (shop) sessionStorage.setItem("omniroute-demo-shop", shop);
+  const apiKey = script.getAttribute("data-api-key") || "";
+
+  function post(message) {
+    window.parent.postMessage({ source: "app-bridge-stand-in", ...message }, emulatorOrigin);
+  }
+
+  let cached = null;
+  async function idToken() {
+    if (cached && cached.expiresAt > Date.now() + 5000) return cached.token;
+    const response = await fetch(`${emulatorOrigin}/_emulator/session-token?shop=${encodeURIComponent(shop)}`);
+    if (!response.ok) throw new Error(`session token: HTTP ${response.status}`);
+    const { token, expiresAt } = await response.json();
+    cached = { token, expiresAt };
+    return token;
+  }
+
+  const appFetch = window.fetch.bind(window);
+  window.fetch = async function (input, init) {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, location.href);
+    if (url.origin !== location.origin) return appFetch(input, init);
+    const headers = new Headers(init?.headers || (input instanceof Request ? input.headers : undefined));
+    if (!headers.has("Authorization")) headers.set("Authorization", `Bearer ${await idToken()}`);
+    return appFetch(input, { ...init, headers });
+  };
+
+  window.shopify = {
+    config: { apiKey, shop, host: params.get("host") || "" },
+    environment: { embedded: true, mobile: false, pos: false },
+    origin: emulatorOrigin,
+    idToken,
+    toast: {
+      show(message, options) {
+        post({ type: "toast", message, isError: Boolean(options && options.isError) });
+        return "toast";
+      },
+      hide() {},
+    },
+    loading(isLoading) {
+      post({ type: "loading", isLoading: Boolean(isLoading) });
+    },
+  };
+
+  class NavMenu extends HTMLElement {
+    connectedCallback() {
+      this.style.display = "none";
+      this.observer = new MutationObserver(() => this.report());
+      this.observer.observe(this, { childList: true, subtree: true, attributes: true });
+      this.report();
+    }
+    disconnectedCallback() {
+      this.observer?.disconnect();
+    }
+    report() {
+      const items = [...this.querySelectorAll("a")].map((link) => ({
+        label: link.textContent.trim(),
+        href: link.getAttribute("href"),
+        home: link.getAttribute("rel") === "home",
+      }));
+      post({ type: "nav", items });
+    }
+  }
+
+  class TitleBar extends HTMLElement {
+    static get observedAttributes() {
+      return ["title"];
+    }
+    connectedCallback() {
+      this.style.display = "none";
+      post({ type: "title", title: this.getAttribute("title") || "" });
+    }
+    attributeChangedCallback() {
+      post({ type: "title", title: this.getAttribute("title") || "" });
+    }
+  }
+
+  if (!customElements.get("ui-nav-menu")) customElements.define("ui-nav-menu", NavMenu);
+  if (!customElements.get("ui-title-bar")) customElements.define("ui-title-bar", TitleBar);
+
+  window.addEventListener("message", (event) => {
+    if (event.origin !== emulatorOrigin || !event.data || event.data.source !== "admin-stand-in") return;
+    if (event.data.type === "navigate") {
+      const link = [...document.querySelectorAll("ui-nav-menu a")].find(
+        (a) => a.getAttribute("href") === event.data.href,
+      );
+      if (link) link.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+    }
+  });
+
+  // The parent highlights the current page in its menu.
+  let lastPath = "";
+  setInterval(() => {
+    if (location.pathname !== lastPath) {
+      lastPath = location.pathname;
+      post({ type: "location", path: location.pathname });
+    }
+  }, 250);
+})();

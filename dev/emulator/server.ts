@@ -1,0 +1,281 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { ShopifyEmulator } from "./shopify";
+import { scenarios } from "../scenarios";
+import type { Scenario } from "../scenarios/types";
+import { CHICAGO_ADDRESSES } from "./demo-addresses";
+import { toEmulatorRequest, send } from "./http";
+import { hostParam, signSessionToken } from "./session-token";
+import { emptyResponse, jsonResponse, type EmulatorRequest, type EmulatorResponse } from "./vendors/http-types";
+import { mergedOutbox } from "./vendors/outbox";
+import { PushSandbox } from "./vendors/push";
+import { SendgridSandbox } from "./vendors/sendgrid";
+import { TwilioSandbox } from "./vendors/twilio";
+import { WebhookDispatcher } from "./webhooks/dispatcher";
+import { readWebhookSubscriptions } from "./webhooks/subscriptions";
+
+/**
+ * The local emulator's one HTTP server: Shopify's Admin API and OAuth (per shop, from
+ * X-Forwarded-Host), Twilio, SendGrid and a push service, each on its real paths; a control
+ * API under /_emulator for tests and the demo; and the admin stand-in page that embeds the app.
+ */
+export const VENDOR_CREDENTIALS = {
+  twilio: { accountSid: "AC00000000000000000000000000demo", authToken: "omniroute-demo-twilio-token" },
+  sendgrid: { apiKey: "SG.omniroute-demo.sendgrid-key" },
+  push: { appId: "00000000-0000-4000-8000-00000000demo", restApiKey: "omniroute-demo-push-key" },
+} as const;
+
+export interface EmulatorServerOptions {
+  port: number;
+  /** How the app and the browser reach this server, e.g. http://localhost:8787. */
+  publicUrl: string;
+  appUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  scopes: string;
+  scenario: keyof typeof scenarios;
+  /** Where to keep the emulator's state between runs; none keeps it in memory only. */
+  stateFile?: string;
+  /** Retry delays of webhook deliveries are multiplied by this (tests compress time). */
+  webhookTimeScale?: number;
+  restoreRatePerSecond?: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  shop: string;
+  scenario: Scenario;
+  shopify: ShopifyEmulator;
+  webhooks: WebhookDispatcher;
+  twilio: TwilioSandbox;
+  sendgrid: SendgridSandbox;
+  push: PushSandbox;
+  close(): Promise<void>;
+}
+
+const ADMIN_UI_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), "admin-ui");
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  "/": { file: "index.html", type: "text/html; charset=utf-8" },
+  "/_admin/admin.js": { file: "admin.js", type: "text/javascript; charset=utf-8" },
+  "/_admin/admin.css": { file: "admin.css", type: "text/css; charset=utf-8" },
+  "/app-bridge.js": { file: "app-bridge.js", type: "text/javascript; charset=utf-8" },
+};
+
+function staticFile(pathname: string): EmulatorResponse | null {
+  const entry = STATIC_FILES[pathname];
+  if (!entry) return null;
+  const body = fs.readFileSync(path.join(ADMIN_UI_DIR, entry.file), "utf8");
+  return { status: 200, headers: { "content-type": entry.type, "cache-control": "no-cache" }, body };
+}
+
+function parseJson(body: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startEmulatorServer(options: EmulatorServerOptions): Promise<RunningEmulator> {
+  const scenario = scenarios[options.scenario]();
+  const shop = scenario.shop.domain;
+  const shopify = new ShopifyEmulator({
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    scopes: options.scopes,
+    publicUrl: options.publicUrl,
+    restoreRatePerSecond: options.restoreRatePerSecond ?? 100,
+  });
+  const saved =
+    options.stateFile && fs.existsSync(options.stateFile) ? fs.readFileSync(options.stateFile, "utf8") : null;
+  if (saved) shopify.restore(JSON.parse(saved));
+  else shopify.loadScenario(shop, scenario);
+
+  const webhooks = new WebhookDispatcher({
+    appUrl: options.appUrl,
+    apiSecret: options.apiSecret,
+    subscriptions: readWebhookSubscriptions(),
+    timeScale: options.webhookTimeScale ?? 1,
+  });
+  const twilio = new TwilioSandbox({
+    ...VENDOR_CREDENTIALS.twilio,
+    inboundUrl: `${options.appUrl}/webhooks/twilio/inbound`,
+  });
+  const sendgrid = new SendgridSandbox({
+    ...VENDOR_CREDENTIALS.sendgrid,
+    eventWebhookUrl: `${options.appUrl}/webhooks/sendgrid/events`,
+  });
+  const push = new PushSandbox(VENDOR_CREDENTIALS.push);
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveState = () => {
+    if (!options.stateFile) return;
+    clearTimeout(saveTimer);
+    const file = options.stateFile;
+    saveTimer = setTimeout(() => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(shopify.snapshot()));
+      fs.renameSync(`${file}.tmp`, file);
+    }, 200);
+  };
+  shopify.onEvent((event) => {
+    webhooks.publish(event);
+    saveState();
+  });
+
+  const appOrigin = new URL(options.appUrl).origin;
+  const cors = { "access-control-allow-origin": appOrigin, "access-control-allow-headers": "content-type" };
+
+  async function control(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const parts = request.path.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
+    const [resource, shopName, action] = parts;
+    if (resource === "demo-config") {
+      const query = new URLSearchParams({ embedded: "1", shop, host: hostParam(shop) });
+      query.set("id_token", signSessionToken({ shop, apiKey: options.apiKey, now: new Date() }, options.apiSecret));
+      return jsonResponse(200, {
+        shop,
+        appUrl: options.appUrl,
+        embeddedUrl: `${options.appUrl}/app?${query.toString()}`,
+      });
+    }
+    if (resource === "session-token") {
+      const forShop = request.query.get("shop") ?? shop;
+      if (!shopify.shops().includes(forShop)) return jsonResponse(404, { error: `unknown shop ${forShop}` });
+      const now = new Date();
+      const token = signSessionToken({ shop: forShop, apiKey: options.apiKey, now }, options.apiSecret);
+      return jsonResponse(200, { token, expiresAt: now.getTime() + 60_000 });
+    }
+    if (resource === "outbox") {
+      return jsonResponse(200, { messages: mergedOutbox(twilio, sendgrid, push) });
+    }
+    if (resource === "webhooks") {
+      return jsonResponse(200, { deliveries: webhooks.log(), pending: webhooks.pending() });
+    }
+    if (resource === "faults" && request.method === "POST") {
+      const body = parseJson(request.body);
+      if (!body) return jsonResponse(400, { error: "expected a JSON object" });
+      if (body.webhooks && typeof body.webhooks === "object") webhooks.setFaults(body.webhooks);
+      if (body.admin && typeof body.admin === "object") Object.assign(shopify.faults, body.admin);
+      return jsonResponse(200, { webhooks: webhooks.faults, admin: shopify.faults });
+    }
+    if (resource !== "shops") return jsonResponse(404, { error: `no such control endpoint: ${request.path}` });
+    if (!shopName) return jsonResponse(200, { shops: shopify.shops() });
+    if (!shopify.shops().includes(shopName)) return jsonResponse(404, { error: `unknown shop ${shopName}` });
+
+    if (action === "catalog") {
+      return jsonResponse(200, {
+        shop: scenario.shop,
+        locations: scenario.locations.map((location) => ({
+          id: String(location.id),
+          name: location.name,
+          kind: location.kind,
+          pickupEnabled: location.pickupEnabled,
+        })),
+        skus: scenario.products.flatMap((product) =>
+          product.variants.map((variant) => ({ sku: variant.sku, title: product.title })),
+        ),
+        addresses: CHICAGO_ADDRESSES,
+      });
+    }
+    if (action === "inventory" && request.method === "GET") {
+      const sku = request.query.get("sku") ?? "";
+      const levels = scenario.locations.map((location) => ({
+        locationId: String(location.id),
+        locationName: location.name,
+        available: shopify.inventoryOf(shopName, String(location.id), sku)?.available ?? 0,
+      }));
+      return jsonResponse(200, { sku, levels });
+    }
+    const body = parseJson(request.body);
+    if (!body) return jsonResponse(400, { error: "expected a JSON object" });
+    try {
+      if (action === "inventory" && request.method === "POST") {
+        shopify.setAvailable(shopName, {
+          locationId: String(body.locationId),
+          sku: String(body.sku),
+          available: Number(body.available),
+        });
+        saveState();
+        return jsonResponse(200, { ok: true });
+      }
+      if (action === "orders" && request.method === "POST") {
+        const order = shopify.placeOrder(shopName, body as unknown as Parameters<ShopifyEmulator["placeOrder"]>[1]);
+        saveState();
+        return jsonResponse(201, order);
+      }
+    } catch (error) {
+      return jsonResponse(422, { error: error instanceof Error ? error.message : String(error) });
+    }
+    return jsonResponse(404, { error: `no such control endpoint: ${request.method} ${request.path}` });
+  }
+
+  async function route(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const file = request.method === "GET" ? staticFile(request.path) : null;
+    if (file) return file;
+    if (request.path.startsWith("/_emulator/")) {
+      if (request.method === "OPTIONS") return emptyResponse(204, cors);
+      const reply = await control(request);
+      return { ...reply, headers: { ...reply.headers, ...cors } };
+    }
+    if (request.path.startsWith("/2010-04-01/")) return twilio.handle(request);
+    if (request.path.startsWith("/v3/")) return sendgrid.handle(request);
+    if (request.path.startsWith("/api/v1/notifications")) return push.handle(request);
+    if (request.path.startsWith("/admin/") || request.path.startsWith("/bulk/")) {
+      return shopify.handle({
+        method: request.method,
+        path: request.path,
+        shop: request.headers["x-forwarded-host"],
+        headers: request.headers,
+        body: request.body,
+      });
+    }
+    return jsonResponse(404, { errors: "Not Found" });
+  }
+
+  const server = http.createServer((incoming, outgoing) => {
+    toEmulatorRequest(incoming)
+      .then(route)
+      .then((reply) => send(outgoing, reply))
+      .catch((error: unknown) => {
+        send(
+          outgoing,
+          jsonResponse(500, { errors: `emulator failure: ${error instanceof Error ? error.message : String(error)}` }),
+        );
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    shop,
+    scenario,
+    shopify,
+    webhooks,
+    twilio,
+    sendgrid,
+    push,
+    async close() {
+      clearTimeout(saveTimer);
+      if (options.stateFile) {
+        fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });
+        fs.writeFileSync(options.stateFile, JSON.stringify(shopify.snapshot()));
+      }
+      webhooks.stop();
+      twilio.stop();
+      sendgrid.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser keeps idle connections open; they must not hold the shutdown up.
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { deterministicEventId, type EventBus } from "./events";
+import type { ShopState } from "./state";
+import { graphqlTime } from "./time";
+
+/** What every action on one shop needs: its state, the clock, and a way to raise webhooks. */
+export class ShopContext {
+  constructor(
+    readonly state: ShopState,
+    private readonly clock: () => Date,
+    private readonly bus: EventBus,
+  ) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Timestamps are stored as GraphQL DateTime strings (UTC). */
+  nowIso(): string {
+    return graphqlTime(this.clock());
+  }
+
+  emit(topic: string, payload: object): void {
+    const sequence = this.state.data.nextEventNumber++;
+    this.bus.emit({
+      shop: this.state.domain,
+      topic,
+      payload,
+      occurredAt: this.clock(),
+      eventId: deterministicEventId(this.state.domain, sequence),
+    });
+  }
+}

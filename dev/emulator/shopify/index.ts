@@ -1,0 +1,358 @@
+import type { Scenario } from "../../scenarios/types";
+import { checkBulkQuery, runBulkQuery } from "./bulk";
+import { ShopContext } from "./context";
+import { EventBus, type EventListener } from "./events";
+import { runAdminGraphql } from "./execute";
+import { drawFault, noFaults, serverErrorResponse, type Faults } from "./faults";
+import { gid, numericId } from "./ids";
+import { QUANTITY_NAMES, quantityOf, setQuantity, type QuantityName } from "./inventory";
+import { cancelOrder, placeOrder, type PlaceOrderInput, type PlacedOrder } from "./orders";
+import { Prng } from "./prng";
+import type { ResolverContext } from "./resolvers/types";
+import { ADMIN_API_VERSION, adminSchema } from "./schema";
+import { ShopState, shopDataFromScenario, type ShopData } from "./state";
+import { CostBucket } from "./throttle";
+import { graphqlTime } from "./time";
+import { TokenAuthority, type TokenStoreSnapshot } from "./token-exchange";
+
+export type { EmulatorEvent, EventListener } from "./events";
+export type { Faults } from "./faults";
+export type { PlaceOrderInput, PlacedOrder } from "./orders";
+export type { QuantityName } from "./inventory";
+
+/**
+ * A local stand-in for the Admin API of many shops, speaking Shopify's wire protocol so the
+ * app's real Shopify library runs unchanged against it: token exchange and refresh at
+ * /admin/oauth/access_token, Admin GraphQL 2026-04 with validation, cost and throttling, and
+ * webhook events for whoever delivers them. The HTTP server around it is elsewhere: this class
+ * takes and returns plain request and response objects.
+ */
+
+export interface ShopifyEmulatorOptions {
+  apiKey: string;
+  apiSecret: string;
+  /** Granted on token exchange; the app's `[access_scopes] scopes` from shopify.app.toml. */
+  scopes?: string;
+  /** Origin bulk operation result URLs point at, e.g. http://127.0.0.1:4100. */
+  publicUrl?: string;
+  now?: () => Date;
+  /** Bucket restore rate in points per second: 100 Standard, 1000 Plus. */
+  restoreRatePerSecond?: number;
+  seed?: number;
+  /** How long an injected timeout holds its answer back. */
+  timeoutDelayMs?: number;
+}
+
+export interface EmulatorRequest {
+  method: string;
+  /** Path with optional query string, e.g. /admin/api/2026-04/graphql.json. */
+  path: string;
+  /** The shop the request was meant for; falls back to the X-Forwarded-Host header. */
+  shop: string | undefined;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface EmulatorResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface FulfillmentOrderSummary {
+  id: string;
+  orderId: string;
+  status: string;
+  locationId: string;
+  deliveryMethod: string;
+  preparedForPickup: boolean;
+  holds: { id: string; reason: string; handle: string | null }[];
+  lineItems: { id: string; sku: string; totalQuantity: number; remainingQuantity: number }[];
+}
+
+export interface EmulatorSnapshot {
+  version: 1;
+  shops: ShopData[];
+  tokens: TokenStoreSnapshot;
+  prngState: number;
+}
+
+const DEFAULT_SCOPES =
+  "read_customers,read_locations,read_orders,read_products,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders";
+const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
+const INVALID_TOKEN_BODY = JSON.stringify({
+  errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+});
+
+function header(headers: Record<string, string>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function json(status: number, body: unknown, extraHeaders: Record<string, string> = {}): EmulatorResponse {
+  return { status, headers: { ...JSON_HEADERS, ...extraHeaders }, body: JSON.stringify(body) };
+}
+
+const notFound = () => json(404, { errors: "Not Found" });
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class ShopifyEmulator {
+  /** Settable at run time; draws come from the seeded generator. */
+  faults: Faults = noFaults();
+  timeoutDelayMs: number;
+
+  private readonly now: () => Date;
+  private readonly prng: Prng;
+  private readonly bus = new EventBus();
+  private readonly tokens: TokenAuthority;
+  private readonly shopStates = new Map<string, ShopState>();
+  private readonly buckets = new Map<string, CostBucket>();
+  /** Bulk result files by `${shop}/${id}`; kept out of snapshots (Shopify expires them too). */
+  private readonly bulkFiles = new Map<string, string>();
+  private readonly publicUrl: string;
+  private readonly restoreRate: number;
+  private requestCounter = 0;
+
+  constructor(private readonly options: ShopifyEmulatorOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.prng = new Prng(options.seed ?? 1);
+    this.publicUrl = (options.publicUrl ?? "http://127.0.0.1:4100").replace(/\/$/, "");
+    this.restoreRate = options.restoreRatePerSecond ?? 100;
+    this.timeoutDelayMs = options.timeoutDelayMs ?? 10_000;
+    this.tokens = new TokenAuthority({
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      scopes: options.scopes ?? DEFAULT_SCOPES,
+      now: this.now,
+      prng: this.prng,
+    });
+  }
+
+  loadScenario(shop: string, scenario: Scenario): void {
+    const data = shopDataFromScenario(scenario, graphqlTime(this.now()));
+    data.domain = shop;
+    this.shopStates.set(shop, new ShopState(data));
+    this.buckets.delete(shop);
+  }
+
+  shops(): string[] {
+    return [...this.shopStates.keys()];
+  }
+
+  onEvent(listener: EventListener): () => void {
+    return this.bus.on(listener);
+  }
+
+  private context(shop: string): ShopContext {
+    const state = this.shopStates.get(shop);
+    if (!state) throw new Error(`no scenario loaded for shop ${shop}`);
+    return new ShopContext(state, this.now, this.bus);
+  }
+
+  private bucket(shop: string): CostBucket {
+    let bucket = this.buckets.get(shop);
+    if (!bucket) {
+      bucket = new CostBucket(this.restoreRate, this.now());
+      this.buckets.set(shop, bucket);
+    }
+    return bucket;
+  }
+
+  // ---- wire protocol ----
+
+  async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
+    this.requestCounter++;
+    const path = request.path.split("?")[0] ?? "";
+    const shop = (request.shop ?? header(request.headers, "x-forwarded-host"))?.replace(/:\d+$/, "");
+    const method = request.method.toUpperCase();
+
+    const bulkMatch = /^\/bulk\/(?:([^/]+)\/)?(\d+)\.jsonl$/.exec(path);
+    if (method === "GET" && bulkMatch) {
+      const file = this.bulkFiles.get(`${bulkMatch[1] ?? shop}/${bulkMatch[2]}`);
+      return file === undefined ? notFound() : { status: 200, headers: { "Content-Type": "application/jsonl" }, body: file };
+    }
+
+    const isTokenRequest = path === "/admin/oauth/access_token";
+    const graphqlMatch = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(path);
+    if (!isTokenRequest && !graphqlMatch) return notFound();
+    if (method !== "POST") return json(405, { errors: "Method Not Allowed" });
+    if (!shop || !this.shopStates.has(shop)) return notFound();
+    if (graphqlMatch && graphqlMatch[1] !== ADMIN_API_VERSION) return notFound();
+
+    const fault = drawFault(this.faults, this.prng, graphqlMatch !== null);
+    if (fault === "server-error") return serverErrorResponse(this.prng);
+
+    const response = isTokenRequest ? this.tokenRequest(shop, request) : this.graphqlRequest(shop, request, fault === "throttle");
+    if (fault === "timeout") await delay(this.timeoutDelayMs);
+    return response;
+  }
+
+  private tokenRequest(shop: string, request: EmulatorRequest): EmulatorResponse {
+    const answer = this.tokens.handle(shop, request.body, header(request.headers, "content-type"));
+    return json(answer.status, answer.body);
+  }
+
+  private graphqlRequest(shop: string, request: EmulatorRequest, forceThrottle: boolean): EmulatorResponse {
+    if (!this.tokens.isValid(shop, header(request.headers, "x-shopify-access-token"))) {
+      return { status: 401, headers: JSON_HEADERS, body: INVALID_TOKEN_BODY };
+    }
+    const shopContext = this.context(shop);
+    const context: ResolverContext = {
+      shop: shopContext,
+      bulk: false,
+      publicUrl: this.publicUrl,
+      runBulkQuery: (query) => this.startBulkQuery(shopContext, query),
+    };
+    const answer = runAdminGraphql({
+      schema: adminSchema(),
+      rawBody: request.body,
+      context,
+      bucket: this.bucket(shop),
+      now: this.now,
+      forceThrottle,
+    });
+    return json(answer.status, answer.body, { "X-Request-Id": `emulator-${this.requestCounter}` });
+  }
+
+  private startBulkQuery(ctx: ShopContext, query: string): { ok: true; operationId: number } | { ok: false; message: string } {
+    const schema = adminSchema();
+    const checked = checkBulkQuery(schema, query);
+    if (!checked.ok) return checked;
+    const state = ctx.state;
+    const operation = {
+      id: state.mintId(),
+      status: "RUNNING" as const,
+      errorCode: null,
+      query,
+      createdAt: ctx.nowIso(),
+      completedAt: null,
+      objectCount: 0,
+      rootObjectCount: 0,
+      fileSize: null,
+    };
+    state.addBulkOperation(operation);
+    const record = state.bulkOperationsById.get(operation.id);
+    if (!record) throw new Error("bulk operation not stored");
+    const result = runBulkQuery(schema, checked.document, {
+      shop: ctx,
+      bulk: true,
+      publicUrl: this.publicUrl,
+      runBulkQuery: () => ({ ok: false, message: "bulk operations cannot nest" }),
+    });
+    record.completedAt = ctx.nowIso();
+    if (result.error) {
+      record.status = "FAILED";
+      record.errorCode = "INTERNAL_SERVER_ERROR";
+    } else {
+      record.status = "COMPLETED";
+      record.objectCount = result.objectCount;
+      record.rootObjectCount = result.rootObjectCount;
+      record.fileSize = Buffer.byteLength(result.jsonl);
+      this.bulkFiles.set(`${state.domain}/${record.id}`, result.jsonl);
+    }
+    ctx.emit("bulk_operations/finish", {
+      admin_graphql_api_id: gid("BulkOperation", record.id),
+      completed_at: record.completedAt,
+      created_at: record.createdAt,
+      error_code: record.errorCode ? record.errorCode.toLowerCase() : null,
+      status: record.status.toLowerCase(),
+      type: "query",
+    });
+    return { ok: true, operationId: record.id };
+  }
+
+  /** Where a completed bulk operation's JSONL is served. */
+  bulkResultUrl(shop: string, operationId: number): string {
+    return `${this.publicUrl}/bulk/${shop}/${operationId}.jsonl`;
+  }
+
+  // ---- shopper and merchant actions (no GraphQL) ----
+
+  placeOrder(shop: string, input: PlaceOrderInput): PlacedOrder {
+    return placeOrder(this.context(shop), input);
+  }
+
+  /** An in-store sale or stock count: sets `available` of a SKU at a location (stocking it if needed). */
+  setAvailable(shop: string, input: { locationId: number | string; sku: string; available: number }): void {
+    const ctx = this.context(shop);
+    const locationId = numericId(input.locationId, "Location");
+    if (locationId === null || !ctx.state.locationsById.has(locationId)) throw new Error(`unknown location ${input.locationId}`);
+    const variant = ctx.state.variantsBySku.get(input.sku);
+    if (!variant) throw new Error(`unknown SKU ${input.sku}`);
+    const level = ctx.state.activateLevel(locationId, variant.inventoryItemId, ctx.nowIso());
+    setQuantity(ctx, level, "available", input.available);
+  }
+
+  cancelOrder(shop: string, orderId: number | string, reason = "customer"): void {
+    cancelOrder(this.context(shop), this.orderNumber(orderId), reason);
+  }
+
+  private orderNumber(orderId: number | string): number {
+    const id = numericId(orderId, "Order");
+    if (id === null) throw new Error(`not an order id: ${orderId}`);
+    return id;
+  }
+
+  fulfillmentOrdersOf(shop: string, orderId: number | string): FulfillmentOrderSummary[] {
+    const state = this.context(shop).state;
+    const order = state.ordersById.get(this.orderNumber(orderId));
+    if (!order) return [];
+    return state.fulfillmentOrdersOf(order.id).map((fo) => ({
+      id: gid("FulfillmentOrder", fo.id),
+      orderId: gid("Order", fo.orderId),
+      status: fo.status,
+      locationId: gid("Location", fo.assignedLocationId),
+      deliveryMethod: fo.deliveryMethod.methodType,
+      preparedForPickup: fo.preparedForPickupAt !== null,
+      holds: fo.holds.map((h) => ({ id: gid("FulfillmentHold", h.id), reason: h.reason, handle: h.handle })),
+      lineItems: fo.lineItems.map((l) => ({
+        id: gid("FulfillmentOrderLineItem", l.id),
+        sku: state.lineItem(order, l.lineItemId)?.sku ?? "",
+        totalQuantity: l.totalQuantity,
+        remainingQuantity: l.remainingQuantity,
+      })),
+    }));
+  }
+
+  /** Every quantity state of a SKU at a location, or null when the location does not stock it. */
+  inventoryOf(shop: string, locationId: number | string, sku: string): Record<QuantityName, number> | null {
+    const state = this.context(shop).state;
+    const location = numericId(locationId, "Location");
+    const variant = state.variantsBySku.get(sku);
+    if (location === null || !variant) return null;
+    const level = state.level(location, variant.inventoryItemId);
+    if (!level) return null;
+    return Object.fromEntries(QUANTITY_NAMES.map((name) => [name, quantityOf(level, name)])) as Record<QuantityName, number>;
+  }
+
+  // ---- persistence ----
+
+  snapshot(): EmulatorSnapshot {
+    return {
+      version: 1,
+      shops: [...this.shopStates.values()].map((s) => structuredClone(s.data)),
+      tokens: structuredClone(this.tokens.snapshot()),
+      prngState: this.prng.seedState,
+    };
+  }
+
+  restore(snapshot: EmulatorSnapshot): void {
+    if (snapshot.version !== 1) throw new Error(`unsupported emulator snapshot version ${String(snapshot.version)}`);
+    this.shopStates.clear();
+    this.buckets.clear();
+    this.bulkFiles.clear();
+    for (const data of structuredClone(snapshot.shops)) {
+      // Result files are not kept across runs: their operations read as expired.
+      for (const operation of data.bulkOperations) {
+        if (operation.status === "COMPLETED") operation.status = "EXPIRED";
+      }
+      this.shopStates.set(data.domain, new ShopState(data));
+    }
+    this.tokens.restore(structuredClone(snapshot.tokens));
+    this.prng.seedState = snapshot.prngState;
+  }
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { SHOP, STORE_A, STORE_B, WAREHOUSE, gidOf, harness } from "./test-support";
+
+const SET = `mutation Set($input: InventorySetQuantitiesInput!) {
+  inventorySetQuantities(input: $input) {
+    inventoryAdjustmentGroup { reason changes { name delta quantityAfterChange location { id } } }
+    userErrors { field message code }
+  }
+}`;
+
+const ADJUST = `mutation Adjust($input: InventoryAdjustQuantitiesInput!) {
+  inventoryAdjustQuantities(input: $input) {
+    inventoryAdjustmentGroup { changes(quantityNames: ["damaged", "on_hand"]) { name delta quantityAfterChange } }
+    userErrors { field message code }
+  }
+}`;
+
+const tee = gidOf("InventoryItem", 111);
+
+describe("inventory mutations", () => {
+  it("sets available when changeFromQuantity matches, and raises inventory_levels/update", async () => {
+    const { graphql, emulator, events } = await harness();
+    const { json } = await graphql(SET, {
+      input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: tee, locationId: gidOf("Location", STORE_A), quantity: 7, changeFromQuantity: 5 }] },
+    });
+    expect(json.data).toEqual({
+      inventorySetQuantities: {
+        inventoryAdjustmentGroup: {
+          reason: "correction",
+          changes: [
+            { name: "available", delta: 2, quantityAfterChange: 7, location: { id: gidOf("Location", STORE_A) } },
+            { name: "on_hand", delta: 2, quantityAfterChange: 7, location: { id: gidOf("Location", STORE_A) } },
+          ],
+        },
+        userErrors: [],
+      },
+    });
+    expect(emulator.inventoryOf(SHOP, STORE_A, "TEE-M")).toMatchObject({ available: 7, on_hand: 7 });
+    expect(events.map((e) => [e.topic, e.payload])).toEqual([
+      ["inventory_levels/update", expect.objectContaining({ inventory_item_id: 111, location_id: STORE_A, available: 7 })],
+    ]);
+  });
+
+  it("refuses a stale changeFromQuantity with CHANGE_FROM_QUANTITY_STALE and changes nothing", async () => {
+    const { graphql, emulator, events } = await harness();
+    const { json } = await graphql(SET, {
+      input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: tee, locationId: gidOf("Location", STORE_A), quantity: 7, changeFromQuantity: 4 }] },
+    });
+    expect(json.data).toEqual({
+      inventorySetQuantities: {
+        inventoryAdjustmentGroup: null,
+        userErrors: [
+          {
+            field: ["input", "quantities", "0", "changeFromQuantity"],
+            message: "The changeFromQuantity (4) no longer matches the persisted quantity (5).",
+            code: "CHANGE_FROM_QUANTITY_STALE",
+          },
+        ],
+      },
+    });
+    expect(emulator.inventoryOf(SHOP, STORE_A, "TEE-M")).toMatchObject({ available: 5 });
+    expect(events).toEqual([]);
+  });
+
+  it("requires changeFromQuantity to be passed, null opting out of the check", async () => {
+    const { graphql } = await harness();
+    const missing = await graphql(SET, {
+      input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: tee, locationId: gidOf("Location", STORE_A), quantity: 1 }] },
+    });
+    expect(missing.json.data).toMatchObject({ inventorySetQuantities: { userErrors: [{ code: "COMPARE_QUANTITY_REQUIRED" }] } });
+    const optedOut = await graphql(SET, {
+      input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: tee, locationId: gidOf("Location", STORE_A), quantity: 1, changeFromQuantity: null }] },
+    });
+    expect(optedOut.json.data).toMatchObject({ inventorySetQuantities: { userErrors: [] } });
+  });
+
+  it("refuses an item the location does not stock, a bad reason and a bad name", async () => {
+    const { graphql } = await harness();
+    const quantity = { inventoryItemId: tee, locationId: gidOf("Location", STORE_B), quantity: 1, changeFromQuantity: null };
+    const codes = async (input: Record<string, unknown>) => {
+      const { json } = await graphql(SET, { input: { name: "available", reason: "correction", quantities: [quantity], ...input } });
+      return (json.data as { inventorySetQuantities: { userErrors: { code: string }[] } }).inventorySetQuantities.userErrors.map((e) => e.code);
+    };
+    expect(await codes({})).toEqual(["ITEM_NOT_STOCKED_AT_LOCATION"]);
+    expect(await codes({ reason: "because" })).toEqual(["INVALID_REASON"]);
+    expect(await codes({ name: "committed" })).toEqual(["INVALID_NAME"]);
+  });
+
+  it("adjusts damaged stock: on hand rises with it, available untouched", async () => {
+    const { graphql, emulator } = await harness();
+    const { json } = await graphql(ADJUST, {
+      input: {
+        name: "damaged",
+        reason: "damaged",
+        changes: [{ inventoryItemId: tee, locationId: gidOf("Location", WAREHOUSE), delta: 2, changeFromQuantity: 0, ledgerDocumentUri: "gid://omniroute/DamageReport/1" }],
+      },
+    });
+    expect(json.data).toEqual({
+      inventoryAdjustQuantities: {
+        inventoryAdjustmentGroup: {
+          changes: [
+            { name: "damaged", delta: 2, quantityAfterChange: 2 },
+            { name: "on_hand", delta: 2, quantityAfterChange: 12 },
+          ],
+        },
+        userErrors: [],
+      },
+    });
+    expect(emulator.inventoryOf(SHOP, WAREHOUSE, "TEE-M")).toMatchObject({ available: 10, damaged: 2, unavailable: 2, on_hand: 12 });
+  });
+
+  it("raises inventory_levels/update for a merchant's in-store stock change", async () => {
+    const { emulator, events } = await harness();
+    emulator.setAvailable(SHOP, { locationId: STORE_B, sku: "TEE-M", available: 4 });
+    expect(emulator.inventoryOf(SHOP, STORE_B, "TEE-M")).toMatchObject({ available: 4 });
+    expect(events[0]).toMatchObject({ topic: "inventory_levels/update", payload: { location_id: STORE_B, inventory_item_id: 111, available: 4 } });
+  });
+
+  it("serves a location's inventory levels and a single level by item", async () => {
+    const { graphql } = await harness();
+    const { json } = await graphql(
+      `query ($loc: ID!, $item: ID!) { location(id: $loc) { name isActive fulfillsOnlineOrders localPickupSettingsV2 { pickupTime }
+         address { city provinceCode latitude longitude }
+         inventoryLevel(inventoryItemId: $item) { quantities(names: ["available", "committed", "on_hand", "reserved", "safety_stock", "incoming", "damaged"]) { name quantity } }
+         inventoryLevels(first: 2) { pageInfo { hasNextPage } nodes { item { sku } } } } }`,
+      { loc: gidOf("Location", STORE_A), item: tee },
+    );
+    expect(json.errors).toBeUndefined();
+    expect(json.data).toEqual({
+      location: {
+        name: "Store A",
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        localPickupSettingsV2: { pickupTime: "ONE_HOUR" },
+        address: { city: "Chicago", provinceCode: "IL", latitude: 41.9, longitude: -87.68 },
+        inventoryLevel: {
+          quantities: [
+            { name: "available", quantity: 5 },
+            { name: "committed", quantity: 0 },
+            { name: "on_hand", quantity: 5 },
+            { name: "reserved", quantity: 0 },
+            { name: "safety_stock", quantity: 0 },
+            { name: "incoming", quantity: 0 },
+            { name: "damaged", quantity: 0 },
+          ],
+        },
+        inventoryLevels: { pageInfo: { hasNextPage: true }, nodes: [{ item: { sku: "TEE-M" } }, { item: { sku: "HOODIE-L" } }] },
+      },
+    });
+  });
+});
+
+describe("merchant helpers", () => {
+  it("accept a location as a number, a numeric string or a gid", async () => {
+    const { emulator } = await harness();
+    for (const id of [STORE_A, String(STORE_A), gidOf("Location", STORE_A)]) {
+      expect(emulator.inventoryOf(SHOP, id, "TEE-M")?.available).toBe(5);
+    }
+  });
+});

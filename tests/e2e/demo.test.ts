@@ -1,0 +1,142 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { freePort } from "../support/ports";
+
+/**
+ * `npm run demo` as a newcomer runs it: a fresh data folder, the demo's one URL opened in
+ * Chromium, the app embedded in the admin stand-in, orders placed from the shopper panel.
+ */
+interface RunningDemo {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-demo-"));
+fs.chmodSync(dataDir, 0o755);
+let ports: { demo: number; app: number; postgres: number; hmr: number };
+
+async function startDemo(): Promise<RunningDemo> {
+  const child = spawn("npm", ["run", "--silent", "demo"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DEMO_DATA_DIR: dataDir,
+      DEMO_PORT: String(ports.demo),
+      DEMO_APP_PORT: String(ports.app),
+      EMBEDDED_POSTGRES_PORT: String(ports.postgres),
+      HMR_PORT: String(ports.hmr),
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+    // Its own process group, so Ctrl-C can be sent to all of it, as a terminal does.
+    detached: true,
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 150_000);
+    child.stdout.on("data", () => {
+      const match = /Omniroute demo: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
+  });
+  return { url, child, output: () => output };
+}
+
+async function accepts(port: number): Promise<boolean> {
+  return fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Ctrl-C in the terminal: SIGINT to the whole process group. Resolves once everything is down. */
+async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; listening: number[] }> {
+  const exited = new Promise<boolean>((resolve) => {
+    if (demo.child.exitCode !== null || demo.child.signalCode !== null) resolve(true);
+    demo.child.once("exit", () => resolve(true));
+    setTimeout(() => resolve(false), 30_000);
+  });
+  process.kill(-demo.child.pid!, "SIGINT");
+  const done = await exited;
+  const listening = [];
+  for (const port of [ports.demo, ports.app, ports.postgres]) if (await accepts(port)) listening.push(port);
+  if (!done) process.kill(-demo.child.pid!, "SIGKILL");
+  return { exited: done, listening };
+}
+
+function app(page: Page): FrameLocator {
+  return page.frameLocator("#app-frame");
+}
+
+async function placePickupOrder(page: Page): Promise<string> {
+  await page.getByRole("tab", { name: "Place order" }).click();
+  await page.getByLabel("Pick up in store").check();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expectText(page.locator("#order-result"), /Placed #\d+/);
+  return (await page.locator("#order-result").textContent()) ?? "";
+}
+
+async function expectText(locator: ReturnType<Page["locator"]>, pattern: RegExp, timeout = 60_000): Promise<void> {
+  await locator.filter({ hasText: pattern }).first().waitFor({ timeout });
+}
+
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  ports = { demo: await freePort(), app: await freePort(), postgres: await freePort(), hmr: await freePort() };
+  chromium = await launchChromium();
+  browser = chromium.browser;
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("npm run demo", () => {
+  it("embeds the app in the admin stand-in with a valid session and shows the shop's dashboard", async () => {
+    const demo = await startDemo();
+    try {
+      const page = await browser.newPage();
+      await page.goto(demo.url);
+      await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
+      await expectText(app(page).locator("body"), /Active locations\s*13/);
+      await expectText(page.locator("#app-nav a"), /Dashboard/);
+      await expectText(page.locator("#title"), /Dashboard/);
+
+      const placed = await placePickupOrder(page);
+      expect(placed).toMatch(/Placed #1001/);
+
+      await page.getByRole("tab", { name: "Webhooks" }).click();
+      await expectText(page.locator("#webhooks li"), /orders\/create/);
+      await page.close();
+    } finally {
+      expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
+    }
+  }, 300_000);
+
+  it("keeps its data for the next run", async () => {
+    const demo = await startDemo();
+    try {
+      const page = await browser.newPage();
+      await page.goto(demo.url);
+      await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
+      expect(await placePickupOrder(page)).toMatch(/Placed #1002/);
+      await page.close();
+    } finally {
+      expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
+    }
+  }, 300_000);
+});
