@@ -37,3 +37,13 @@ export async function markWebhookEventProcessed(tx: Prisma.TransactionClient, sh
 export function countWebhookEvents(tx: Prisma.TransactionClient, shop: string, topic?: string): Promise<number> {
   return tx.webhookEvent.count({ where: { shop, ...(topic ? { topic } : {}) } });
 }
+
+/** The shop's latest events of one topic, newest first. */
+export function latestWebhookEvents(db: Prisma.TransactionClient, shop: string, topic: string, take: number) {
+  return db.webhookEvent.findMany({
+    where: { shop, topic },
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: { receivedAt: true, payload: true },
+  });
+}

@@ -1,74 +1,59 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Session } from "@shopify/shopify-api";
-import { getJwt } from "@shopify/shopify-api/test-helpers";
-import { startAdminApiStub, type AdminApiStub } from "../../tests/support/admin-api-stub";
+import type { PrismaClient } from "@prisma/client";
+import type { RunningEmulator } from "../../dev/emulator/server";
+import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
 import { TEST_APP } from "../../tests/support/shopify-app";
 import type { loader as dashboardLoader } from "./app._index";
 
-const STORE = "dashboard-shop";
-const SHOP = `${STORE}.myshopify.com`;
-const ACCESS_TOKEN = "shpat_dashboard";
-
-let stub: AdminApiStub;
-// Imported once the Admin API stand-in is listening: the Shopify client reads its URL at import.
+let emulator: RunningEmulator;
+// The app's modules are imported once the emulator is listening: the environment (and so
+// the Shopify client's target) is read when they first load.
 let loader: typeof dashboardLoader;
+let prisma: PrismaClient;
 
 beforeAll(async () => {
-  stub = await startAdminApiStub({
-    accessToken: ACCESS_TOKEN,
-    rootValue: {
-      shop: { name: "Windy City Outfitters", myshopifyDomain: SHOP, ianaTimezone: "America/Chicago" },
-      locationsCount: { count: 13, precision: "EXACT" },
-    },
-  });
-  process.env.SHOPIFY_EMULATOR_URL = stub.url;
+  emulator = await startTestEmulator();
+  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ loader } = await import("./app._index"));
-  const { sessionStorage } = await import("~/shopify.server");
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${SHOP}`,
-      shop: SHOP,
-      state: "installed",
-      isOnline: false,
-      scope: TEST_APP.scopes,
-      accessToken: ACCESS_TOKEN,
-      expires: new Date(Date.now() + 3_600_000),
-      refreshToken: "shprt_dashboard",
-      refreshTokenExpires: new Date(Date.now() + 30 * 86_400_000),
-    }),
-  );
+  ({ prisma } = await import("~/db.server"));
 });
 
 afterAll(async () => {
-  await stub.close();
+  await emulator.close();
 });
 
-async function requestWithSessionToken(): Promise<Request> {
-  const { token } = await getJwt(STORE, TEST_APP.apiKey, TEST_APP.apiSecret);
+function dashboardRequest(token: string): Request {
   return new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${token}` } });
 }
 
 describe("the dashboard", () => {
-  it("shows the shop, its active locations and the app's health to an authenticated merchant", async () => {
-    const data = await loader({ request: await requestWithSessionToken(), params: {}, context: {} });
+  it("authenticates a new shop by token exchange, then shows the shop, its locations and the app's health", async () => {
+    const shop = emulator.shop;
+    expect(await prisma.session.count({ where: { shop } })).toBe(0);
 
-    expect(data.shop).toBe(SHOP);
+    const data = await loader({ request: dashboardRequest(sessionTokenFor(shop)), params: {}, context: {} });
+
     expect(data.overview).toEqual({
       ok: true,
-      detail: { name: "Windy City Outfitters", domain: SHOP, timezone: "America/Chicago", activeLocations: 13 },
+      detail: { name: "Windy City Outfitters", domain: shop, timezone: "America/Chicago", activeLocations: 13 },
     });
     expect(data.health.database.ok).toBe(true);
     expect(data.health.jobQueue).toEqual({
       ok: true,
       detail: { waiting: 0, active: 0, retrying: 0, failed: 0, deadLettered: 0 },
     });
-    expect(stub.requests.map((request) => request.shop)).toEqual([SHOP]);
+    const session = await prisma.session.findFirstOrThrow({ where: { shop } });
+    expect(session.refreshToken).toBeTruthy();
+    expect(session.expires?.getTime()).toBeGreaterThan(Date.now());
+    expect(await prisma.shopInstallation.count({ where: { shop } })).toBe(1);
   });
 
   it("refuses a request whose session token was signed with another secret", async () => {
-    const { token } = await getJwt(STORE, TEST_APP.apiKey, "someone-elses-secret");
-    const request = new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${token}` } });
-    const outcome = await loader({ request, params: {}, context: {} }).catch((thrown: unknown) => thrown);
+    const [header, payload] = sessionTokenFor(emulator.shop).split(".");
+    const forged = `${header}.${payload}.${Buffer.from("not the signature").toString("base64url")}`;
+    const outcome = await loader({ request: dashboardRequest(forged), params: {}, context: {} }).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(outcome).toBeInstanceOf(Response);
     expect((outcome as Response).status).toBe(401);
   });

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { fetchShopOverview, type ShopOverview } from "~/shopify/operations/shop-overview.server";
 import { getAppHealth, type Check } from "~/services/app-health.server";
+import { listRecentOrders, type RecentOrder } from "~/services/recent-orders.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [overview, health] = await Promise.all([
+  const [overview, health, recentOrders] = await Promise.all([
     fetchShopOverview(admin).then(
       (value): Check<ShopOverview> => ({ ok: true, detail: value }),
       (error: unknown): Check<ShopOverview> => ({
@@ -17,8 +18,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       }),
     ),
     getAppHealth(session.shop),
+    listRecentOrders(session.shop),
   ]);
-  return { shop: session.shop, overview, health };
+  return { shop: session.shop, overview, health, recentOrders };
 };
 
 function StatusBadge({ check }: { check: Check<unknown> }) {
@@ -36,8 +38,38 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
+function RecentOrders({ orders }: { orders: RecentOrder[] }) {
+  return (
+    <Card padding="0">
+      <Box padding="400">
+        <Text as="h2" variant="headingMd">
+          Latest orders
+        </Text>
+      </Box>
+      {orders.length ? (
+        <DataTable
+          columnContentTypes={["text", "text", "text", "numeric"]}
+          headings={["Order", "Placed", "Delivery", "Units"]}
+          rows={orders.map((order) => [
+            order.name,
+            new Date(order.placedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }),
+            order.delivery,
+            order.units,
+          ])}
+        />
+      ) : (
+        <Box padding="400" paddingBlockStart="0">
+          <Text as="p" tone="subdued">
+            No orders yet. Each new online order appears here as soon as Shopify announces it.
+          </Text>
+        </Box>
+      )}
+    </Card>
+  );
+}
+
 export default function Dashboard() {
-  const { shop, overview, health } = useLoaderData<typeof loader>();
+  const { shop, overview, health, recentOrders } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="Dashboard" />
@@ -66,6 +98,9 @@ export default function Dashboard() {
               )}
             </BlockStack>
           </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <RecentOrders orders={recentOrders} />
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">

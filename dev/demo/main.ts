@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         SHOPIFY_EMULATOR_URL: emulatorUrl,
         APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
         RUN_WORKERS_IN_PROCESS: "true",
-        DISABLE_HMR: "1",
+        HMR_ON_APP_PORT: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -7,7 +7,13 @@ import type { Scenario } from "../scenarios/types";
 import { CHICAGO_ADDRESSES } from "./demo-addresses";
 import { toEmulatorRequest, send } from "./http";
 import { hostParam, signSessionToken } from "./session-token";
-import { emptyResponse, jsonResponse, type EmulatorRequest, type EmulatorResponse } from "./vendors/http-types";
+import {
+  emptyResponse,
+  jsonResponse,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type FetchFunction,
+} from "./vendors/http-types";
 import { mergedOutbox } from "./vendors/outbox";
 import { PushSandbox } from "./vendors/push";
 import { SendgridSandbox } from "./vendors/sendgrid";
@@ -40,6 +46,8 @@ export interface EmulatorServerOptions {
   /** Retry delays of webhook deliveries are multiplied by this (tests compress time). */
   webhookTimeScale?: number;
   restoreRatePerSecond?: number;
+  /** How webhooks reach the app; defaults to HTTP. Tests hand them to the app's routes directly. */
+  deliverWebhook?: FetchFunction;
 }
 
 export interface RunningEmulator {
@@ -100,6 +108,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     apiSecret: options.apiSecret,
     subscriptions: readWebhookSubscriptions(),
     timeScale: options.webhookTimeScale ?? 1,
+    ...(options.deliverWebhook ? { fetch: options.deliverWebhook } : {}),
   });
   const twilio = new TwilioSandbox({
     ...VENDOR_CREDENTIALS.twilio,

@@ -91,6 +91,19 @@ async function expectText(locator: ReturnType<Page["locator"]>, pattern: RegExp,
   await locator.filter({ hasText: pattern }).first().waitFor({ timeout });
 }
 
+const SCREENSHOTS = path.join("test-results", "e2e");
+
+/** A page that remembers every console error and uncaught exception, in any of its frames. */
+async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { page, errors };
+}
+
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
 
@@ -106,21 +119,29 @@ afterAll(async () => {
 });
 
 describe("npm run demo", () => {
-  it("embeds the app in the admin stand-in with a valid session and shows the shop's dashboard", async () => {
+  it("embeds the app with a valid session, shows its dashboard, and an order placed in the panel reaches the app", async () => {
     const demo = await startDemo();
     try {
-      const page = await browser.newPage();
+      const { page, errors } = await watchedPage();
       await page.goto(demo.url);
       await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
       await expectText(app(page).locator("body"), /Active locations\s*13/);
       await expectText(page.locator("#app-nav a"), /Dashboard/);
       await expectText(page.locator("#title"), /Dashboard/);
+      await expectText(app(page).locator("body"), /No orders yet/);
 
       const placed = await placePickupOrder(page);
       expect(placed).toMatch(/Placed #1001/);
 
       await page.getByRole("tab", { name: "Webhooks" }).click();
-      await expectText(page.locator("#webhooks li"), /orders\/create/);
+      await expectText(page.locator("#webhooks li"), /delivered.*orders\/create/);
+      // The merchant opens the dashboard again (App Bridge navigation, a fresh session token).
+      await page.locator("#app-nav a", { hasText: "Dashboard" }).click();
+      await expectText(app(page).locator("table"), /#1001/);
+
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, "demo-dashboard.png") });
+      expect(errors).toEqual([]);
       await page.close();
     } finally {
       expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
@@ -130,10 +151,12 @@ describe("npm run demo", () => {
   it("keeps its data for the next run", async () => {
     const demo = await startDemo();
     try {
-      const page = await browser.newPage();
+      const { page, errors } = await watchedPage();
       await page.goto(demo.url);
       await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
+      await expectText(app(page).locator("table"), /#1001/);
       expect(await placePickupOrder(page)).toMatch(/Placed #1002/);
+      expect(errors).toEqual([]);
       await page.close();
     } finally {
       expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });

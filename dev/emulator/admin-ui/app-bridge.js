@@ -53,9 +53,14 @@
     },
   };
 
+  // Shown by the admin around the app, never inside it. A stylesheet rather than an inline
+  // style: React hydrates these elements and must find them as the server rendered them.
+  const hide = document.createElement("style");
+  hide.textContent = "ui-nav-menu, ui-title-bar { display: none !important; }";
+  document.head.append(hide);
+
   class NavMenu extends HTMLElement {
     connectedCallback() {
-      this.style.display = "none";
       this.observer = new MutationObserver(() => this.report());
       this.observer.observe(this, { childList: true, subtree: true, attributes: true });
       this.report();
@@ -78,7 +83,6 @@
       return ["title"];
     }
     connectedCallback() {
-      this.style.display = "none";
       post({ type: "title", title: this.getAttribute("title") || "" });
     }
     attributeChangedCallback() {

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { action as ordersCreateRoute } from "~/routes/webhooks.orders.create";
+import { listRecentOrders } from "~/services/recent-orders.server";
+import type { RunningEmulator } from "../../../dev/emulator/server";
+import type { FetchFunction } from "../../../dev/emulator/vendors/http-types";
+import { startTestEmulator } from "../../../tests/support/emulator";
+
+/** Webhooks as the emulator signs and sends them, received by the app's own routes. */
+const ROUTES: Record<string, typeof ordersCreateRoute> = { "/webhooks/orders/create": ordersCreateRoute };
+
+function deliverToApp(alter: (body: string) => string = (body) => body): FetchFunction {
+  return async (input, init) => {
+    const route = ROUTES[new URL(input).pathname];
+    if (!route) return new Response(null, { status: 404 });
+    const request = new Request(input, { ...init, body: alter(String(init.body)) });
+    return route({ request, params: {}, context: {} });
+  };
+}
+
+let emulator: RunningEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+});
+
+function placeShippingOrder(running: RunningEmulator) {
+  return running.shopify.placeOrder(running.shop, {
+    lines: [{ sku: running.scenario.products[0]!.variants[0]!.sku, quantity: 1 }],
+    deliveryMethod: "SHIPPING",
+    shippingLineTitle: "Standard",
+    shippingAddress: {
+      address1: "233 S Wacker Dr",
+      city: "Chicago",
+      provinceCode: "IL",
+      zip: "60606",
+      countryCode: "US",
+      latitude: 41.8789,
+      longitude: -87.6359,
+    },
+    customer: { email: "shopper@example.com", phone: "+13125550123", firstName: "Ada", lastName: "Shopper" },
+  });
+}
+
+describe("webhooks from the emulator", () => {
+  it("pass the app's authenticate.webhook and are recorded once", async () => {
+    emulator = await startTestEmulator(deliverToApp());
+    const order = placeShippingOrder(emulator);
+    await emulator.webhooks.idle();
+
+    const deliveries = emulator.webhooks.log().filter((entry) => entry.topic === "orders/create");
+    expect(deliveries.map((entry) => entry.status)).toEqual([200]);
+    const recent = await listRecentOrders(emulator.shop);
+    expect(recent.map((recorded) => recorded.name)).toEqual([order.name]);
+    expect(recent[0]).toMatchObject({ units: 1, delivery: "Standard" });
+  });
+
+  it("reject a tampered body with 401, store nothing, and are retried until the emulator gives up", async () => {
+    emulator = await startTestEmulator(deliverToApp((body) => body.replace('"Standard"', '"Free"')));
+    const before = await prisma.webhookEvent.count({ where: { shop: emulator.shop } });
+    placeShippingOrder(emulator);
+    await emulator.webhooks.idle();
+
+    const deliveries = emulator.webhooks.log().filter((entry) => entry.topic === "orders/create");
+    expect(deliveries.length).toBeGreaterThan(1);
+    expect(new Set(deliveries.map((entry) => entry.status))).toEqual(new Set([401]));
+    expect(deliveries.at(-1)?.outcome).toBe("gave-up");
+    expect(await prisma.webhookEvent.count({ where: { shop: emulator.shop } })).toBe(before);
+  });
+});
