@@ -7,11 +7,6 @@ import { SendgridSandbox, type SendgridSandboxOptions } from "./sendgrid";
 const API_KEY = "SG.test-key.secret";
 const SHOPPER = "shopper@example.com";
 
-const sdkInstalled = await import("@sendgrid/mail").then(
-  () => true,
-  () => false,
-);
-
 function mailSend(
   body: unknown,
   headers: Record<string, string> = { authorization: `Bearer ${API_KEY}` },
@@ -211,7 +206,25 @@ describe("SendgridSandbox Event Webhook", () => {
 });
 
 describe("SendgridSandbox with the real SendGrid SDK", () => {
-  it.skipIf(!sdkInstalled)("sends through @sendgrid/mail pointed at the sandbox", async () => {
+  it("signs its event webhook so SendGrid's own @sendgrid/eventwebhook helper verifies it", async () => {
+    const { EventWebhook } = await import("@sendgrid/eventwebhook");
+    const app = await receiver();
+    const sendgrid = sandbox({ eventWebhookUrl: `${app.url}/sendgrid/events` });
+    await sendgrid.handle(mailSend(validMail()));
+    await sendgrid.idle();
+
+    const verifier = new EventWebhook();
+    const key = verifier.convertPublicKeyToECDSA(sendgrid.publicKey);
+    expect(app.received.length).toBeGreaterThan(0);
+    for (const posted of app.received) {
+      const signature = posted.headers["x-twilio-email-event-webhook-signature"] ?? "";
+      const timestamp = posted.headers["x-twilio-email-event-webhook-timestamp"] ?? "";
+      expect(verifier.verifySignature(key, posted.body, signature, timestamp)).toBe(true);
+      expect(verifier.verifySignature(key, `${posted.body} `, signature, timestamp)).toBe(false);
+    }
+  });
+
+  it("sends through @sendgrid/mail pointed at the sandbox", async () => {
     const { default: sgClient } = await import("@sendgrid/client");
     const { default: sgMail } = await import("@sendgrid/mail");
     const sendgrid = sandbox();
