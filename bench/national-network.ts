@@ -11,17 +11,7 @@ import type {
 
 export type Random = () => number;
 
-/** mulberry32: small, fast and good enough to make benchmark data. */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../dev/seeded-random";
 
 function between(random: Random, low: number, high: number): number {
   return low + (high - low) * random();

@@ -1,4 +1,4 @@
-import type { Prng } from "./prng";
+import type { SeededRandom } from "../../seeded-random";
 
 /**
  * Failures Shopify's Admin API really shows, injected at rates set at run time. Draws come
@@ -19,7 +19,7 @@ export function noFaults(): Faults {
   return { adminErrorRate: 0, adminTimeoutRate: 0, throttleRate: 0 };
 }
 
-export function drawFault(faults: Faults, prng: Prng, graphql: boolean): FaultDraw {
+export function drawFault(faults: Faults, prng: SeededRandom, graphql: boolean): FaultDraw {
   const total = faults.adminErrorRate + faults.adminTimeoutRate + (graphql ? faults.throttleRate : 0);
   if (total <= 0) return null;
   const roll = prng.next();
@@ -30,7 +30,7 @@ export function drawFault(faults: Faults, prng: Prng, graphql: boolean): FaultDr
 }
 
 /** Shopify's gateway answers for an upstream failure. */
-export function serverErrorResponse(prng: Prng): { status: number; headers: Record<string, string>; body: string } {
+export function serverErrorResponse(prng: SeededRandom): { status: number; headers: Record<string, string>; body: string } {
   if (prng.next() < 0.5) {
     return {
       status: 502,

@@ -7,7 +7,7 @@ import { drawFault, noFaults, serverErrorResponse, type Faults } from "./faults"
 import { gid, numericId } from "./ids";
 import { QUANTITY_NAMES, quantityOf, setQuantity, type QuantityName } from "./inventory";
 import { cancelOrder, placeOrder, type PlaceOrderInput, type PlacedOrder } from "./orders";
-import { Prng } from "./prng";
+import { SeededRandom } from "../../seeded-random";
 import type { ResolverContext } from "./resolvers/types";
 import { ADMIN_API_VERSION, adminSchema } from "./schema";
 import { ShopState, shopDataFromScenario, type ShopData } from "./state";
@@ -106,7 +106,7 @@ export class ShopifyEmulator {
   timeoutDelayMs: number;
 
   private readonly now: () => Date;
-  private readonly prng: Prng;
+  private readonly prng: SeededRandom;
   private readonly bus = new EventBus();
   private readonly tokens: TokenAuthority;
   private readonly shopStates = new Map<string, ShopState>();
@@ -119,7 +119,7 @@ export class ShopifyEmulator {
 
   constructor(private readonly options: ShopifyEmulatorOptions) {
     this.now = options.now ?? (() => new Date());
-    this.prng = new Prng(options.seed ?? 1);
+    this.prng = new SeededRandom(options.seed ?? 1);
     this.publicUrl = (options.publicUrl ?? "http://127.0.0.1:4100").replace(/\/$/, "");
     this.restoreRate = options.restoreRatePerSecond ?? 100;
     this.timeoutDelayMs = options.timeoutDelayMs ?? 10_000;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Prng } from "./prng";
+import type { SeededRandom } from "../../seeded-random";
 
 /**
  * POST /admin/oauth/access_token as @shopify/shopify-api calls it: token exchange of a
@@ -111,7 +111,7 @@ export class TokenAuthority {
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
 
   constructor(
-    private readonly options: { apiKey: string; apiSecret: string; scopes: string; now: () => Date; prng: Prng },
+    private readonly options: { apiKey: string; apiSecret: string; scopes: string; now: () => Date; prng: SeededRandom },
   ) {}
 
   /** True when `token` was issued for `shop` and has not expired. */

@@ -7,7 +7,7 @@ import {
   type EmulatorResponse,
 } from "./http-types";
 import { type OutboxRecord, type OutboxSource } from "./outbox";
-import { SeededRandom } from "./seeded-random";
+import { SeededRandom } from "../../seeded-random";
 
 /**
  * A stand-in for a OneSignal-style push API: `POST /api/v1/notifications` (and the current

@@ -12,7 +12,7 @@ import {
 import { type OutboxRecord, type OutboxSource } from "./outbox";
 import { PendingWork } from "./pending-work";
 import { postCallback, type CallbackOutcome } from "./post-callback";
-import { SeededRandom } from "./seeded-random";
+import { SeededRandom } from "../../seeded-random";
 import {
   generateSendgridSigningKeys,
   SENDGRID_SIGNATURE_HEADER,

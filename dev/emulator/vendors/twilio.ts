@@ -8,7 +8,7 @@ import {
 import { type OutboxRecord, type OutboxSource } from "./outbox";
 import { PendingWork } from "./pending-work";
 import { postCallback, type CallbackOutcome } from "./post-callback";
-import { SeededRandom } from "./seeded-random";
+import { SeededRandom } from "../../seeded-random";
 import { smsSegmentCount } from "./sms-segments";
 import { paramsFromForm, twilioSignature, type TwilioParams } from "./twilio-signature";
 

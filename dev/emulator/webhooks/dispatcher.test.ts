@@ -167,7 +167,7 @@ describe("WebhookDispatcher", () => {
   it("does not send a topic nobody subscribed to, and logs it as having no subscription", async () => {
     const { fetch, requests } = capturingFetch();
     const webhooks = dispatcher({ fetch });
-    const sent = event({ topic: "orders/create" });
+    const sent = event({ topic: "products/update" });
 
     expect(webhooks.publish(sent)).toEqual([]);
     await webhooks.idle();

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { type FetchFunction } from "../vendors/http-types";
 import { PendingWork } from "../vendors/pending-work";
 import { isSuccess, postCallback, type CallbackOutcome } from "../vendors/post-callback";
-import { SeededRandom } from "../vendors/seeded-random";
+import { SeededRandom } from "../../seeded-random";
 import { DELIVERY_TIMEOUT_MS, retryDelayMs } from "./retry-schedule";
 import { resolveSubscriptionUri, type WebhookSubscriptions } from "./subscriptions";
 

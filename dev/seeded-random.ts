@@ -1,7 +1,26 @@
 /**
- * A small deterministic PRNG (mulberry32). Fault injection and generated ids draw from it so a
- * test or demo run with the same seed makes the same choices every time.
+ * The one seeded generator (mulberry32) of the emulator, the scenarios and the benchmarks:
+ * the same seed makes the same choices every time, so a failing run can be replayed and a
+ * scenario is identical on every machine.
  */
+function mulberry32Step(state: number): { state: number; value: number } {
+  const next = (state + 0x6d2b79f5) >>> 0;
+  let t = next;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return { state: next, value: ((t ^ (t >>> 14)) >>> 0) / 4294967296 };
+}
+
+/** A function drawing floats in [0, 1) from `seed`. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    const step = mulberry32Step(state);
+    state = step.state;
+    return step.value;
+  };
+}
+
 export class SeededRandom {
   private state: number;
 
@@ -11,11 +30,18 @@ export class SeededRandom {
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const step = mulberry32Step(this.state);
+    this.state = step.state;
+    return step.value;
+  }
+
+  /** The generator's position, to save with a snapshot and restore later. */
+  get seedState(): number {
+    return this.state;
+  }
+
+  set seedState(value: number) {
+    this.state = value >>> 0;
   }
 
   /** True with probability `rate` (0 never draws, so a zero rate does not shift the sequence). */
