@@ -50,12 +50,7 @@ function RecentOrders({ orders }: { orders: RecentOrder[] }) {
         <DataTable
           columnContentTypes={["text", "text", "text", "numeric"]}
           headings={["Order", "Placed", "Delivery", "Units"]}
-          rows={orders.map((order) => [
-            order.name,
-            new Date(order.placedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }),
-            order.delivery,
-            order.units,
-          ])}
+          rows={orders.map((order) => [order.name, order.placedAt, order.delivery, order.units])}
         />
       ) : (
         <Box padding="400" paddingBlockStart="0">
