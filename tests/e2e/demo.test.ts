@@ -31,6 +31,7 @@ async function startDemo(): Promise<RunningDemo> {
       DEMO_APP_PORT: String(ports.app),
       EMBEDDED_POSTGRES_PORT: String(ports.postgres),
       HMR_PORT: String(ports.hmr),
+      DEMO_VERBOSE: "1",
     },
     stdio: ["pipe", "pipe", "pipe"],
     // Its own process group, so Ctrl-C can be sent to all of it, as a terminal does.
@@ -104,6 +105,13 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** On failure: what the browser showed and what the demo printed, under test-results/e2e. */
+async function keepEvidence(page: Page, demo: RunningDemo, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-failure.png`) }).catch(() => undefined);
+  fs.writeFileSync(path.join(SCREENSHOTS, `${name}-output.log`), demo.output());
+}
+
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
 
@@ -121,8 +129,8 @@ afterAll(async () => {
 describe("npm run demo", () => {
   it("embeds the app with a valid session, shows its dashboard, and an order placed in the panel reaches the app", async () => {
     const demo = await startDemo();
+    const { page, errors } = await watchedPage();
     try {
-      const { page, errors } = await watchedPage();
       await page.goto(demo.url);
       await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
       await expectText(app(page).locator("body"), /Active locations\s*13/);
@@ -142,23 +150,29 @@ describe("npm run demo", () => {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, "demo-dashboard.png") });
       expect(errors).toEqual([]);
-      await page.close();
+    } catch (error) {
+      await keepEvidence(page, demo, "demo-first-run");
+      throw error;
     } finally {
+      await page.close();
       expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
     }
   }, 300_000);
 
   it("keeps its data for the next run", async () => {
     const demo = await startDemo();
+    const { page, errors } = await watchedPage();
     try {
-      const { page, errors } = await watchedPage();
       await page.goto(demo.url);
       await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
       await expectText(app(page).locator("table"), /#1001/);
       expect(await placePickupOrder(page)).toMatch(/Placed #1002/);
       expect(errors).toEqual([]);
-      await page.close();
+    } catch (error) {
+      await keepEvidence(page, demo, "demo-second-run");
+      throw error;
     } finally {
+      await page.close();
       expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
     }
   }, 300_000);
