@@ -20,6 +20,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // CI adds a JSON report that .ci/run sums into its "N passed, N failed" line.
     reporters: process.env.CI ? ["default", "json"] : ["default"],
-    outputFile: { json: "test-results/vitest.json" },
+    outputFile: { json: process.env.VITEST_JSON ?? "test-results/vitest.json" },
   },
 });

@@ -17,6 +17,21 @@ export const QUEUES = {
   shopRedact: { name: "compliance.shop-redact", ...standardRetry },
   customerRedact: { name: "compliance.customer-redact", ...standardRetry },
   customerDataRequest: { name: "compliance.customer-data-request", ...standardRetry },
+  // Inventory mirror. "stately": per shop (singletonKey) at most one queued and one running,
+  // so install, nightly and webhook triggers coalesce instead of piling up.
+  inventoryFullSync: {
+    name: "inventory.full-sync",
+    policy: "stately",
+    retryLimit: 5,
+    retryDelay: 60,
+    retryBackoff: true,
+    // A bulk operation over a large catalogue can take a while; the job waits for it.
+    expireInSeconds: 60 * 60,
+    deadLetter: DEAD_LETTER_QUEUE,
+  },
+  inventoryLocationsSync: { name: "inventory.locations-sync", policy: "stately", ...standardRetry },
+  // The nightly cron's job: enqueues a full sync for every installed shop.
+  inventoryNightlySync: { name: "inventory.nightly-sync", ...standardRetry },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -73,6 +73,23 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
         }),
     },
   },
+  // The inventory mirror: Shopify's locations and stock, and the merchant's location profiles.
+  // None of it is about customers.
+  {
+    model: "LocationProfile",
+    eraseShop: async (tx, shop) => (await tx.locationProfile.deleteMany({ where: { shop } })).count,
+    customerData: null,
+  },
+  {
+    model: "Location",
+    eraseShop: async (tx, shop) => (await tx.location.deleteMany({ where: { shop } })).count,
+    customerData: null,
+  },
+  {
+    model: "InventoryLevel",
+    eraseShop: async (tx, shop) => (await tx.inventoryLevel.deleteMany({ where: { shop } })).count,
+    customerData: null,
+  },
   {
     model: "CustomerDataRequest",
     eraseShop: async (tx, shop) => (await tx.customerDataRequest.deleteMany({ where: { shop } })).count,

@@ -2,14 +2,35 @@ import type { Prisma } from "@prisma/client";
 
 type Db = Prisma.TransactionClient;
 
+export type InstallationOutcome = "installed" | "reinstalled" | "already-installed";
+
 /** Records that the shop has the app; a reinstall after an uninstall starts a new installation. */
-export async function recordInstallation(db: Db, shop: string, scopes: string | null, at: Date): Promise<void> {
+export async function recordInstallation(
+  db: Db,
+  shop: string,
+  scopes: string | null,
+  at: Date,
+): Promise<InstallationOutcome> {
   const existing = await db.shopInstallation.findUnique({ where: { shop }, select: { uninstalledAt: true } });
   if (!existing) {
     await db.shopInstallation.create({ data: { shop, installedAt: at, scopes } });
-  } else if (existing.uninstalledAt) {
-    await db.shopInstallation.update({ where: { shop }, data: { installedAt: at, uninstalledAt: null, scopes } });
+    return "installed";
   }
+  if (existing.uninstalledAt) {
+    await db.shopInstallation.update({ where: { shop }, data: { installedAt: at, uninstalledAt: null, scopes } });
+    return "reinstalled";
+  }
+  return "already-installed";
+}
+
+/** Every shop that has the app now; for work done for all of them (the nightly inventory sync). */
+export async function listInstalledShops(db: Db): Promise<string[]> {
+  const rows = await db.shopInstallation.findMany({
+    where: { uninstalledAt: null },
+    select: { shop: true },
+    orderBy: { shop: "asc" },
+  });
+  return rows.map((row) => row.shop);
 }
 
 export function findInstallation(db: Db, shop: string) {

@@ -38,9 +38,10 @@ describe("the dashboard", () => {
       detail: { name: "Windy City Outfitters", domain: shop, timezone: "America/Chicago", activeLocations: 13 },
     });
     expect(data.health.database.ok).toBe(true);
+    // The install queued the shop's first inventory sync (no workers run in this test).
     expect(data.health.jobQueue).toEqual({
       ok: true,
-      detail: { waiting: 0, active: 0, retrying: 0, failed: 0, deadLettered: 0 },
+      detail: { waiting: 1, active: 0, retrying: 0, failed: 0, deadLettered: 0 },
     });
     const session = await prisma.session.findFirstOrThrow({ where: { shop } });
     expect(session.refreshToken).toBeTruthy();

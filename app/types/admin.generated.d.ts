@@ -3,16 +3,87 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type FulfillmentOrderMoveMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  newLocationId: AdminTypes.Scalars['ID']['input'];
+  fulfillmentOrderLineItems?: AdminTypes.InputMaybe<Array<AdminTypes.FulfillmentOrderLineItemInput> | AdminTypes.FulfillmentOrderLineItemInput>;
+}>;
+
+
+export type FulfillmentOrderMoveMutation = { fulfillmentOrderMove?: AdminTypes.Maybe<{ movedFulfillmentOrder?: AdminTypes.Maybe<(
+      Pick<AdminTypes.FulfillmentOrder, 'id'>
+      & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> } }
+    )>, originalFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, remainingFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message'>> }> };
+
+export type FulfillmentOrdersForRoutingQueryVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  fulfillmentOrdersFirst: AdminTypes.Scalars['Int']['input'];
+  lineItemsFirst: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type FulfillmentOrdersForRoutingQuery = { order?: AdminTypes.Maybe<{ fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
+        & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, supportedActions: Array<Pick<AdminTypes.FulfillmentOrderSupportedAction, 'action'>>, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'sku' | 'inventoryItemId' | 'totalQuantity' | 'remainingQuantity'>> } }
+      )> } }> };
+
+export type LocationsForMirrorQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type LocationsForMirrorQuery = { shop: Pick<AdminTypes.Shop, 'ianaTimezone'>, locations: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+      Pick<AdminTypes.Location, 'id' | 'name' | 'isActive' | 'fulfillsOnlineOrders' | 'updatedAt'>
+      & { address: Pick<AdminTypes.LocationAddress, 'address1' | 'city' | 'provinceCode' | 'zip' | 'countryCode' | 'latitude' | 'longitude'>, localPickupSettingsV2?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryLocalPickupSettings, 'pickupTime'>> }
+    )> } };
+
+export type InventoryLevelsForMirrorQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type InventoryLevelsForMirrorQuery = { locations: { edges: Array<{ node: (
+        Pick<AdminTypes.Location, 'id'>
+        & { inventoryLevels: { edges: Array<{ node: (
+              Pick<AdminTypes.InventoryLevel, 'id' | 'updatedAt'>
+              & { item: Pick<AdminTypes.InventoryItem, 'id' | 'sku'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }
+            ) }> } }
+      ) }> } };
+
+export type RunInventoryMirrorBulkQueryMutationVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type RunInventoryMirrorBulkQueryMutation = { bulkOperationRunQuery?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkOperationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CurrentInventoryMirrorBulkQueryQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type CurrentInventoryMirrorBulkQueryQuery = { currentBulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'query'>> };
+
+export type InventoryMirrorBulkOperationStatusQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type InventoryMirrorBulkOperationStatusQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'createdAt' | 'objectCount' | 'url'>> };
+
 export type ShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
 export type ShopOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'ianaTimezone'>, locationsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count' | 'precision'>> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query FulfillmentOrdersForRouting($orderId: ID!, $fulfillmentOrdersFirst: Int!, $lineItemsFirst: Int!) {\n    order(id: $orderId) {\n      fulfillmentOrders(first: $fulfillmentOrdersFirst) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          deliveryMethod {\n            methodType\n          }\n          supportedActions {\n            action\n          }\n          lineItems(first: $lineItemsFirst) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              sku\n              inventoryItemId\n              totalQuantity\n              remainingQuantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersForRoutingQuery, variables: FulfillmentOrdersForRoutingQueryVariables},
+  "#graphql\n  query LocationsForMirror($after: String) {\n    shop {\n      ianaTimezone\n    }\n    locations(first: 100, after: $after, includeInactive: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        isActive\n        fulfillsOnlineOrders\n        updatedAt\n        address {\n          address1\n          city\n          provinceCode\n          zip\n          countryCode\n          latitude\n          longitude\n        }\n        localPickupSettingsV2 {\n          pickupTime\n        }\n      }\n    }\n  }\n": {return: LocationsForMirrorQuery, variables: LocationsForMirrorQueryVariables},
+  "#graphql\n  query InventoryLevelsForMirror {\n    locations {\n      edges {\n        node {\n          id\n          inventoryLevels {\n            edges {\n              node {\n                id\n                updatedAt\n                item {\n                  id\n                  sku\n                }\n                quantities(names: [\"available\", \"committed\", \"on_hand\"]) {\n                  name\n                  quantity\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsForMirrorQuery, variables: InventoryLevelsForMirrorQueryVariables},
+  "#graphql\n  query CurrentInventoryMirrorBulkQuery {\n    currentBulkOperation(type: QUERY) {\n      id\n      status\n      query\n    }\n  }\n": {return: CurrentInventoryMirrorBulkQueryQuery, variables: CurrentInventoryMirrorBulkQueryQueryVariables},
+  "#graphql\n  query InventoryMirrorBulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      createdAt\n      objectCount\n      url\n    }\n  }\n": {return: InventoryMirrorBulkOperationStatusQuery, variables: InventoryMirrorBulkOperationStatusQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n    }\n    locationsCount(query: \"active:true\") {\n      count\n      precision\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation FulfillmentOrderMove(\n    $id: ID!\n    $newLocationId: ID!\n    $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]\n  ) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          location {\n            id\n          }\n        }\n      }\n      originalFulfillmentOrder {\n        id\n        status\n      }\n      remainingFulfillmentOrder {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentOrderMoveMutation, variables: FulfillmentOrderMoveMutationVariables},
+  "#graphql\n  mutation RunInventoryMirrorBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunInventoryMirrorBulkQueryMutation, variables: RunInventoryMirrorBulkQueryMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -262,6 +262,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  // On port 0 the public URL is only known now (bulk results and the like are linked by it).
+  if (options.port === 0) shopify.setPublicUrl(`http://127.0.0.1:${port}`);
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -105,11 +105,22 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** On failure: what the browser showed and what the demo printed, under test-results/e2e. */
-async function keepEvidence(page: Page, demo: RunningDemo, name: string): Promise<void> {
+/**
+ * On failure: what the browser showed and what the demo printed, under test-results/e2e, and
+ * the end of the demo's output in the error itself (CI shows only the test report).
+ */
+async function keepEvidence(page: Page, demo: RunningDemo, name: string, error: unknown): Promise<Error> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-failure.png`) }).catch(() => undefined);
   fs.writeFileSync(path.join(SCREENSHOTS, `${name}-output.log`), demo.output());
+  const frameText = await app(page)
+    .locator("body")
+    .innerText({ timeout: 2000 })
+    .catch(() => "(no app frame)");
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `${message}\n--- the app showed ---\n${frameText.slice(0, 1500)}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`,
+  );
 }
 
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -151,8 +162,7 @@ describe("npm run demo", () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, "demo-dashboard.png") });
       expect(errors).toEqual([]);
     } catch (error) {
-      await keepEvidence(page, demo, "demo-first-run");
-      throw error;
+      throw await keepEvidence(page, demo, "demo-first-run", error);
     } finally {
       await page.close();
       expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
@@ -169,8 +179,7 @@ describe("npm run demo", () => {
       expect(await placePickupOrder(page)).toMatch(/Placed #1002/);
       expect(errors).toEqual([]);
     } catch (error) {
-      await keepEvidence(page, demo, "demo-second-run");
-      throw error;
+      throw await keepEvidence(page, demo, "demo-second-run", error);
     } finally {
       await page.close();
       expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });

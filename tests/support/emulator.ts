@@ -14,7 +14,7 @@ export async function startTestEmulator(
 ): Promise<RunningEmulator> {
   return startEmulatorServer({
     port: 0,
-    publicUrl: "http://127.0.0.1:0",
+    publicUrl: "http://127.0.0.1:0", // replaced by the real port once listening
     appUrl: TEST_APP.appUrl,
     apiKey: TEST_APP.apiKey,
     apiSecret: TEST_APP.apiSecret,

@@ -19,6 +19,22 @@ const JANE = { id: 200001, email: "jane@example.com", phone: "555-000-1111" };
 async function seedShop(shop: string): Promise<void> {
   await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "s", accessToken: "shpat_x" } });
   await prisma.shopInstallation.create({ data: { shop } });
+  // The inventory mirror (no customer data in it).
+  await prisma.location.create({
+    data: {
+      shop,
+      locationId: "1",
+      name: "Lincoln Park",
+      isActive: true,
+      fulfillsOnlineOrders: true,
+      pickupEnabled: true,
+      syncedAt: new Date(),
+      profile: { create: { kind: "STORE", timeZone: "America/Chicago" } },
+    },
+  });
+  await prisma.inventoryLevel.create({
+    data: { shop, locationId: "1", inventoryItemId: "111", sku: "TEE-M", available: 5, sourceUpdatedAt: new Date() },
+  });
   for (const [customer, orderId, requestId] of [
     [JOHN, "299938", "request-a"],
     [JANE, "777777", "request-b"],

@@ -113,7 +113,7 @@ export class ShopifyEmulator {
   private readonly buckets = new Map<string, CostBucket>();
   /** Bulk result files by `${shop}/${id}`; kept out of snapshots (Shopify expires them too). */
   private readonly bulkFiles = new Map<string, string>();
-  private readonly publicUrl: string;
+  private publicUrl: string;
   private readonly restoreRate: number;
   private requestCounter = 0;
 
@@ -266,6 +266,11 @@ export class ShopifyEmulator {
   }
 
   /** Where a completed bulk operation's JSONL is served. */
+  /** Where clients reach this emulator (known only once a server on port 0 is listening). */
+  setPublicUrl(url: string): void {
+    this.publicUrl = url.replace(/\/$/, "");
+  }
+
   bulkResultUrl(shop: string, operationId: number): string {
     return `${this.publicUrl}/bulk/${shop}/${operationId}.jsonl`;
   }

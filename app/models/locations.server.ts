@@ -1,0 +1,155 @@
+import type { LocationKind, Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+export interface LocationAddress {
+  address1: string | null;
+  city: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string | null;
+}
+
+/** A location as the Admin API's locations query returns it. */
+export interface SyncedLocation extends LocationAddress {
+  locationId: string;
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+  isActive: boolean;
+  fulfillsOnlineOrders: boolean;
+  pickupEnabled: boolean;
+  sourceUpdatedAt: Date;
+}
+
+/** What a locations/create or locations/update webhook carries (no coordinates, no pickup). */
+export interface LocationChange extends LocationAddress {
+  locationId: string;
+  name: string;
+  isActive: boolean;
+  sourceUpdatedAt: Date;
+}
+
+/**
+ * Writes a location from the locations query unless what is held is newer (a webhook that
+ * landed after the query read it) or the location was deleted. Returns whether it was written.
+ */
+export async function upsertSyncedLocation(
+  db: Db,
+  shop: string,
+  location: SyncedLocation,
+  syncedAt: Date,
+): Promise<boolean> {
+  const rows = await db.$queryRaw<{ locationId: string }[]>`
+    INSERT INTO "Location" ("shop", "locationId", "name", "address1", "city", "provinceCode", "zip", "countryCode",
+                            "latitude", "longitude", "isActive", "fulfillsOnlineOrders", "pickupEnabled",
+                            "sourceUpdatedAt", "syncedAt")
+    VALUES (${shop}, ${location.locationId}, ${location.name}, ${location.address1}, ${location.city},
+            ${location.provinceCode}, ${location.zip}, ${location.countryCode}, ${location.latitude},
+            ${location.longitude}, ${location.isActive}, ${location.fulfillsOnlineOrders}, ${location.pickupEnabled},
+            ${location.sourceUpdatedAt}, ${syncedAt})
+    ON CONFLICT ("shop", "locationId") DO UPDATE SET
+      "name" = EXCLUDED."name", "address1" = EXCLUDED."address1", "city" = EXCLUDED."city",
+      "provinceCode" = EXCLUDED."provinceCode", "zip" = EXCLUDED."zip", "countryCode" = EXCLUDED."countryCode",
+      "latitude" = EXCLUDED."latitude", "longitude" = EXCLUDED."longitude", "isActive" = EXCLUDED."isActive",
+      "fulfillsOnlineOrders" = EXCLUDED."fulfillsOnlineOrders", "pickupEnabled" = EXCLUDED."pickupEnabled",
+      "sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt", "syncedAt" = EXCLUDED."syncedAt"
+    WHERE "Location"."deletedAt" IS NULL
+      AND ("Location"."sourceUpdatedAt" IS NULL OR "Location"."sourceUpdatedAt" <= EXCLUDED."sourceUpdatedAt")
+    RETURNING "locationId"`;
+  return rows.length > 0;
+}
+
+/**
+ * Applies a locations/create or locations/update unless what is held is newer or the location
+ * was deleted. A location first seen here has no coordinates (webhooks do not carry them) and
+ * does not fulfil online orders until the locations sync fills them in. Returns whether it
+ * was written.
+ */
+export async function applyLocationChange(db: Db, shop: string, change: LocationChange, at: Date): Promise<boolean> {
+  const rows = await db.$queryRaw<{ locationId: string }[]>`
+    INSERT INTO "Location" ("shop", "locationId", "name", "address1", "city", "provinceCode", "zip", "countryCode",
+                            "isActive", "fulfillsOnlineOrders", "pickupEnabled", "sourceUpdatedAt", "syncedAt")
+    VALUES (${shop}, ${change.locationId}, ${change.name}, ${change.address1}, ${change.city}, ${change.provinceCode},
+            ${change.zip}, ${change.countryCode}, ${change.isActive}, false, false, ${change.sourceUpdatedAt}, ${at})
+    ON CONFLICT ("shop", "locationId") DO UPDATE SET
+      "name" = EXCLUDED."name", "address1" = EXCLUDED."address1", "city" = EXCLUDED."city",
+      "provinceCode" = EXCLUDED."provinceCode", "zip" = EXCLUDED."zip", "countryCode" = EXCLUDED."countryCode",
+      "isActive" = EXCLUDED."isActive", "sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt"
+    WHERE "Location"."deletedAt" IS NULL
+      AND ("Location"."sourceUpdatedAt" IS NULL OR "Location"."sourceUpdatedAt" <= EXCLUDED."sourceUpdatedAt")
+    RETURNING "locationId"`;
+  return rows.length > 0;
+}
+
+/**
+ * Marks the location deleted (a tombstone, so a late create or update cannot bring it back)
+ * and drops its stock. A location never seen is recorded as a tombstone too.
+ */
+export async function recordLocationDeleted(db: Db, shop: string, locationId: string, at: Date): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "Location" ("shop", "locationId", "name", "isActive", "fulfillsOnlineOrders", "pickupEnabled",
+                            "deletedAt", "syncedAt")
+    VALUES (${shop}, ${locationId}, '', false, false, false, ${at}, ${at})
+    ON CONFLICT ("shop", "locationId") DO UPDATE SET "deletedAt" = EXCLUDED."deletedAt", "isActive" = false
+    WHERE "Location"."deletedAt" IS NULL`;
+  await db.inventoryLevel.deleteMany({ where: { shop, locationId } });
+}
+
+/**
+ * Marks deleted every live location the locations query no longer returned, unless it changed
+ * after the query started (created meanwhile, announced by a webhook).
+ */
+export async function markLocationsDeletedExcept(
+  db: Db,
+  shop: string,
+  seenLocationIds: string[],
+  queriedAt: Date,
+): Promise<string[]> {
+  const gone = await db.location.findMany({
+    where: {
+      shop,
+      deletedAt: null,
+      locationId: { notIn: seenLocationIds },
+      OR: [{ sourceUpdatedAt: null }, { sourceUpdatedAt: { lt: queriedAt } }],
+    },
+    select: { locationId: true },
+  });
+  for (const { locationId } of gone) await recordLocationDeleted(db, shop, locationId, queriedAt);
+  return gone.map((location) => location.locationId);
+}
+
+export interface NewLocationProfile {
+  locationId: string;
+  kind: LocationKind;
+  timeZone: string;
+}
+
+/** Gives each location a profile with the defaults unless it has one (the merchant's stays). */
+export async function createMissingLocationProfiles(
+  db: Db,
+  shop: string,
+  profiles: NewLocationProfile[],
+): Promise<number> {
+  if (profiles.length === 0) return 0;
+  const { count } = await db.locationProfile.createMany({
+    data: profiles.map((profile) => ({ shop, ...profile })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+export type LocationWithProfile = Prisma.LocationGetPayload<{ include: { profile: true } }>;
+
+/** The shop's locations that exist in Shopify, with their profiles, by id. */
+export function listLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
+  return db.location.findMany({
+    where: { shop, deletedAt: null },
+    include: { profile: true },
+    orderBy: { locationId: "asc" },
+  });
+}
+
+export function findLocation(db: Db, shop: string, locationId: string) {
+  return db.location.findUnique({ where: { shop_locationId: { shop, locationId } }, include: { profile: true } });
+}

@@ -1,0 +1,5 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveWebhook } from "~/services/webhooks/receive-webhook.server";
+import { locationsUpdate } from "~/services/webhooks/topics/locations.server";
+
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, locationsUpdate);

@@ -1,0 +1,98 @@
+import {
+  BULK_OPERATION_STATUS_QUERY,
+  CURRENT_BULK_QUERY_QUERY,
+  RUN_BULK_QUERY_MUTATION,
+} from "~/shopify/operations/inventory-mirror.server";
+import type {
+  CurrentInventoryMirrorBulkQueryQuery,
+  InventoryMirrorBulkOperationStatusQuery,
+  RunInventoryMirrorBulkQueryMutation,
+} from "~/types/admin.generated";
+import type { AdminGraphql } from "./admin-graphql.server";
+
+/**
+ * Runs a bulk query to completion: starts it (or resumes the same query already running, as
+ * after a retried job, since Shopify runs one bulk query per shop and app at a time), polls
+ * until it finishes, and returns where its JSONL is. Every failure throws, so the job's
+ * retries take over.
+ */
+
+export interface BulkQueryOptions {
+  graphql: AdminGraphql;
+  sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+  /** First wait between polls; it doubles up to maxPollIntervalMs. */
+  pollIntervalMs: number;
+  maxPollIntervalMs: number;
+  /** Give up waiting after this long; the job's retry resumes the same operation. */
+  maxWaitMs: number;
+}
+
+export interface CompletedBulkQuery {
+  operationId: string;
+  /** Null when the query matched nothing (Shopify writes no file). */
+  url: string | null;
+  /** When Shopify started it, by Shopify's clock. */
+  createdAt: Date;
+  objectCount: number;
+}
+
+export class BulkQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BulkQueryError";
+  }
+}
+
+const RUNNING = new Set(["CREATED", "RUNNING"]);
+
+async function startOrResume(graphql: AdminGraphql, query: string): Promise<string> {
+  const { currentBulkOperation: current } =
+    await graphql<CurrentInventoryMirrorBulkQueryQuery>(CURRENT_BULK_QUERY_QUERY);
+  if (current && RUNNING.has(current.status)) {
+    if (current.query === query) return current.id;
+    throw new BulkQueryError(`Another bulk query (${current.id}) is running for this shop; try again later`);
+  }
+  const { bulkOperationRunQuery: started } = await graphql<RunInventoryMirrorBulkQueryMutation>(
+    RUN_BULK_QUERY_MUTATION,
+    { query },
+  );
+  const problems = started?.userErrors ?? [];
+  if (problems.length > 0) {
+    const described = problems.map((error) => `${error.code ?? "ERROR"}: ${error.message}`).join("; ");
+    throw new BulkQueryError(`bulkOperationRunQuery refused the query: ${described}`);
+  }
+  if (!started?.bulkOperation) throw new BulkQueryError("bulkOperationRunQuery returned no operation");
+  return started.bulkOperation.id;
+}
+
+export async function runBulkQuery(query: string, options: BulkQueryOptions): Promise<CompletedBulkQuery> {
+  const operationId = await startOrResume(options.graphql, query);
+  const deadline = options.now().getTime() + options.maxWaitMs;
+  let interval = options.pollIntervalMs;
+  for (;;) {
+    const { bulkOperation: operation } = await options.graphql<InventoryMirrorBulkOperationStatusQuery>(
+      BULK_OPERATION_STATUS_QUERY,
+      { id: operationId },
+    );
+    if (!operation) throw new BulkQueryError(`Bulk operation ${operationId} not found`);
+    if (operation.status === "COMPLETED") {
+      return {
+        operationId,
+        url: operation.url ?? null,
+        createdAt: new Date(operation.createdAt),
+        objectCount: Number(operation.objectCount),
+      };
+    }
+    if (!RUNNING.has(operation.status)) {
+      throw new BulkQueryError(
+        `Bulk operation ${operationId} ended ${operation.status}${operation.errorCode ? ` (${operation.errorCode})` : ""}`,
+      );
+    }
+    if (options.now().getTime() + interval > deadline) {
+      throw new BulkQueryError(`Bulk operation ${operationId} still ${operation.status} after ${options.maxWaitMs} ms`);
+    }
+    await options.sleep(interval);
+    interval = Math.min(interval * 2, options.maxPollIntervalMs);
+  }
+}

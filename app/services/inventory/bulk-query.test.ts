@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import type { AdminGraphql } from "./admin-graphql.server";
+import { BulkQueryError, runBulkQuery, type BulkQueryOptions } from "./bulk-query.server";
+
+const QUERY = "query InventoryLevelsForMirror { locations { edges { node { id } } } }";
+const OPERATION = "gid://shopify/BulkOperation/1";
+
+interface FakeShopify {
+  current: { id: string; status: string; query: string } | null;
+  userErrors: { field: string[]; message: string; code: string }[];
+  /** Statuses the operation reports, one per poll; the last repeats. */
+  statuses: string[];
+}
+
+/** Answers the three bulk operations documents the way the Admin API does; records what was asked. */
+function fakeAdmin(shopify: FakeShopify) {
+  const asked: string[] = [];
+  let polls = 0;
+  const graphql = (async (query: string) => {
+    if (query.includes("currentBulkOperation")) {
+      asked.push("current");
+      return { currentBulkOperation: shopify.current };
+    }
+    if (query.includes("bulkOperationRunQuery")) {
+      asked.push("run");
+      const started = shopify.userErrors.length ? null : { id: OPERATION, status: "CREATED" };
+      return { bulkOperationRunQuery: { bulkOperation: started, userErrors: shopify.userErrors } };
+    }
+    asked.push("poll");
+    const status = shopify.statuses[Math.min(polls++, shopify.statuses.length - 1)]!;
+    return {
+      bulkOperation: {
+        id: OPERATION,
+        status,
+        errorCode: status === "FAILED" ? "INTERNAL_SERVER_ERROR" : null,
+        createdAt: "2026-11-27T05:00:00Z",
+        objectCount: status === "COMPLETED" ? "12" : "0",
+        url: status === "COMPLETED" ? "https://storage.example/result.jsonl" : null,
+      },
+    };
+  }) as AdminGraphql;
+  return { graphql, asked };
+}
+
+function options(graphql: AdminGraphql, maxWaitMs = 60_000): BulkQueryOptions & { waits: number[] } {
+  let clock = 0;
+  const waits: number[] = [];
+  return {
+    graphql,
+    waits,
+    now: () => new Date(clock),
+    sleep: async (ms) => {
+      waits.push(ms);
+      clock += ms;
+    },
+    pollIntervalMs: 1_000,
+    maxPollIntervalMs: 4_000,
+    maxWaitMs,
+  };
+}
+
+describe("running a bulk query", () => {
+  it("starts it, polls with growing waits until it completes, and returns its result file", async () => {
+    const admin = fakeAdmin({
+      current: null,
+      userErrors: [],
+      statuses: ["CREATED", "RUNNING", "RUNNING", "RUNNING", "COMPLETED"],
+    });
+    const run = options(admin.graphql);
+
+    const completed = await runBulkQuery(QUERY, run);
+
+    expect(completed).toEqual({
+      operationId: OPERATION,
+      url: "https://storage.example/result.jsonl",
+      createdAt: new Date("2026-11-27T05:00:00Z"),
+      objectCount: 12,
+    });
+    expect(admin.asked).toEqual(["current", "run", "poll", "poll", "poll", "poll", "poll"]);
+    expect(run.waits).toEqual([1_000, 2_000, 4_000, 4_000]);
+  });
+
+  it("resumes the same query already running (a retried job) instead of starting another", async () => {
+    const admin = fakeAdmin({
+      current: { id: OPERATION, status: "RUNNING", query: QUERY },
+      userErrors: [],
+      statuses: ["COMPLETED"],
+    });
+    await runBulkQuery(QUERY, options(admin.graphql));
+    expect(admin.asked).toEqual(["current", "poll"]);
+  });
+
+  it("fails, to be retried later, while another bulk query of the app runs", async () => {
+    const admin = fakeAdmin({
+      current: {
+        id: "gid://shopify/BulkOperation/9",
+        status: "RUNNING",
+        query: "{ orders { edges { node { id } } } }",
+      },
+      userErrors: [],
+      statuses: [],
+    });
+    await expect(runBulkQuery(QUERY, options(admin.graphql))).rejects.toThrow(/Another bulk query/);
+    expect(admin.asked).toEqual(["current"]);
+  });
+
+  it("fails with Shopify's user errors when the mutation refuses the query", async () => {
+    const admin = fakeAdmin({
+      current: null,
+      userErrors: [{ field: ["query"], message: "Invalid bulk query", code: "INVALID" }],
+      statuses: [],
+    });
+    await expect(runBulkQuery(QUERY, options(admin.graphql))).rejects.toThrow("INVALID: Invalid bulk query");
+  });
+
+  it("fails when the operation ends without completing", async () => {
+    const admin = fakeAdmin({ current: null, userErrors: [], statuses: ["RUNNING", "FAILED"] });
+    await expect(runBulkQuery(QUERY, options(admin.graphql))).rejects.toThrow(/ended FAILED \(INTERNAL_SERVER_ERROR\)/);
+  });
+
+  it("stops waiting after the bounded wait, so the job's retry picks the operation up again", async () => {
+    const admin = fakeAdmin({ current: null, userErrors: [], statuses: ["RUNNING"] });
+    const run = options(admin.graphql, 10_000);
+    await expect(runBulkQuery(QUERY, run)).rejects.toThrow(BulkQueryError);
+    expect(run.waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThanOrEqual(10_000);
+  });
+});
