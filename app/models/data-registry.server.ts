@@ -110,4 +110,10 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
         }),
     },
   },
+  {
+    model: "RoutingSettingsVersion",
+    eraseShop: async (tx, shop) => (await tx.routingSettingsVersion.deleteMany({ where: { shop } })).count,
+    // Who changed a setting is the merchant's staff, not a customer.
+    customerData: null,
+  },
 ];

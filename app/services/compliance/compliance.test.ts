@@ -35,6 +35,7 @@ async function seedShop(shop: string): Promise<void> {
   await prisma.inventoryLevel.create({
     data: { shop, locationId: "1", inventoryItemId: "111", sku: "TEE-M", available: 5, sourceUpdatedAt: new Date() },
   });
+  await prisma.routingSettingsVersion.create({ data: { shop, version: 1, settings: { storeMinUnits: 3 } } });
   for (const [customer, orderId, requestId] of [
     [JOHN, "299938", "request-a"],
     [JANE, "777777", "request-b"],
