@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@prisma/client";
+import type { RunningEmulator } from "../../dev/emulator/server";
+import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import { TEST_APP } from "../../tests/support/shopify-app";
+import type { action as settingsAction, loader as settingsLoader } from "./app.settings";
+
+let emulator: RunningEmulator;
+let prisma: PrismaClient;
+let loader: typeof settingsLoader;
+let action: typeof settingsAction;
+
+// The app's modules load once the emulator listens: the environment is read at first import.
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+  ({ loader, action } = await import("./app.settings"));
+  ({ prisma } = await import("~/db.server"));
+  const shop = emulator.shop;
+  // A small mirror: a store near the Loop with 2 tees (below the minimum of 3), and the warehouse.
+  for (const [locationId, name, kind, lat, lng, tees] of [
+    ["1", "Loop", "STORE", 41.8826, -87.6278, 2],
+    ["2", "Bolingbrook warehouse", "WAREHOUSE", 41.6986, -88.0684, 40],
+  ] as const) {
+    await prisma.location.create({
+      data: {
+        shop,
+        locationId,
+        name,
+        latitude: lat,
+        longitude: lng,
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        pickupEnabled: kind === "STORE",
+        syncedAt: new Date(),
+        profile: { create: { kind, timeZone: "America/Chicago" } },
+      },
+    });
+    await prisma.inventoryLevel.create({
+      data: {
+        shop,
+        locationId,
+        inventoryItemId: "900",
+        sku: "TEE-BLK-M",
+        available: tees,
+        sourceUpdatedAt: new Date(),
+      },
+    });
+  }
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+function post(fields: Record<string, string>): Request {
+  return new Request(`${TEST_APP.appUrl}/app/settings`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` },
+    body: new URLSearchParams(fields),
+  });
+}
+
+const RULES = {
+  storeMinUnits: "3",
+  radiusMiles: "10",
+  maxExtraCostOverWarehouse: "2.50",
+  allowSplit: "true",
+  defaultServiceLevel: "STANDARD",
+  shippingMethodRules: "express => NEXT_DAY",
+};
+
+describe("the routing rules page", () => {
+  it("shows the recommended defaults before anything is saved, and the shop's locations", async () => {
+    const request = new Request(`${TEST_APP.appUrl}/app/settings`, {
+      headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` },
+    });
+    const page = await loader({ request, params: {}, context: {} });
+    expect(page.version).toBe(0);
+    expect(page.current).toMatchObject({
+      storeMinUnits: 3,
+      radiusMiles: 10,
+      maxExtraCostOverWarehouse: 2.5,
+      allowSplit: true,
+    });
+    expect(page.places.map((place) => place.name)).toEqual(["Loop", "Bolingbrook warehouse"]);
+  });
+
+  it("refuses invalid rules with field errors and saves nothing", async () => {
+    const result = await action({
+      request: post({ intent: "save", ...RULES, radiusMiles: "-4" }),
+      params: {},
+      context: {},
+    });
+    expect(result).toEqual({
+      intent: "save",
+      outcome: { ok: false, errors: { radiusMiles: "Enter miles from 0.5 to 500" } },
+    });
+    expect(await prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } })).toBe(0);
+  });
+
+  it("saves each change as a new version with who made it", async () => {
+    await action({ request: post({ intent: "save", ...RULES, storeMinUnits: "2" }), params: {}, context: {} });
+    const second = await action({ request: post({ intent: "save", ...RULES }), params: {}, context: {} });
+    expect(second).toEqual({ intent: "save", outcome: { ok: true, version: 2 } });
+    const versions = await prisma.routingSettingsVersion.findMany({
+      where: { shop: emulator.shop },
+      orderBy: { version: "asc" },
+    });
+    expect(versions.map((version) => (version.settings as { storeMinUnits: number }).storeMinUnits)).toEqual([2, 3]);
+    expect(versions.every((version) => version.changedBy === "Staff member 1")).toBe(true);
+  });
+
+  it("tries a made-up order under draft rules, explaining the decision, without saving or moving anything", async () => {
+    const order = {
+      intent: "try",
+      deliveryMethod: "SHIPPING",
+      nearLocationId: "1",
+      shippingMethod: "Standard",
+      items: "TEE-BLK-M 1",
+    };
+    const underMinimum = await action({ request: post({ ...RULES, ...order }), params: {}, context: {} });
+    const lowered = await action({
+      request: post({ ...RULES, storeMinUnits: "2", ...order }),
+      params: {},
+      context: {},
+    });
+
+    if (underMinimum.intent !== "try" || !underMinimum.outcome.ok || lowered.intent !== "try" || !lowered.outcome.ok) {
+      throw new Error("expected both tries to route");
+    }
+    expect(underMinimum.outcome.decision.assignments.map((assignment) => assignment.locationId)).toEqual(["2"]);
+    expect(underMinimum.outcome.explanation.join(" ")).toContain("Loop: 2 units of TEE-BLK-M, below the minimum of 3");
+    expect(lowered.outcome.decision.assignments.map((assignment) => assignment.locationId)).toEqual(["1"]);
+    expect(await prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } })).toBe(2);
+  });
+});
