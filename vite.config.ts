@@ -28,8 +28,7 @@ export default defineConfig({
     allowedHosts: [host],
     cors: { preflightContinue: true },
     port: Number(process.env.PORT || 3000),
-    // The demo keeps hot reload on the app's own port, so it needs no port of its own.
-    hmr: process.env.HMR_ON_APP_PORT ? { protocol: "ws", host } : hmrConfig,
+    hmr: hmrConfig,
     fs: { allow: ["app", "node_modules"] },
   },
   plugins: [

@@ -141,6 +141,26 @@ export async function createMissingLocationProfiles(
 
 export type LocationWithProfile = Prisma.LocationGetPayload<{ include: { profile: true } }>;
 
+export interface ProfileChange {
+  kind: LocationKind;
+  labourCostPerOrder: number;
+  shippingBaseCost: number;
+  shippingCostPerMile: number;
+  dailyCapacity: number | null;
+  pickupEnabledOverride: boolean | null;
+}
+
+/** Saves the merchant's edits to a location's profile; false when the shop has no such profile. */
+export async function updateLocationProfile(
+  db: Db,
+  shop: string,
+  locationId: string,
+  change: ProfileChange,
+): Promise<boolean> {
+  const { count } = await db.locationProfile.updateMany({ where: { shop, locationId }, data: change });
+  return count > 0;
+}
+
 /** The shop's locations that exist in Shopify, with their profiles, by id. */
 export function listLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
   return db.location.findMany({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import { seedMirror } from "../../tests/support/mirror";
 import { TEST_APP } from "../../tests/support/shopify-app";
 import type { action as settingsAction, loader as settingsLoader } from "./app.settings";
 
@@ -16,37 +17,18 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ loader, action } = await import("./app.settings"));
   ({ prisma } = await import("~/db.server"));
-  const shop = emulator.shop;
   // A small mirror: a store near the Loop with 2 tees (below the minimum of 3), and the warehouse.
-  for (const [locationId, name, kind, lat, lng, tees] of [
-    ["1", "Loop", "STORE", 41.8826, -87.6278, 2],
-    ["2", "Bolingbrook warehouse", "WAREHOUSE", 41.6986, -88.0684, 40],
-  ] as const) {
-    await prisma.location.create({
-      data: {
-        shop,
-        locationId,
-        name,
-        latitude: lat,
-        longitude: lng,
-        isActive: true,
-        fulfillsOnlineOrders: true,
-        pickupEnabled: kind === "STORE",
-        syncedAt: new Date(),
-        profile: { create: { kind, timeZone: "America/Chicago" } },
-      },
-    });
-    await prisma.inventoryLevel.create({
-      data: {
-        shop,
-        locationId,
-        inventoryItemId: "900",
-        sku: "TEE-BLK-M",
-        available: tees,
-        sourceUpdatedAt: new Date(),
-      },
-    });
-  }
+  await seedMirror(prisma, emulator.shop, [
+    { locationId: "1", name: "Loop", kind: "STORE", lat: 41.8826, lng: -87.6278, stock: { "TEE-BLK-M": 2 } },
+    {
+      locationId: "2",
+      name: "Bolingbrook warehouse",
+      kind: "WAREHOUSE",
+      lat: 41.6986,
+      lng: -88.0684,
+      stock: { "TEE-BLK-M": 40 },
+    },
+  ]);
 });
 
 afterAll(async () => {

@@ -23,6 +23,7 @@ export default function App() {
           Dashboard
         </Link>
         <Link to="/app/settings">Routing rules</Link>
+        <Link to="/app/locations">Locations</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -4,7 +4,7 @@
  * and the app with its workers; then prints one URL: the admin stand-in with the app
  * embedded in it. Ctrl-C stops everything; a second run reuses the data under .data/.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseDatabaseEnv } from "../../app/config/environment";
 import { resolveDatabase, MIGRATIONS_DIR } from "../../app/db/database-url.server";
@@ -53,26 +53,27 @@ async function main(): Promise<void> {
     stateFile: path.join(dataDir, "emulator", "state.json"),
   });
 
-  const app = spawn(
-    path.resolve("node_modules/.bin/remix"),
-    ["vite:dev", "--port", String(appPort), "--strictPort", "--host", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        SHOPIFY_API_KEY: DEMO_APP.apiKey,
-        SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
-        SHOPIFY_APP_URL: appUrl,
-        SCOPES: DEMO_APP.scopes,
-        DATABASE_URL: database.url,
-        SHOPIFY_EMULATOR_URL: emulatorUrl,
-        APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
-        RUN_WORKERS_IN_PROCESS: "true",
-        HMR_ON_APP_PORT: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // The production build, served as in production: no dev server compiling on first visit.
+  process.stdout.write("Building the app…\n");
+  execFileSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+  const app = spawn(path.resolve("node_modules/.bin/remix-serve"), ["build/server/index.js"], {
+    env: {
+      ...process.env,
+      // Development: the environment refuses the emulator and App Bridge stand-in in production.
+      NODE_ENV: "development",
+      PORT: String(appPort),
+      HOST: "127.0.0.1",
+      SHOPIFY_API_KEY: DEMO_APP.apiKey,
+      SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
+      SHOPIFY_APP_URL: appUrl,
+      SCOPES: DEMO_APP.scopes,
+      DATABASE_URL: database.url,
+      SHOPIFY_EMULATOR_URL: emulatorUrl,
+      APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
+      RUN_WORKERS_IN_PROCESS: "true",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const appLog: string[] = [];
   const keep = (chunk: Buffer) => {
     appLog.push(chunk.toString());

@@ -19,7 +19,7 @@ interface RunningDemo {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-demo-"));
 fs.chmodSync(dataDir, 0o755);
-let ports: { demo: number; app: number; postgres: number; hmr: number };
+let ports: { demo: number; app: number; postgres: number };
 
 async function startDemo(): Promise<RunningDemo> {
   const child = spawn("npm", ["run", "--silent", "demo"], {
@@ -30,7 +30,6 @@ async function startDemo(): Promise<RunningDemo> {
       DEMO_PORT: String(ports.demo),
       DEMO_APP_PORT: String(ports.app),
       EMBEDDED_POSTGRES_PORT: String(ports.postgres),
-      HMR_PORT: String(ports.hmr),
       DEMO_VERBOSE: "1",
     },
     stdio: ["pipe", "pipe", "pipe"],
@@ -61,6 +60,14 @@ async function accepts(port: number): Promise<boolean> {
   );
 }
 
+function signalGroup(demo: RunningDemo, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-demo.child.pid!, signal);
+  } catch {
+    // The group has already exited.
+  }
+}
+
 /** Ctrl-C in the terminal: SIGINT to the whole process group. Resolves once everything is down. */
 async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; listening: number[] }> {
   const exited = new Promise<boolean>((resolve) => {
@@ -68,11 +75,11 @@ async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; listeni
     demo.child.once("exit", () => resolve(true));
     setTimeout(() => resolve(false), 30_000);
   });
-  process.kill(-demo.child.pid!, "SIGINT");
+  signalGroup(demo, "SIGINT");
   const done = await exited;
   const listening = [];
   for (const port of [ports.demo, ports.app, ports.postgres]) if (await accepts(port)) listening.push(port);
-  if (!done) process.kill(-demo.child.pid!, "SIGKILL");
+  if (!done) signalGroup(demo, "SIGKILL");
   return { exited: done, listening };
 }
 
@@ -127,7 +134,7 @@ let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  ports = { demo: await freePort(), app: await freePort(), postgres: await freePort(), hmr: await freePort() };
+  ports = { demo: await freePort(), app: await freePort(), postgres: await freePort() };
   chromium = await launchChromium();
   browser = chromium.browser;
 });

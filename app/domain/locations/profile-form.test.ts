@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parseProfileForm } from "./profile-form";
+
+const valid = {
+  kind: "STORE",
+  labourCostPerOrder: "3.00",
+  shippingBaseCost: "5.50",
+  shippingCostPerMile: "0.05",
+  dailyCapacity: "",
+  pickup: "shopify",
+};
+
+describe("a location profile form", () => {
+  it("reads the seed's store figures, with no capacity limit and pickup as set in Shopify", () => {
+    expect(parseProfileForm(valid)).toEqual({
+      ok: true,
+      values: {
+        kind: "STORE",
+        labourCostPerOrder: 3,
+        shippingBaseCost: 5.5,
+        shippingCostPerMile: 0.05,
+        dailyCapacity: null,
+        pickupEnabledOverride: null,
+      },
+    });
+  });
+
+  it("reads a daily capacity and a pickup override", () => {
+    const parsed = parseProfileForm({ ...valid, dailyCapacity: "40", pickup: "off" });
+    expect(parsed.ok && [parsed.values.dailyCapacity, parsed.values.pickupEnabledOverride]).toEqual([40, false]);
+  });
+
+  it("names each field to fix", () => {
+    expect(
+      parseProfileForm({ ...valid, kind: "KIOSK", labourCostPerOrder: "-1", dailyCapacity: "2.5", pickup: "maybe" }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        kind: "Choose store or warehouse",
+        labourCostPerOrder: "Enter the pick and pack cost in dollars, like 3.00",
+        dailyCapacity: "Enter a whole number of orders a day from 1, or leave it empty for no limit",
+        pickup: "Choose whether shoppers can pick up here",
+      },
+    });
+  });
+});
