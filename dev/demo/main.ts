@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   // The production build, served as in production: no dev server compiling on first visit.
   process.stdout.write("Building the app…\n");
   execFileSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
-  const app = spawn(path.resolve("node_modules/.bin/remix-serve"), ["build/server/index.js"], {
+  const app = spawn(process.execPath, ["--import", "tsx", "dev/demo/serve-build.ts"], {
     env: {
       ...process.env,
       // Development: the environment refuses the emulator and App Bridge stand-in in production.
