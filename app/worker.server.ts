@@ -6,6 +6,8 @@ import { assembleCustomerDataReport, eraseShopData, redactCustomerData } from ".
 import { runInventoryFullSync } from "./services/inventory/full-sync.server";
 import { syncLocations } from "./services/inventory/locations-sync.server";
 import { shopAdminGraphql } from "./services/inventory/admin-graphql.server";
+import { resolveRoutingTrigger, routeOrderJob } from "./services/routing/route-order.server";
+import type { RouteOrderJob, RoutingTriggerJob } from "./services/routing/routing-jobs.server";
 import {
   enqueueNightlyFullSyncs,
   scheduleNightlyInventorySync,
@@ -35,14 +37,33 @@ export const JOB_HANDLERS = {
   [QUEUES.inventoryNightlySync.name]: async () => {
     await enqueueNightlyFullSyncs();
   },
+  [QUEUES.routingResolveTrigger.name]: async (data: RoutingTriggerJob) => {
+    await resolveRoutingTrigger(data);
+  },
+  [QUEUES.routingRouteOrder.name]: async (data: RouteOrderJob) => {
+    await routeOrderJob(data);
+  },
 } satisfies Record<string, (data: never) => Promise<void>>;
 
-/** Registers a worker for every queue on this pg-boss, and the cron schedules. */
+/**
+ * Routing jobs are many and short, and a pg-boss worker takes one job per polling interval:
+ * these queues get several workers polling twice a second. Jobs of one order still run one at
+ * a time (their queues are "stately", keyed by order).
+ */
+const WORKERS_PER_QUEUE: Partial<Record<string, { workers: number; pollingIntervalSeconds: number }>> = {
+  [QUEUES.routingResolveTrigger.name]: { workers: 2, pollingIntervalSeconds: 0.5 },
+  [QUEUES.routingRouteOrder.name]: { workers: 4, pollingIntervalSeconds: 0.5 },
+};
+
+/** Registers workers for every queue on this pg-boss, and the cron schedules. */
 export async function startWorkers(boss: PgBoss): Promise<void> {
   for (const [queue, handler] of Object.entries(JOB_HANDLERS)) {
-    await boss.work<never>(queue, { pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
-    });
+    const { workers, pollingIntervalSeconds } = WORKERS_PER_QUEUE[queue] ?? { workers: 1, pollingIntervalSeconds: 1 };
+    for (let worker = 0; worker < workers; worker += 1) {
+      await boss.work<never>(queue, { pollingIntervalSeconds }, async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      });
+    }
   }
   await scheduleNightlyInventorySync(boss);
 }

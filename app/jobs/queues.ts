@@ -32,6 +32,28 @@ export const QUEUES = {
   inventoryLocationsSync: { name: "inventory.locations-sync", policy: "stately", ...standardRetry },
   // The nightly cron's job: enqueues a full sync for every installed shop.
   inventoryNightlySync: { name: "inventory.nightly-sync", ...standardRetry },
+  // Order routing. A fulfillment_orders/order_routing_complete names a fulfilment order, not
+  // its order: the first job finds the order and queues the second, keyed by shop and order,
+  // so that an order is routed by one job at a time ("stately": one queued, one running).
+  // Short first retries: a routing job waits on Shopify, not on a resource that needs minutes.
+  routingResolveTrigger: {
+    name: "routing.resolve-trigger",
+    policy: "stately",
+    retryLimit: 8,
+    retryDelay: 1,
+    retryBackoff: true,
+    deadLetter: DEAD_LETTER_QUEUE,
+  },
+  routingRouteOrder: {
+    name: "routing.route-order",
+    policy: "stately",
+    retryLimit: 8,
+    retryDelay: 1,
+    retryBackoff: true,
+    // A job whose worker died is retried after this (pg-boss notices it has expired).
+    expireInSeconds: 5 * 60,
+    deadLetter: DEAD_LETTER_QUEUE,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -1,4 +1,5 @@
 import { Prisma } from "@prisma/client";
+import { exportOrderFactsOfCustomer, orderIdsOfCustomer, redactOrderFactsOfCustomer } from "./routed-orders.server";
 
 /**
  * Every table that holds a shop's data, and how each one answers the compliance
@@ -115,5 +116,66 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     eraseShop: async (tx, shop) => (await tx.routingSettingsVersion.deleteMany({ where: { shop } })).count,
     // Who changed a setting is the merchant's staff, not a customer.
     customerData: null,
+  },
+  // Order routing. An order's id is the customer's data once they ask to be forgotten, so
+  // every routing row of their orders goes. These come before RoutedOrder, which finds the
+  // customer's orders by customer id.
+  {
+    model: "RoutingDecision",
+    eraseShop: async (tx, shop) => (await tx.routingDecision.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.routingDecision.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      export: async (tx, shop, customer) =>
+        tx.routingDecision.findMany({
+          where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          select: { orderId: true, status: true, assignments: true, flags: true, decidedAt: true },
+          orderBy: { decidedAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "FulfillmentMove",
+    eraseShop: async (tx, shop) => (await tx.fulfillmentMove.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.fulfillmentMove.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      export: async (tx, shop, customer) =>
+        tx.fulfillmentMove.findMany({
+          where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          select: { orderId: true, fromLocationId: true, toLocationId: true, status: true, updatedAt: true },
+          orderBy: { createdAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "InventoryReservation",
+    eraseShop: async (tx, shop) => (await tx.inventoryReservation.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.inventoryReservation.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      // Units held for a while by the order; nothing about the customer beyond the order.
+      export: async () => [],
+    },
+  },
+  {
+    model: "RoutedOrder",
+    eraseShop: async (tx, shop) => (await tx.routedOrder.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: (tx, shop, customer) => redactOrderFactsOfCustomer(tx, shop, customer),
+      export: (tx, shop, customer) => exportOrderFactsOfCustomer(tx, shop, customer),
+    },
   },
 ];

@@ -177,7 +177,7 @@ export default function RoutingSettingsPage() {
                 />
                 <InlineStack align="space-between" blockAlign="center">
                   <Text as="span" tone="subdued">
-                    {version === 0 ? "Using the recommended defaults" : `Version ${version} in force`}
+                    {version === null ? "Using the recommended defaults" : `Version ${version} in force`}
                   </Text>
                   <Button submit variant="primary" loading={navigation.state === "submitting"}>
                     Save rules

@@ -13,10 +13,16 @@ import {
 } from "~/models/routing-settings.server";
 import { loadRoutingLocations } from "~/services/inventory/routing-locations.server";
 
-/** The shop's routing settings in force (the seed's defaults until the merchant saves). */
-export async function currentRoutingSettings(shop: string): Promise<{ settings: RoutingSettings; version: number }> {
+export interface CurrentRoutingSettings {
+  settings: RoutingSettings;
+  /** The saved version in force; null when the shop has never saved (the defaults apply). */
+  version: number | null;
+}
+
+/** The shop's routing settings in force: its latest saved version, else the seed's defaults. */
+export async function currentRoutingSettings(shop: string): Promise<CurrentRoutingSettings> {
   const latest = await latestRoutingSettings(prisma, shop);
-  return { settings: readStoredSettings(latest?.settings ?? null), version: latest?.version ?? 0 };
+  return { settings: readStoredSettings(latest?.settings ?? null), version: latest?.version ?? null };
 }
 
 export interface SettingsVersionSummary {
@@ -37,7 +43,7 @@ export interface PlaceOption {
 
 export interface SettingsPage {
   current: RoutingSettings;
-  version: number;
+  version: number | null;
   history: SettingsVersionSummary[];
   places: PlaceOption[];
 }

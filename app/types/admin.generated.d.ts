@@ -67,6 +67,27 @@ export type InventoryMirrorBulkOperationStatusQueryVariables = AdminTypes.Exact<
 
 export type InventoryMirrorBulkOperationStatusQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'createdAt' | 'objectCount' | 'url'>> };
 
+export type FulfillmentOrderOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type FulfillmentOrderOrderQuery = { fulfillmentOrder?: AdminTypes.Maybe<(
+    Pick<AdminTypes.FulfillmentOrder, 'id'>
+    & { order: Pick<AdminTypes.Order, 'id'> }
+  )> };
+
+export type OrderFactsForRoutingQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  lineItemsFirst: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type OrderFactsForRoutingQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'latitude' | 'longitude'>>, shippingLine?: AdminTypes.Maybe<Pick<AdminTypes.ShippingLine, 'title' | 'code'>>, lineItems: { nodes: Array<Pick<AdminTypes.LineItem, 'sku' | 'quantity'>> } }
+  )> };
+
 export type ShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -78,6 +99,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query InventoryLevelsForMirror {\n    locations {\n      edges {\n        node {\n          id\n          inventoryLevels {\n            edges {\n              node {\n                id\n                updatedAt\n                item {\n                  id\n                  sku\n                }\n                quantities(names: [\"available\", \"committed\", \"on_hand\"]) {\n                  name\n                  quantity\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsForMirrorQuery, variables: InventoryLevelsForMirrorQueryVariables},
   "#graphql\n  query CurrentInventoryMirrorBulkQuery {\n    currentBulkOperation(type: QUERY) {\n      id\n      status\n      query\n    }\n  }\n": {return: CurrentInventoryMirrorBulkQueryQuery, variables: CurrentInventoryMirrorBulkQueryQueryVariables},
   "#graphql\n  query InventoryMirrorBulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      createdAt\n      objectCount\n      url\n    }\n  }\n": {return: InventoryMirrorBulkOperationStatusQuery, variables: InventoryMirrorBulkOperationStatusQueryVariables},
+  "#graphql\n  query FulfillmentOrderOrder($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      id\n      order {\n        id\n      }\n    }\n  }\n": {return: FulfillmentOrderOrderQuery, variables: FulfillmentOrderOrderQueryVariables},
+  "#graphql\n  query OrderFactsForRouting($id: ID!, $lineItemsFirst: Int!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      customer {\n        id\n      }\n      shippingAddress {\n        latitude\n        longitude\n      }\n      shippingLine {\n        title\n        code\n      }\n      lineItems(first: $lineItemsFirst) {\n        nodes {\n          sku\n          quantity\n        }\n      }\n    }\n  }\n": {return: OrderFactsForRoutingQuery, variables: OrderFactsForRoutingQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n    }\n    locationsCount(query: \"active:true\") {\n      count\n      precision\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
 }
 

@@ -55,6 +55,44 @@ async function seedShop(shop: string): Promise<void> {
     await prisma.customerDataRequest.create({
       data: { shop, requestId, customerId: String(customer.id), email: customer.email, phone: customer.phone },
     });
+    // Order routing: the order's facts, its decision, a move and a reservation.
+    await prisma.routedOrder.create({
+      data: {
+        shop,
+        orderId,
+        name: `#${orderId}`,
+        placedAt: new Date(),
+        latitude: 41.88,
+        longitude: -87.63,
+        lines: [{ sku: "TEE-M", quantity: 1 }],
+        customerId: String(customer.id),
+        source: "WEBHOOK",
+      },
+    });
+    await prisma.routingDecision.create({
+      data: {
+        shop,
+        orderId,
+        status: "ROUTED",
+        assignments: [{ locationId: "1", lines: [{ sku: "TEE-M", quantity: 1 }], cost: 8, distanceMiles: 1 }],
+        trace: { stages: [] },
+        deliveryMethod: "SHIPPING",
+        serviceLevel: "STANDARD",
+      },
+    });
+    await prisma.fulfillmentMove.create({
+      data: {
+        shop,
+        orderId,
+        fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${orderId}1`,
+        fromLocationId: "2",
+        toLocationId: "1",
+        status: "MOVED",
+      },
+    });
+    await prisma.inventoryReservation.create({
+      data: { shop, orderId, locationId: "1", sku: "TEE-M", quantity: 1 },
+    });
   }
 }
 

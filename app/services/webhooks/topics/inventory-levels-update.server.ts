@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clearReflectedReservations } from "~/models/inventory-reservations.server";
 import { applyAvailableUpdate } from "~/models/inventory-levels.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
 import { shopifyId } from "./shared-schemas";
@@ -14,6 +15,7 @@ const payload = z.object({
 /**
  * inventory_levels/update: the mirror takes the new available quantity, in the webhook's
  * transaction, unless it holds a newer one (deliveries come late, twice and out of order).
+ * Reservations at the location whose units the mirror now shows are cleared (decision 006).
  */
 export const inventoryLevelsUpdate: WebhookTopicHandler<typeof payload> = {
   topic: "INVENTORY_LEVELS_UPDATE",
@@ -21,11 +23,12 @@ export const inventoryLevelsUpdate: WebhookTopicHandler<typeof payload> = {
   async apply(tx, webhook) {
     const { available, inventory_item_id, location_id, updated_at } = webhook.payload;
     if (available === null) return;
-    await applyAvailableUpdate(tx, webhook.shop, {
+    const applied = await applyAvailableUpdate(tx, webhook.shop, {
       locationId: location_id,
       inventoryItemId: inventory_item_id,
       available,
       sourceUpdatedAt: new Date(updated_at),
     });
+    if (applied) await clearReflectedReservations(tx, webhook.shop, { locationId: location_id });
   },
 };

@@ -1,30 +1,17 @@
-import { z } from "zod";
+import { upsertOrderFacts } from "~/models/routed-orders.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
-import { shopifyId } from "./shared-schemas";
-
-const payload = z
-  .object({
-    id: shopifyId,
-    name: z.string(),
-    created_at: z.string(),
-    customer: z.object({ id: shopifyId }).passthrough().nullish(),
-    line_items: z.array(z.object({ quantity: z.number().int().nonnegative() }).passthrough()),
-    shipping_lines: z
-      .array(z.object({ title: z.string().nullish(), code: z.string().nullish() }).passthrough())
-      .default([]),
-  })
-  .passthrough();
+import { orderFactsOf, orderPayload } from "./order-payload";
 
 /**
- * orders/create: the order is recorded (the event log is the app's record of it, found by
- * customers/redact through its customer and order ids). Routing acts on
- * fulfillment_orders/order_routing_complete, once Shopify has assigned the order.
+ * orders/create: the event is recorded (found by customers/redact through its customer and
+ * order ids) and the order's facts are kept for routing, which acts on
+ * fulfillment_orders/order_routing_complete once Shopify has assigned the order.
  */
-export const ordersCreate: WebhookTopicHandler<typeof payload> = {
+export const ordersCreate: WebhookTopicHandler<typeof orderPayload> = {
   topic: "ORDERS_CREATE",
-  payload,
+  payload: orderPayload,
   subject: (body) => ({ customerId: body.customer?.id ?? null, orderIds: [body.id] }),
-  async apply() {
-    // Recording the event, done by receiveWebhook in this transaction, is the whole effect.
+  async apply(tx, webhook) {
+    await upsertOrderFacts(tx, webhook.shop, orderFactsOf(webhook.payload), "WEBHOOK");
   },
 };

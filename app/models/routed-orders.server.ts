@@ -1,0 +1,137 @@
+import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/** What routing needs to know about an order (see RoutedOrder in prisma/schema.prisma). */
+export interface OrderFacts {
+  orderId: string;
+  name: string;
+  placedAt: Date;
+  deliveryMethod: OrderDeliveryMethod | null;
+  pickupLocationId: string | null;
+  shippingLineTitle: string | null;
+  shippingLineCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  lines: { sku: string; quantity: number }[];
+  customerId: string | null;
+  cancelledAt: Date | null;
+}
+
+export type OrderFactsSource = "WEBHOOK" | "ADMIN_API";
+
+const FACT_FIELDS = {
+  orderId: true,
+  name: true,
+  placedAt: true,
+  deliveryMethod: true,
+  pickupLocationId: true,
+  shippingLineTitle: true,
+  shippingLineCode: true,
+  latitude: true,
+  longitude: true,
+  lines: true,
+  customerId: true,
+  cancelledAt: true,
+} as const;
+
+function readLines(value: Prisma.JsonValue): OrderFacts["lines"] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((line) => {
+    if (typeof line !== "object" || line === null || Array.isArray(line)) return [];
+    const { sku, quantity } = line as Record<string, unknown>;
+    return typeof sku === "string" && typeof quantity === "number" ? [{ sku, quantity }] : [];
+  });
+}
+
+export async function findOrderFacts(db: Db, shop: string, orderId: string): Promise<OrderFacts | null> {
+  const row = await db.routedOrder.findUnique({ where: { shop_orderId: { shop, orderId } }, select: FACT_FIELDS });
+  return row ? { ...row, lines: readLines(row.lines) } : null;
+}
+
+/**
+ * Stores an order's facts, or completes the held ones: a value already known (a delivery
+ * method or pickup store learnt from the fulfilment orders, a cancellation) is not replaced
+ * by a null from a source that does not carry it. Idempotent.
+ */
+export async function upsertOrderFacts(
+  db: Db,
+  shop: string,
+  facts: OrderFacts,
+  source: OrderFactsSource,
+): Promise<void> {
+  const known = await db.routedOrder.findUnique({ where: { shop_orderId: { shop, orderId: facts.orderId } } });
+  const merged = {
+    name: facts.name,
+    placedAt: facts.placedAt,
+    deliveryMethod: facts.deliveryMethod ?? known?.deliveryMethod ?? null,
+    pickupLocationId: facts.pickupLocationId ?? known?.pickupLocationId ?? null,
+    shippingLineTitle: facts.shippingLineTitle ?? known?.shippingLineTitle ?? null,
+    shippingLineCode: facts.shippingLineCode ?? known?.shippingLineCode ?? null,
+    latitude: facts.latitude ?? known?.latitude ?? null,
+    longitude: facts.longitude ?? known?.longitude ?? null,
+    lines: facts.lines.length > 0 ? facts.lines : readLines(known?.lines ?? []),
+    customerId: facts.customerId ?? known?.customerId ?? null,
+    cancelledAt: facts.cancelledAt ?? known?.cancelledAt ?? null,
+  };
+  await db.routedOrder.upsert({
+    where: { shop_orderId: { shop, orderId: facts.orderId } },
+    create: { shop, orderId: facts.orderId, ...merged, source },
+    update: merged,
+  });
+}
+
+/** Fills in what routing learnt from the fulfilment orders. */
+export async function completeOrderFacts(
+  db: Db,
+  shop: string,
+  orderId: string,
+  learnt: Pick<OrderFacts, "deliveryMethod" | "pickupLocationId" | "latitude" | "longitude">,
+): Promise<void> {
+  await db.routedOrder.updateMany({ where: { shop, orderId }, data: learnt });
+}
+
+/**
+ * The customer's orders: those customers/redact or data_request names, and those the app
+ * holds with the customer's id.
+ */
+export async function orderIdsOfCustomer(
+  db: Db,
+  shop: string,
+  customer: { id: string | null; orderIds: string[] },
+): Promise<string[]> {
+  const held = await db.routedOrder.findMany({ where: ordersOfCustomer(shop, customer), select: { orderId: true } });
+  return [...new Set([...customer.orderIds, ...held.map((row) => row.orderId)])];
+}
+
+/** Customers/redact: the customer's orders go (their id, destination and customer). */
+export async function redactOrderFactsOfCustomer(
+  db: Db,
+  shop: string,
+  customer: { id: string | null; orderIds: string[] },
+): Promise<number> {
+  const { count } = await db.routedOrder.deleteMany({ where: ordersOfCustomer(shop, customer) });
+  return count;
+}
+
+export function exportOrderFactsOfCustomer(
+  db: Db,
+  shop: string,
+  customer: { id: string | null; orderIds: string[] },
+): Promise<unknown[]> {
+  return db.routedOrder.findMany({
+    where: ordersOfCustomer(shop, customer),
+    select: { orderId: true, name: true, placedAt: true, deliveryMethod: true, latitude: true, longitude: true },
+    orderBy: { placedAt: "asc" },
+  });
+}
+
+function ordersOfCustomer(
+  shop: string,
+  customer: { id: string | null; orderIds: string[] },
+): Prisma.RoutedOrderWhereInput {
+  const matches: Prisma.RoutedOrderWhereInput[] = [];
+  if (customer.id) matches.push({ customerId: customer.id });
+  if (customer.orderIds.length) matches.push({ orderId: { in: customer.orderIds } });
+  return matches.length ? { shop, OR: matches } : { shop, orderId: { in: [] } };
+}

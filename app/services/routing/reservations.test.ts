@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import type { Assignment } from "~/domain/routing/types";
+import { applyAvailableUpdate } from "~/models/inventory-levels.server";
+import {
+  activeReservedUnits,
+  clearReflectedReservations,
+  markReservationsReflectedAfter,
+} from "~/models/inventory-reservations.server";
+import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import { uniqueShop } from "../../../tests/support/shops";
+import { decideOrder } from "./route-order.server";
+
+/**
+ * No overselling: decisions reserve the units they assign in the decision's transaction,
+ * serialised per SKU, and the reservations clear once the mirror shows Shopify committed them.
+ */
+
+const STORE = { id: "1001", lat: 41.8789, lng: -87.6359 };
+const WAREHOUSE = { id: "2001", lat: 41.75, lng: -87.9 };
+const SKU = "TEE-M";
+const ITEM = "4700001";
+
+async function seedShop(storeUnits: number): Promise<string> {
+  const shop = uniqueShop();
+  for (const [location, kind, available] of [
+    [STORE, "STORE", storeUnits],
+    [WAREHOUSE, "WAREHOUSE", 1000],
+  ] as const) {
+    await prisma.location.create({
+      data: {
+        shop,
+        locationId: location.id,
+        name: kind === "STORE" ? "Loop store" : "Warehouse",
+        latitude: location.lat,
+        longitude: location.lng,
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        pickupEnabled: kind === "STORE",
+        syncedAt: new Date(),
+        profile: { create: { kind, timeZone: "America/Chicago" } },
+      },
+    });
+    await prisma.inventoryLevel.create({
+      data: {
+        shop,
+        locationId: location.id,
+        inventoryItemId: ITEM,
+        sku: SKU,
+        available,
+        sourceUpdatedAt: new Date("2026-01-01T00:00:00Z"),
+      },
+    });
+  }
+  // A store serves while it has the units at all (the default keeps 3 back).
+  await prisma.routingSettingsVersion.create({ data: { shop, version: 1, settings: { storeMinUnits: 1 } } });
+  return shop;
+}
+
+function shippingOrder(orderId: string): OrderFacts {
+  return {
+    orderId,
+    name: `#${orderId}`,
+    placedAt: new Date("2026-11-25T18:00:00Z"),
+    deliveryMethod: "SHIPPING",
+    pickupLocationId: null,
+    shippingLineTitle: "Standard",
+    shippingLineCode: "Standard",
+    latitude: STORE.lat + 0.001,
+    longitude: STORE.lng,
+    lines: [{ sku: SKU, quantity: 1 }],
+    customerId: null,
+    cancelledAt: null,
+  };
+}
+
+function unitsAt(assignments: unknown, locationId: string): number {
+  return (assignments as Assignment[])
+    .filter((assignment) => assignment.locationId === locationId)
+    .reduce((sum, assignment) => sum + assignment.lines.reduce((units, line) => units + line.quantity, 0), 0);
+}
+
+describe("concurrent routing of a store's last units", () => {
+  it("assigns no more than the 10 units the store has to 50 orders routed at once", async () => {
+    const shop = await seedShop(10);
+    const facts = Array.from({ length: 50 }, (_, index) => shippingOrder(String(900000 + index)));
+    for (const order of facts) await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+
+    const now = new Date("2026-11-25T18:00:00Z");
+    const decisions = await Promise.all(facts.map((order) => decideOrder(shop, order, now)));
+
+    const atStore = decisions.reduce((sum, decision) => sum + unitsAt(decision.assignments, STORE.id), 0);
+    const atWarehouse = decisions.reduce((sum, decision) => sum + unitsAt(decision.assignments, WAREHOUSE.id), 0);
+    expect(atStore).toBe(10);
+    expect(atWarehouse).toBe(40);
+    const reserved = await activeReservedUnits(prisma, shop, [SKU], now);
+    expect(reserved.find((line) => line.locationId === STORE.id)?.quantity).toBe(10);
+  });
+
+  it("decides an order once, however often it is routed", async () => {
+    const shop = await seedShop(10);
+    const order = shippingOrder("910001");
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    const now = new Date();
+    const decisions = await Promise.all([1, 2, 3, 4, 5].map(() => decideOrder(shop, order, now)));
+
+    expect(new Set(decisions.map((decision) => decision.id)).size).toBe(1);
+    expect(await prisma.routingDecision.count({ where: { shop } })).toBe(1);
+    expect(await prisma.inventoryReservation.count({ where: { shop } })).toBe(1);
+  });
+});
+
+describe("a reservation", () => {
+  it("clears when the mirror shows a stock change at or after the second Shopify committed the units", async () => {
+    const shop = await seedShop(10);
+    const order = shippingOrder("920001");
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    const decision = await decideOrder(shop, order, new Date());
+    expect(unitsAt(decision.assignments, STORE.id)).toBe(1);
+    const movedAt = new Date("2026-11-25T18:00:05.400Z");
+    await markReservationsReflectedAfter(prisma, shop, order.orderId, STORE.id, movedAt);
+
+    const update = async (at: string) =>
+      prisma.$transaction(async (tx) => {
+        await applyAvailableUpdate(tx, shop, {
+          locationId: STORE.id,
+          inventoryItemId: ITEM,
+          available: 9,
+          sourceUpdatedAt: new Date(at),
+        });
+        return clearReflectedReservations(tx, shop, { locationId: STORE.id });
+      });
+
+    // An update from before the move does not show it yet.
+    expect(await update("2026-11-25T18:00:04Z")).toBe(0);
+    // Shopify stamps whole seconds: an update of the move's second shows it.
+    expect(await update("2026-11-25T18:00:05Z")).toBe(1);
+    expect(await activeReservedUnits(prisma, shop, [SKU], new Date())).toEqual([]);
+  });
+
+  it("does not clear before Shopify is known to have committed the units", async () => {
+    const shop = await seedShop(10);
+    const order = shippingOrder("930001");
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    await decideOrder(shop, order, new Date());
+    await prisma.$transaction((tx) =>
+      applyAvailableUpdate(tx, shop, {
+        locationId: STORE.id,
+        inventoryItemId: ITEM,
+        available: 10,
+        sourceUpdatedAt: new Date(Date.now() + 60_000),
+      }),
+    );
+    expect(await clearReflectedReservations(prisma, shop)).toBe(0);
+    expect(await activeReservedUnits(prisma, shop, [SKU], new Date())).toEqual([
+      { locationId: STORE.id, sku: SKU, quantity: 1 },
+    ]);
+  });
+});

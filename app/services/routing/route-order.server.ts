@@ -1,0 +1,406 @@
+import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
+import prisma from "~/db.server";
+import { routeOrder } from "~/domain/routing";
+import type { Assignment, GeoPoint, RoutingDecision, RoutingLocation } from "~/domain/routing/types";
+import { engineRules, serviceLevelFor } from "~/domain/routing-settings/settings";
+import { findStockOfSkus } from "~/models/inventory-levels.server";
+import {
+  activeReservedUnits,
+  clearReflectedReservations,
+  createReservations,
+  lockSkusForRouting,
+  markReservationsReflectedAfter,
+  releaseReservations,
+  type ReservationLine,
+} from "~/models/inventory-reservations.server";
+import { listLiveLocations } from "~/models/locations.server";
+import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import {
+  addDecisionCost,
+  createDecision,
+  findDecision,
+  recordMove,
+  setDecisionMoveStatus,
+  type StoredDecision,
+} from "~/models/routing-decisions.server";
+import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
+import { AdminApiUnavailableError, AdminApiUserError } from "~/shopify/admin-api-errors";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
+import { CostMeter } from "~/shopify/cost-meter";
+import { moveFulfillmentOrder } from "~/shopify/operations/fulfillment-order-move.server";
+import {
+  fetchFulfillmentOrdersForRouting,
+  type RoutingFulfillmentOrder,
+} from "~/shopify/operations/fulfillment-orders-for-routing.server";
+import {
+  fetchOrderFactsForRouting,
+  fetchOrderIdOfFulfillmentOrder,
+} from "~/shopify/operations/order-for-routing.server";
+import { locationGid, numericIdOf } from "./moves.server";
+import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
+import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
+import { currentRoutingSettings } from "~/services/routing-settings.server";
+
+/**
+ * The routing job: an order's facts, the mirror and the shop's settings go into the routing
+ * engine once; the decision is stored with the units it reserves in one transaction; then
+ * the order's fulfilment orders, read back from Shopify on every run, are moved where the
+ * decision says. A re-run (retry, redelivery) finds the decision and the fulfilment orders
+ * already in place, so nothing is decided or moved twice.
+ */
+
+export interface RoutingDependencies {
+  client(shop: string, costMeter: CostMeter): AdminClient;
+  now(): Date;
+}
+
+export const defaultRoutingDependencies: RoutingDependencies = {
+  client: (shop, costMeter) => adminClientForShop(shop, { costMeter }),
+  now: () => new Date(),
+};
+
+const DECISION_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED", "INCOMPLETE"]);
+
+function orderGid(orderId: string): string {
+  return `gid://shopify/Order/${orderId}`;
+}
+
+function costOf(meter: CostMeter): { requested: number; actual: number } {
+  const total = meter.total();
+  return { requested: total.requested, actual: total.actual };
+}
+
+/** routing.resolve-trigger: finds the order of the assigned fulfilment order and queues its routing. */
+export async function resolveRoutingTrigger(
+  job: RoutingTriggerJob,
+  deps: RoutingDependencies = defaultRoutingDependencies,
+): Promise<string | null> {
+  const meter = new CostMeter();
+  const orderGidValue = await fetchOrderIdOfFulfillmentOrder(deps.client(job.shop, meter), job.fulfillmentOrderId);
+  if (orderGidValue === null) return null;
+  const orderId = numericIdOf(orderGidValue);
+  await prisma.$transaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
+  return orderId;
+}
+
+export type RouteOrderOutcome =
+  | { kind: "UNKNOWN_ORDER" }
+  | { kind: "CANCELLED" }
+  | { kind: "NOTHING_TO_ROUTE" }
+  | { kind: "ROUTED"; decision: StoredDecision; moveStatus: StoredDecision["moveStatus"] };
+
+/** routing.route-order. Throws AdminApiUnavailableError to be retried by pg-boss. */
+export async function routeOrderJob(
+  job: RouteOrderJob,
+  deps: RoutingDependencies = defaultRoutingDependencies,
+): Promise<RouteOrderOutcome> {
+  const meter = new CostMeter();
+  const client = deps.client(job.shop, meter);
+  let outcome: RouteOrderOutcome | undefined;
+  try {
+    outcome = await routeAndMove(job.shop, job.orderId, client, deps);
+    return outcome;
+  } finally {
+    // Whatever happened, the points this attempt spent count against the order.
+    const cost = costOf(meter);
+    if (job.triggerCost) {
+      cost.requested += job.triggerCost.requested;
+      cost.actual += job.triggerCost.actual;
+    }
+    if (cost.requested > 0 || cost.actual > 0) await addDecisionCost(prisma, job.shop, job.orderId, cost);
+  }
+}
+
+async function routeAndMove(
+  shop: string,
+  orderId: string,
+  client: AdminClient,
+  deps: RoutingDependencies,
+): Promise<RouteOrderOutcome> {
+  const facts = await loadOrderFacts(shop, orderId, client);
+  if (!facts) return { kind: "UNKNOWN_ORDER" };
+  if (facts.cancelledAt) {
+    await prisma.$transaction(async (tx) => {
+      await releaseReservations(tx, shop, orderId, "CANCELLED");
+      await setDecisionMoveStatus(tx, shop, orderId, "NONE");
+    });
+    return { kind: "CANCELLED" };
+  }
+
+  // Read back on every run: what Shopify holds now is what the moves start from.
+  const read = await fetchFulfillmentOrdersForRouting(client, orderGid(orderId));
+  if (!read) return { kind: "UNKNOWN_ORDER" };
+  const open = read.fulfillmentOrders.filter(
+    (fo) => !CLOSED_STATUSES.has(fo.status) && fo.lineItems.some((line) => line.remainingQuantity > 0),
+  );
+
+  let decision = await findDecision(prisma, shop, orderId);
+  if (!decision) {
+    if (open.length === 0) return { kind: "NOTHING_TO_ROUTE" };
+    decision = await decideOrder(shop, await withFulfillmentOrderFacts(shop, facts, open), deps.now());
+  }
+  if (decision.status === "UNROUTABLE") {
+    await setDecisionMoveStatus(prisma, shop, orderId, "NONE");
+    return { kind: "ROUTED", decision, moveStatus: "NONE" };
+  }
+  const moveStatus = await carryOut(shop, orderId, facts, decision, open, client, deps);
+  return { kind: "ROUTED", decision, moveStatus };
+}
+
+/** The order's facts: from orders/create, or from the Admin API when it has not arrived. */
+async function loadOrderFacts(shop: string, orderId: string, client: AdminClient): Promise<OrderFacts | null> {
+  const held = await findOrderFacts(prisma, shop, orderId);
+  if (held) return held;
+  const fetched = await fetchOrderFactsForRouting(client, orderId);
+  if (!fetched) return null;
+  const facts: OrderFacts = {
+    orderId: fetched.orderId,
+    name: fetched.name,
+    placedAt: fetched.placedAt,
+    deliveryMethod: null,
+    pickupLocationId: null,
+    shippingLineTitle: fetched.shippingLine?.title ?? null,
+    shippingLineCode: fetched.shippingLine?.code ?? null,
+    latitude: fetched.latitude,
+    longitude: fetched.longitude,
+    lines: fetched.lines,
+    customerId: fetched.customerId,
+    cancelledAt: fetched.cancelledAt,
+  };
+  await upsertOrderFacts(prisma, shop, facts, "ADMIN_API");
+  return (await findOrderFacts(prisma, shop, orderId)) ?? facts;
+}
+
+/**
+ * The delivery method and pickup store, as the fulfilment orders say before routing moves
+ * them: a pickup order's fulfilment order is at the store the shopper chose.
+ */
+async function withFulfillmentOrderFacts(
+  shop: string,
+  facts: OrderFacts,
+  fulfillmentOrders: readonly RoutingFulfillmentOrder[],
+): Promise<OrderFacts> {
+  if (facts.deliveryMethod !== null) return facts;
+  const methods = fulfillmentOrders.map((fo) => fo.deliveryMethod);
+  const pickup = fulfillmentOrders.find((fo) => fo.deliveryMethod === "PICK_UP");
+  const deliveryMethod: OrderDeliveryMethod = pickup
+    ? "PICK_UP"
+    : methods.includes("LOCAL")
+      ? "LOCAL_DELIVERY"
+      : "SHIPPING";
+  const pickupLocationId = pickup?.locationId ? numericIdOf(pickup.locationId) : null;
+  const learnt = { deliveryMethod, pickupLocationId, latitude: facts.latitude, longitude: facts.longitude };
+  await completeOrderFacts(prisma, shop, facts.orderId, learnt);
+  return { ...facts, ...learnt };
+}
+
+function subtractReserved(locations: RoutingLocation[], reserved: readonly ReservationLine[]): RoutingLocation[] {
+  if (reserved.length === 0) return locations;
+  const byLocation = new Map<string, ReservationLine[]>();
+  for (const line of reserved) byLocation.set(line.locationId, [...(byLocation.get(line.locationId) ?? []), line]);
+  return locations.map((location) => {
+    const lines = byLocation.get(location.id);
+    if (!lines) return location;
+    const stock = { ...location.stock };
+    for (const line of lines) stock[line.sku] = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
+    return { ...location, stock };
+  });
+}
+
+function destinationOf(facts: OrderFacts, locations: readonly RoutingLocation[]): GeoPoint | null {
+  if (facts.deliveryMethod === "PICK_UP" && facts.pickupLocationId !== null) {
+    const store = locations.find((location) => location.id === facts.pickupLocationId);
+    if (store) return { lat: store.lat, lng: store.lng };
+  }
+  if (facts.latitude !== null && facts.longitude !== null) return { lat: facts.latitude, lng: facts.longitude };
+  return null;
+}
+
+function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
+  return assignments.flatMap((assignment) =>
+    assignment.lines.map((line) => ({ locationId: assignment.locationId, sku: line.sku, quantity: line.quantity })),
+  );
+}
+
+/**
+ * Decides the order once. Decisions taking the same SKUs serialise on their (shop, SKU)
+ * locks, so each reads the mirror and the reservations of those before it: concurrent orders
+ * for a store's last units cannot all be sent there.
+ */
+export async function decideOrder(shop: string, facts: OrderFacts, now: Date): Promise<StoredDecision> {
+  const { settings, version } = await currentRoutingSettings(shop);
+  const deliveryMethod = facts.deliveryMethod ?? "SHIPPING";
+  const serviceLevel = serviceLevelFor(settings, deliveryMethod, {
+    title: facts.shippingLineTitle,
+    code: facts.shippingLineCode,
+  });
+  const skus = [...new Set(facts.lines.map((line) => line.sku))];
+  return prisma.$transaction(async (tx) => {
+    await lockSkusForRouting(tx, shop, skus);
+    const existing = await findDecision(tx, shop, facts.orderId);
+    if (existing) return existing;
+    const [live, stock, reserved] = await Promise.all([
+      listLiveLocations(tx, shop),
+      findStockOfSkus(tx, shop, skus),
+      activeReservedUnits(tx, shop, skus, now),
+    ]);
+    const locations = subtractReserved(toRoutingLocations(live, stock, now), reserved);
+    const destination = destinationOf(facts, locations);
+    const decision: RoutingDecision | null =
+      destination === null || facts.lines.length === 0
+        ? null
+        : routeOrder({
+            order: {
+              id: facts.orderId,
+              placedAt: facts.placedAt.toISOString(),
+              deliveryMethod,
+              serviceLevel,
+              ...(facts.pickupLocationId !== null ? { pickupLocationId: facts.pickupLocationId } : {}),
+              destination,
+              lines: facts.lines,
+            },
+            locations,
+            rules: engineRules(settings),
+          });
+    const stored = await createDecision(tx, shop, {
+      orderId: facts.orderId,
+      status: decision?.status ?? "UNROUTABLE",
+      assignments: (decision?.assignments ?? []) as unknown as Prisma.InputJsonValue,
+      flags: [...(decision?.flags ?? ["OUT_OF_STOCK"])],
+      unroutableSkus: [...(decision?.unroutableSkus ?? skus)],
+      trace: (decision?.trace ?? {
+        stages: [],
+        problem: "The order has no destination or no lines with a SKU.",
+      }) as unknown as Prisma.InputJsonValue,
+      deliveryMethod,
+      serviceLevel,
+      settingsVersion: version,
+      decidedAt: now,
+      moveStatus: decision && decision.status !== "UNROUTABLE" ? "PENDING" : "NONE",
+    });
+    await createReservations(tx, shop, facts.orderId, reservationsOf(decision?.assignments ?? []));
+    return stored;
+  }, DECISION_TRANSACTION);
+}
+
+function currentFulfillmentOrders(fulfillmentOrders: readonly RoutingFulfillmentOrder[]): CurrentFulfillmentOrder[] {
+  return fulfillmentOrders.map((fo) => ({
+    id: fo.id,
+    locationId: fo.locationId ? numericIdOf(fo.locationId) : null,
+    movable: fo.supportedActions.includes("MOVE"),
+    lineItems: fo.lineItems.map((line) => ({ id: line.id, sku: line.sku, remainingQuantity: line.remainingQuantity })),
+  }));
+}
+
+function isAlreadyThere(error: AdminApiUserError): boolean {
+  return error.userErrors.some((userError) => /already assigned/i.test(userError.message));
+}
+
+/** Moves what is not where the decision says; returns the decision's move status. */
+async function carryOut(
+  shop: string,
+  orderId: string,
+  facts: OrderFacts,
+  decision: StoredDecision,
+  open: readonly RoutingFulfillmentOrder[],
+  client: AdminClient,
+  deps: RoutingDependencies,
+): Promise<StoredDecision["moveStatus"]> {
+  const assignments = decision.assignments as unknown as Assignment[];
+  const plan = planMoves(currentFulfillmentOrders(open), assignments);
+
+  await prisma.$transaction(async (tx) => {
+    for (const stay of plan.stays) {
+      // Shopify committed these units here when the order was placed (or by an earlier move).
+      await markReservationsReflectedAfter(tx, shop, orderId, stay.locationId, facts.placedAt);
+      await recordMove(tx, shop, {
+        orderId,
+        fulfillmentOrderId: stay.fulfillmentOrderId,
+        fromLocationId: stay.locationId,
+        toLocationId: stay.locationId,
+        lineItems: null,
+        status: "ALREADY_THERE",
+        attempted: false,
+      });
+    }
+    await clearReflectedReservations(tx, shop, { orderId });
+  });
+
+  let failed = false;
+  for (const move of plan.moves) {
+    const ok = await performMove(shop, orderId, move, client, deps);
+    if (!ok) failed = true;
+  }
+  const moveStatus = failed ? "FAILED" : "DONE";
+  await setDecisionMoveStatus(prisma, shop, orderId, moveStatus);
+  return moveStatus;
+}
+
+async function performMove(
+  shop: string,
+  orderId: string,
+  move: PlannedMove,
+  client: AdminClient,
+  deps: RoutingDependencies,
+): Promise<boolean> {
+  const base = {
+    orderId,
+    fulfillmentOrderId: move.fulfillmentOrderId,
+    fromLocationId: move.fromLocationId,
+    toLocationId: move.toLocationId,
+    lineItems: move.lineItems,
+  };
+  if (!move.movable) {
+    await prisma.$transaction(async (tx) => {
+      await recordMove(tx, shop, {
+        ...base,
+        status: "FAILED",
+        error: "Shopify does not offer to move this fulfilment order (it may be in progress or on hold).",
+        attempted: false,
+      });
+      await releaseReservations(tx, shop, orderId, "MOVE_FAILED", move.toLocationId);
+    });
+    return false;
+  }
+  const startedAt = deps.now();
+  try {
+    const result = await moveFulfillmentOrder(client, {
+      fulfillmentOrderId: move.fulfillmentOrderId,
+      newLocationId: locationGid(move.toLocationId),
+      ...(move.lineItems ? { lineItems: move.lineItems } : {}),
+    });
+    await prisma.$transaction(async (tx) => {
+      await recordMove(tx, shop, {
+        ...base,
+        status: "MOVED",
+        movedFulfillmentOrderId: result.moved.id,
+        attempted: true,
+      });
+      await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
+      await clearReflectedReservations(tx, shop, { orderId });
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof AdminApiUserError) {
+      const already = isAlreadyThere(error);
+      await prisma.$transaction(async (tx) => {
+        await recordMove(tx, shop, {
+          ...base,
+          status: already ? "ALREADY_THERE" : "FAILED",
+          error: already ? null : error.message,
+          attempted: true,
+        });
+        if (already) await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
+        else await releaseReservations(tx, shop, orderId, "MOVE_FAILED", move.toLocationId);
+      });
+      return already;
+    }
+    if (error instanceof AdminApiUnavailableError) {
+      // Pending: the job fails and pg-boss retries it; the retry reads back where it is.
+      await recordMove(prisma, shop, { ...base, status: "PENDING", error: error.message, attempted: true });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { reconcileMovedFulfillmentOrder } from "~/services/routing/moves.server";
+import type { WebhookTopicHandler } from "../receive-webhook.server";
+
+const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`));
+
+const payload = z.object({
+  original_fulfillment_order: z.object({ id: gid("FulfillmentOrder"), status: z.string() }).passthrough(),
+  moved_fulfillment_order: z.object({ id: gid("FulfillmentOrder"), status: z.string() }).passthrough(),
+  destination_location_id: gid("Location"),
+  source_location: z
+    .object({ id: gid("Location") })
+    .passthrough()
+    .nullish(),
+});
+
+/**
+ * fulfillment_orders/moved: confirms a move. When the routing job lost the mutation's answer
+ * (it may have run), this records it as done; the job's next run re-reads anyway.
+ */
+export const fulfillmentOrdersMoved: WebhookTopicHandler<typeof payload> = {
+  topic: "FULFILLMENT_ORDERS_MOVED",
+  payload,
+  async apply(tx, webhook) {
+    await reconcileMovedFulfillmentOrder(tx, webhook.shop, {
+      fulfillmentOrderId: webhook.payload.original_fulfillment_order.id,
+      movedFulfillmentOrderId: webhook.payload.moved_fulfillment_order.id,
+      destinationLocationId: webhook.payload.destination_location_id,
+      at: webhook.triggeredAt,
+    });
+  },
+};

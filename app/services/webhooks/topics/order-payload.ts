@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { OrderFacts } from "~/models/routed-orders.server";
+import { shopifyId } from "./shared-schemas";
+
+/** The fields of Shopify's REST order body (orders/create, orders/cancelled) routing keeps. */
+export const orderPayload = z
+  .object({
+    id: shopifyId,
+    name: z.string(),
+    created_at: z.string(),
+    cancelled_at: z.string().nullish(),
+    customer: z.object({ id: shopifyId }).passthrough().nullish(),
+    shipping_address: z
+      .object({ latitude: z.number().nullish(), longitude: z.number().nullish() })
+      .passthrough()
+      .nullish(),
+    line_items: z.array(
+      z.object({ quantity: z.number().int().nonnegative(), sku: z.string().nullish() }).passthrough(),
+    ),
+    shipping_lines: z
+      .array(z.object({ title: z.string().nullish(), code: z.string().nullish() }).passthrough())
+      .default([]),
+  })
+  .passthrough();
+
+export type OrderPayload = z.infer<typeof orderPayload>;
+
+function date(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+/**
+ * The order's facts as the body gives them. The delivery method and pickup store are left
+ * unknown: routing reads them from the fulfilment orders, which say so for certain.
+ */
+export function orderFactsOf(body: OrderPayload): OrderFacts {
+  const shippingLine = body.shipping_lines[0];
+  const quantities = new Map<string, number>();
+  for (const line of body.line_items) {
+    if (!line.sku || line.quantity === 0) continue;
+    quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
+  }
+  return {
+    orderId: body.id,
+    name: body.name,
+    placedAt: date(body.created_at) ?? new Date(),
+    deliveryMethod: null,
+    pickupLocationId: null,
+    shippingLineTitle: shippingLine?.title ?? null,
+    shippingLineCode: shippingLine?.code ?? null,
+    latitude: body.shipping_address?.latitude ?? null,
+    longitude: body.shipping_address?.longitude ?? null,
+    lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })),
+    customerId: body.customer?.id ?? null,
+    cancelledAt: date(body.cancelled_at),
+  };
+}
