@@ -22,6 +22,7 @@ export default function App() {
         <Link to="/app" rel="home">
           Dashboard
         </Link>
+        <Link to="/app/orders">Orders</Link>
         <Link to="/app/settings">Routing rules</Link>
         <Link to="/app/locations">Locations</Link>
       </NavMenu>

@@ -167,6 +167,13 @@ describe("npm run demo", () => {
 
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, "demo-dashboard.png") });
+
+      // The order was routed: it is on the Orders page, and its page says why it went where it did.
+      await page.locator("#app-nav a", { hasText: "Orders" }).click();
+      await expectText(app(page).locator("table"), /#1001/);
+      await app(page).getByRole("link", { name: "#1001" }).click();
+      await expectText(app(page).locator("body"), /Why it went there/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "demo-order.png") });
       expect(errors).toEqual([]);
     } catch (error) {
       throw await keepEvidence(page, demo, "demo-first-run", error);

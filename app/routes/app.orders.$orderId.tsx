@@ -1,0 +1,133 @@
+import { useEffect } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { authenticate } from "~/shopify.server";
+import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
+
+// Shopify order ids are numbers; anything else cannot name an order of this shop.
+const ORDER_ID = /^\d{1,20}$/;
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const orderId = params.orderId ?? "";
+  const order = ORDER_ID.test(orderId) ? await getRoutedOrder(session.shop, orderId) : null;
+  if (!order) throw new Response("This order has not been routed by Omniroute", { status: 404 });
+  return {
+    ...order,
+    placedAt: order.placedAt?.toISOString() ?? null,
+    decidedAt: order.decidedAt.toISOString(),
+    cancelledAt: order.cancelledAt?.toISOString() ?? null,
+    moves: order.moves.map((move) => ({ ...move, updatedAt: move.updatedAt.toISOString() })),
+  };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const orderId = params.orderId ?? "";
+  if (!ORDER_ID.test(orderId)) return Response.json({ result: "NOT_ROUTED" }, { status: 404 });
+  const result = await retryFailedMoves(session.shop, orderId);
+  return Response.json({ result }, { status: result === "NOT_ROUTED" ? 404 : 200 });
+};
+
+const MOVE_STATUS_TONE = { MOVED: "success", ALREADY_THERE: "success", PENDING: "info", FAILED: "critical" } as const;
+
+export default function RoutedOrderPage() {
+  const order = useLoaderData<typeof loader>();
+  const retry = useFetcher<{ result: string }>();
+  const shopify = useAppBridge();
+  const failed = order.moves.some((move) => move.status === "FAILED");
+
+  useEffect(() => {
+    if (retry.state === "idle" && retry.data?.result === "QUEUED") shopify.toast.show("Moving again");
+  }, [retry.state, retry.data, shopify]);
+
+  return (
+    <Page backAction={{ content: "Orders", url: "/app/orders" }} title={order.name}>
+      <TitleBar title={`Order ${order.name}`} />
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack gap="200">
+                <Badge tone={order.status === "UNROUTABLE" ? "critical" : "success"}>{order.status}</Badge>
+                {order.flags.map((flag) => (
+                  <Badge key={flag} tone="warning">
+                    {flag}
+                  </Badge>
+                ))}
+                {order.cancelledAt && <Badge>Cancelled</Badge>}
+              </InlineStack>
+              <Text as="h2" variant="headingMd">
+                Why it went there
+              </Text>
+              <List type="bullet">
+                {order.explanation.map((sentence, index) => (
+                  <List.Item key={index}>{sentence}</List.Item>
+                ))}
+              </List>
+              <Text as="p" tone="subdued" variant="bodySm">
+                Decided {order.decidedAt.slice(0, 16).replace("T", " ")} UTC under{" "}
+                {order.settingsVersion === null ? "the default rules" : `rules version ${order.settingsVersion}`};
+                Shopify API cost {order.apiCostPoints} points.
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card padding="0">
+            <DataTable
+              columnContentTypes={["text", "text", "numeric", "numeric"]}
+              headings={["Location", "Items", "Miles", "Cost"]}
+              rows={order.assignments.map((assignment) => [
+                assignment.locationName,
+                assignment.lines.map((line) => `${line.quantity} × ${line.sku}`).join(", "),
+                assignment.distanceMiles.toFixed(1),
+                `$${assignment.cost.toFixed(2)}`,
+              ])}
+            />
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Moves in Shopify
+                </Text>
+                {failed && (
+                  <retry.Form method="post">
+                    <Button submit loading={retry.state !== "idle"}>
+                      Retry failed moves
+                    </Button>
+                  </retry.Form>
+                )}
+              </InlineStack>
+              {order.moves.length ? (
+                <List type="bullet">
+                  {order.moves.map((move) => (
+                    <List.Item key={`${move.fulfillmentOrderId}-${move.toLocationId}`}>
+                      <InlineStack gap="200" blockAlign="center">
+                        <Badge tone={MOVE_STATUS_TONE[move.status]}>{move.status}</Badge>
+                        <Text as="span">
+                          {move.fromLocationName} → {move.toLocationName}
+                          {move.error ? `: ${move.error}` : ""} ({move.attempts}{" "}
+                          {move.attempts === 1 ? "attempt" : "attempts"})
+                        </Text>
+                      </InlineStack>
+                    </List.Item>
+                  ))}
+                </List>
+              ) : (
+                <Text as="p" tone="subdued">
+                  Nothing to move: Shopify had already assigned the order where Omniroute decided.
+                </Text>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Card,
+  IndexTable,
+  InlineStack,
+  Link,
+  Page,
+  Pagination,
+  Select,
+  Text,
+} from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { authenticate } from "~/shopify.server";
+import { listRoutedOrders, type ListRoutedOrdersOptions } from "~/services/routing/orders.server";
+
+const STATUSES = ["ROUTED", "SPLIT", "UNROUTABLE"] as const;
+const FLAGS = ["SLA_AT_RISK", "PICKUP_STORE_CHANGED", "PICKUP_UNAVAILABLE", "OUTSIDE_RADIUS", "OUT_OF_STOCK"] as const;
+const MOVE_STATUSES = ["PENDING", "DONE", "FAILED", "NONE"] as const;
+const PAGE_SIZE = 25;
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((candidate) => candidate === value);
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const params = new URL(request.url).searchParams;
+  // Unknown filter values are ignored rather than refused: the page still shows every order.
+  const options: ListRoutedOrdersOptions = { take: PAGE_SIZE };
+  const status = oneOf(params.get("status"), STATUSES);
+  const flag = oneOf(params.get("flag"), FLAGS);
+  const moveStatus = oneOf(params.get("moves"), MOVE_STATUSES);
+  const cursor = params.get("cursor");
+  if (status) options.status = status;
+  if (flag) options.flag = flag;
+  if (moveStatus) options.moveStatus = moveStatus;
+  if (cursor) options.cursor = cursor;
+  const page = await listRoutedOrders(session.shop, options);
+  return {
+    rows: page.rows.map((row) => ({
+      ...row,
+      placedAt: row.placedAt?.toISOString() ?? null,
+      decidedAt: row.decidedAt.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
+};
+
+const STATUS_TONE = { ROUTED: "success", SPLIT: "attention", UNROUTABLE: "critical" } as const;
+const MOVE_LABEL = { PENDING: "Moving", DONE: "Moved", FAILED: "Move failed", NONE: "Nothing to move" } as const;
+
+function label(value: string): string {
+  return value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
+}
+
+export default function OrdersPage() {
+  const { rows, nextCursor } = useLoaderData<typeof loader>();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const filter = (key: string) => (value: string) => {
+    const next = new URLSearchParams(params);
+    next.delete("cursor");
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+  const any = { label: "Any", value: "" };
+
+  return (
+    <Page>
+      <TitleBar title="Orders" />
+      <BlockStack gap="400">
+        <Card>
+          <InlineStack gap="400">
+            <Select
+              label="Decision"
+              options={[any, ...STATUSES.map((value) => ({ label: label(value), value }))]}
+              value={params.get("status") ?? ""}
+              onChange={filter("status")}
+            />
+            <Select
+              label="Flag"
+              options={[any, ...FLAGS.map((value) => ({ label: label(value), value }))]}
+              value={params.get("flag") ?? ""}
+              onChange={filter("flag")}
+            />
+            <Select
+              label="Move"
+              options={[any, ...MOVE_STATUSES.map((value) => ({ label: MOVE_LABEL[value], value }))]}
+              value={params.get("moves") ?? ""}
+              onChange={filter("moves")}
+            />
+          </InlineStack>
+        </Card>
+        <Card padding="0">
+          <IndexTable
+            resourceName={{ singular: "order", plural: "orders" }}
+            itemCount={rows.length}
+            selectable={false}
+            emptyState={
+              <BlockStack gap="200" inlineAlign="center">
+                <Text as="p" tone="subdued">
+                  No routed orders
+                  {params.toString()
+                    ? " match these filters"
+                    : " yet: each online order appears here once Omniroute has routed it"}
+                  .
+                </Text>
+              </BlockStack>
+            }
+            headings={[
+              { title: "Order" },
+              { title: "Decision" },
+              { title: "Fulfilled from" },
+              { title: "Cost", alignment: "end" },
+              { title: "Flags" },
+              { title: "Move" },
+            ]}
+          >
+            {rows.map((row, index) => (
+              <IndexTable.Row id={row.orderId} key={row.orderId} position={index}>
+                <IndexTable.Cell>
+                  {/* The row's primary link: a click anywhere on the row opens the order. */}
+                  <Link url={`/app/orders/${row.orderId}`} dataPrimaryLink monochrome removeUnderline>
+                    <Text as="span" fontWeight="semibold">
+                      {row.name}
+                    </Text>
+                  </Link>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Badge tone={STATUS_TONE[row.status]}>{label(row.status)}</Badge>
+                </IndexTable.Cell>
+                <IndexTable.Cell>{row.chosenLocationNames.join(", ") || "—"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    ${row.cost.toFixed(2)}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <InlineStack gap="100">
+                    {row.flags.map((flag) => (
+                      <Badge key={flag} tone="warning">
+                        {label(flag)}
+                      </Badge>
+                    ))}
+                  </InlineStack>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Badge
+                    tone={row.moveStatus === "FAILED" ? "critical" : row.moveStatus === "PENDING" ? "info" : undefined}
+                  >
+                    {MOVE_LABEL[row.moveStatus]}
+                  </Badge>
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </IndexTable>
+        </Card>
+        <InlineStack align="center">
+          <Pagination
+            hasPrevious={params.has("cursor")}
+            onPrevious={() => navigate(-1)}
+            hasNext={nextCursor !== null}
+            onNext={() => {
+              const next = new URLSearchParams(params);
+              if (nextCursor) next.set("cursor", nextCursor);
+              setParams(next);
+            }}
+          />
+        </InlineStack>
+      </BlockStack>
+    </Page>
+  );
+}
