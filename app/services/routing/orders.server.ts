@@ -149,7 +149,8 @@ export async function getRoutedOrder(shop: string, orderId: string): Promise<Rou
     unroutableSkus: decision.unroutableSkus,
     settingsVersion: decision.settingsVersion,
     trace: engineDecision.trace,
-    explanation: explainDecision(engineDecision, { names }),
+    // Merchants know an order by its name (#1001), not its id.
+    explanation: explainDecision({ ...engineDecision, orderId: facts?.name ?? orderId }, { names }),
     moves: moves.map((move) => ({
       fulfillmentOrderId: move.fulfillmentOrderId,
       fromLocationId: move.fromLocationId,
