@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -56,8 +57,22 @@ function label(value: string): string {
   return value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
 }
 
+const REFRESH_EVERY_MS = 5000;
+
+/** New orders are routed within seconds: the list refreshes itself while the merchant looks at it. */
+function useLiveRefresh(): void {
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible" && state === "idle") revalidate();
+    }, REFRESH_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [revalidate, state]);
+}
+
 export default function OrdersPage() {
   const { rows, nextCursor } = useLoaderData<typeof loader>();
+  useLiveRefresh();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const filter = (key: string) => (value: string) => {
