@@ -214,3 +214,11 @@ export async function confirmMove(
   }
   return held.orderId;
 }
+
+/** Decisions that assigned locations since `since`, for counting the orders each took today. */
+export function assignmentsDecidedSince(db: Db, shop: string, since: Date) {
+  return db.routingDecision.findMany({
+    where: { shop, decidedAt: { gte: since }, status: { in: ["ROUTED", "SPLIT"] } },
+    select: { decidedAt: true, assignments: true },
+  });
+}

@@ -28,7 +28,7 @@ function minutesOf(time: string): number {
 }
 
 /** Weekday and minute of the day at `at` in `timeZone`. */
-function localClock(at: Date, timeZone: string): { weekday: Weekday; minute: number } {
+export function localClock(at: Date, timeZone: string): { weekday: Weekday; minute: number } {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     weekday: "long",

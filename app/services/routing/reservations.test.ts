@@ -110,6 +110,32 @@ describe("concurrent routing of a store's last units", () => {
   });
 });
 
+describe("a store's daily capacity", () => {
+  it("sends it no more orders than its capacity for the day, then counts afresh the next local day", async () => {
+    const shop = await seedShop(100);
+    await prisma.locationProfile.updateMany({ where: { shop, locationId: STORE.id }, data: { dailyCapacity: 2 } });
+    const orders = [1, 2, 3].map((index) => shippingOrder(String(800000 + index)));
+    // 09:00 to 09:02 in Chicago on the 25th, one order a minute.
+    const today = orders.map((_, index) => new Date(Date.UTC(2026, 10, 25, 15, index)));
+    const decided = [];
+    for (const [index, order] of orders.entries()) {
+      await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+      decided.push(await decideOrder(shop, order, today[index]!));
+    }
+    expect(decided.map((decision) => (unitsAt(decision.assignments, STORE.id) > 0 ? "store" : "warehouse"))).toEqual([
+      "store",
+      "store",
+      "warehouse",
+    ]);
+
+    const tomorrow = shippingOrder("800004");
+    await upsertOrderFacts(prisma, shop, tomorrow, "WEBHOOK");
+    // 00:30 in Chicago on the 26th: a new day.
+    const next = await decideOrder(shop, tomorrow, new Date("2026-11-26T06:30:00Z"));
+    expect(unitsAt(next.assignments, STORE.id)).toBe(1);
+  });
+});
+
 describe("a reservation", () => {
   it("clears when the mirror shows a stock change at or after the second Shopify committed the units", async () => {
     const shop = await seedShop(10);

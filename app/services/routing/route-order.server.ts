@@ -13,10 +13,12 @@ import {
   releaseReservations,
   type ReservationLine,
 } from "~/models/inventory-reservations.server";
-import { listLiveLocations } from "~/models/locations.server";
+import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
+import { assignedToday, startOfLocalDay } from "~/domain/locations/daily-capacity";
 import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import {
   addDecisionCost,
+  assignmentsDecidedSince,
   createDecision,
   findDecision,
   recordMove,
@@ -209,6 +211,50 @@ function subtractReserved(locations: RoutingLocation[], reserved: readonly Reser
   });
 }
 
+function assignedLocationIds(assignments: Prisma.JsonValue): string[] {
+  if (!Array.isArray(assignments)) return [];
+  return assignments.flatMap((assignment) =>
+    typeof assignment === "object" &&
+    assignment !== null &&
+    "locationId" in assignment &&
+    typeof assignment.locationId === "string"
+      ? [assignment.locationId]
+      : [],
+  );
+}
+
+/**
+ * Fills in how many orders each location with a daily capacity has taken today (in its time
+ * zone), so the engine stops sending it more once full. Locations without a capacity cost nothing.
+ * Orders of different SKUs decided at the same instant may both take a store's last slot.
+ */
+async function withOrdersTakenToday(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  locations: RoutingLocation[],
+  live: readonly LocationWithProfile[],
+  now: Date,
+): Promise<RoutingLocation[]> {
+  const limited = locations.filter((location) => location.dailyCapacity !== undefined);
+  if (limited.length === 0) return locations;
+  const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
+  const dayStarts = new Map(
+    limited.map((location) => [location.id, startOfLocalDay(now, timeZones.get(location.id) ?? "UTC")]),
+  );
+  const earliest = new Date(Math.min(...[...dayStarts.values()].map((start) => start.getTime())));
+  const decided = await assignmentsDecidedSince(tx, shop, earliest);
+  const counts = assignedToday(
+    decided.map((decision) => ({
+      decidedAt: decision.decidedAt,
+      locationIds: assignedLocationIds(decision.assignments),
+    })),
+    dayStarts,
+  );
+  return locations.map((location) =>
+    location.dailyCapacity === undefined ? location : { ...location, assignedToday: counts.get(location.id) ?? 0 },
+  );
+}
+
 function destinationOf(facts: OrderFacts, locations: readonly RoutingLocation[]): GeoPoint | null {
   if (facts.deliveryMethod === "PICK_UP" && facts.pickupLocationId !== null) {
     const store = locations.find((location) => location.id === facts.pickupLocationId);
@@ -246,7 +292,13 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
       findStockOfSkus(tx, shop, skus),
       activeReservedUnits(tx, shop, skus, now),
     ]);
-    const locations = subtractReserved(toRoutingLocations(live, stock, now), reserved);
+    const locations = await withOrdersTakenToday(
+      tx,
+      shop,
+      subtractReserved(toRoutingLocations(live, stock, now), reserved),
+      live,
+      now,
+    );
     const destination = destinationOf(facts, locations);
     const decision: RoutingDecision | null =
       destination === null || facts.lines.length === 0
