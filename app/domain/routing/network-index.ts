@@ -12,7 +12,7 @@ import { resolveRules } from "./rules";
 import { cellDegreesFor, cellKeyOf, createStoreGrid, maxQueryRanges, type StoreGrid } from "./store-grid";
 import type { RoutingLocation, RoutingRules } from "./types";
 
-export interface NetworkIndex {
+export interface NetworkIndex extends StockIndex {
   readonly rules: RoutingRules;
   readonly count: number;
   readonly warehouseCount: number;
@@ -34,23 +34,8 @@ export interface NetworkIndex {
   readonly grid: StoreGrid;
   /** 32-bit words per bitset. */
   readonly words: number;
-  readonly skuIds: ReadonlyMap<string, number>;
   /** The locations that are active and under today's capacity. */
   readonly availableBits: Uint32Array;
-  /** skuCount × words: the locations whose stock of a SKU clears its threshold. */
-  readonly servable: Uint32Array;
-  /** How many locations clear each SKU's threshold; rarer SKUs are intersected first. */
-  readonly servableCount: Int32Array;
-  /** Units that the servable bit guarantees at a store; warehouses guarantee 1. */
-  readonly storeThreshold: number;
-  readonly postingStart: Int32Array;
-  readonly postingPosition: Int32Array;
-  readonly postingUnits: Float64Array;
-  /** Units of every SKU at every warehouse: skuCount × warehouseCount. */
-  readonly warehouseUnits: Float64Array;
-  /** For SKUs most stores carry: a row of units per store in denseUnits, or -1 for the rest. */
-  readonly denseRowOfSku: Int32Array;
-  readonly denseUnits: Int32Array;
   /** Reused by every routing call; routing is synchronous, so calls never overlap. */
   readonly scratch: Scratch;
 }
@@ -163,13 +148,18 @@ function orderByPosition(locations: readonly RoutingLocation[], cellDegrees: num
 
 interface StockIndex {
   readonly skuIds: ReadonlyMap<string, number>;
+  /** skuCount × words: the locations whose stock of a SKU clears its threshold. */
   readonly servable: Uint32Array;
+  /** How many locations clear each SKU's threshold; rarer SKUs are intersected first. */
   readonly servableCount: Int32Array;
+  /** Units that the servable bit guarantees at a store; warehouses guarantee 1. */
   readonly storeThreshold: number;
   readonly postingStart: Int32Array;
   readonly postingPosition: Int32Array;
   readonly postingUnits: Float64Array;
+  /** Units of every SKU at every warehouse: skuCount × warehouseCount. */
   readonly warehouseUnits: Float64Array;
+  /** For SKUs most stores carry: a row of units per store in denseUnits, or -1 for the rest. */
   readonly denseRowOfSku: Int32Array;
   readonly denseUnits: Int32Array;
 }
