@@ -49,6 +49,17 @@ export async function findOrderFacts(db: Db, shop: string, orderId: string): Pro
   return row ? { ...row, lines: readLines(row.lines) } : null;
 }
 
+/** The shop's latest orders that are not cancelled, newest placed first. */
+export async function listRecentOrderFacts(db: Db, shop: string, take: number): Promise<OrderFacts[]> {
+  const rows = await db.routedOrder.findMany({
+    where: { shop, cancelledAt: null },
+    orderBy: [{ placedAt: "desc" }, { orderId: "desc" }],
+    take,
+    select: FACT_FIELDS,
+  });
+  return rows.map((row) => ({ ...row, lines: readLines(row.lines) }));
+}
+
 /**
  * Stores an order's facts, or completes the held ones: a value already known (a delivery
  * method or pickup store learnt from the fulfilment orders, a cancellation) is not replaced

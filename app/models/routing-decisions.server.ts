@@ -61,6 +61,10 @@ export function findDecision(db: Db, shop: string, orderId: string): Promise<Sto
   return db.routingDecision.findUnique({ where: { shop_orderId: { shop, orderId } }, select: DECISION_FIELDS });
 }
 
+export function findDecisionsOfOrders(db: Db, shop: string, orderIds: string[]): Promise<StoredDecision[]> {
+  return db.routingDecision.findMany({ where: { shop, orderId: { in: orderIds } }, select: DECISION_FIELDS });
+}
+
 /** Stores the order's one decision; the unique (shop, orderId) refuses a second. */
 export function createDecision(db: Db, shop: string, decision: NewDecision): Promise<StoredDecision> {
   return db.routingDecision.create({ data: { shop, ...decision }, select: DECISION_FIELDS });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import { seedMirror } from "../../tests/support/mirror";
+import { uniqueShop } from "../../tests/support/shops";
 import { TEST_APP } from "../../tests/support/shopify-app";
 import type { action as settingsAction, loader as settingsLoader } from "./app.settings";
 
@@ -66,6 +68,7 @@ describe("the routing rules page", () => {
       allowSplit: true,
     });
     expect(page.places.map((place) => place.name)).toEqual(["Loop", "Bolingbrook warehouse"]);
+    expect(page.recentOrders).toEqual([]);
   });
 
   it("refuses invalid rules with field errors and saves nothing", async () => {
@@ -115,5 +118,70 @@ describe("the routing rules page", () => {
     expect(underMinimum.outcome.explanation.join(" ")).toContain("Loop: 2 units of TEE-BLK-M, below the minimum of 3");
     expect(lowered.outcome.decision.assignments.map((assignment) => assignment.locationId)).toEqual(["1"]);
     expect(await prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } })).toBe(2);
+  });
+
+  it("tries one of the shop's recent orders under draft rules, and refuses another shop's order", async () => {
+    const order = (orderId: string): OrderFacts => ({
+      orderId,
+      name: `#${orderId}`,
+      placedAt: new Date("2026-11-27T15:00:00Z"),
+      deliveryMethod: "SHIPPING",
+      pickupLocationId: null,
+      shippingLineTitle: "Standard",
+      shippingLineCode: null,
+      latitude: 41.8856,
+      longitude: -87.6278,
+      lines: [{ sku: "TEE-BLK-M", quantity: 1 }],
+      customerId: null,
+      cancelledAt: null,
+    });
+    await upsertOrderFacts(prisma, emulator.shop, order("1001"), "WEBHOOK");
+    await upsertOrderFacts(prisma, uniqueShop(), order("7001"), "WEBHOOK");
+    const page = await loader({
+      request: new Request(`${TEST_APP.appUrl}/app/settings`, {
+        headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` },
+      }),
+      params: {},
+      context: {},
+    });
+    expect(page.recentOrders.map((recent) => recent.name)).toEqual(["#1001"]);
+
+    // The live rules (version 2) keep 3 tees back at the Loop, which has 2; the draft keeps 2.
+    const tried = await action({
+      request: post({ intent: "try", source: "RECENT", orderId: "1001", ...RULES, storeMinUnits: "2" }),
+      params: {},
+      context: {},
+    });
+    const foreign = await action({
+      request: post({ intent: "try", source: "RECENT", orderId: "7001", ...RULES }),
+      params: {},
+      context: {},
+    });
+    const unchosen = await action({
+      request: post({ intent: "try", source: "RECENT", ...RULES }),
+      params: {},
+      context: {},
+    });
+
+    if (tried.intent !== "try" || !tried.outcome.ok) throw new Error("expected the recent order to route");
+    expect(tried.outcome.decision.assignments.map((assignment) => assignment.locationId)).toEqual(["1"]);
+    expect(tried.outcome.comparison?.changed).toBe(true);
+    expect(tried.outcome.comparison?.sentences.at(-1)).toBe(
+      "Against today's stock, the live rules (version 2) would send it to Bolingbrook warehouse; the draft rules send it to Loop.",
+    );
+    expect(foreign).toEqual({
+      intent: "try",
+      outcome: {
+        ok: false,
+        settingsErrors: {},
+        orderErrors: {
+          orderId: "Omniroute has no record of that order in this shop: choose one of your recent orders",
+        },
+      },
+    });
+    expect(unchosen).toMatchObject({
+      outcome: { ok: false, orderErrors: { orderId: "Choose one of your recent orders" } },
+    });
+    expect(await prisma.routingDecision.count()).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import {
   Button,
   Card,
   Checkbox,
+  ChoiceList,
   DataTable,
   FormLayout,
   InlineStack,
@@ -24,7 +25,13 @@ import { authenticate } from "~/shopify.server";
 import type { DraftOrderForm } from "~/domain/routing-settings/draft-order";
 import type { SettingsForm } from "~/domain/routing-settings/parse-settings";
 import { toSettingsForm } from "~/domain/routing-settings/stored-settings";
-import { loadSettingsPage, saveRoutingSettings, tryRoutingSettings } from "~/services/routing-settings.server";
+import {
+  loadSettingsPage,
+  saveRoutingSettings,
+  tryRecentOrder,
+  tryRoutingSettings,
+  type RecentOrderOption,
+} from "~/services/routing-settings.server";
 
 const SETTINGS_FIELDS = [
   "storeMinUnits",
@@ -55,14 +62,34 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const settings = fieldsOf(form, SETTINGS_FIELDS);
   if (form.get("intent") === "try") {
-    return {
-      intent: "try" as const,
-      outcome: await tryRoutingSettings(session.shop, settings, fieldsOf(form, ORDER_FIELDS), new Date()),
-    };
+    // A recent order the app recorded, or (the default) a hand-made one.
+    const outcome =
+      form.get("source") === "RECENT"
+        ? await tryRecentOrder(session.shop, settings, fieldsOf(form, ["orderId"]).orderId, new Date())
+        : await tryRoutingSettings(session.shop, settings, fieldsOf(form, ORDER_FIELDS), new Date());
+    return { intent: "try" as const, outcome };
   }
   const changedBy = sessionToken?.sub ? `Staff member ${sessionToken.sub}` : null;
   return { intent: "save" as const, outcome: await saveRoutingSettings(session.shop, settings, changedBy) };
 };
+
+const DELIVERY_LABELS: Record<string, string> = {
+  SHIPPING: "Ship",
+  PICK_UP: "Pickup",
+  LOCAL_DELIVERY: "Same-day delivery",
+};
+
+/** "#1001 · Pickup · 2026-03-12 14:05 UTC · at Loop", as merchants recognise an order. */
+function recentOrderLabel(order: RecentOrderOption): string {
+  const placed = `${order.placedAt.slice(0, 16).replace("T", " ")} UTC`;
+  const delivery = order.deliveryMethod ? DELIVERY_LABELS[order.deliveryMethod] : "Delivery not known yet";
+  const where = !order.decision
+    ? "not routed yet"
+    : order.decision.status === "UNROUTABLE"
+      ? "unroutable"
+      : `at ${order.decision.locationNames.join(" + ")}`;
+  return [order.name, delivery, placed, where].join(" · ");
+}
 
 const SERVICE_LEVEL_OPTIONS = [
   { label: "Standard", value: "STANDARD" },
@@ -71,7 +98,7 @@ const SERVICE_LEVEL_OPTIONS = [
 ];
 
 export default function RoutingSettingsPage() {
-  const { current, version, history, places } = useLoaderData<typeof loader>();
+  const { current, version, history, places, recentOrders } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   const navigation = useNavigation();
   const tryIt = useFetcher<typeof action>();
@@ -84,6 +111,8 @@ export default function RoutingSettingsPage() {
     shippingMethod: "Standard",
     items: "",
   });
+  const [source, setSource] = useState<"RECENT" | "HAND_MADE">(recentOrders.length > 0 ? "RECENT" : "HAND_MADE");
+  const [recentOrderId, setRecentOrderId] = useState(recentOrders[0]?.orderId ?? "");
 
   const saveErrors = saved?.intent === "save" && !saved.outcome.ok ? saved.outcome.errors : {};
   const tried = tryIt.data?.intent === "try" ? tryIt.data.outcome : null;
@@ -190,68 +219,101 @@ export default function RoutingSettingsPage() {
 
         <Layout.AnnotatedSection
           title="Try it"
-          description="Route a made-up order under the rules above, as they stand in the form, against your current stock. Nothing is saved and no order moves."
+          description="Route one of your recent orders, or a made-up one, under the rules above as they stand in the form, against your current stock. Nothing is saved and no order moves."
         >
           <tryIt.Form method="post">
             <input type="hidden" name="intent" value="try" />
+            <input type="hidden" name="source" value={source} />
             {SETTINGS_FIELDS.map((key) => (
               <input key={key} type="hidden" name={key} value={form[key]} />
             ))}
             <Card>
               <FormLayout>
-                <Select
-                  label="Delivery"
-                  name="deliveryMethod"
-                  options={[
-                    { label: "Ship to the shopper", value: "SHIPPING" },
-                    { label: "Pick up in store", value: "PICK_UP" },
-                    { label: "Same-day local delivery", value: "LOCAL_DELIVERY" },
+                <ChoiceList
+                  title="Order"
+                  choices={[
+                    {
+                      label: "A recent order",
+                      value: "RECENT",
+                      disabled: recentOrders.length === 0,
+                      helpText:
+                        recentOrders.length === 0
+                          ? "No orders recorded yet: they appear here once shoppers place them."
+                          : `One of your last ${recentOrders.length} orders, as it was placed.`,
+                    },
+                    { label: "A hand-made order", value: "HAND_MADE" },
                   ]}
-                  value={order.deliveryMethod}
-                  onChange={setOrderField("deliveryMethod")}
-                  error={tryErrors.deliveryMethod}
+                  selected={[source]}
+                  onChange={([chosen]) => setSource(chosen === "RECENT" ? "RECENT" : "HAND_MADE")}
                 />
-                {order.deliveryMethod === "PICK_UP" ? (
+                {source === "RECENT" ? (
                   <Select
-                    label="Pickup store"
-                    name="pickupLocationId"
-                    options={places
-                      .filter((place) => place.pickupEnabled)
-                      .map((place) => ({ label: place.name, value: place.id }))}
-                    value={order.pickupLocationId}
-                    onChange={setOrderField("pickupLocationId")}
-                    error={tryErrors.pickupLocationId}
+                    label="Recent order"
+                    name="orderId"
+                    placeholder="Choose an order"
+                    options={recentOrders.map((recent) => ({ label: recentOrderLabel(recent), value: recent.orderId }))}
+                    value={recentOrderId}
+                    onChange={setRecentOrderId}
+                    error={tryErrors.orderId}
                   />
                 ) : (
-                  <Select
-                    label="Shopper lives near"
-                    name="nearLocationId"
-                    options={placeOptions}
-                    value={order.nearLocationId}
-                    onChange={setOrderField("nearLocationId")}
-                    error={tryErrors.nearLocationId}
-                  />
+                  // One item of the outer layout: the hand-made order's fields, spaced alike.
+                  <FormLayout>
+                    <Select
+                      label="Delivery"
+                      name="deliveryMethod"
+                      options={[
+                        { label: "Ship to the shopper", value: "SHIPPING" },
+                        { label: "Pick up in store", value: "PICK_UP" },
+                        { label: "Same-day local delivery", value: "LOCAL_DELIVERY" },
+                      ]}
+                      value={order.deliveryMethod}
+                      onChange={setOrderField("deliveryMethod")}
+                      error={tryErrors.deliveryMethod}
+                    />
+                    {order.deliveryMethod === "PICK_UP" ? (
+                      <Select
+                        label="Pickup store"
+                        name="pickupLocationId"
+                        options={places
+                          .filter((place) => place.pickupEnabled)
+                          .map((place) => ({ label: place.name, value: place.id }))}
+                        value={order.pickupLocationId}
+                        onChange={setOrderField("pickupLocationId")}
+                        error={tryErrors.pickupLocationId}
+                      />
+                    ) : (
+                      <Select
+                        label="Shopper lives near"
+                        name="nearLocationId"
+                        options={placeOptions}
+                        value={order.nearLocationId}
+                        onChange={setOrderField("nearLocationId")}
+                        error={tryErrors.nearLocationId}
+                      />
+                    )}
+                    {order.deliveryMethod === "SHIPPING" && (
+                      <TextField
+                        label="Shipping method"
+                        name="shippingMethod"
+                        autoComplete="off"
+                        value={order.shippingMethod}
+                        onChange={setOrderField("shippingMethod")}
+                      />
+                    )}
+                    <TextField
+                      label="Items"
+                      name="items"
+                      multiline={3}
+                      autoComplete="off"
+                      placeholder={"TEE-BLK-M 2\nHOODIE-GRY-L 1"}
+                      value={order.items}
+                      onChange={setOrderField("items")}
+                      error={tryErrors.items}
+                      helpText="One a line: SKU, then quantity."
+                    />
+                  </FormLayout>
                 )}
-                {order.deliveryMethod === "SHIPPING" && (
-                  <TextField
-                    label="Shipping method"
-                    name="shippingMethod"
-                    autoComplete="off"
-                    value={order.shippingMethod}
-                    onChange={setOrderField("shippingMethod")}
-                  />
-                )}
-                <TextField
-                  label="Items"
-                  name="items"
-                  multiline={3}
-                  autoComplete="off"
-                  placeholder={"TEE-BLK-M 2\nHOODIE-GRY-L 1"}
-                  value={order.items}
-                  onChange={setOrderField("items")}
-                  error={tryErrors.items}
-                  helpText="One a line: SKU, then quantity."
-                />
                 {Object.keys(tried && !tried.ok ? tried.settingsErrors : {}).length > 0 && (
                   <Banner tone="warning">
                     <p>Fix the rules above first: some fields are not valid.</p>
@@ -259,12 +321,28 @@ export default function RoutingSettingsPage() {
                 )}
                 <InlineStack align="end">
                   <Button submit loading={tryIt.state !== "idle"}>
-                    Route this order
+                    Route under draft rules
                   </Button>
                 </InlineStack>
                 {tried?.ok && (
                   <Box>
                     <BlockStack gap="200">
+                      {tried.comparison && (
+                        <Banner
+                          tone={tried.comparison.changed ? "warning" : "info"}
+                          title={
+                            tried.comparison.changed
+                              ? "Your draft changes where this order goes"
+                              : "Your draft sends this order where the live rules would"
+                          }
+                        >
+                          <BlockStack gap="100">
+                            {tried.comparison.sentences.map((sentence, index) => (
+                              <p key={index}>{sentence}</p>
+                            ))}
+                          </BlockStack>
+                        </Banner>
+                      )}
                       <InlineStack gap="200">
                         <Badge tone={tried.decision.status === "UNROUTABLE" ? "critical" : "success"}>
                           {tried.decision.status}

@@ -1,11 +1,19 @@
-import type { Prisma } from "@prisma/client";
+import type { OrderDeliveryMethod, Prisma, RoutingDecisionStatus } from "@prisma/client";
 import prisma from "~/db.server";
-import { routeOrder, explainDecision, type RoutingDecision } from "~/domain/routing";
+import { routeOrder, explainDecision, type Assignment, type RoutingDecision } from "~/domain/routing";
 import { parseDraftOrder, type DraftOrderErrors, type DraftOrderForm } from "~/domain/routing-settings/draft-order";
 import { parseSettingsForm, type FieldErrors, type SettingsForm } from "~/domain/routing-settings/parse-settings";
+import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
 import { engineRules, serviceLevelFor, type RoutingSettings } from "~/domain/routing-settings/settings";
 import { readStoredSettings } from "~/domain/routing-settings/stored-settings";
+import {
+  compareWithLiveRules,
+  type DecisionSummary,
+  type TryComparison,
+} from "~/domain/routing-settings/try-comparison";
 import { listLiveLocations } from "~/models/locations.server";
+import { findOrderFacts, listRecentOrderFacts } from "~/models/routed-orders.server";
+import { findDecision, findDecisionsOfOrders } from "~/models/routing-decisions.server";
 import {
   appendRoutingSettingsVersion,
   latestRoutingSettings,
@@ -41,11 +49,27 @@ export interface PlaceOption {
   lng: number;
 }
 
+/** A recorded order the "try it" panel offers to route under the draft rules. */
+export interface RecentOrderOption {
+  orderId: string;
+  /** "#1001" */
+  name: string;
+  placedAt: string;
+  /** Null until the app has learnt it. */
+  deliveryMethod: OrderDeliveryMethod | null;
+  /** Where its stored decision sent it; null when it has not been routed. */
+  decision: { status: RoutingDecisionStatus; locationNames: string[] } | null;
+}
+
+/** How many of the shop's latest orders the "try it" panel offers. */
+export const RECENT_ORDERS_OFFERED = 20;
+
 export interface SettingsPage {
   current: RoutingSettings;
   version: number | null;
   history: SettingsVersionSummary[];
   places: PlaceOption[];
+  recentOrders: RecentOrderOption[];
 }
 
 async function placesOf(shop: string): Promise<PlaceOption[]> {
@@ -66,12 +90,47 @@ async function placesOf(shop: string): Promise<PlaceOption[]> {
   );
 }
 
+/** The location ids a stored decision assigned, in its order. */
+function assignedLocationIds(assignments: Prisma.JsonValue): string[] {
+  return Array.isArray(assignments) ? (assignments as unknown as Assignment[]).map((line) => line.locationId) : [];
+}
+
+function namesOf(places: readonly PlaceOption[]): (id: string) => string {
+  const names = new Map(places.map((place) => [place.id, place.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+/** The shop's latest orders the app holds facts for (not cancelled), with where each went. */
+async function recentOrdersOf(shop: string, places: readonly PlaceOption[]): Promise<RecentOrderOption[]> {
+  const orders = await listRecentOrderFacts(prisma, shop, RECENT_ORDERS_OFFERED);
+  const decisions = await findDecisionsOfOrders(
+    prisma,
+    shop,
+    orders.map((order) => order.orderId),
+  );
+  const decisionOf = new Map(decisions.map((decision) => [decision.orderId, decision]));
+  const nameOf = namesOf(places);
+  return orders.map((order) => {
+    const decision = decisionOf.get(order.orderId);
+    return {
+      orderId: order.orderId,
+      name: order.name,
+      placedAt: order.placedAt.toISOString(),
+      deliveryMethod: order.deliveryMethod,
+      decision: decision
+        ? { status: decision.status, locationNames: assignedLocationIds(decision.assignments).map(nameOf) }
+        : null,
+    };
+  });
+}
+
 export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
   const [{ settings, version }, versions, places] = await Promise.all([
     currentRoutingSettings(shop),
     listRoutingSettingsVersions(prisma, shop),
     placesOf(shop),
   ]);
+  const recentOrders = await recentOrdersOf(shop, places);
   return {
     current: settings,
     version,
@@ -82,6 +141,7 @@ export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
       settings: readStoredSettings(stored.settings),
     })),
     places,
+    recentOrders,
   };
 }
 
@@ -104,9 +164,18 @@ export async function saveRoutingSettings(
   return { ok: true, version };
 }
 
+/** The hand-made order's fields, or `orderId` for a recent order. */
+export type TryOrderErrors = DraftOrderErrors & { orderId?: string };
+
 export type TryOutcome =
-  | { ok: true; decision: RoutingDecision; explanation: string[] }
-  | { ok: false; settingsErrors: FieldErrors; orderErrors: DraftOrderErrors };
+  | {
+      ok: true;
+      decision: RoutingDecision;
+      explanation: string[];
+      /** For a recent order: where it went and where the live rules would send it now. */
+      comparison: TryComparison | null;
+    }
+  | { ok: false; settingsErrors: FieldErrors; orderErrors: TryOrderErrors };
 
 /**
  * Routes a hand-made order under the draft settings against the live inventory mirror, and
@@ -137,5 +206,91 @@ export async function tryRoutingSettings(
   );
   const decision = routeOrder({ order: draft.order, locations, rules: engineRules(settings.settings) });
   const names = Object.fromEntries(places.map((place) => [place.id, place.name]));
-  return { ok: true, decision, explanation: explainDecision(decision, { names }) };
+  return { ok: true, decision, explanation: explainDecision(decision, { names }), comparison: null };
+}
+
+function summaryOf(
+  decision: Pick<RoutingDecision, "status" | "assignments">,
+  nameOf: (id: string) => string,
+): DecisionSummary {
+  return {
+    status: decision.status,
+    locations: decision.assignments.map((assignment) => ({
+      id: assignment.locationId,
+      name: nameOf(assignment.locationId),
+    })),
+  };
+}
+
+const UNKNOWN_ORDER = "Omniroute has no record of that order in this shop: choose one of your recent orders";
+
+/**
+ * Routes one of the shop's recorded orders under the draft settings against the live inventory
+ * mirror, as the routing job builds it (engineOrderOfRecorded), and explains the decision next to
+ * the order's stored decision and where the live rules would send it against the same stock.
+ * Nothing is stored, no job is queued and Shopify is not called.
+ */
+export async function tryRecentOrder(
+  shop: string,
+  settingsForm: SettingsForm,
+  orderId: string | undefined,
+  now: Date,
+): Promise<TryOutcome> {
+  const settings = parseSettingsForm(settingsForm);
+  const refuse = (orderErrors: TryOrderErrors): TryOutcome => ({
+    ok: false,
+    settingsErrors: settings.ok ? {} : settings.errors,
+    orderErrors,
+  });
+  const id = orderId?.trim() ?? "";
+  if (id === "") return refuse({ orderId: "Choose one of your recent orders" });
+  if (id.length > 64) return refuse({ orderId: UNKNOWN_ORDER });
+  const facts = await findOrderFacts(prisma, shop, id);
+  if (!facts) return refuse({ orderId: UNKNOWN_ORDER });
+  if (facts.cancelledAt) return refuse({ orderId: `${facts.name} was cancelled: it is not routed` });
+
+  const [live, places, locations, recorded] = await Promise.all([
+    currentRoutingSettings(shop),
+    placesOf(shop),
+    loadRoutingLocations(shop, [...new Set(facts.lines.map((line) => line.sku))], now),
+    findDecision(prisma, shop, id),
+  ]);
+  const underDraft = engineOrderOfRecorded(facts, settings.ok ? settings.settings : live.settings, locations).order;
+  if (underDraft === null) {
+    return refuse({
+      orderId: `${facts.name} has no destination (shipping address coordinates or pickup store) or no items with a SKU, so it cannot be routed`,
+    });
+  }
+  if (!settings.ok) return refuse({});
+
+  const decision = routeOrder({ order: underDraft, locations, rules: engineRules(settings.settings) });
+  const nameOf = namesOf(places);
+  const names = Object.fromEntries(places.map((place) => [place.id, place.name]));
+  const underLive = engineOrderOfRecorded(facts, live.settings, locations).order;
+  const liveDecision = underLive && routeOrder({ order: underLive, locations, rules: engineRules(live.settings) });
+  const comparison = liveDecision
+    ? compareWithLiveRules({
+        orderName: facts.name,
+        recorded: recorded
+          ? {
+              status: recorded.status,
+              locations: assignedLocationIds(recorded.assignments).map((locationId) => ({
+                id: locationId,
+                name: nameOf(locationId),
+              })),
+              decidedAt: recorded.decidedAt,
+              settingsVersion: recorded.settingsVersion,
+            }
+          : null,
+        live: { ...summaryOf(liveDecision, nameOf), settingsVersion: live.version },
+        draft: summaryOf(decision, nameOf),
+      })
+    : null;
+  return {
+    ok: true,
+    decision,
+    // Merchants know an order by its name (#1001), not its id.
+    explanation: explainDecision({ ...decision, orderId: facts.name }, { names }),
+    comparison,
+  };
 }

@@ -1,8 +1,9 @@
 import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { routeOrder } from "~/domain/routing";
-import type { Assignment, GeoPoint, RoutingDecision, RoutingLocation } from "~/domain/routing/types";
-import { engineRules, serviceLevelFor } from "~/domain/routing-settings/settings";
+import type { Assignment, RoutingDecision, RoutingLocation } from "~/domain/routing/types";
+import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
+import { engineRules } from "~/domain/routing-settings/settings";
 import { findStockOfSkus } from "~/models/inventory-levels.server";
 import {
   activeReservedUnits,
@@ -255,15 +256,6 @@ async function withOrdersTakenToday(
   );
 }
 
-function destinationOf(facts: OrderFacts, locations: readonly RoutingLocation[]): GeoPoint | null {
-  if (facts.deliveryMethod === "PICK_UP" && facts.pickupLocationId !== null) {
-    const store = locations.find((location) => location.id === facts.pickupLocationId);
-    if (store) return { lat: store.lat, lng: store.lng };
-  }
-  if (facts.latitude !== null && facts.longitude !== null) return { lat: facts.latitude, lng: facts.longitude };
-  return null;
-}
-
 function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
   return assignments.flatMap((assignment) =>
     assignment.lines.map((line) => ({ locationId: assignment.locationId, sku: line.sku, quantity: line.quantity })),
@@ -277,11 +269,6 @@ function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
  */
 export async function decideOrder(shop: string, facts: OrderFacts, now: Date): Promise<StoredDecision> {
   const { settings, version } = await currentRoutingSettings(shop);
-  const deliveryMethod = facts.deliveryMethod ?? "SHIPPING";
-  const serviceLevel = serviceLevelFor(settings, deliveryMethod, {
-    title: facts.shippingLineTitle,
-    code: facts.shippingLineCode,
-  });
   const skus = [...new Set(facts.lines.map((line) => line.sku))];
   return prisma.$transaction(async (tx) => {
     await lockSkusForRouting(tx, shop, skus);
@@ -299,23 +286,9 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
       live,
       now,
     );
-    const destination = destinationOf(facts, locations);
+    const { deliveryMethod, serviceLevel, order } = engineOrderOfRecorded(facts, settings, locations);
     const decision: RoutingDecision | null =
-      destination === null || facts.lines.length === 0
-        ? null
-        : routeOrder({
-            order: {
-              id: facts.orderId,
-              placedAt: facts.placedAt.toISOString(),
-              deliveryMethod,
-              serviceLevel,
-              ...(facts.pickupLocationId !== null ? { pickupLocationId: facts.pickupLocationId } : {}),
-              destination,
-              lines: facts.lines,
-            },
-            locations,
-            rules: engineRules(settings),
-          });
+      order === null ? null : routeOrder({ order, locations, rules: engineRules(settings) });
     const stored = await createDecision(tx, shop, {
       orderId: facts.orderId,
       status: decision?.status ?? "UNROUTABLE",
