@@ -1,4 +1,4 @@
-import type { LocationKind, Prisma } from "@prisma/client";
+import { Prisma, type LocationKind } from "@prisma/client";
 
 type Db = Prisma.TransactionClient;
 
@@ -148,6 +148,9 @@ export interface ProfileChange {
   shippingCostPerMile: number;
   dailyCapacity: number | null;
   pickupEnabledOverride: boolean | null;
+  /** Per weekday ("monday"…), a window of local times or null when closed; null means always open. */
+  openingHours: Readonly<Record<string, { readonly open: string; readonly close: string } | null>> | null;
+  timeZone: string;
 }
 
 /** Saves the merchant's edits to a location's profile; false when the shop has no such profile. */
@@ -157,7 +160,15 @@ export async function updateLocationProfile(
   locationId: string,
   change: ProfileChange,
 ): Promise<boolean> {
-  const { count } = await db.locationProfile.updateMany({ where: { shop, locationId }, data: change });
+  const { openingHours, ...rest } = change;
+  const { count } = await db.locationProfile.updateMany({
+    where: { shop, locationId },
+    data: {
+      ...rest,
+      // SQL NULL, as a newly mirrored location has, rather than a JSON null.
+      openingHours: openingHours === null ? Prisma.DbNull : { ...openingHours },
+    },
+  });
   return count > 0;
 }
 

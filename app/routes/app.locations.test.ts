@@ -4,12 +4,14 @@ import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
 import { seedMirror } from "../../tests/support/mirror";
 import { TEST_APP } from "../../tests/support/shopify-app";
+import type { loadRoutingLocations as LoadRoutingLocations } from "~/services/inventory/routing-locations.server";
 import type { action as locationsAction, loader as locationsLoader } from "./app.locations";
 
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let loader: typeof locationsLoader;
 let action: typeof locationsAction;
+let loadRoutingLocations: typeof LoadRoutingLocations;
 
 // The app's modules load once the emulator listens: the environment is read at first import.
 beforeAll(async () => {
@@ -17,6 +19,7 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ loader, action } = await import("./app.locations"));
   ({ prisma } = await import("~/db.server"));
+  ({ loadRoutingLocations } = await import("~/services/inventory/routing-locations.server"));
   await seedMirror(prisma, emulator.shop, [
     { locationId: "1", name: "Loop", kind: "STORE", lat: 41.8826, lng: -87.6278, stock: {} },
   ]);
@@ -37,7 +40,38 @@ const PROFILE = {
   shippingCostPerMile: "0.04",
   dailyCapacity: "30",
   pickup: "off",
+  timeZone: "America/Chicago",
+  hours: "always",
 };
+
+/** Weekdays 10:00–21:00 and Saturday 10:00–18:00 in New York; Sunday unticked, so not posted. */
+const NEW_YORK_HOURS = {
+  timeZone: "America/New_York",
+  hours: "weekly",
+  ...Object.fromEntries(
+    ["monday", "tuesday", "wednesday", "thursday", "friday"].flatMap((day) => [
+      [`${day}IsOpen`, "on"],
+      [`${day}Opens`, "10:00"],
+      [`${day}Closes`, "21:00"],
+    ]),
+  ),
+  saturdayIsOpen: "on",
+  saturdayOpens: "10:00",
+  saturdayCloses: "18:00",
+  sundayOpens: "10:00",
+  sundayCloses: "18:00",
+};
+
+const profileOf = (shop: string, locationId: string) =>
+  prisma.locationProfile.findUniqueOrThrow({ where: { shop_locationId: { shop, locationId } } });
+
+async function listed() {
+  return loader({
+    request: new Request(`${TEST_APP.appUrl}/app/locations`, { headers: auth() }),
+    params: {},
+    context: {},
+  });
+}
 
 async function save(fields: Record<string, string>): Promise<{ status: number; body: unknown }> {
   const request = new Request(`${TEST_APP.appUrl}/app/locations`, {
@@ -94,5 +128,89 @@ describe("the locations page", () => {
       where: { shop_locationId: { shop: "someone-else.myshopify.com", locationId: "7" } },
     });
     expect(theirs.labourCostPerOrder.toNumber()).toBe(3);
+  });
+
+  it("shows each location's hours in a line with its time zone, and the zones to choose from", async () => {
+    const { locations, timeZones } = await listed();
+    expect(locations.map(({ name, hoursSummary, timeZoneName }) => [name, hoursSummary, timeZoneName])).toEqual([
+      ["Loop", "Always open", "America/Chicago"],
+    ]);
+    expect(timeZones.map((zone) => zone.value)).toEqual(expect.arrayContaining(["America/Chicago", "UTC"]));
+  });
+
+  it("saves opening hours and time zone, which routing then reads", async () => {
+    expect(await save({ locationId: "1", ...PROFILE, ...NEW_YORK_HOURS })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
+    const profile = await profileOf(emulator.shop, "1");
+    expect([profile.timeZone, profile.openingHours]).toEqual([
+      "America/New_York",
+      {
+        monday: { open: "10:00", close: "21:00" },
+        tuesday: { open: "10:00", close: "21:00" },
+        wednesday: { open: "10:00", close: "21:00" },
+        thursday: { open: "10:00", close: "21:00" },
+        friday: { open: "10:00", close: "21:00" },
+        saturday: { open: "10:00", close: "18:00" },
+        sunday: null,
+      },
+    ]);
+    const [loop] = (await listed()).locations;
+    expect([loop?.hoursSummary, loop?.timeZoneName, loop?.form.hours, loop?.form.sundayIsOpen]).toEqual([
+      "Mon–Fri 10:00–21:00, Sat 10:00–18:00, Sun closed",
+      "America/New York",
+      "weekly",
+      "",
+    ]);
+    // Wednesday 2026-11-25: 14:30 UTC is 09:30 in New York (closed, though 08:30 in Chicago would
+    // be too), 15:30 UTC is 10:30 (open); Sunday 2026-11-29 at noon it is closed.
+    const isOpen = async (at: string) => (await loadRoutingLocations(emulator.shop, [], new Date(at)))[0]?.isOpen;
+    expect([
+      await isOpen("2026-11-25T14:30:00Z"),
+      await isOpen("2026-11-25T15:30:00Z"),
+      await isOpen("2026-11-29T17:00:00Z"),
+    ]).toEqual([false, true, false]);
+  });
+
+  it("refuses invalid hours or time zone with field errors and changes nothing", async () => {
+    const before = await profileOf(emulator.shop, "1");
+    const result = await save({
+      locationId: "1",
+      ...PROFILE,
+      ...NEW_YORK_HOURS,
+      labourCostPerOrder: "9.99",
+      timeZone: "Mars/Olympus_Mons",
+      mondayOpens: "25:00",
+      tuesdayCloses: "10:00",
+      fridayCloses: "",
+    });
+    expect(result).toEqual({
+      status: 200,
+      body: {
+        ok: false,
+        errors: {
+          timeZone: "Choose a time zone from the list",
+          mondayOpens: "Enter a time from 00:00 to 23:59, like 09:30",
+          tuesdayCloses: "Enter a closing time different from the opening time",
+          fridayCloses: "Enter when Friday closes, or untick Friday",
+        },
+      },
+    });
+    expect(await profileOf(emulator.shop, "1")).toEqual(before);
+  });
+
+  it("goes back to always open, which stores no hours", async () => {
+    expect((await save({ locationId: "1", ...PROFILE })).status).toBe(200);
+    const profile = await profileOf(emulator.shop, "1");
+    expect([profile.openingHours, profile.timeZone]).toEqual([null, "America/Chicago"]);
+    expect((await loadRoutingLocations(emulator.shop, [], new Date("2026-11-29T08:00:00Z")))[0]?.isOpen).toBe(true);
+  });
+
+  it("answers 404 for hours sent to another shop's location and leaves its hours alone", async () => {
+    const result = await save({ locationId: "7", ...PROFILE, ...NEW_YORK_HOURS });
+    expect(result).toEqual({ status: 404, body: { ok: false, notFound: true } });
+    const theirs = await profileOf("someone-else.myshopify.com", "7");
+    expect([theirs.openingHours, theirs.timeZone]).toEqual([null, "America/Chicago"]);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import {
@@ -7,7 +7,10 @@ import {
   Box,
   Button,
   Card,
+  Checkbox,
+  ChoiceList,
   FormLayout,
+  InlineGrid,
   InlineStack,
   Layout,
   Page,
@@ -17,9 +20,12 @@ import {
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { DAY_NAMES, HOURS_FIELDS, WEEK, type TimeZoneOption } from "~/domain/locations/hours-form";
+import type { Weekday } from "~/domain/locations/opening-hours";
 import type { ProfileForm } from "~/domain/locations/profile-form";
 import {
   listLocationProfiles,
+  listTimeZoneOptions,
   saveLocationProfile,
   type LocationProfileRow,
 } from "~/services/location-profiles.server";
@@ -31,11 +37,12 @@ const PROFILE_FIELDS = [
   "shippingCostPerMile",
   "dailyCapacity",
   "pickup",
+  ...HOURS_FIELDS,
 ] as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return { locations: await listLocationProfiles(session.shop) };
+  return { locations: await listLocationProfiles(session.shop), timeZones: listTimeZoneOptions(new Date()) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -60,16 +67,167 @@ interface SaveReply {
   notFound?: boolean;
 }
 
-function LocationCard({ location }: { location: LocationProfileRow }) {
+type FormState = LocationProfileRow["form"];
+type Errors = NonNullable<SaveReply["errors"]>;
+
+const HOURS_ERROR_KEYS = new Set<string>(HOURS_FIELDS);
+
+/** One weekday: a checkbox for whether the location opens, and from when to when. */
+function DayRow({
+  day,
+  form,
+  errors,
+  set,
+}: {
+  day: Weekday;
+  form: FormState;
+  errors: Errors;
+  set: (key: keyof FormState) => (value: string) => void;
+}) {
+  const name = DAY_NAMES[day];
+  const isOpen = form[`${day}IsOpen`] === "on";
+  const opens = form[`${day}Opens`];
+  const closes = form[`${day}Closes`];
+  return (
+    <InlineGrid
+      columns={{ xs: "7.5rem minmax(0, 1fr) minmax(0, 1fr)", md: "9rem 11rem 11rem" }}
+      gap="300"
+      alignItems="start"
+    >
+      <Box paddingBlockStart="150">
+        <Checkbox
+          label={name}
+          name={`${day}IsOpen`}
+          value="on"
+          checked={isOpen}
+          onChange={(checked) => set(`${day}IsOpen`)(checked ? "on" : "")}
+        />
+      </Box>
+      {isOpen ? (
+        <>
+          <TextField
+            label={`${name} opens`}
+            labelHidden
+            name={`${day}Opens`}
+            type="time"
+            autoComplete="off"
+            prefix="From"
+            value={opens}
+            onChange={set(`${day}Opens`)}
+            error={errors[`${day}Opens`]}
+          />
+          <TextField
+            label={`${name} closes`}
+            labelHidden
+            name={`${day}Closes`}
+            type="time"
+            autoComplete="off"
+            prefix="To"
+            value={closes}
+            onChange={set(`${day}Closes`)}
+            error={errors[`${day}Closes`]}
+            helpText={closes !== "" && opens !== "" && closes < opens ? "Closes the next day" : undefined}
+          />
+        </>
+      ) : (
+        <Box paddingBlockStart="150">
+          <Text as="span" tone="subdued">
+            Closed
+          </Text>
+        </Box>
+      )}
+    </InlineGrid>
+  );
+}
+
+/** The time zone, and either "always open" or the hours of each weekday. */
+function HoursEditor({
+  form,
+  errors,
+  set,
+  setForm,
+  timeZones,
+}: {
+  form: FormState;
+  errors: Errors;
+  set: (key: keyof FormState) => (value: string) => void;
+  setForm: (update: (previous: FormState) => FormState) => void;
+  timeZones: TimeZoneOption[];
+}) {
+  // A zone the runtime lists under another name (a saved legacy alias) stays choosable.
+  const zoneOptions = useMemo(
+    () =>
+      timeZones.some((zone) => zone.value === form.timeZone)
+        ? timeZones
+        : [{ label: form.timeZone, value: form.timeZone }, ...timeZones],
+    [timeZones, form.timeZone],
+  );
+  const copyMonday = () =>
+    setForm((previous) => {
+      const next = { ...previous };
+      for (const day of ["tuesday", "wednesday", "thursday", "friday"] as const) {
+        next[`${day}IsOpen`] = previous.mondayIsOpen;
+        next[`${day}Opens`] = previous.mondayOpens;
+        next[`${day}Closes`] = previous.mondayCloses;
+      }
+      return next;
+    });
+  return (
+    <FormLayout>
+      <Select
+        label="Time zone"
+        name="timeZone"
+        options={zoneOptions}
+        value={form.timeZone}
+        onChange={set("timeZone")}
+        error={errors.timeZone}
+        helpText="Opening hours, same-day cut-offs and daily capacity follow the clock here."
+      />
+      <ChoiceList
+        title="Opening hours"
+        titleHidden
+        name="hours"
+        choices={[
+          { label: "Always open", value: "always", helpText: "Open 24 hours, every day" },
+          { label: "Open on set hours", value: "weekly", helpText: "Pickup and same-day orders only while open" },
+        ]}
+        selected={[form.hours]}
+        onChange={([value]) => set("hours")(value ?? "")}
+        error={errors.hours}
+      />
+      {form.hours === "weekly" ? (
+        <BlockStack gap="200">
+          {WEEK.map((day) => (
+            <DayRow key={day} day={day} form={form} errors={errors} set={set} />
+          ))}
+          <InlineStack>
+            <Button variant="plain" onClick={copyMonday}>
+              Copy Monday to Tuesday–Friday
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      ) : null}
+    </FormLayout>
+  );
+}
+
+function LocationCard({ location, timeZones }: { location: LocationProfileRow; timeZones: TimeZoneOption[] }) {
   const fetcher = useFetcher<SaveReply>();
   const shopify = useAppBridge();
   const [form, setForm] = useState(location.form);
+  const [hoursOpen, setHoursOpen] = useState(false);
+  const hoursId = useId();
   const errors = fetcher.data?.errors ?? {};
   const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) shopify.toast.show(`${location.name} saved`);
   }, [fetcher.state, fetcher.data, location.name, shopify]);
+
+  // An error in the hours opens them, so the merchant sees the field to fix.
+  useEffect(() => {
+    if (Object.keys(fetcher.data?.errors ?? {}).some((key) => HOURS_ERROR_KEYS.has(key))) setHoursOpen(true);
+  }, [fetcher.data]);
 
   return (
     <Card>
@@ -156,6 +314,31 @@ function LocationCard({ location }: { location: LocationProfileRow }) {
               />
             </FormLayout.Group>
           </FormLayout>
+          <BlockStack gap="300">
+            <InlineStack align="space-between" blockAlign="center" gap="200">
+              <BlockStack gap="050">
+                <Text as="h3" variant="headingSm">
+                  Opening hours
+                </Text>
+                <Text as="p" tone="subdued">
+                  {location.hoursSummary} · {location.timeZoneName}
+                </Text>
+              </BlockStack>
+              <Button
+                variant="plain"
+                disclosure={hoursOpen ? "up" : "down"}
+                ariaControls={hoursId}
+                ariaExpanded={hoursOpen}
+                onClick={() => setHoursOpen((open) => !open)}
+              >
+                {hoursOpen ? "Hide hours" : "Edit hours"}
+              </Button>
+            </InlineStack>
+            {/* Hidden, not unmounted: its fields are posted with the rest of the profile. */}
+            <div id={hoursId} hidden={!hoursOpen}>
+              <HoursEditor form={form} errors={errors} set={set} setForm={setForm} timeZones={timeZones} />
+            </div>
+          </BlockStack>
           <InlineStack align="end">
             <Button submit loading={fetcher.state !== "idle"}>
               Save
@@ -168,7 +351,7 @@ function LocationCard({ location }: { location: LocationProfileRow }) {
 }
 
 export default function LocationsPage() {
-  const { locations } = useLoaderData<typeof loader>();
+  const { locations, timeZones } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="Locations" />
@@ -178,10 +361,12 @@ export default function LocationsPage() {
             <Text as="p" tone="subdued">
               What each location costs and can do. Routing compares shipping from a store with shipping from the
               warehouse using these figures: a parcel&apos;s base cost plus its cost a mile, and the labour to pick and
-              pack.
+              pack. Opening hours decide when a location takes pickup and same-day orders.
             </Text>
             {locations.length ? (
-              locations.map((location) => <LocationCard key={location.locationId} location={location} />)
+              locations.map((location) => (
+                <LocationCard key={location.locationId} location={location} timeZones={timeZones} />
+              ))
             ) : (
               <Card>
                 <Box padding="200">

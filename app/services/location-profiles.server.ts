@@ -1,4 +1,12 @@
 import prisma from "~/db.server";
+import {
+  hoursFormOf,
+  readStoredOpeningHours,
+  summariseOpeningHours,
+  timeZoneLabel,
+  timeZoneOptions,
+  type TimeZoneOption,
+} from "~/domain/locations/hours-form";
 import { parseProfileForm, type ProfileErrors, type ProfileForm } from "~/domain/locations/profile-form";
 import { listLiveLocations, updateLocationProfile } from "~/models/locations.server";
 
@@ -8,6 +16,10 @@ export interface LocationProfileRow {
   address: string;
   routable: boolean;
   shopifyPickup: boolean;
+  /** The saved hours in a line ("Mon–Fri 10:00–21:00, Sat–Sun closed", "Always open"). */
+  hoursSummary: string;
+  /** The saved time zone as merchants read it ("America/New York"). */
+  timeZoneName: string;
   form: Required<ProfileForm>;
 }
 
@@ -17,6 +29,7 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
   return locations.flatMap((location) => {
     const profile = location.profile;
     if (!profile) return [];
+    const hours = readStoredOpeningHours(profile.openingHours);
     return [
       {
         locationId: location.locationId,
@@ -25,6 +38,11 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
         // Routing leaves out a location it cannot place, or one that does not fulfil online orders.
         routable: location.latitude !== null && location.isActive && location.fulfillsOnlineOrders,
         shopifyPickup: location.pickupEnabled,
+        hoursSummary:
+          hours === undefined
+            ? "Hours unreadable: routing counts this location as closed until they are saved again"
+            : summariseOpeningHours(hours),
+        timeZoneName: timeZoneLabel(profile.timeZone),
         form: {
           kind: profile.kind,
           labourCostPerOrder: profile.labourCostPerOrder.toFixed(2),
@@ -32,10 +50,28 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
           shippingCostPerMile: profile.shippingCostPerMile.toFixed(2),
           dailyCapacity: profile.dailyCapacity === null ? "" : String(profile.dailyCapacity),
           pickup: profile.pickupEnabledOverride === null ? "shopify" : profile.pickupEnabledOverride ? "on" : "off",
+          ...(hours === undefined
+            ? { ...hoursFormOf(null, profile.timeZone), hours: "weekly" }
+            : hoursFormOf(hours, profile.timeZone)),
         },
       },
     ];
   });
+}
+
+let zonesCache: { hour: string; options: TimeZoneOption[] } | undefined;
+
+/**
+ * Every time zone the runtime knows, with its UTC offset now. Worked out once an hour rather
+ * than on every page load (it takes tens of milliseconds): around a clock change an offset in a
+ * label may be out of date for up to an hour, which the choice of zone does not depend on.
+ */
+export function listTimeZoneOptions(now: Date): TimeZoneOption[] {
+  const hour = now.toISOString().slice(0, 13);
+  if (zonesCache?.hour !== hour) {
+    zonesCache = { hour, options: timeZoneOptions([...Intl.supportedValuesOf("timeZone"), "UTC"], now) };
+  }
+  return zonesCache.options;
 }
 
 export type ProfileSaveOutcome = { ok: true } | { ok: false; errors: ProfileErrors } | { ok: false; notFound: true };

@@ -8,6 +8,8 @@ const valid = {
   shippingCostPerMile: "0.05",
   dailyCapacity: "",
   pickup: "shopify",
+  timeZone: "America/Chicago",
+  hours: "always",
 };
 
 describe("a location profile form", () => {
@@ -21,6 +23,8 @@ describe("a location profile form", () => {
         shippingCostPerMile: 0.05,
         dailyCapacity: null,
         pickupEnabledOverride: null,
+        openingHours: null,
+        timeZone: "America/Chicago",
       },
     });
   });
@@ -32,7 +36,14 @@ describe("a location profile form", () => {
 
   it("names each field to fix", () => {
     expect(
-      parseProfileForm({ ...valid, kind: "KIOSK", labourCostPerOrder: "-1", dailyCapacity: "2.5", pickup: "maybe" }),
+      parseProfileForm({
+        ...valid,
+        kind: "KIOSK",
+        labourCostPerOrder: "-1",
+        dailyCapacity: "2.5",
+        pickup: "maybe",
+        timeZone: "Atlantis/Capital",
+      }),
     ).toEqual({
       ok: false,
       errors: {
@@ -40,7 +51,16 @@ describe("a location profile form", () => {
         labourCostPerOrder: "Enter the pick and pack cost in dollars, like 3.00",
         dailyCapacity: "Enter a whole number of orders a day from 1, or leave it empty for no limit",
         pickup: "Choose whether shoppers can pick up here",
+        timeZone: "Choose a time zone from the list",
       },
     });
+  });
+});
+
+describe("a location profile form with opening hours", () => {
+  it("refuses the whole profile when only the hours are wrong", () => {
+    expect(
+      parseProfileForm({ ...valid, hours: "weekly", mondayIsOpen: "on", mondayOpens: "10:00", mondayCloses: "" }),
+    ).toEqual({ ok: false, errors: { mondayCloses: "Enter when Monday closes, or untick Monday" } });
   });
 });

@@ -1,8 +1,10 @@
+import { parseHoursForm, type HoursForm, type HoursValues } from "./hours-form";
+
 /**
  * A location's profile as the merchant edits it (every value a string, as posted), read into
  * the values routing uses, or field errors.
  */
-export interface ProfileForm {
+export interface ProfileForm extends HoursForm {
   kind?: string;
   labourCostPerOrder?: string;
   shippingBaseCost?: string;
@@ -12,7 +14,7 @@ export interface ProfileForm {
   pickup?: string;
 }
 
-export interface ProfileValues {
+export interface ProfileValues extends HoursValues {
   kind: "STORE" | "WAREHOUSE";
   labourCostPerOrder: number;
   shippingBaseCost: number;
@@ -50,12 +52,15 @@ export function parseProfileForm(
   const pickup =
     form.pickup === "on" ? true : form.pickup === "off" ? false : form.pickup === "shopify" ? null : undefined;
   if (pickup === undefined) errors.pickup = "Choose whether shoppers can pick up here";
+  const hours = parseHoursForm(form);
+  if (!hours.ok) Object.assign(errors, hours.errors);
   if (
     !kind ||
     typeof labour === "string" ||
     typeof base === "string" ||
     typeof perMile === "string" ||
-    pickup === undefined
+    pickup === undefined ||
+    !hours.ok
   ) {
     return { ok: false, errors };
   }
@@ -69,6 +74,7 @@ export function parseProfileForm(
       shippingCostPerMile: perMile,
       dailyCapacity: capacity,
       pickupEnabledOverride: pickup,
+      ...hours.values,
     },
   };
 }
