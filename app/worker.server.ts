@@ -1,5 +1,8 @@
 import type PgBoss from "pg-boss";
+import { databaseUrl } from "./db.server";
+import { startJobRunner } from "./jobs/job-runner.server";
 import { QUEUES } from "./jobs/queues";
+import type { JobHandler, QueueConsumerOptions } from "./jobs/queue-consumer.server";
 import type { CustomerDataRequestJob } from "./services/webhooks/topics/customers-data-request.server";
 import type { CustomerRedactJob } from "./services/webhooks/topics/customers-redact.server";
 import { assembleCustomerDataReport, eraseShopData, redactCustomerData } from "./services/compliance/compliance.server";
@@ -45,25 +48,29 @@ export const JOB_HANDLERS = {
   },
 } satisfies Record<string, (data: never) => Promise<void>>;
 
+const ROUTING_CONSUMER = { concurrency: 8, idlePollMs: 1_000 };
+const DEFAULT_CONSUMER = { concurrency: 1, idlePollMs: 5_000 };
+
 /**
- * Routing jobs are many and short, and a pg-boss worker takes one job per polling interval:
- * these queues get several workers polling twice a second. Jobs of one order still run one at
- * a time (their queues are "stately", keyed by order).
+ * How many jobs of each queue a worker process runs at once. Routing jobs are many, short and
+ * mostly waiting on Shopify, so several run together; jobs of one order still run one at a time
+ * (their queues are "stately", keyed by order). New jobs are announced, so the idle poll only
+ * picks up retries coming due.
  */
-const WORKERS_PER_QUEUE: Partial<Record<string, { workers: number; pollingIntervalSeconds: number }>> = {
-  [QUEUES.routingResolveTrigger.name]: { workers: 2, pollingIntervalSeconds: 0.5 },
-  [QUEUES.routingRouteOrder.name]: { workers: 4, pollingIntervalSeconds: 0.5 },
+const CONSUMER_OPTIONS: Partial<Record<string, QueueConsumerOptions>> = {
+  [QUEUES.routingResolveTrigger.name]: ROUTING_CONSUMER,
+  [QUEUES.routingRouteOrder.name]: ROUTING_CONSUMER,
 };
 
-/** Registers workers for every queue on this pg-boss, and the cron schedules. */
+/** Starts this process's consumers for every queue, and the cron schedules. */
 export async function startWorkers(boss: PgBoss): Promise<void> {
-  for (const [queue, handler] of Object.entries(JOB_HANDLERS)) {
-    const { workers, pollingIntervalSeconds } = WORKERS_PER_QUEUE[queue] ?? { workers: 1, pollingIntervalSeconds: 1 };
-    for (let worker = 0; worker < workers; worker += 1) {
-      await boss.work<never>(queue, { pollingIntervalSeconds }, async (jobs) => {
-        for (const job of jobs) await handler(job.data);
-      });
-    }
-  }
+  const work = Object.fromEntries(
+    Object.entries(JOB_HANDLERS).map(([queue, handler]) => [
+      queue,
+      // Each handler takes its own queue's job data, which pg-boss stored as given.
+      { handler: handler as JobHandler, options: CONSUMER_OPTIONS[queue] ?? DEFAULT_CONSUMER },
+    ]),
+  );
+  await startJobRunner(boss, databaseUrl, work);
   await scheduleNightlyInventorySync(boss);
 }

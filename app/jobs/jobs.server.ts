@@ -1,6 +1,8 @@
 import type PgBoss from "pg-boss";
 import type { Prisma } from "@prisma/client";
 import { startBoss } from "./boss.server";
+import { stopJobRunner } from "./job-runner.server";
+import { announceJob } from "./job-wakeups.server";
 import type { QueueName } from "./queues";
 import { prismaTransactionDb } from "./transactional-db.server";
 
@@ -23,15 +25,19 @@ export function getJobQueue(config: JobQueueConfig): Promise<PgBoss> {
   return globalThis.__omnirouteBoss;
 }
 
+const STOP_TIMEOUT_MS = 10_000;
+
 export async function stopJobQueue(): Promise<void> {
+  await stopJobRunner(STOP_TIMEOUT_MS);
   const boss = globalThis.__omnirouteBoss;
   globalThis.__omnirouteBoss = undefined;
-  if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
+  if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
 }
 
 /**
  * Enqueues a job inside the caller's transaction: it exists only if the transaction
- * commits. `singletonKey` makes a second enqueue of the same work a no-op.
+ * commits, and is announced to workers when it does. `singletonKey` makes a second enqueue
+ * of the same work a no-op.
  */
 export async function enqueueInTransaction(
   boss: PgBoss,
@@ -45,5 +51,6 @@ export async function enqueueInTransaction(
     // pg-boss returns null, not an error, when the queue does not exist.
     throw new Error(`Job for queue ${queue} was not enqueued; is the queue created?`);
   }
+  if (id !== null) await announceJob(tx, queue);
   return id;
 }

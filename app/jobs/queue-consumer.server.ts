@@ -1,0 +1,128 @@
+import type PgBoss from "pg-boss";
+
+export interface QueueConsumerOptions {
+  /** Jobs of the queue this process runs at once. */
+  concurrency: number;
+  /** How often an idle consumer looks for jobs nobody announced: retries coming due, lost wake-ups. */
+  idlePollMs: number;
+}
+
+export type JobHandler = (data: unknown) => Promise<void>;
+
+/** What pg-boss's fetch returns for each job (its base columns). */
+interface FetchedJob {
+  id: string;
+  data: unknown;
+  expireInSeconds: number;
+}
+
+/**
+ * Runs one queue's jobs, up to `concurrency` at a time, each completed or failed on its own.
+ *
+ * pg-boss's own `work()` fetches a batch per polling interval and settles the batch together, so
+ * a job waits up to a whole interval and a slow job holds back its batch. Here a consumer fetches
+ * whenever it has a free slot and something may be waiting: a wake-up (a job was announced), a
+ * job finishing, or the idle poll. Retries, expiry and the dead-letter queue stay pg-boss's.
+ */
+export class QueueConsumer {
+  private readonly running = new Set<Promise<void>>();
+  private stopping = false;
+  private woken = false;
+  private interruptWait: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly boss: PgBoss,
+    readonly queue: string,
+    private readonly handler: JobHandler,
+    private readonly options: QueueConsumerOptions,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.fetchLoop();
+  }
+
+  /** Something may be waiting in the queue: look now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.interruptWait?.();
+  }
+
+  /** Stops fetching and waits up to `timeoutMs` for running jobs; any still running expire and are retried. */
+  async stop(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    this.interruptWait?.();
+    await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.running]), timedOut]);
+    clearTimeout(timer);
+  }
+
+  private async fetchLoop(): Promise<void> {
+    while (!this.stopping) {
+      this.woken = false;
+      const freeSlots = this.options.concurrency - this.running.size;
+      if (freeSlots > 0) {
+        try {
+          const jobs = (await this.boss.fetch(this.queue, { batchSize: freeSlots })) as FetchedJob[];
+          for (const job of jobs) this.track(this.runJob(job));
+        } catch (error) {
+          this.onError(error);
+        }
+      }
+      if (!this.woken && !this.stopping) await this.waitForReason();
+    }
+  }
+
+  private waitForReason(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interruptWait = null;
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.idlePollMs);
+      this.interruptWait = done;
+    });
+  }
+
+  private track(job: Promise<void>): void {
+    this.running.add(job);
+    void job.finally(() => {
+      this.running.delete(job);
+      // A freed slot: there may be a backlog the last fetch could not take.
+      this.wake();
+    });
+  }
+
+  private async runJob(job: FetchedJob): Promise<void> {
+    try {
+      await withinSeconds(this.handler(job.data), job.expireInSeconds);
+    } catch (error) {
+      await this.boss
+        .fail(this.queue, job.id, describeError(error))
+        .catch((failError: unknown) => this.onError(failError));
+      return;
+    }
+    await this.boss.complete(this.queue, job.id).catch((error: unknown) => this.onError(error));
+  }
+}
+
+/** Rejects if `work` outlasts the job's expiry, as pg-boss's own workers do: pg-boss will retry it. */
+async function withinSeconds(work: Promise<void>, seconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`job outlasted its expiry of ${seconds} s`)), seconds * 1000);
+  });
+  try {
+    await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describeError(error: unknown): object {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+}
