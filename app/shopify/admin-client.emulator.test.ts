@@ -140,7 +140,7 @@ describe("routing operations against the emulator", () => {
     expect(meter.total()).toMatchObject({ calls: 2, requested: 30, actual: 21 });
   });
 
-  it("asks again with room for every fulfilment order when the first page is full", async () => {
+  it("asks again with room for 10 fulfilment orders when the order was split, keeping the line items' room", async () => {
     // Two SKUs no one location holds together: Shopify splits the order in two.
     const [first, second] = emulator.scenario.products.slice(1, 3).map((product) => product.variants[0]?.sku ?? "");
     const [warehouse, store] = [
@@ -161,18 +161,45 @@ describe("routing operations against the emulator", () => {
       shippingAddress: SHIPPING_ADDRESS,
     });
 
-    const read = await fulfillmentOrders.fetchFulfillmentOrdersForRouting(adminClientForShop(shop, FAST_RETRIES), order.id);
+    const read = await fulfillmentOrders.fetchFulfillmentOrdersForRouting(adminClientForShop(shop, FAST_RETRIES), order.id, {
+      expectedLineItems: 2,
+    });
 
     expect(read?.complete).toBe(true);
     expect(read?.fulfillmentOrders.map((fo) => [fo.locationId, fo.lineItems.map((line) => line.sku)])).toEqual([
       [`gid://shopify/Location/${warehouse.id}`, [first]],
       [`gid://shopify/Location/${store.id}`, [second]],
     ]);
-    expect(read?.costs.map((cost) => cost.requested)).toEqual([
-      fulfillmentOrders.requestedCostOf(fulfillmentOrders.FIRST_PAGE_SIZES),
-      fulfillmentOrders.requestedCostOf(fulfillmentOrders.FULL_PAGE_SIZES),
-    ]);
-    expect(read?.costs.map((cost) => cost.requested)).toEqual([20, 573]);
+    // 1 fulfilment order of 2 line items, then 10 of 2.
+    expect(read?.costs.map((cost) => cost.requested)).toEqual([12, 93]);
+  });
+
+  it("asks for no more line items than the order has, and again with room for 50 when it had more", async () => {
+    const [first, second] = emulator.scenario.products.slice(1, 3).map((product) => product.variants[0]?.sku ?? "");
+    const warehouse = emulator.scenario.locations.find((location) => location.kind === "WAREHOUSE");
+    if (!first || !second || !warehouse) throw new Error("scenario lacks products or a warehouse");
+    for (const sku of [first, second]) {
+      emulator.shopify.setAvailable(shop, { locationId: warehouse.id, sku, available: 50 });
+    }
+    const order = emulator.shopify.placeOrder(shop, {
+      lines: [
+        { sku: first, quantity: 1 },
+        { sku: second, quantity: 1 },
+      ],
+      deliveryMethod: "SHIPPING",
+      shippingAddress: SHIPPING_ADDRESS,
+    });
+    const client = adminClientForShop(shop, FAST_RETRIES);
+
+    const exact = await fulfillmentOrders.fetchFulfillmentOrdersForRouting(client, order.id, { expectedLineItems: 2 });
+    const short = await fulfillmentOrders.fetchFulfillmentOrdersForRouting(client, order.id, { expectedLineItems: 1 });
+
+    expect(exact?.complete).toBe(true);
+    expect(exact?.costs.map((cost) => cost.requested)).toEqual([12]);
+    expect(short?.complete).toBe(true);
+    expect(short?.fulfillmentOrders).toEqual(exact?.fulfillmentOrders);
+    // 1 fulfilment order of 1 line item, then 1 of 50.
+    expect(short?.costs.map((cost) => cost.requested)).toEqual([11, 60]);
   });
 
   it("answers null for an order the shop does not have", async () => {

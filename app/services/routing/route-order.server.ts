@@ -133,7 +133,9 @@ async function routeAndMove(
   }
 
   // Read back on every run: what Shopify holds now is what the moves start from.
-  const read = await fetchFulfillmentOrdersForRouting(client, orderGid(orderId));
+  const read = await fetchFulfillmentOrdersForRouting(client, orderGid(orderId), {
+    expectedLineItems: facts.lines.length,
+  });
   if (!read) return { kind: "UNKNOWN_ORDER" };
   const open = read.fulfillmentOrders.filter(
     (fo) => !CLOSED_STATUSES.has(fo.status) && fo.lineItems.some((line) => line.remainingQuantity > 0),

@@ -7,9 +7,11 @@ import type { CostMeter } from "../cost-meter";
  * delivered, what it holds and whether it may move.
  *
  * Cost: Shopify charges a connection 2 plus its page size times a node, before running the
- * query. A page of 1 fulfilment order with 10 line items requests 20 points, which covers
- * most orders; when a page comes back full the query is repeated with room for 10 fulfilment
- * orders of 50 line items (573 points requested, most refunded).
+ * query, and the bucket must hold that much. Most orders have one fulfilment order, and none
+ * has more line items than the order, so the first page asks for one fulfilment order with
+ * room for the order's line items (an order of 2 lines requests 12 points). When a page comes
+ * back full the query is repeated with room for 10 fulfilment orders, or 50 line items, for
+ * whichever was short.
  */
 export const FULFILLMENT_ORDERS_FOR_ROUTING_QUERY = `#graphql
   query FulfillmentOrdersForRouting($orderId: ID!, $fulfillmentOrdersFirst: Int!, $lineItemsFirst: Int!) {
@@ -55,8 +57,23 @@ export interface PageSizes {
   lineItems: number;
 }
 
-export const FIRST_PAGE_SIZES: PageSizes = { fulfillmentOrders: 1, lineItems: 10 };
-export const FULL_PAGE_SIZES: PageSizes = { fulfillmentOrders: 10, lineItems: 50 };
+const MAX_PAGE_SIZES: PageSizes = { fulfillmentOrders: 10, lineItems: 50 };
+/** Room for line items when the order's line count is not known. */
+const DEFAULT_LINE_ITEMS = 10;
+
+/** The first page: one fulfilment order, with room for the order's line items. */
+export function firstPageSizes(expectedLineItems?: number): PageSizes {
+  const lineItems = Math.round(expectedLineItems ?? DEFAULT_LINE_ITEMS);
+  return { fulfillmentOrders: 1, lineItems: Math.min(MAX_PAGE_SIZES.lineItems, Math.max(1, lineItems)) };
+}
+
+/** The page to ask for after one that came back short: more of whatever was cut off. */
+function nextPageSizes(sizes: PageSizes, cutOff: { fulfillmentOrders: boolean; lineItems: boolean }): PageSizes {
+  return {
+    fulfillmentOrders: cutOff.fulfillmentOrders ? MAX_PAGE_SIZES.fulfillmentOrders : sizes.fulfillmentOrders,
+    lineItems: cutOff.lineItems ? MAX_PAGE_SIZES.lineItems : sizes.lineItems,
+  };
+}
 
 /** Shopify's calculated cost of the query for these page sizes, for pacing before the first answer. */
 export function requestedCostOf(sizes: PageSizes): number {
@@ -86,20 +103,27 @@ export interface RoutingFulfillmentOrder {
 
 export interface FulfillmentOrdersForRouting {
   fulfillmentOrders: RoutingFulfillmentOrder[];
-  /** False when even the full page sizes did not hold everything (more than 10 or 50). */
+  /** False when even the largest pages did not hold everything (more than 10 or 50). */
   complete: boolean;
-  /** Every call this took (one, or two when the first page was full). */
+  /** Every call this took (one, or more when a page came back full). */
   costs: CallCost[];
+}
+
+export interface FetchFulfillmentOrdersOptions {
+  costMeter?: CostMeter;
+  /** The order's line count, when known: the first page makes room for that many. */
+  expectedLineItems?: number;
 }
 
 /** Null when the shop has no such order. */
 export async function fetchFulfillmentOrdersForRouting(
   client: AdminClient,
   orderId: string,
-  options: { costMeter?: CostMeter } = {},
+  { expectedLineItems, ...options }: FetchFulfillmentOrdersOptions = {},
 ): Promise<FulfillmentOrdersForRouting | null> {
   const costs: CallCost[] = [];
-  for (const sizes of [FIRST_PAGE_SIZES, FULL_PAGE_SIZES]) {
+  let sizes = firstPageSizes(expectedLineItems);
+  for (;;) {
     const { data, cost } = await client.request(
       FULFILLMENT_ORDERS_FOR_ROUTING_QUERY,
       { orderId, fulfillmentOrdersFirst: sizes.fulfillmentOrders, lineItemsFirst: sizes.lineItems },
@@ -108,9 +132,16 @@ export async function fetchFulfillmentOrdersForRouting(
     costs.push(cost);
     const connection = data.order?.fulfillmentOrders;
     if (!connection) return null;
-    const complete =
-      !connection.pageInfo.hasNextPage && connection.nodes.every((fo) => !fo.lineItems.pageInfo.hasNextPage);
-    if (!complete && sizes !== FULL_PAGE_SIZES) continue;
+    const cutOff = {
+      fulfillmentOrders: connection.pageInfo.hasNextPage,
+      lineItems: connection.nodes.some((fo) => fo.lineItems.pageInfo.hasNextPage),
+    };
+    const complete = !cutOff.fulfillmentOrders && !cutOff.lineItems;
+    const next = nextPageSizes(sizes, cutOff);
+    if (!complete && (next.fulfillmentOrders !== sizes.fulfillmentOrders || next.lineItems !== sizes.lineItems)) {
+      sizes = next;
+      continue;
+    }
     return {
       complete,
       costs,
@@ -130,5 +161,4 @@ export async function fetchFulfillmentOrdersForRouting(
       })),
     };
   }
-  throw new Error("unreachable: the full page sizes always return");
 }
