@@ -1,12 +1,12 @@
 // npx tsx bench/pipeline.bench.ts — the whole pipeline against the local emulator at Plus rate
 // limits, in one process: webhook ingest latency at a sustained rate, then orders placed in the
 // emulator and routed by the app's workers, end to end (decision taken, fulfilment orders moved).
-import type { ActionFunctionArgs } from "@remix-run/node";
 import type { RunningEmulator } from "../dev/emulator/server";
 import { CHICAGO_ADDRESSES } from "../dev/emulator/demo-addresses";
 import type { PlaceOrderInput } from "../dev/emulator/shopify/orders";
 import type { FetchFunction } from "../dev/emulator/vendors/http-types";
-import { sessionTokenFor, startTestEmulator } from "../tests/support/emulator";
+import { startTestEmulator } from "../tests/support/emulator";
+import { installShop, mirrorInventory, webhookAction } from "../tests/support/routing-app";
 import { TEST_APP, webhookRequest } from "../tests/support/shopify-app";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { runAtRate } from "./pipeline-pacer";
@@ -23,16 +23,6 @@ const SETTLE_POLL_MS = 100;
 /** The whole run must end by then, whatever happens. */
 const WATCHDOG_MS = 120_000;
 
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-const ROUTE_MODULES: Record<string, () => Promise<{ action: Action }>> = {
-  "/webhooks/orders/create": () => import("~/routes/webhooks.orders.create"),
-  "/webhooks/orders/cancelled": () => import("~/routes/webhooks.orders.cancelled"),
-  "/webhooks/fulfillment_orders/order_routing_complete": () =>
-    import("~/routes/webhooks.fulfillment_orders.order_routing_complete"),
-  "/webhooks/fulfillment_orders/moved": () => import("~/routes/webhooks.fulfillment_orders.moved"),
-  "/webhooks/inventory_levels/update": () => import("~/routes/webhooks.inventory_levels.update"),
-};
-
 /** Handler latency of every webhook the app's routes answered, and the answers that were not 200. */
 class WebhookIngest {
   samples = new LatencySamples();
@@ -40,9 +30,8 @@ class WebhookIngest {
 
   /** Hands the request to the app's route action in-process, timing the action alone. */
   readonly deliver: FetchFunction = async (input, init) => {
-    const route = ROUTE_MODULES[new URL(input).pathname];
-    if (!route) return new Response(null, { status: 404 });
-    const { action } = await route();
+    const action = await webhookAction(new URL(input).pathname);
+    if (!action) return new Response(null, { status: 404 });
     const request = new Request(input, init);
     const startedAt = performance.now();
     const response = await action({ request, params: {}, context: {} });
@@ -132,23 +121,10 @@ async function main(): Promise<void> {
     // The app reads its environment on first import: every app module is imported from here on.
     const { prisma } = await import("~/db.server");
     disconnectPrisma = () => prisma.$disconnect();
-    const fullSync = await import("~/services/inventory/full-sync.server");
-    const { appJobQueue } = await import("~/jobs/app-job-queue.server");
     ({ stopJobQueue } = await import("~/jobs/jobs.server"));
     const { startWorkers } = await import("~/worker.server");
-    const { authenticate } = await import("~/shopify.server");
-
-    await authenticate.admin(
-      new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${sessionTokenFor(shop)}` } }),
-    );
-    const boss = await appJobQueue("worker");
-    // The install's full sync is run here, with quick polls, rather than by a worker.
-    await boss.getDb().executeSql(`DELETE FROM pgboss.job WHERE name = 'inventory.full-sync'`, []);
-    await fullSync.runInventoryFullSync(shop, {
-      ...fullSync.defaultFullSyncDependencies(shop),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      pollIntervalMs: 10,
-    });
+    const boss = await installShop(emulator);
+    await mirrorInventory(emulator);
     await startWorkers(boss);
     await emulator.webhooks.idle();
     const mirrored = await prisma.inventoryLevel.count({ where: { shop } });

@@ -30,6 +30,13 @@ const envFields = z.object({
   // Development and demo only: a local stand-in for the App Bridge CDN script.
   APP_BRIDGE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // How long a routing job may run before pg-boss takes its worker for dead and retries it (default 60).
+  ROUTING_JOB_EXPIRE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).optional()),
+  // How often a supervising process expires dead workers' jobs and archives old ones.
+  JOB_MAINTENANCE_INTERVAL_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(3600).default(60),
+  ),
 });
 
 export const envSchema = envFields.superRefine((env, context) => {

@@ -8,5 +8,12 @@ import { getJobQueue } from "./jobs.server";
  * that run workers in-process, also run pg-boss's maintenance and cron.
  */
 export function appJobQueue(role: "web" | "worker" = "web"): Promise<PgBoss> {
-  return getJobQueue({ databaseUrl, supervise: role === "worker" || runsWorkersInProcess(env) });
+  return getJobQueue({
+    databaseUrl,
+    supervise: role === "worker" || runsWorkersInProcess(env),
+    tuning: {
+      routingJobExpireSeconds: env.ROUTING_JOB_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    },
+  });
 }

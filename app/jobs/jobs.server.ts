@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { Prisma } from "@prisma/client";
-import { startBoss } from "./boss.server";
+import { startBoss, type BossOptions } from "./boss.server";
 import { stopJobRunner } from "./job-runner.server";
 import { announceJob } from "./job-wakeups.server";
 import type { QueueName } from "./queues";
@@ -11,10 +11,7 @@ declare global {
   var __omnirouteBoss: Promise<PgBoss> | undefined;
 }
 
-export interface JobQueueConfig {
-  databaseUrl: string;
-  supervise: boolean;
-}
+export type JobQueueConfig = BossOptions;
 
 /** The process's pg-boss, started on first use. */
 export function getJobQueue(config: JobQueueConfig): Promise<PgBoss> {

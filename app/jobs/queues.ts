@@ -11,6 +11,12 @@ interface QueueDefinition extends PgBoss.Queue {
   name: string;
 }
 
+/**
+ * A routing job whose worker died is retried once this has passed (and maintenance has run).
+ * A job takes seconds even when Shopify throttles it; one that runs longer is failed and retried.
+ */
+const ROUTING_JOB_EXPIRY_SECONDS = 60;
+
 const standardRetry = { retryLimit: 5, retryDelay: 10, retryBackoff: true, deadLetter: DEAD_LETTER_QUEUE };
 
 export const QUEUES = {
@@ -42,6 +48,7 @@ export const QUEUES = {
     retryLimit: 8,
     retryDelay: 1,
     retryBackoff: true,
+    expireInSeconds: ROUTING_JOB_EXPIRY_SECONDS,
     deadLetter: DEAD_LETTER_QUEUE,
   },
   routingRouteOrder: {
@@ -50,17 +57,30 @@ export const QUEUES = {
     retryLimit: 8,
     retryDelay: 1,
     retryBackoff: true,
-    // A job whose worker died is retried after this (pg-boss notices it has expired).
-    expireInSeconds: 5 * 60,
+    expireInSeconds: ROUTING_JOB_EXPIRY_SECONDS,
     deadLetter: DEAD_LETTER_QUEUE,
   },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 
-export const ALL_QUEUES: QueueDefinition[] = [
-  // First: the other queues refer to it.
-  // Kept two weeks so a merchant or an operator can see and retry what failed.
-  { name: DEAD_LETTER_QUEUE, retryLimit: 0, retentionDays: 14 },
-  ...Object.values(QUEUES),
-];
+/** Settings the environment may change, for operators and for tests that cannot wait minutes. */
+export interface QueueTuning {
+  routingJobExpireSeconds: number;
+}
+
+/** Every queue, as created and updated at start. */
+export function queueDefinitions(tuning: Partial<QueueTuning> = {}): QueueDefinition[] {
+  const routingQueues = new Set<string>([QUEUES.routingResolveTrigger.name, QUEUES.routingRouteOrder.name]);
+  const { routingJobExpireSeconds } = tuning;
+  return [
+    // First: the other queues refer to it.
+    // Kept two weeks so a merchant or an operator can see and retry what failed.
+    { name: DEAD_LETTER_QUEUE, retryLimit: 0, retentionDays: 14 },
+    ...Object.values(QUEUES).map((queue) =>
+      routingJobExpireSeconds && routingQueues.has(queue.name)
+        ? { ...queue, expireInSeconds: routingJobExpireSeconds }
+        : queue,
+    ),
+  ];
+}

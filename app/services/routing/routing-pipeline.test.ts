@@ -1,15 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import type { ActionFunctionArgs } from "@remix-run/node";
 import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { PlacedOrder } from "../../../dev/emulator/shopify/orders";
-import type { FetchFunction } from "../../../dev/emulator/vendors/http-types";
-import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
-import { eventually } from "../../../tests/support/jobs";
-import { TEST_APP, webhookRequest } from "../../../tests/support/shopify-app";
+import { startTestEmulator } from "../../../tests/support/emulator";
+import {
+  type DeliveryKind,
+  type RoutingStock,
+  deliverToApp,
+  installShop,
+  mirrorInventory,
+  placeStockedOrder,
+  stockOneSku,
+  waitUntilRouted,
+  webhookAction,
+} from "../../../tests/support/routing-app";
+import { webhookRequest } from "../../../tests/support/shopify-app";
 import { uniqueShop } from "../../../tests/support/shops";
-import type * as FullSyncModule from "~/services/inventory/full-sync.server";
 import type * as OrdersModule from "./orders.server";
 
 /**
@@ -18,77 +25,29 @@ import type * as OrdersModule from "./orders.server";
  * Admin API, and the fulfilment orders checked in the emulator's state.
  */
 
-type Action = (args: ActionFunctionArgs) => Promise<Response>;
-const ROUTE_MODULES: Record<string, () => Promise<{ action: Action }>> = {
-  "/webhooks/orders/create": () => import("~/routes/webhooks.orders.create"),
-  "/webhooks/orders/cancelled": () => import("~/routes/webhooks.orders.cancelled"),
-  "/webhooks/fulfillment_orders/order_routing_complete": () =>
-    import("~/routes/webhooks.fulfillment_orders.order_routing_complete"),
-  "/webhooks/fulfillment_orders/moved": () => import("~/routes/webhooks.fulfillment_orders.moved"),
-  "/webhooks/inventory_levels/update": () => import("~/routes/webhooks.inventory_levels.update"),
-};
-
-const deliverToApp: FetchFunction = async (input, init) => {
-  const route = ROUTE_MODULES[new URL(input).pathname];
-  if (!route) return new Response(null, { status: 404 });
-  const { action } = await route();
-  return action({ request: new Request(input, init), params: {}, context: {} });
-};
-
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
 let orders: typeof OrdersModule;
 let stopJobQueue: () => Promise<void>;
 
-// The stock the tests route: one SKU, at the warehouse and two stores only.
-let sku: string;
+let stock: RoutingStock;
 let warehouseId: string;
-let shipStore: { id: string; latitude: number; longitude: number };
-let pickupStore: { id: string; latitude: number; longitude: number };
+let shipStore: RoutingStock["shipStore"];
+let pickupStore: RoutingStock["pickupStore"];
 
 beforeAll(async () => {
   emulator = await startTestEmulator(deliverToApp);
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ prisma } = await import("~/db.server"));
   orders = await import("./orders.server");
-  const fullSync: typeof FullSyncModule = await import("~/services/inventory/full-sync.server");
-  const { appJobQueue } = await import("~/jobs/app-job-queue.server");
   ({ stopJobQueue } = await import("~/jobs/jobs.server"));
   const { startWorkers } = await import("~/worker.server");
-  const { authenticate } = await import("~/shopify.server");
-  await authenticate.admin(
-    new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` } }),
-  );
-  boss = await appJobQueue("worker");
-  // The install's own full sync is run here, with quick polls, rather than by the worker.
-  await boss.getDb().executeSql(`DELETE FROM pgboss.job WHERE name = 'inventory.full-sync'`, []);
+  boss = await installShop(emulator);
 
-  const scenario = emulator.scenario;
-  const warehouse = scenario.locations.find((location) => location.kind === "WAREHOUSE")!;
-  const stores = scenario.locations.filter(
-    (location) =>
-      location.kind === "STORE" && location.isActive && location.fulfillsOnlineOrders && location.pickupEnabled,
-  );
-  warehouseId = String(warehouse.id);
-  const [first, second] = stores;
-  shipStore = { id: String(first!.id), latitude: first!.address.latitude, longitude: first!.address.longitude };
-  pickupStore = { id: String(second!.id), latitude: second!.address.latitude, longitude: second!.address.longitude };
-  sku = scenario.inventory.find((line) => String(line.locationId) === warehouseId)!.sku;
-  for (const location of scenario.locations) {
-    const id = String(location.id);
-    const available = id === warehouseId ? 500 : id === shipStore.id || id === pickupStore.id ? 200 : 0;
-    if (available > 0 || emulator.shopify.inventoryOf(emulator.shop, id, sku)) {
-      emulator.shopify.setAvailable(emulator.shop, { locationId: id, sku, available });
-    }
-  }
-  await emulator.webhooks.idle();
-  const defaults = fullSync.defaultFullSyncDependencies(emulator.shop);
-  await fullSync.runInventoryFullSync(emulator.shop, {
-    ...defaults,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    pollIntervalMs: 10,
-  });
+  stock = stockOneSku(emulator);
+  ({ warehouseId, shipStore, pickupStore } = stock);
+  await mirrorInventory(emulator);
   await startWorkers(boss);
 }, 30_000);
 
@@ -99,49 +58,18 @@ afterAll(async () => {
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");
 
-function place(kind: "SHIPPING" | "PICK_UP" | "LOCAL_DELIVERY", quantity = 1): PlacedOrder {
-  const near = shipStore;
-  return emulator.shopify.placeOrder(emulator.shop, {
-    lines: [{ sku, quantity }],
-    deliveryMethod: kind,
-    ...(kind === "PICK_UP"
-      ? { pickupLocationId: Number(pickupStore.id) }
-      : {
-          shippingAddress: {
-            address1: "1 Test St",
-            city: "Chicago",
-            provinceCode: "IL",
-            zip: "60601",
-            countryCode: "US",
-            latitude: near.latitude + 0.001,
-            longitude: near.longitude + 0.001,
-          },
-          shippingLineTitle: kind === "LOCAL_DELIVERY" ? "Local Delivery" : "Standard",
-        }),
-    customer: { email: "shopper@example.com" },
-  });
+function place(kind: DeliveryKind, quantity = 1): PlacedOrder {
+  return placeStockedOrder(emulator, stock, kind, quantity);
 }
 
 /** Waits until every order has a decision whose moves are settled and no routing job is left. */
-async function routed(placed: PlacedOrder[], timeoutMs = 20_000): Promise<void> {
-  await eventually(async () => {
-    const settled = await prisma.routingDecision.count({
-      where: {
-        shop: emulator.shop,
-        orderId: { in: placed.map((order) => numeric(order.id)) },
-        moveStatus: { not: "PENDING" },
-      },
-    });
-    if (settled < placed.length) return false;
-    const { rows } = await boss
-      .getDb()
-      .executeSql(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'routing.%' AND state IN ('created', 'retry', 'active')`,
-        [],
-      );
-    return (rows[0] as { n: number }).n === 0;
-  }, timeoutMs);
-  await emulator.webhooks.idle();
+function routed(placed: PlacedOrder[], timeoutMs = 20_000): Promise<void> {
+  return waitUntilRouted(
+    emulator,
+    boss,
+    placed.map((order) => numeric(order.id)),
+    timeoutMs,
+  );
 }
 
 function locationsOfOrder(order: PlacedOrder): string[] {
@@ -304,7 +232,7 @@ describe("forged or malformed routing webhooks", () => {
   for (const { path, topic } of TOPICS) {
     it(`${topic}: 401 for a wrong signature, 400 for a body without what the topic needs, nothing stored`, async () => {
       const shop = uniqueShop();
-      const { action } = await ROUTE_MODULES[path]!();
+      const action = (await webhookAction(path))!;
       const body = JSON.stringify({ fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "open" } });
       const forged = await action({
         request: webhookRequest(path, { topic, shop, body, hmac: "bm90IHRoZSBzaWduYXR1cmU=" }),

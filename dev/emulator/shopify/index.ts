@@ -96,6 +96,15 @@ function json(status: number, body: unknown, extraHeaders: Record<string, string
 
 const notFound = () => json(404, { errors: "Not Found" });
 
+function queryOf(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { query?: unknown };
+    return typeof parsed.query === "string" ? parsed.query : "";
+  } catch {
+    return "";
+  }
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -116,6 +125,8 @@ export class ShopifyEmulator {
   private publicUrl: string;
   private readonly restoreRate: number;
   private requestCounter = 0;
+  private holdRule: ((query: string) => boolean) | null = null;
+  private readonly heldAnswers: (() => void)[] = [];
 
   constructor(private readonly options: ShopifyEmulatorOptions) {
     this.now = options.now ?? (() => new Date());
@@ -188,7 +199,28 @@ export class ShopifyEmulator {
 
     const response = isTokenRequest ? this.tokenRequest(shop, request) : this.graphqlRequest(shop, request, fault === "throttle");
     if (fault === "timeout") await delay(this.timeoutDelayMs);
+    if (graphqlMatch && this.holdRule?.(queryOf(request.body))) {
+      await new Promise<void>((resolve) => this.heldAnswers.push(resolve));
+    }
     return response;
+  }
+
+  /**
+   * Withholds the answers of Admin GraphQL requests whose query `rule` accepts, after they have
+   * taken effect, until `releaseHeldAnswers`: a client that dies meanwhile never learns the outcome.
+   */
+  holdAnswers(rule: (query: string) => boolean): void {
+    this.holdRule = rule;
+  }
+
+  heldAnswerCount(): number {
+    return this.heldAnswers.length;
+  }
+
+  /** Sends every withheld answer and stops withholding. */
+  releaseHeldAnswers(): void {
+    this.holdRule = null;
+    for (const release of this.heldAnswers.splice(0)) release();
   }
 
   private tokenRequest(shop: string, request: EmulatorRequest): EmulatorResponse {
