@@ -28,18 +28,25 @@ export async function lockSkusForRouting(db: Db, shop: string, skus: readonly st
   }
 }
 
-/** Active reserved units of these SKUs per location. */
+/** Active reserved units of these SKUs per location, but for `exceptOrderId`'s own. */
 export async function activeReservedUnits(
   db: Db,
   shop: string,
   skus: readonly string[],
   now: Date,
+  exceptOrderId?: string,
 ): Promise<ReservationLine[]> {
   if (skus.length === 0) return [];
   const since = new Date(now.getTime() - RESERVATION_TTL_MS);
   const rows = await db.inventoryReservation.groupBy({
     by: ["locationId", "sku"],
-    where: { shop, sku: { in: [...skus] }, clearedAt: null, createdAt: { gt: since } },
+    where: {
+      shop,
+      sku: { in: [...skus] },
+      clearedAt: null,
+      createdAt: { gt: since },
+      ...(exceptOrderId ? { orderId: { not: exceptOrderId } } : {}),
+    },
     _sum: { quantity: true },
   });
   return rows.map((row) => ({ locationId: row.locationId, sku: row.sku, quantity: row._sum.quantity ?? 0 }));

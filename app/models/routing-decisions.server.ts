@@ -220,9 +220,27 @@ export async function confirmMove(
 }
 
 /** Decisions that assigned locations since `since`, for counting the orders each took today. */
-export function assignmentsDecidedSince(db: Db, shop: string, since: Date) {
+export function assignmentsDecidedSince(db: Db, shop: string, since: Date, exceptOrderId?: string) {
   return db.routingDecision.findMany({
-    where: { shop, decidedAt: { gte: since }, status: { in: ["ROUTED", "SPLIT"] } },
+    where: {
+      shop,
+      decidedAt: { gte: since },
+      status: { in: ["ROUTED", "SPLIT"] },
+      ...(exceptOrderId ? { orderId: { not: exceptOrderId } } : {}),
+    },
     select: { decidedAt: true, assignments: true },
   });
+}
+
+/** The location ids a stored decision's assignments name, in order; none for anything malformed. */
+export function assignedLocationIds(assignments: Prisma.JsonValue): string[] {
+  if (!Array.isArray(assignments)) return [];
+  return assignments.flatMap((assignment) =>
+    typeof assignment === "object" &&
+    assignment !== null &&
+    "locationId" in assignment &&
+    typeof assignment.locationId === "string"
+      ? [assignment.locationId]
+      : [],
+  );
 }

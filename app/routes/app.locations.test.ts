@@ -4,14 +4,14 @@ import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
 import { seedMirror } from "../../tests/support/mirror";
 import { TEST_APP } from "../../tests/support/shopify-app";
-import type { loadRoutingLocations as LoadRoutingLocations } from "~/services/inventory/routing-locations.server";
+import type { routingLocationsFor as RoutingLocationsFor } from "~/services/routing/routing-view.server";
 import type { action as locationsAction, loader as locationsLoader } from "./app.locations";
 
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let loader: typeof locationsLoader;
 let action: typeof locationsAction;
-let loadRoutingLocations: typeof LoadRoutingLocations;
+let routingLocationsFor: typeof RoutingLocationsFor;
 
 // The app's modules load once the emulator listens: the environment is read at first import.
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ loader, action } = await import("./app.locations"));
   ({ prisma } = await import("~/db.server"));
-  ({ loadRoutingLocations } = await import("~/services/inventory/routing-locations.server"));
+  ({ routingLocationsFor } = await import("~/services/routing/routing-view.server"));
   await seedMirror(prisma, emulator.shop, [
     { locationId: "1", name: "Loop", kind: "STORE", lat: 41.8826, lng: -87.6278, stock: {} },
   ]);
@@ -165,7 +165,7 @@ describe("the locations page", () => {
     ]);
     // Wednesday 2026-11-25: 14:30 UTC is 09:30 in New York (closed, though 08:30 in Chicago would
     // be too), 15:30 UTC is 10:30 (open); Sunday 2026-11-29 at noon it is closed.
-    const isOpen = async (at: string) => (await loadRoutingLocations(emulator.shop, [], new Date(at)))[0]?.isOpen;
+    const isOpen = async (at: string) => (await routingLocationsFor(prisma, emulator.shop, [], new Date(at)))[0]?.isOpen;
     expect([
       await isOpen("2026-11-25T14:30:00Z"),
       await isOpen("2026-11-25T15:30:00Z"),
@@ -204,7 +204,7 @@ describe("the locations page", () => {
     expect((await save({ locationId: "1", ...PROFILE })).status).toBe(200);
     const profile = await profileOf(emulator.shop, "1");
     expect([profile.openingHours, profile.timeZone]).toEqual([null, "America/Chicago"]);
-    expect((await loadRoutingLocations(emulator.shop, [], new Date("2026-11-29T08:00:00Z")))[0]?.isOpen).toBe(true);
+    expect((await routingLocationsFor(prisma, emulator.shop, [], new Date("2026-11-29T08:00:00Z")))[0]?.isOpen).toBe(true);
   });
 
   it("answers 404 for hours sent to another shop's location and leaves its hours alone", async () => {

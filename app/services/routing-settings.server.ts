@@ -1,6 +1,6 @@
 import type { OrderDeliveryMethod, Prisma, RoutingDecisionStatus } from "@prisma/client";
 import prisma from "~/db.server";
-import { routeOrder, explainDecision, type Assignment, type RoutingDecision } from "~/domain/routing";
+import { routeOrder, explainDecision, type RoutingDecision } from "~/domain/routing";
 import { parseDraftOrder, type DraftOrderErrors, type DraftOrderForm } from "~/domain/routing-settings/draft-order";
 import { parseSettingsForm, type FieldErrors, type SettingsForm } from "~/domain/routing-settings/parse-settings";
 import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
@@ -13,13 +13,13 @@ import {
 } from "~/domain/routing-settings/try-comparison";
 import { listLiveLocations } from "~/models/locations.server";
 import { findOrderFacts, listRecentOrderFacts } from "~/models/routed-orders.server";
-import { findDecision, findDecisionsOfOrders } from "~/models/routing-decisions.server";
+import { assignedLocationIds, findDecision, findDecisionsOfOrders } from "~/models/routing-decisions.server";
 import {
   appendRoutingSettingsVersion,
   latestRoutingSettings,
   listRoutingSettingsVersions,
 } from "~/models/routing-settings.server";
-import { loadRoutingLocations } from "~/services/inventory/routing-locations.server";
+import { routingLocationsFor } from "~/services/routing/routing-view.server";
 
 export interface CurrentRoutingSettings {
   settings: RoutingSettings;
@@ -88,11 +88,6 @@ async function placesOf(shop: string): Promise<PlaceOption[]> {
           },
         ],
   );
-}
-
-/** The location ids a stored decision assigned, in its order. */
-function assignedLocationIds(assignments: Prisma.JsonValue): string[] {
-  return Array.isArray(assignments) ? (assignments as unknown as Assignment[]).map((line) => line.locationId) : [];
 }
 
 function namesOf(places: readonly PlaceOption[]): (id: string) => string {
@@ -199,7 +194,8 @@ export async function tryRoutingSettings(
   if (!settings.ok || !draft.ok) {
     return { ok: false, settingsErrors: settings.ok ? {} : settings.errors, orderErrors: draft.ok ? {} : draft.errors };
   }
-  const locations = await loadRoutingLocations(
+  const locations = await routingLocationsFor(
+    prisma,
     shop,
     draft.order.lines.map((line) => line.sku),
     now,
@@ -252,7 +248,7 @@ export async function tryRecentOrder(
   const [live, places, locations, recorded] = await Promise.all([
     currentRoutingSettings(shop),
     placesOf(shop),
-    loadRoutingLocations(shop, [...new Set(facts.lines.map((line) => line.sku))], now),
+    routingLocationsFor(prisma, shop, [...new Set(facts.lines.map((line) => line.sku))], now, id),
     findDecision(prisma, shop, id),
   ]);
   const underDraft = engineOrderOfRecorded(facts, settings.ok ? settings.settings : live.settings, locations).order;

@@ -185,6 +185,28 @@ describe("trying a recent order under draft rules", () => {
   });
 });
 
+describe("the stock a try sees", () => {
+  it("is the routing job's: less the units other orders' decisions hold, but not the tried order's own", async () => {
+    const held = await seedShop();
+    await upsertOrderFacts(prisma, held, shippedNearLoop("2001"), "WEBHOOK");
+    await decideOrder(held, shippedNearLoop("2001"), new Date("2026-11-27T15:01:00Z"));
+    const minimumOfFive = { ...DRAFT, storeMinUnits: "5" };
+
+    // #2001 holds 1 of the Loop's 5 tees; trying #2001 itself still sees all 5.
+    const alone = await tryRecentOrder(held, minimumOfFive, "2001", NOW);
+    // Another order's decision holds a second tee: 4 left for #2001, below the minimum.
+    await decideOrder(held, shippedNearLoop("2002"), new Date("2026-11-27T15:02:00Z"));
+    const afterAnother = await tryRecentOrder(held, minimumOfFive, "2001", NOW);
+
+    if (!alone.ok || !afterAnother.ok) throw new Error("expected the order to route");
+    expect(alone.decision.assignments.map((assignment) => assignment.locationId)).toEqual([LOOP.locationId]);
+    expect(afterAnother.decision.assignments.map((assignment) => assignment.locationId)).toEqual([
+      WAREHOUSE.locationId,
+    ]);
+    expect(afterAnother.explanation.join(" ")).toContain("Loop: 4 units of TEE-BLK-M, below the minimum of 5");
+  });
+});
+
 describe("the recent orders the panel offers", () => {
   it("lists the shop's latest uncancelled orders, newest first, with where each went", async () => {
     const listed = await seedShop();

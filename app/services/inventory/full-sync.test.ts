@@ -5,7 +5,7 @@ import type { FetchFunction } from "../../../dev/emulator/vendors/http-types";
 import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
 import { TEST_APP } from "../../../tests/support/shopify-app";
 import type * as FullSyncModule from "./full-sync.server";
-import type * as RoutingLocationsModule from "./routing-locations.server";
+import type * as RoutingViewModule from "~/services/routing/routing-view.server";
 import type * as AppJobQueueModule from "~/jobs/app-job-queue.server";
 
 /**
@@ -17,7 +17,7 @@ import type * as AppJobQueueModule from "~/jobs/app-job-queue.server";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let fullSync: typeof FullSyncModule;
-let routingLocations: typeof RoutingLocationsModule;
+let routingView: typeof RoutingViewModule;
 let stopJobQueue: () => Promise<void>;
 let appJobQueue: typeof AppJobQueueModule.appJobQueue;
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ prisma } = await import("~/db.server"));
   fullSync = await import("./full-sync.server");
-  routingLocations = await import("./routing-locations.server");
+  routingView = await import("~/services/routing/routing-view.server");
   ({ stopJobQueue } = await import("~/jobs/jobs.server"));
   ({ appJobQueue } = await import("~/jobs/app-job-queue.server"));
   // Installs the app: token exchange stores the offline session the sync's client uses.
@@ -190,7 +190,8 @@ describe("the routing engine's view of the mirror", () => {
     await fullSync.runInventoryFullSync(emulator.shop, testDependencies());
     const skus = [emulator.scenario.inventory[0]!.sku, emulator.scenario.inventory.at(-1)!.sku];
     // Wednesday 12:00 in Chicago: the stores and the warehouse are open.
-    const locations = await routingLocations.loadRoutingLocations(
+    const locations = await routingView.routingLocationsFor(
+      prisma,
       emulator.shop,
       skus,
       new Date("2026-11-25T18:00:00Z"),
@@ -217,6 +218,6 @@ describe("the routing engine's view of the mirror", () => {
 
   it("shows one shop nothing of another's mirror", async () => {
     const skus = [emulator.scenario.inventory[0]!.sku];
-    expect(await routingLocations.loadRoutingLocations("another-shop.myshopify.com", skus, new Date())).toEqual([]);
+    expect(await routingView.routingLocationsFor(prisma, "another-shop.myshopify.com", skus, new Date())).toEqual([]);
   });
 });

@@ -66,13 +66,3 @@ export function toRoutingLocations(
     return [routable];
   });
 }
-
-/** The shop's locations for routing an order of these SKUs at `at`. */
-export async function loadRoutingLocations(
-  shop: string,
-  skus: readonly string[],
-  at: Date,
-): Promise<RoutingLocation[]> {
-  const [locations, stock] = await Promise.all([listLiveLocations(prisma, shop), findStockOfSkus(prisma, shop, skus)]);
-  return toRoutingLocations(locations, stock, at);
-}

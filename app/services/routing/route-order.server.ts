@@ -1,12 +1,10 @@
 import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { routeOrder } from "~/domain/routing";
-import type { Assignment, RoutingDecision, RoutingLocation } from "~/domain/routing/types";
+import type { Assignment, RoutingDecision } from "~/domain/routing/types";
 import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
 import { engineRules } from "~/domain/routing-settings/settings";
-import { findStockOfSkus } from "~/models/inventory-levels.server";
 import {
-  activeReservedUnits,
   clearReflectedReservations,
   createReservations,
   lockSkusForRouting,
@@ -14,19 +12,15 @@ import {
   releaseReservations,
   type ReservationLine,
 } from "~/models/inventory-reservations.server";
-import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
-import { assignedToday, startOfLocalDay } from "~/domain/locations/daily-capacity";
 import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import {
   addDecisionCost,
-  assignmentsDecidedSince,
   createDecision,
   findDecision,
   recordMove,
   setDecisionMoveStatus,
   type StoredDecision,
 } from "~/models/routing-decisions.server";
-import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
 import { AdminApiUnavailableError, AdminApiUserError } from "~/shopify/admin-api-errors";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
@@ -42,6 +36,7 @@ import {
 } from "~/shopify/operations/order-for-routing.server";
 import { locationGid, numericIdOf } from "./moves.server";
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
+import { routingLocationsFor } from "./routing-view.server";
 import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
 import { currentRoutingSettings } from "~/services/routing-settings.server";
 
@@ -201,63 +196,6 @@ async function withFulfillmentOrderFacts(
   return { ...facts, ...learnt };
 }
 
-function subtractReserved(locations: RoutingLocation[], reserved: readonly ReservationLine[]): RoutingLocation[] {
-  if (reserved.length === 0) return locations;
-  const byLocation = new Map<string, ReservationLine[]>();
-  for (const line of reserved) byLocation.set(line.locationId, [...(byLocation.get(line.locationId) ?? []), line]);
-  return locations.map((location) => {
-    const lines = byLocation.get(location.id);
-    if (!lines) return location;
-    const stock = { ...location.stock };
-    for (const line of lines) stock[line.sku] = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
-    return { ...location, stock };
-  });
-}
-
-function assignedLocationIds(assignments: Prisma.JsonValue): string[] {
-  if (!Array.isArray(assignments)) return [];
-  return assignments.flatMap((assignment) =>
-    typeof assignment === "object" &&
-    assignment !== null &&
-    "locationId" in assignment &&
-    typeof assignment.locationId === "string"
-      ? [assignment.locationId]
-      : [],
-  );
-}
-
-/**
- * Fills in how many orders each location with a daily capacity has taken today (in its time
- * zone), so the engine stops sending it more once full. Locations without a capacity cost nothing.
- * Orders of different SKUs decided at the same instant may both take a store's last slot.
- */
-async function withOrdersTakenToday(
-  tx: Prisma.TransactionClient,
-  shop: string,
-  locations: RoutingLocation[],
-  live: readonly LocationWithProfile[],
-  now: Date,
-): Promise<RoutingLocation[]> {
-  const limited = locations.filter((location) => location.dailyCapacity !== undefined);
-  if (limited.length === 0) return locations;
-  const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
-  const dayStarts = new Map(
-    limited.map((location) => [location.id, startOfLocalDay(now, timeZones.get(location.id) ?? "UTC")]),
-  );
-  const earliest = new Date(Math.min(...[...dayStarts.values()].map((start) => start.getTime())));
-  const decided = await assignmentsDecidedSince(tx, shop, earliest);
-  const counts = assignedToday(
-    decided.map((decision) => ({
-      decidedAt: decision.decidedAt,
-      locationIds: assignedLocationIds(decision.assignments),
-    })),
-    dayStarts,
-  );
-  return locations.map((location) =>
-    location.dailyCapacity === undefined ? location : { ...location, assignedToday: counts.get(location.id) ?? 0 },
-  );
-}
-
 function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
   return assignments.flatMap((assignment) =>
     assignment.lines.map((line) => ({ locationId: assignment.locationId, sku: line.sku, quantity: line.quantity })),
@@ -276,18 +214,7 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
     await lockSkusForRouting(tx, shop, skus);
     const existing = await findDecision(tx, shop, facts.orderId);
     if (existing) return existing;
-    const [live, stock, reserved] = await Promise.all([
-      listLiveLocations(tx, shop),
-      findStockOfSkus(tx, shop, skus),
-      activeReservedUnits(tx, shop, skus, now),
-    ]);
-    const locations = await withOrdersTakenToday(
-      tx,
-      shop,
-      subtractReserved(toRoutingLocations(live, stock, now), reserved),
-      live,
-      now,
-    );
+    const locations = await routingLocationsFor(tx, shop, skus, now);
     const { deliveryMethod, serviceLevel, order } = engineOrderOfRecorded(facts, settings, locations);
     const decision: RoutingDecision | null =
       order === null ? null : routeOrder({ order, locations, rules: engineRules(settings) });

@@ -1,0 +1,77 @@
+import type { Prisma } from "@prisma/client";
+import type { RoutingLocation } from "~/domain/routing/types";
+import { assignedToday, startOfLocalDay } from "~/domain/locations/daily-capacity";
+import { findStockOfSkus } from "~/models/inventory-levels.server";
+import { activeReservedUnits, type ReservationLine } from "~/models/inventory-reservations.server";
+import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
+import { assignedLocationIds, assignmentsDecidedSince } from "~/models/routing-decisions.server";
+import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
+
+/**
+ * The locations as routing sees them for these SKUs at `now`: the mirror's stock less the units
+ * other decisions hold (reservations, decision 006), and how many orders each location with a
+ * daily capacity has taken today. The routing job reads it inside its decision's transaction;
+ * "try it" reads the same view, so a try decides as the job would. Trying an order that was
+ * already decided leaves out what its own decision holds (`exceptOrderId`).
+ */
+export async function routingLocationsFor(
+  db: Prisma.TransactionClient,
+  shop: string,
+  skus: readonly string[],
+  now: Date,
+  exceptOrderId?: string,
+): Promise<RoutingLocation[]> {
+  const [live, stock, reserved] = await Promise.all([
+    listLiveLocations(db, shop),
+    findStockOfSkus(db, shop, [...skus]),
+    activeReservedUnits(db, shop, [...skus], now, exceptOrderId),
+  ]);
+  const locations = subtractReserved(toRoutingLocations(live, stock, now), reserved);
+  return withOrdersTakenToday(db, shop, locations, live, now, exceptOrderId);
+}
+
+function subtractReserved(locations: RoutingLocation[], reserved: readonly ReservationLine[]): RoutingLocation[] {
+  if (reserved.length === 0) return locations;
+  const byLocation = new Map<string, ReservationLine[]>();
+  for (const line of reserved) byLocation.set(line.locationId, [...(byLocation.get(line.locationId) ?? []), line]);
+  return locations.map((location) => {
+    const lines = byLocation.get(location.id);
+    if (!lines) return location;
+    const stock = { ...location.stock };
+    for (const line of lines) stock[line.sku] = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
+    return { ...location, stock };
+  });
+}
+
+/**
+ * Fills in how many orders each location with a daily capacity has taken today (in its time
+ * zone), so the engine stops sending it more once full. Locations without a capacity cost nothing.
+ * Orders of different SKUs decided at the same instant may both take a store's last slot.
+ */
+async function withOrdersTakenToday(
+  db: Prisma.TransactionClient,
+  shop: string,
+  locations: RoutingLocation[],
+  live: readonly LocationWithProfile[],
+  now: Date,
+  exceptOrderId: string | undefined,
+): Promise<RoutingLocation[]> {
+  const limited = locations.filter((location) => location.dailyCapacity !== undefined);
+  if (limited.length === 0) return locations;
+  const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
+  const dayStarts = new Map(
+    limited.map((location) => [location.id, startOfLocalDay(now, timeZones.get(location.id) ?? "UTC")]),
+  );
+  const earliest = new Date(Math.min(...[...dayStarts.values()].map((start) => start.getTime())));
+  const decided = await assignmentsDecidedSince(db, shop, earliest, exceptOrderId);
+  const counts = assignedToday(
+    decided.map((decision) => ({
+      decidedAt: decision.decidedAt,
+      locationIds: assignedLocationIds(decision.assignments),
+    })),
+    dayStarts,
+  );
+  return locations.map((location) =>
+    location.dailyCapacity === undefined ? location : { ...location, assignedToday: counts.get(location.id) ?? 0 },
+  );
+}
