@@ -13,7 +13,11 @@ export type JobHandler = (data: unknown) => Promise<void>;
 interface FetchedJob {
   id: string;
   data: unknown;
-  expireInSeconds: number;
+  /**
+   * Typed a number by pg-boss, but its SQL's EXTRACT(epoch ...) is a numeric, which node-postgres
+   * returns as text ("900.000000").
+   */
+  expireInSeconds: number | string;
 }
 
 /**
@@ -99,7 +103,7 @@ export class QueueConsumer {
 
   private async runJob(job: FetchedJob): Promise<void> {
     try {
-      await withinSeconds(this.handler(job.data), job.expireInSeconds);
+      await withinSeconds(this.handler(job.data), Number(job.expireInSeconds));
     } catch (error) {
       await this.boss
         .fail(this.queue, job.id, describeError(error))

@@ -1,0 +1,211 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type PgBoss from "pg-boss";
+import { databaseUrl } from "~/db.server";
+import { startBoss } from "./boss.server";
+import { QueueConsumer, type JobHandler, type QueueConsumerOptions } from "./queue-consumer.server";
+import { eventually, waitForJobState } from "../../tests/support/jobs";
+
+// Far longer than any wait here: a job can only start promptly because something woke the
+// consumer (its start, a job finishing), never because its idle poll came round.
+const IDLE_POLL_MS = 60_000;
+
+let boss: PgBoss;
+let queueCount = 0;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  boss = await startBoss({ databaseUrl, supervise: true });
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
+});
+
+/** A queue of this test's own. */
+async function createQueue(options: Omit<PgBoss.Queue, "name"> = {}): Promise<string> {
+  const name = `test.consumer-${++queueCount}`;
+  await boss.createQueue(name, { name, ...options });
+  return name;
+}
+
+async function sendJobs(queue: string, data: object[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const item of data) ids.push((await boss.send(queue, item))!);
+  return ids;
+}
+
+function startConsumer(queue: string, handler: JobHandler, options: Partial<QueueConsumerOptions> = {}) {
+  const errors: unknown[] = [];
+  const consumer = new QueueConsumer(
+    boss,
+    queue,
+    handler,
+    { concurrency: 1, idlePollMs: IDLE_POLL_MS, ...options },
+    (error) => errors.push(error),
+  );
+  consumer.start();
+  cleanups.push(() => consumer.stop(0));
+  return { consumer, errors };
+}
+
+/** A promise the test settles by hand; released at the end of the test whatever happens. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  cleanups.push(() => open());
+  return { opened, open };
+}
+
+async function statesOf(queue: string, ids: string[]): Promise<string[]> {
+  return Promise.all(
+    ids.map(async (id) => (await boss.getJobById(queue, id, { includeArchive: true }))?.state ?? "missing"),
+  );
+}
+
+describe("QueueConsumer", () => {
+  it("runs at most `concurrency` jobs at once, starts the next as each finishes, and completes them all", async () => {
+    const queue = await createQueue();
+    const ids = await sendJobs(
+      queue,
+      [1, 2, 3, 4, 5, 6, 7].map((n) => ({ n })),
+    );
+    const started: number[] = [];
+    const gates = new Map<number, () => void>();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const { errors } = startConsumer(
+      queue,
+      async (data) => {
+        const { n } = data as { n: number };
+        started.push(n);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        const { opened, open } = gate();
+        gates.set(n, open);
+        await opened;
+        inFlight--;
+      },
+      { concurrency: 3 },
+    );
+
+    await eventually(async () => started.length === 3);
+    expect(inFlight).toBe(3);
+    // The consumer took only what it can run: the rest wait in the queue, free for other workers.
+    expect(await statesOf(queue, ids.slice(3))).toEqual(["created", "created", "created", "created"]);
+
+    // Each job that finishes frees a slot, and the consumer fetches the next at once.
+    for (let next = 4; next <= 7; next++) {
+      gates.get(started[next - 4]!)!();
+      await eventually(async () => started.length === next);
+    }
+    for (const open of gates.values()) open();
+
+    for (const id of ids) await waitForJobState(boss, queue, id, ["completed"], 5_000);
+    expect(maxInFlight).toBe(3);
+    expect([...started].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(errors).toEqual([]);
+  });
+
+  it("fails only the job whose handler throws, sending it to the dead-letter queue, and completes the rest of its fetch", async () => {
+    const deadLetter = await createQueue();
+    const queue = await createQueue({ retryLimit: 0, deadLetter });
+    const [first, failing, last] = await sendJobs(queue, [{ n: 1 }, { n: 2, fail: true }, { n: 3 }]);
+    const { opened: allStarted, open: startAll } = gate();
+    let started = 0;
+    startConsumer(
+      queue,
+      async (data) => {
+        // All three run together (one fetch) before any of them settles.
+        if (++started === 3) startAll();
+        await allStarted;
+        if ((data as { fail?: boolean }).fail) throw new Error("vendor down");
+      },
+      { concurrency: 3 },
+    );
+
+    const failed = await waitForJobState(boss, queue, failing!, ["failed"], 5_000);
+    expect(failed.output).toMatchObject({ message: "vendor down" });
+    await waitForJobState(boss, queue, first!, ["completed"], 5_000);
+    await waitForJobState(boss, queue, last!, ["completed"], 5_000);
+    expect(started).toBe(3);
+
+    const dead = await boss.fetch<object>(deadLetter, { batchSize: 10 });
+    expect(dead.map((job) => job.data)).toEqual([{ n: 2, fail: true }]);
+  });
+
+  it("fails a job whose handler outlasts the job's expiry, and pg-boss retries it per the queue's policy", async () => {
+    const queue = await createQueue({ expireInSeconds: 1, retryLimit: 1, retryDelay: 0, retryBackoff: false });
+    const [id] = await sendJobs(queue, [{ slow: true }]);
+    const { opened: never } = gate();
+    let attempts = 0;
+    startConsumer(queue, async () => {
+      attempts++;
+      await never;
+    });
+
+    // The first attempt is failed after a second, freeing the slot; the retry is due at once
+    // (retryDelay 0), is fetched, outlasts its expiry too, and the job has no retries left.
+    const failed = await waitForJobState(boss, queue, id!, ["failed", "completed"], 8_000);
+    expect(failed.state).toBe("failed");
+    expect(failed.retryCount).toBe(1);
+    expect(failed.output).toMatchObject({ message: "job outlasted its expiry of 1 s" });
+    expect(attempts).toBe(2);
+  });
+
+  it("stop() waits for the running job to finish and complete, and fetches nothing after", async () => {
+    const queue = await createQueue();
+    const [running] = await sendJobs(queue, [{ n: 1 }]);
+    const { opened: finish, open } = gate();
+    const ran: number[] = [];
+    const { consumer } = startConsumer(
+      queue,
+      async (data) => {
+        ran.push((data as { n: number }).n);
+        await finish;
+      },
+      { concurrency: 2 },
+    );
+    await eventually(async () => ran.length === 1);
+    // The real fetch, watched: calls pass through to pg-boss.
+    const fetch = vi.spyOn(boss, "fetch");
+    cleanups.push(() => fetch.mockRestore());
+
+    let stopped = false;
+    const stopping = consumer.stop(10_000).then(() => (stopped = true));
+    // A job announced after stop(): the consumer has a free slot but must not take it.
+    const [late] = await sendJobs(queue, [{ n: 2 }]);
+    consumer.wake();
+    expect(await statesOf(queue, [running!])).toEqual(["active"]);
+    expect(stopped).toBe(false);
+
+    open();
+    await stopping;
+    // Completed before stop() resolved, not merely finished by the handler.
+    expect(await statesOf(queue, [running!])).toEqual(["completed"]);
+    // Neither the wake-up nor the freed slot made it look again (a fetch would start within
+    // this turn of the event loop).
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await statesOf(queue, [late!])).toEqual(["created"]);
+    expect(ran).toEqual([1]);
+  });
+
+  it("stop() gives up waiting after its timeout, leaving a stuck job active for pg-boss to expire", async () => {
+    const queue = await createQueue();
+    const [stuck] = await sendJobs(queue, [{ n: 1 }]);
+    const { opened: never } = gate();
+    let started = false;
+    const { consumer } = startConsumer(queue, async () => {
+      started = true;
+      await never;
+    });
+    await eventually(async () => started);
+
+    await consumer.stop(50);
+    expect(await statesOf(queue, [stuck!])).toEqual(["active"]);
+  });
+});
