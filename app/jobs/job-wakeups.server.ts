@@ -45,7 +45,12 @@ export class JobWakeupListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: "omniroute-wakeups" });
+    const client = new pg.Client({
+      connectionString: this.options.databaseUrl,
+      application_name: "omniroute-wakeups",
+      // A connection that dies silently (no FIN, e.g. a dropped NAT entry) is noticed and replaced.
+      keepAlive: true,
+    });
     client.on("notification", (message) => {
       if (message.channel === JOB_WAKEUP_CHANNEL && message.payload) this.options.onWake(message.payload);
     });
