@@ -1,9 +1,7 @@
 import { z } from "zod";
-import prisma from "~/db.server";
 import { isOpenAt, isTimeOfDay, WEEKDAYS, type OpeningHours } from "~/domain/locations/opening-hours";
 import type { RoutingLocation } from "~/domain/routing/types";
-import { findStockOfSkus } from "~/models/inventory-levels.server";
-import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
+import type { LocationWithProfile } from "~/models/locations.server";
 
 /**
  * The routing engine's view of the mirror (RoutingRequest.locations): for one shop and the
