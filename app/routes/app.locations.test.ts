@@ -165,7 +165,8 @@ describe("the locations page", () => {
     ]);
     // Wednesday 2026-11-25: 14:30 UTC is 09:30 in New York (closed, though 08:30 in Chicago would
     // be too), 15:30 UTC is 10:30 (open); Sunday 2026-11-29 at noon it is closed.
-    const isOpen = async (at: string) => (await routingLocationsFor(prisma, emulator.shop, [], new Date(at)))[0]?.isOpen;
+    const isOpen = async (at: string) =>
+      (await routingLocationsFor(prisma, emulator.shop, [], new Date(at)))[0]?.isOpen;
     expect([
       await isOpen("2026-11-25T14:30:00Z"),
       await isOpen("2026-11-25T15:30:00Z"),
@@ -204,7 +205,9 @@ describe("the locations page", () => {
     expect((await save({ locationId: "1", ...PROFILE })).status).toBe(200);
     const profile = await profileOf(emulator.shop, "1");
     expect([profile.openingHours, profile.timeZone]).toEqual([null, "America/Chicago"]);
-    expect((await routingLocationsFor(prisma, emulator.shop, [], new Date("2026-11-29T08:00:00Z")))[0]?.isOpen).toBe(true);
+    expect((await routingLocationsFor(prisma, emulator.shop, [], new Date("2026-11-29T08:00:00Z")))[0]?.isOpen).toBe(
+      true,
+    );
   });
 
   it("answers 404 for hours sent to another shop's location and leaves its hours alone", async () => {
