@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import prisma, { databaseUrl } from "~/db.server";
 import { startBoss } from "./boss.server";
 import { enqueueInTransaction } from "./jobs.server";
-import { DEAD_LETTER_QUEUE, type QueueName } from "./queues";
+import { deadLetterQueueOf, type QueueName } from "./queues";
 import { waitForJobState } from "../../tests/support/jobs";
 
 // A queue of this test's own, with short retry delays so backoff is observable quickly.
@@ -15,12 +15,13 @@ let boss: PgBoss;
 beforeAll(async () => {
   boss = await startBoss({ databaseUrl, supervise: true });
   await boss.createQueue(RELIABLE, { name: RELIABLE });
+  await boss.createQueue(deadLetterQueueOf(FLAKY), { name: deadLetterQueueOf(FLAKY) });
   await boss.createQueue(FLAKY, {
     name: FLAKY,
     retryLimit: 2,
     retryDelay: 1,
     retryBackoff: true,
-    deadLetter: DEAD_LETTER_QUEUE,
+    deadLetter: deadLetterQueueOf(FLAKY),
   });
 });
 
@@ -72,7 +73,7 @@ describe("jobs enqueued with a state change", () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(900);
     expect(gaps[1]).toBeGreaterThan(gaps[0]!);
 
-    const dead = await boss.fetch<{ shop: string }>(DEAD_LETTER_QUEUE);
+    const dead = await boss.fetch<{ shop: string }>(deadLetterQueueOf(FLAKY));
     expect(dead.map((job) => job.data)).toContainEqual({ shop: "flaky.myshopify.com" });
   });
 });

@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { DEAD_LETTER_QUEUE } from "./queues";
+import { sourceQueueOf } from "./queues";
 
 export interface ShopJobCounts {
   waiting: number;
@@ -20,7 +20,7 @@ export async function countShopJobs(boss: PgBoss, shop: string): Promise<ShopJob
   );
   const counts: ShopJobCounts = { waiting: 0, active: 0, retrying: 0, failed: 0, deadLettered: 0 };
   for (const row of rows as { name: string; state: string; count: number }[]) {
-    if (row.name === DEAD_LETTER_QUEUE) counts.deadLettered += row.count;
+    if (sourceQueueOf(row.name) !== null) counts.deadLettered += row.count;
     else if (row.state === "created") counts.waiting += row.count;
     else if (row.state === "active") counts.active += row.count;
     else if (row.state === "retry") counts.retrying += row.count;

@@ -2,10 +2,23 @@ import type PgBoss from "pg-boss";
 
 /**
  * Every queue the app uses, with its retry policy. Handlers are idempotent: pg-boss
- * delivers at least once, and a job whose retries run out lands in DEAD_LETTER_QUEUE,
- * where it is kept for inspection and a manual retry.
+ * delivers at least once, and a job whose retries run out lands in its queue's own
+ * dead-letter queue, where it is kept for the merchant to see and retry. One per queue,
+ * because pg-boss keeps only the job's data there, not where it came from.
  */
-export const DEAD_LETTER_QUEUE = "dead-letter";
+const DEAD_LETTER_SUFFIX = ".dead-letter";
+
+export function deadLetterQueueOf(queue: string): string {
+  return `${queue}${DEAD_LETTER_SUFFIX}`;
+}
+
+/** The queue whose dead letters `deadLetterQueue` keeps; null for any other queue. */
+export function sourceQueueOf(deadLetterQueue: string): string | null {
+  return deadLetterQueue.endsWith(DEAD_LETTER_SUFFIX) ? deadLetterQueue.slice(0, -DEAD_LETTER_SUFFIX.length) : null;
+}
+
+/** Dead letters are kept two weeks. */
+const DEAD_LETTER_RETENTION_DAYS = 14;
 
 interface QueueDefinition extends PgBoss.Queue {
   name: string;
@@ -17,7 +30,7 @@ interface QueueDefinition extends PgBoss.Queue {
  */
 const ROUTING_JOB_EXPIRY_SECONDS = 60;
 
-const standardRetry = { retryLimit: 5, retryDelay: 10, retryBackoff: true, deadLetter: DEAD_LETTER_QUEUE };
+const standardRetry = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
 
 export const QUEUES = {
   shopRedact: { name: "compliance.shop-redact", ...standardRetry },
@@ -33,7 +46,6 @@ export const QUEUES = {
     retryBackoff: true,
     // A bulk operation over a large catalogue can take a while; the job waits for it.
     expireInSeconds: 60 * 60,
-    deadLetter: DEAD_LETTER_QUEUE,
   },
   inventoryLocationsSync: { name: "inventory.locations-sync", policy: "stately", ...standardRetry },
   // The nightly cron's job: enqueues a full sync for every installed shop.
@@ -49,7 +61,6 @@ export const QUEUES = {
     retryDelay: 1,
     retryBackoff: true,
     expireInSeconds: ROUTING_JOB_EXPIRY_SECONDS,
-    deadLetter: DEAD_LETTER_QUEUE,
   },
   routingRouteOrder: {
     name: "routing.route-order",
@@ -58,7 +69,6 @@ export const QUEUES = {
     retryDelay: 1,
     retryBackoff: true,
     expireInSeconds: ROUTING_JOB_EXPIRY_SECONDS,
-    deadLetter: DEAD_LETTER_QUEUE,
   },
 } as const satisfies Record<string, QueueDefinition>;
 
@@ -73,14 +83,18 @@ export interface QueueTuning {
 export function queueDefinitions(tuning: Partial<QueueTuning> = {}): QueueDefinition[] {
   const routingQueues = new Set<string>([QUEUES.routingResolveTrigger.name, QUEUES.routingRouteOrder.name]);
   const { routingJobExpireSeconds } = tuning;
+  const queues: QueueDefinition[] = Object.values(QUEUES).map((queue) => ({
+    ...queue,
+    deadLetter: deadLetterQueueOf(queue.name),
+    ...(routingJobExpireSeconds && routingQueues.has(queue.name) ? { expireInSeconds: routingJobExpireSeconds } : {}),
+  }));
   return [
-    // First: the other queues refer to it.
-    // Kept two weeks so a merchant or an operator can see and retry what failed.
-    { name: DEAD_LETTER_QUEUE, retryLimit: 0, retentionDays: 14 },
-    ...Object.values(QUEUES).map((queue) =>
-      routingJobExpireSeconds && routingQueues.has(queue.name)
-        ? { ...queue, expireInSeconds: routingJobExpireSeconds }
-        : queue,
-    ),
+    // First: each queue refers to its own.
+    ...queues.map((queue) => ({
+      name: deadLetterQueueOf(queue.name),
+      retryLimit: 0,
+      retentionDays: DEAD_LETTER_RETENTION_DAYS,
+    })),
+    ...queues,
   ];
 }

@@ -1,6 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Card,
+  DataTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { fetchShopOverview, type ShopOverview } from "~/shopify/operations/shop-overview.server";
@@ -133,6 +145,9 @@ export default function Dashboard() {
                     <Fact label="Running" value={String(health.jobQueue.detail.active)} />
                     <Fact label="Retrying" value={String(health.jobQueue.detail.retrying)} />
                     <Fact label="Gave up (dead letters)" value={String(health.jobQueue.detail.deadLettered)} />
+                    {health.jobQueue.detail.deadLettered > 0 && (
+                      <Link url="/app/orders">See what gave up and retry it</Link>
+                    )}
                   </BlockStack>
                 ) : (
                   <Text as="p" tone="critical">

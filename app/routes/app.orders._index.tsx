@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useEffect } from "react";
 import { useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
@@ -16,6 +16,8 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { listRoutedOrders, type ListRoutedOrdersOptions } from "~/services/routing/orders.server";
+import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters.server";
+import { DeadLetterCard, type DeadLetterRetryResult } from "~/components/DeadLetterCard";
 
 const STATUSES = ["ROUTED", "SPLIT", "UNROUTABLE"] as const;
 const FLAGS = ["SLA_AT_RISK", "PICKUP_STORE_CHANGED", "PICKUP_UNAVAILABLE", "OUTSIDE_RADIUS", "OUT_OF_STOCK"] as const;
@@ -39,8 +41,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   if (flag) options.flag = flag;
   if (moveStatus) options.moveStatus = moveStatus;
   if (cursor) options.cursor = cursor;
-  const page = await listRoutedOrders(session.shop, options);
+  const [page, deadLetters] = await Promise.all([
+    listRoutedOrders(session.shop, options),
+    listShopDeadLetters(session.shop),
+  ]);
   return {
+    deadLetters: deadLetters.map((letter) => ({ ...letter, failedAt: letter.failedAt.toISOString() })),
     rows: page.rows.map((row) => ({
       ...row,
       placedAt: row.placedAt?.toISOString() ?? null,
@@ -48,6 +54,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     })),
     nextCursor: page.nextCursor,
   };
+};
+
+/** Retries work that gave up (the dead letters listed above the orders). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const id = form.get("id");
+  if (form.get("intent") !== "retry-dead-letter" || typeof id !== "string") {
+    return Response.json({ error: "Send intent=retry-dead-letter with the id of the task to retry" }, { status: 400 });
+  }
+  const retried = await retryDeadLetter(session.shop, id);
+  const result: DeadLetterRetryResult = { retried };
+  return Response.json(result, { status: retried === "QUEUED" ? 200 : 404 });
 };
 
 const STATUS_TONE = { ROUTED: "success", SPLIT: "attention", UNROUTABLE: "critical" } as const;
@@ -71,7 +90,7 @@ function useLiveRefresh(): void {
 }
 
 export default function OrdersPage() {
-  const { rows, nextCursor } = useLoaderData<typeof loader>();
+  const { rows, nextCursor, deadLetters } = useLoaderData<typeof loader>();
   useLiveRefresh();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -88,6 +107,7 @@ export default function OrdersPage() {
     <Page>
       <TitleBar title="Orders" />
       <BlockStack gap="400">
+        <DeadLetterCard letters={deadLetters} />
         <Card>
           <InlineStack gap="400">
             <Select

@@ -194,7 +194,7 @@ describe("throttling and server errors on a third of Admin API calls", () => {
       }
       const { rows } = await boss
         .getDb()
-        .executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'dead-letter'`, []);
+        .executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE '%.dead-letter'`, []);
       expect((rows[0] as { n: number }).n).toBe(0);
     } finally {
       emulator.shopify.faults = { adminErrorRate: 0, adminTimeoutRate: 0, throttleRate: 0 };

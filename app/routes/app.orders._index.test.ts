@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "@prisma/client";
+import type { RunningEmulator } from "../../dev/emulator/server";
+import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import { uniqueShop } from "../../tests/support/shops";
+import { TEST_APP } from "../../tests/support/shopify-app";
+import { upsertOrderFacts } from "~/models/routed-orders.server";
+import type { action as ordersAction, loader as ordersLoader } from "./app.orders._index";
+
+/**
+ * Work that gave up after its retries, on the Orders page: listed for the shop it belongs to,
+ * with why, and retried as a new job of the same kind.
+ */
+
+let emulator: RunningEmulator;
+let prisma: PrismaClient;
+let boss: PgBoss;
+let loader: typeof ordersLoader;
+let action: typeof ordersAction;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+  ({ loader, action } = await import("./app.orders._index"));
+  ({ prisma } = await import("~/db.server"));
+  const { appJobQueue } = await import("~/jobs/app-job-queue.server");
+  boss = await appJobQueue();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+const ROUTE_ORDER = "routing.route-order";
+
+/** A routing job of `shop` that fails its only attempt with `message`, as pg-boss dead-letters it. */
+async function giveUp(shop: string, orderId: string, message: string): Promise<void> {
+  // Top priority, so the fetch below takes this job rather than one queued by an earlier test.
+  const id = await boss.send(
+    ROUTE_ORDER,
+    { shop, orderId },
+    { retryLimit: 0, priority: 100, singletonKey: `${shop}:${orderId}` },
+  );
+  const [job] = await boss.fetch(ROUTE_ORDER, { batchSize: 1 });
+  expect(job?.id).toBe(id);
+  await boss.fail(ROUTE_ORDER, id!, { message });
+}
+
+function pageRequest(init: RequestInit = {}): Request {
+  return new Request(`${TEST_APP.appUrl}/app/orders`, {
+    ...init,
+    headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` },
+  });
+}
+
+async function deadLetters() {
+  const page = await loader({ request: pageRequest(), params: {}, context: {} });
+  return page.deadLetters;
+}
+
+async function retry(id: string): Promise<Response> {
+  return action({
+    request: pageRequest({ method: "POST", body: new URLSearchParams({ intent: "retry-dead-letter", id }) }),
+    params: {},
+    context: {},
+  });
+}
+
+async function queuedRoutingJobs(shop: string, orderId: string): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pgboss.job
+     WHERE name = ${ROUTE_ORDER} AND state = 'created' AND data->>'shop' = ${shop} AND data->>'orderId' = ${orderId}`;
+  return row?.n ?? 0;
+}
+
+describe("routing work that gave up after its retries", () => {
+  it("is listed with the order's name and the last error, and only for its own shop", async () => {
+    await upsertOrderFacts(
+      prisma,
+      emulator.shop,
+      {
+        orderId: "7001",
+        name: "#7001",
+        placedAt: new Date(),
+        deliveryMethod: "SHIPPING",
+        pickupLocationId: null,
+        shippingLineTitle: "Standard",
+        shippingLineCode: null,
+        latitude: 41.88,
+        longitude: -87.63,
+        lines: [{ sku: "TEE-BLK-M", quantity: 1 }],
+        customerId: null,
+        cancelledAt: null,
+      },
+      "WEBHOOK",
+    );
+    await giveUp(emulator.shop, "7001", "Shopify's Admin API did not answer after 8 attempts");
+    await giveUp(uniqueShop(), "7002", "another shop's trouble");
+
+    const listed = await deadLetters();
+
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({
+      description: "Routing order #7001",
+      error: "Shopify's Admin API did not answer after 8 attempts",
+    });
+  });
+
+  it("is queued again as a routing job of the same order, once, by a retry", async () => {
+    const [letter] = await deadLetters();
+    expect(await queuedRoutingJobs(emulator.shop, "7001")).toBe(0);
+
+    const first = await retry(letter!.id);
+    const second = await retry(letter!.id);
+
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ retried: "QUEUED" });
+    expect(second.status).toBe(404);
+    expect(await second.json()).toEqual({ retried: "NOT_FOUND" });
+    expect(await queuedRoutingJobs(emulator.shop, "7001")).toBe(1);
+    expect(await deadLetters()).toEqual([]);
+  });
+
+  it("cannot be retried from another shop, nor with an id that is not one", async () => {
+    const otherShop = uniqueShop();
+    await giveUp(otherShop, "7003", "down");
+    const [row] = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM pgboss.job WHERE name = ${`${ROUTE_ORDER}.dead-letter`} AND data->>'shop' = ${otherShop}`;
+
+    expect((await retry(row!.id)).status).toBe(404);
+    expect((await retry("not-a-uuid")).status).toBe(404);
+    expect(await queuedRoutingJobs(otherShop, "7003")).toBe(0);
+    const [still] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pgboss.job WHERE id = ${row!.id}::uuid`;
+    expect(still?.n).toBe(1);
+  });
+
+  it("refuses a post without the retry intent with 400", async () => {
+    const response = await action({
+      request: pageRequest({ method: "POST", body: new URLSearchParams({ id: "x" }) }),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(400);
+  });
+});
