@@ -9,6 +9,7 @@ import { assembleCustomerDataReport, eraseShopData, redactCustomerData } from ".
 import { runInventoryFullSync } from "./services/inventory/full-sync.server";
 import { syncLocations } from "./services/inventory/locations-sync.server";
 import { shopAdminGraphql } from "./services/inventory/admin-graphql.server";
+import { pruneWebhookEvents, scheduleWebhookEventPrune } from "./services/webhooks/webhook-event-retention.server";
 import { resolveRoutingTrigger, routeOrderJob } from "./services/routing/route-order.server";
 import type { RouteOrderJob, RoutingTriggerJob } from "./services/routing/routing-jobs.server";
 import {
@@ -39,6 +40,9 @@ export const JOB_HANDLERS = {
   },
   [QUEUES.inventoryNightlySync.name]: async () => {
     await enqueueNightlyFullSyncs();
+  },
+  [QUEUES.webhookEventPrune.name]: async () => {
+    await pruneWebhookEvents(new Date());
   },
   [QUEUES.routingResolveTrigger.name]: async (data: RoutingTriggerJob) => {
     await resolveRoutingTrigger(data);
@@ -73,4 +77,5 @@ export async function startWorkers(boss: PgBoss): Promise<void> {
   );
   await startJobRunner(boss, databaseUrl, work);
   await scheduleNightlyInventorySync(boss);
+  await scheduleWebhookEventPrune(boss);
 }

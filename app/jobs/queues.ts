@@ -50,6 +50,8 @@ export const QUEUES = {
   inventoryLocationsSync: { name: "inventory.locations-sync", policy: "stately", ...standardRetry },
   // The nightly cron's job: enqueues a full sync for every installed shop.
   inventoryNightlySync: { name: "inventory.nightly-sync", ...standardRetry },
+  // The nightly cron's job: deletes webhook events past their retention.
+  webhookEventPrune: { name: "webhooks.prune-events", ...standardRetry },
   // Order routing. A fulfillment_orders/order_routing_complete names a fulfilment order, not
   // its order: the first job finds the order and queues the second, keyed by shop and order,
   // so that an order is routed by one job at a time ("stately": one queued, one running).

@@ -47,3 +47,23 @@ export function latestWebhookEvents(db: Prisma.TransactionClient, shop: string, 
     select: { receivedAt: true, payload: true },
   });
 }
+
+/**
+ * Deletes the shop's events received before `before`, a batch at a time so that no one
+ * statement holds locks for long; returns how many went.
+ */
+export async function deleteWebhookEventsReceivedBefore(
+  db: Prisma.TransactionClient,
+  shop: string,
+  before: Date,
+  batchSize = 5_000,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const count = await db.$executeRaw`
+      DELETE FROM "WebhookEvent"
+       WHERE "id" IN (SELECT "id" FROM "WebhookEvent" WHERE "shop" = ${shop} AND "receivedAt" < ${before} LIMIT ${batchSize})`;
+    deleted += count;
+    if (count < batchSize) return deleted;
+  }
+}

@@ -1,0 +1,32 @@
+import type PgBoss from "pg-boss";
+import prisma from "~/db.server";
+import { QUEUES } from "~/jobs/queues";
+import { listInstalledShops } from "~/models/shop-installations.server";
+import { deleteWebhookEventsReceivedBefore } from "~/models/webhook-events.server";
+
+/**
+ * How long received webhooks are kept. Their ids deduplicate redeliveries, which Shopify makes
+ * for up to 48 hours; a month also leaves room to investigate what arrived. Payloads hold
+ * customers' order details, so they are not kept longer than that.
+ */
+export const WEBHOOK_EVENT_RETENTION_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Nightly, after the inventory sync's fan-out. */
+export const WEBHOOK_EVENT_PRUNE_CRON = "0 9 * * *";
+
+/** Deletes every installed shop's webhook events older than the retention; returns how many per shop. */
+export async function pruneWebhookEvents(now: Date): Promise<Map<string, number>> {
+  const before = new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_DAYS * DAY_MS);
+  const pruned = new Map<string, number>();
+  for (const shop of await listInstalledShops(prisma)) {
+    pruned.set(shop, await deleteWebhookEventsReceivedBefore(prisma, shop, before));
+  }
+  return pruned;
+}
+
+/** Registers the nightly prune (idempotent: pg-boss keeps one schedule per queue). */
+export async function scheduleWebhookEventPrune(boss: PgBoss): Promise<void> {
+  await boss.schedule(QUEUES.webhookEventPrune.name, WEBHOOK_EVENT_PRUNE_CRON, {}, { tz: "UTC" });
+}
