@@ -1,103 +1,29 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
-import { freePort } from "../support/ports";
+import {
+  appFrame as app,
+  expectText,
+  freeDemoPorts,
+  placeOrderFromPanel,
+  pressCtrlC,
+  startDemo,
+  type DemoPorts,
+  type RunningDemo,
+} from "../support/demo";
 
 /**
  * `npm run demo` as a newcomer runs it: a fresh data folder, the demo's one URL opened in
  * Chromium, the app embedded in the admin stand-in, orders placed from the shopper panel.
  */
-interface RunningDemo {
-  url: string;
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-}
-
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-demo-"));
 fs.chmodSync(dataDir, 0o755);
-let ports: { demo: number; app: number; postgres: number };
+let ports: DemoPorts;
 
-async function startDemo(): Promise<RunningDemo> {
-  const child = spawn("npm", ["run", "--silent", "demo"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      DEMO_DATA_DIR: dataDir,
-      DEMO_PORT: String(ports.demo),
-      DEMO_APP_PORT: String(ports.app),
-      EMBEDDED_POSTGRES_PORT: String(ports.postgres),
-      DEMO_VERBOSE: "1",
-    },
-    stdio: ["pipe", "pipe", "pipe"],
-    // Its own process group, so Ctrl-C can be sent to all of it, as a terminal does.
-    detached: true,
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 150_000);
-    child.stdout.on("data", () => {
-      const match = /Omniroute demo: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
-  });
-  return { url, child, output: () => output };
-}
-
-async function accepts(port: number): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/`).then(
-    () => true,
-    () => false,
-  );
-}
-
-function signalGroup(demo: RunningDemo, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-demo.child.pid!, signal);
-  } catch {
-    // The group has already exited.
-  }
-}
-
-/** Ctrl-C in the terminal: SIGINT to the whole process group. Resolves once everything is down. */
-async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; listening: number[] }> {
-  const exited = new Promise<boolean>((resolve) => {
-    if (demo.child.exitCode !== null || demo.child.signalCode !== null) resolve(true);
-    demo.child.once("exit", () => resolve(true));
-    setTimeout(() => resolve(false), 30_000);
-  });
-  signalGroup(demo, "SIGINT");
-  const done = await exited;
-  const listening = [];
-  for (const port of [ports.demo, ports.app, ports.postgres]) if (await accepts(port)) listening.push(port);
-  if (!done) signalGroup(demo, "SIGKILL");
-  return { exited: done, listening };
-}
-
-function app(page: Page): FrameLocator {
-  return page.frameLocator("#app-frame");
-}
-
-async function placePickupOrder(page: Page): Promise<string> {
-  await page.getByRole("tab", { name: "Place order" }).click();
-  await page.getByLabel("Pick up in store").check();
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expectText(page.locator("#order-result"), /Placed #\d+/);
-  return (await page.locator("#order-result").textContent()) ?? "";
-}
-
-async function expectText(locator: ReturnType<Page["locator"]>, pattern: RegExp, timeout = 60_000): Promise<void> {
-  await locator.filter({ hasText: pattern }).first().waitFor({ timeout });
-}
+const placePickupOrder = (page: Page) => placeOrderFromPanel(page, "Pick up in store");
 
 const SCREENSHOTS = path.join("test-results", "e2e");
 
@@ -134,7 +60,7 @@ let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  ports = { demo: await freePort(), app: await freePort(), postgres: await freePort() };
+  ports = await freeDemoPorts();
   chromium = await launchChromium();
   browser = chromium.browser;
 });
@@ -146,7 +72,7 @@ afterAll(async () => {
 
 describe("npm run demo", () => {
   it("embeds the app with a valid session, shows its dashboard, and an order placed in the panel reaches the app", async () => {
-    const demo = await startDemo();
+    const demo = await startDemo({ dataDir, ports });
     const { page, errors } = await watchedPage();
     try {
       await page.goto(demo.url);
@@ -184,7 +110,7 @@ describe("npm run demo", () => {
   }, 300_000);
 
   it("keeps its data for the next run", async () => {
-    const demo = await startDemo();
+    const demo = await startDemo({ dataDir, ports });
     const { page, errors } = await watchedPage();
     try {
       await page.goto(demo.url);

@@ -3,7 +3,9 @@ import { chromium, type Browser } from "playwright-core";
 /** Debian's Chromium, headless, cut off from everything but this machine, with a fresh profile (Playwright makes one per launch). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+export async function launchChromium(
+  options: { args?: string[] } = {},
+): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -18,6 +20,7 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       // Headless Chromium names itself HeadlessChrome, which Shopify's library treats as a bot
       // and refuses to authenticate; a merchant's browser says Chrome.
       "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+      ...(options.args ?? []),
     ],
   });
   return {

@@ -22,7 +22,12 @@ $("#shop-name").textContent = catalog.shop.name;
 
 // --- the embedded app and App Bridge messages ---
 const frame = $("#app-frame");
-frame.src = config.embeddedUrl;
+// A deep link into the app, as the admin's /apps/<app>/<path> URLs are: /?path=/app/orders
+// opens the app on its Orders page.
+const embeddedUrl = new URL(config.embeddedUrl);
+const deepLink = new URLSearchParams(location.search).get("path");
+if (deepLink && /^\/app(\/[\w/-]*)?$/.test(deepLink)) embeddedUrl.pathname = deepLink;
+frame.src = embeddedUrl.href;
 const appOrigin = new URL(config.appUrl).origin;
 
 function toast(message, isError) {

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { FrameLocator, Locator, Page } from "playwright-core";
+import { freePort } from "./ports";
+
+/**
+ * `npm run demo` as a newcomer runs it, for the browser tests and the web-vitals bench: the
+ * demo in its own process group with its own data folder and ports, its one URL, Ctrl-C to stop
+ * it; and what a merchant does in the admin stand-in (the app's frame, the shopper panel).
+ */
+export interface DemoPorts {
+  demo: number;
+  app: number;
+  postgres: number;
+}
+
+export interface RunningDemo {
+  /** The admin stand-in, e.g. http://127.0.0.1:8787/. */
+  url: string;
+  /** Where the app itself answers, e.g. http://127.0.0.1:3000. */
+  appUrl: string;
+  ports: DemoPorts;
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+}
+
+export async function freeDemoPorts(): Promise<DemoPorts> {
+  return { demo: await freePort(), app: await freePort(), postgres: await freePort() };
+}
+
+/** Runs `npm run demo` on a data folder (kept as it is: a second run sees the first run's data). */
+export async function startDemo(options: {
+  dataDir: string;
+  ports: DemoPorts;
+  timeoutMs?: number;
+}): Promise<RunningDemo> {
+  const { dataDir, ports } = options;
+  const child = spawn("npm", ["run", "--silent", "demo"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DEMO_DATA_DIR: dataDir,
+      DEMO_PORT: String(ports.demo),
+      DEMO_APP_PORT: String(ports.app),
+      EMBEDDED_POSTGRES_PORT: String(ports.postgres),
+      DEMO_VERBOSE: "1",
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+    // Its own process group, so Ctrl-C can be sent to all of it, as a terminal does.
+    detached: true,
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), options.timeoutMs ?? 150_000);
+    child.stdout.on("data", () => {
+      const match = /Omniroute demo: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, appUrl: `http://127.0.0.1:${ports.app}`, ports, child, output: () => output };
+}
+
+async function accepts(port: number): Promise<boolean> {
+  return fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+}
+
+function signalGroup(demo: RunningDemo, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-demo.child.pid!, signal);
+  } catch {
+    // The group has already exited.
+  }
+}
+
+/**
+ * Ctrl-C in the terminal: SIGINT to the whole process group. Resolves once everything is down
+ * (SIGKILL after 30 s), saying whether it exited by itself and which of its ports still answered.
+ */
+export async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; listening: number[] }> {
+  const exited = new Promise<boolean>((resolve) => {
+    if (demo.child.exitCode !== null || demo.child.signalCode !== null) resolve(true);
+    demo.child.once("exit", () => resolve(true));
+    setTimeout(() => resolve(false), 30_000);
+  });
+  signalGroup(demo, "SIGINT");
+  const done = await exited;
+  const listening = [];
+  for (const port of [demo.ports.demo, demo.ports.app, demo.ports.postgres])
+    if (await accepts(port)) listening.push(port);
+  if (!done) signalGroup(demo, "SIGKILL");
+  return { exited: done, listening };
+}
+
+/** The embedded app, inside the admin stand-in. */
+export function appFrame(page: Page): FrameLocator {
+  return page.frameLocator("#app-frame");
+}
+
+export async function expectText(locator: Locator, pattern: RegExp, timeout = 60_000): Promise<void> {
+  await locator.filter({ hasText: pattern }).first().waitFor({ timeout });
+}
+
+export type PanelDelivery = "Ship to address" | "Pick up in store" | "Same-day delivery";
+
+/** Places an order from the shopper panel with its defaults; returns what the panel says, e.g. "Placed #1001". */
+export async function placeOrderFromPanel(page: Page, delivery: PanelDelivery = "Pick up in store"): Promise<string> {
+  await page.getByRole("tab", { name: "Place order" }).click();
+  await page.getByLabel(delivery).check();
+  const result = page.locator("#order-result");
+  // The panel says "Placing…" as soon as the form is submitted, so an earlier "Placed" is gone by now.
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expectText(result, /Placed #\d+/);
+  return (await result.textContent()) ?? "";
+}
