@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import type PgBoss from "pg-boss";
@@ -16,6 +15,7 @@ import {
   stockOneSku,
   waitUntilRouted,
 } from "../../../tests/support/routing-app";
+import { startWorkerProcess, stopWorkerProcess } from "../../../tests/support/worker-process";
 
 /**
  * A worker process killed (SIGKILL) in the middle of its routing jobs: Shopify has applied the
@@ -23,7 +23,6 @@ import {
  * retries them, and each order is still routed once with each fulfilment order moved once.
  */
 
-const REPO_ROOT = path.resolve(__dirname, "../../..");
 // Short enough to wait for here; the worker process and this one create the queues alike.
 process.env.ROUTING_JOB_EXPIRE_SECONDS = "3";
 process.env.JOB_MAINTENANCE_INTERVAL_SECONDS = "1";
@@ -46,39 +45,11 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  if (worker) await stopped(worker, "SIGTERM");
+  if (worker) await stopWorkerProcess(worker, "SIGTERM");
   emulator.shopify.releaseHeldAnswers();
   await stopJobQueue();
   await emulator.close();
 });
-
-/** `npm run worker` as its own process, on this test's database and emulator; resolves once it is ready. */
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    cwd: REPO_ROOT,
-    env: process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let workerOutput = "";
-  return new Promise((resolve, reject) => {
-    const onOutput = (chunk: Buffer) => {
-      workerOutput += chunk.toString();
-      if (workerOutput.includes("[worker] ready")) resolve(child);
-    };
-    child.stdout?.on("data", onOutput);
-    child.stderr?.on("data", onOutput);
-    child.once("exit", (code, signal) =>
-      reject(new Error(`worker exited (${code ?? signal}) before it was ready:\n${workerOutput}`)),
-    );
-  });
-}
-
-function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve) => {
-    child.once("exit", (_code, exitSignal) => resolve(exitSignal));
-    child.kill(signal);
-  });
-}
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");
 
@@ -97,7 +68,7 @@ describe("a worker process killed in the middle of its routing jobs", () => {
     );
     const orderIds = placed.map((order) => numeric(order.id));
     await eventually(async () => emulator.shopify.heldAnswerCount() === placed.length, 30_000);
-    expect(await stopped(worker, "SIGKILL")).toBe("SIGKILL");
+    expect(await stopWorkerProcess(worker, "SIGKILL")).toBe("SIGKILL");
     worker = undefined;
     emulator.shopify.releaseHeldAnswers();
 
