@@ -1,45 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import crypto from "node:crypto";
 import pg from "pg";
-import type PgBoss from "pg-boss";
 import prisma, { databaseUrl } from "~/db.server";
-import { startBoss } from "./boss.server";
 import { startJobRunner, stopJobRunner } from "./job-runner.server";
 import { JOB_WAKEUP_CHANNEL, JobWakeupListener } from "./job-wakeups.server";
 import { enqueueInTransaction } from "./jobs.server";
-import { QueueConsumer, type JobHandler } from "./queue-consumer.server";
 import type { QueueName } from "./queues";
 import { eventually, waitForJobState } from "../../tests/support/jobs";
+import { IDLE_POLL_MS, useTestQueues } from "../../tests/support/test-queues";
 
-// Far longer than any wait here: a consumer that runs a job within these tests' few seconds
-// was woken by the job's announcement, not by its idle poll.
-const IDLE_POLL_MS = 60_000;
-
-let boss: PgBoss;
-let queueCount = 0;
-const cleanups: (() => Promise<unknown> | void)[] = [];
-
-beforeAll(async () => {
-  boss = await startBoss({ databaseUrl, supervise: true });
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-});
-
-/** A queue of this test's own (typed as an app queue, as enqueueInTransaction takes only those). */
-async function createQueue(): Promise<QueueName> {
-  const name = `test.wakeups-${++queueCount}`;
-  await boss.createQueue(name, { name });
-  return name as QueueName;
-}
+const queues = useTestQueues("wakeups");
+const { createQueue, onCleanup } = queues;
 
 function enqueue(queue: QueueName, data: object): Promise<string | null> {
-  return prisma.$transaction((tx) => enqueueInTransaction(boss, tx, queue, data));
+  return prisma.$transaction((tx) => enqueueInTransaction(queues.boss, tx, queue, data));
 }
 
 /**
@@ -47,8 +21,8 @@ function enqueue(queue: QueueName, data: object): Promise<string | null> {
  * a consumer has looked at its queue and found it empty: from then on it sleeps its idle poll.
  */
 function watchFetches(queue: string): { untilEmptyFetches: (count: number) => Promise<void> } {
-  const spy = vi.spyOn(boss, "fetch");
-  cleanups.push(() => spy.mockRestore());
+  const spy = vi.spyOn(queues.boss, "fetch");
+  onCleanup(() => spy.mockRestore());
   const emptyFetches = () =>
     spy.mock.settledResults.filter(
       (result, i) =>
@@ -58,16 +32,6 @@ function watchFetches(queue: string): { untilEmptyFetches: (count: number) => Pr
         result.value.length === 0,
     ).length;
   return { untilEmptyFetches: (count) => eventually(async () => emptyFetches() >= count, 5_000) };
-}
-
-function startConsumer(queue: string, handler: JobHandler): QueueConsumer {
-  const consumer = new QueueConsumer(boss, queue, handler, { concurrency: 1, idlePollMs: IDLE_POLL_MS }, (error) => {
-    // Unexpected here: rethrown, it surfaces as an unhandled rejection and fails the run.
-    throw error;
-  });
-  consumer.start();
-  cleanups.push(() => consumer.stop(0));
-  return consumer;
 }
 
 async function startListener(
@@ -82,7 +46,7 @@ async function startListener(
     reconnectDelayMs: 50,
   });
   await listener.start();
-  cleanups.push(() => listener.stop());
+  onCleanup(() => listener.stop());
   return listener;
 }
 
@@ -117,18 +81,18 @@ describe("job wake-ups", () => {
     const queue = await createQueue();
     const fetches = watchFetches(queue);
     const ran: unknown[] = [];
-    await startJobRunner(boss, databaseUrl, {
+    await startJobRunner(queues.boss, databaseUrl, {
       [queue]: {
         handler: async (data) => void ran.push(data),
         options: { concurrency: 1, idlePollMs: IDLE_POLL_MS },
       },
     });
-    cleanups.push(() => stopJobRunner(5_000));
+    onCleanup(() => stopJobRunner(5_000));
     await fetches.untilEmptyFetches(1);
 
     const id = await enqueue(queue, { order: 1 });
 
-    await waitForJobState(boss, queue, id!, ["completed"], 5_000);
+    await waitForJobState(queues.boss, queue, id!, ["completed"], 5_000);
     expect(ran).toEqual([{ order: 1 }]);
   });
 
@@ -137,7 +101,7 @@ describe("job wake-ups", () => {
     const later = await createQueue();
     const fetches = watchFetches(queue);
     const ran: unknown[] = [];
-    const consumer = startConsumer(queue, async (data) => void ran.push(data));
+    const { consumer, errors: consumerErrors } = queues.startConsumer(queue, async (data) => void ran.push(data));
     const announced: string[] = [];
     await startListener((name) => {
       announced.push(name);
@@ -148,7 +112,7 @@ describe("job wake-ups", () => {
     let rolledBackId: string | null = null;
     await expect(
       prisma.$transaction(async (tx) => {
-        rolledBackId = await enqueueInTransaction(boss, tx, queue, { order: "rolled back" });
+        rolledBackId = await enqueueInTransaction(queues.boss, tx, queue, { order: "rolled back" });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -159,18 +123,19 @@ describe("job wake-ups", () => {
 
     expect(announced).toEqual([later]);
     expect(rolledBackId).not.toBeNull();
-    expect(await boss.getJobById(queue, rolledBackId!, { includeArchive: true })).toBeNull();
+    expect(await queues.boss.getJobById(queue, rolledBackId!, { includeArchive: true })).toBeNull();
     // Woken by hand, the consumer looks and finds nothing to run.
     consumer.wake();
     await fetches.untilEmptyFetches(2);
     expect(ran).toEqual([]);
+    expect(consumerErrors).toEqual([]);
   });
 
   it("reconnects when its connection drops, and a job announced afterwards still wakes an idle consumer", async () => {
     const queue = await createQueue();
     const fetches = watchFetches(queue);
     const ran: unknown[] = [];
-    const consumer = startConsumer(queue, async (data) => void ran.push(data));
+    const { consumer, errors: consumerErrors } = queues.startConsumer(queue, async (data) => void ran.push(data));
     const errors: unknown[] = [];
     await startListener((name) => name === queue && consumer.wake(), errors);
     await eventually(async () => (await listenerBackends()).length === 1, 5_000);
@@ -187,8 +152,9 @@ describe("job wake-ups", () => {
 
     const id = await enqueue(queue, { order: "after reconnect" });
 
-    await waitForJobState(boss, queue, id!, ["completed"], 5_000);
+    await waitForJobState(queues.boss, queue, id!, ["completed"], 5_000);
     expect(ran).toEqual([{ order: "after reconnect" }]);
+    expect(consumerErrors).toEqual([]);
     expect(await listenerBackends()).toHaveLength(1);
   });
 
@@ -219,7 +185,7 @@ describe("job wake-ups", () => {
     // A database of this test's own, so that refusing connections leaves everything else alone.
     const database = `wakeups_${crypto.randomBytes(4).toString("hex")}`;
     await runAsAdmin(databaseUrl, `CREATE DATABASE ${database}`);
-    cleanups.push(() => runAsAdmin(databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    onCleanup(() => runAsAdmin(databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     const url = new URL(databaseUrl);
     url.pathname = `/${database}`;
     const woken: string[] = [];

@@ -1,68 +1,27 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type PgBoss from "pg-boss";
-import { databaseUrl } from "~/db.server";
-import { startBoss } from "./boss.server";
-import { QueueConsumer, type JobHandler, type QueueConsumerOptions } from "./queue-consumer.server";
+import { describe, expect, it, vi } from "vitest";
 import { eventually, waitForJobState } from "../../tests/support/jobs";
+import { useTestQueues } from "../../tests/support/test-queues";
 
-// Far longer than any wait here: a job can only start promptly because something woke the
-// consumer (its start, a job finishing), never because its idle poll came round.
-const IDLE_POLL_MS = 60_000;
-
-let boss: PgBoss;
-let queueCount = 0;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  boss = await startBoss({ databaseUrl, supervise: true });
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-});
-
-/** A queue of this test's own. */
-async function createQueue(options: Omit<PgBoss.Queue, "name"> = {}): Promise<string> {
-  const name = `test.consumer-${++queueCount}`;
-  await boss.createQueue(name, { name, ...options });
-  return name;
-}
+const queues = useTestQueues("consumer");
+const { createQueue, startConsumer, onCleanup } = queues;
 
 async function sendJobs(queue: string, data: object[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const item of data) ids.push((await boss.send(queue, item))!);
+  for (const item of data) ids.push((await queues.boss.send(queue, item))!);
   return ids;
-}
-
-function startConsumer(queue: string, handler: JobHandler, options: Partial<QueueConsumerOptions> = {}) {
-  const errors: unknown[] = [];
-  const consumer = new QueueConsumer(
-    boss,
-    queue,
-    handler,
-    { concurrency: 1, idlePollMs: IDLE_POLL_MS, ...options },
-    (error) => errors.push(error),
-  );
-  consumer.start();
-  cleanups.push(() => consumer.stop(0));
-  return { consumer, errors };
 }
 
 /** A promise the test settles by hand; released at the end of the test whatever happens. */
 function gate(): { opened: Promise<void>; open: () => void } {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
-  cleanups.push(() => open());
+  onCleanup(() => open());
   return { opened, open };
 }
 
 async function statesOf(queue: string, ids: string[]): Promise<string[]> {
   return Promise.all(
-    ids.map(async (id) => (await boss.getJobById(queue, id, { includeArchive: true }))?.state ?? "missing"),
+    ids.map(async (id) => (await queues.boss.getJobById(queue, id, { includeArchive: true }))?.state ?? "missing"),
   );
 }
 
@@ -104,7 +63,7 @@ describe("QueueConsumer", () => {
     }
     for (const open of gates.values()) open();
 
-    for (const id of ids) await waitForJobState(boss, queue, id, ["completed"], 5_000);
+    for (const id of ids) await waitForJobState(queues.boss, queue, id, ["completed"], 5_000);
     expect(maxInFlight).toBe(3);
     expect([...started].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(errors).toEqual([]);
@@ -127,13 +86,13 @@ describe("QueueConsumer", () => {
       { concurrency: 3 },
     );
 
-    const failed = await waitForJobState(boss, queue, failing!, ["failed"], 5_000);
+    const failed = await waitForJobState(queues.boss, queue, failing!, ["failed"], 5_000);
     expect(failed.output).toMatchObject({ message: "vendor down" });
-    await waitForJobState(boss, queue, first!, ["completed"], 5_000);
-    await waitForJobState(boss, queue, last!, ["completed"], 5_000);
+    await waitForJobState(queues.boss, queue, first!, ["completed"], 5_000);
+    await waitForJobState(queues.boss, queue, last!, ["completed"], 5_000);
     expect(started).toBe(3);
 
-    const dead = await boss.fetch<object>(deadLetter, { batchSize: 10 });
+    const dead = await queues.boss.fetch<object>(deadLetter, { batchSize: 10 });
     expect(dead.map((job) => job.data)).toEqual([{ n: 2, fail: true }]);
   });
 
@@ -149,7 +108,7 @@ describe("QueueConsumer", () => {
 
     // The first attempt is failed after a second, freeing the slot; the retry is due at once
     // (retryDelay 0), is fetched, outlasts its expiry too, and the job has no retries left.
-    const failed = await waitForJobState(boss, queue, id!, ["failed", "completed"], 8_000);
+    const failed = await waitForJobState(queues.boss, queue, id!, ["failed", "completed"], 8_000);
     expect(failed.state).toBe("failed");
     expect(failed.retryCount).toBe(1);
     expect(failed.output).toMatchObject({ message: "job outlasted its expiry of 1 s" });
@@ -171,8 +130,8 @@ describe("QueueConsumer", () => {
     );
     await eventually(async () => ran.length === 1);
     // The real fetch, watched: calls pass through to pg-boss.
-    const fetch = vi.spyOn(boss, "fetch");
-    cleanups.push(() => fetch.mockRestore());
+    const fetch = vi.spyOn(queues.boss, "fetch");
+    onCleanup(() => fetch.mockRestore());
 
     let stopped = false;
     const stopping = consumer.stop(10_000).then(() => (stopped = true));

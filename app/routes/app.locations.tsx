@@ -19,6 +19,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useFormFields } from "~/components/use-form-fields";
 import { authenticate } from "~/shopify.server";
 import { DAY_NAMES, HOURS_FIELDS, WEEK, type TimeZoneOption } from "~/domain/locations/hours-form";
 import type { Weekday } from "~/domain/locations/opening-hours";
@@ -216,11 +217,10 @@ const CARD_RENDERING = { contentVisibility: "auto", containIntrinsicSize: "auto 
 function LocationCard({ location, timeZones }: { location: LocationProfileRow; timeZones: TimeZoneOption[] }) {
   const fetcher = useFetcher<SaveReply>();
   const shopify = useAppBridge();
-  const [form, setForm] = useState(location.form);
+  const [form, set, setForm] = useFormFields(location.form);
   const [hoursOpen, setHoursOpen] = useState(false);
   const hoursId = useId();
   const errors = fetcher.data?.errors ?? {};
-  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) shopify.toast.show(`${location.name} saved`);

@@ -21,6 +21,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useFormFields } from "~/components/use-form-fields";
 import { authenticate } from "~/shopify.server";
 import type { DraftOrderForm } from "~/domain/routing-settings/draft-order";
 import type { SettingsForm } from "~/domain/routing-settings/parse-settings";
@@ -103,8 +104,8 @@ export default function RoutingSettingsPage() {
   const navigation = useNavigation();
   const tryIt = useFetcher<typeof action>();
   const shopify = useAppBridge();
-  const [form, setForm] = useState(() => toSettingsForm(current));
-  const [order, setOrder] = useState<Required<DraftOrderForm>>({
+  const [form, set] = useFormFields(() => toSettingsForm(current));
+  const [order, setOrderField] = useFormFields<Required<DraftOrderForm>>({
     deliveryMethod: "SHIPPING",
     nearLocationId: places.find((place) => place.kind === "STORE")?.id ?? "",
     pickupLocationId: places.find((place) => place.pickupEnabled)?.id ?? "",
@@ -123,9 +124,6 @@ export default function RoutingSettingsPage() {
     if (savedVersion !== null) shopify.toast.show(`Routing rules saved (version ${savedVersion})`);
   }, [savedVersion, shopify]);
 
-  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
-  const setOrderField = (key: keyof typeof order) => (value: string) =>
-    setOrder((previous) => ({ ...previous, [key]: value }));
   const placeOptions = places.map((place) => ({ label: place.name, value: place.id }));
 
   return (

@@ -36,7 +36,7 @@ const DESCRIPTIONS: Partial<Record<QueueName, string>> = {
   [QUEUES.shopRedact.name]: "Store data erasure",
 };
 
-async function describe(shop: string, queue: string | null, data: Prisma.JsonValue): Promise<string> {
+async function describeDeadLetter(shop: string, queue: string | null, data: Prisma.JsonValue): Promise<string> {
   if (queue === QUEUES.routingRouteOrder.name) {
     const job = orderJob.safeParse(data);
     if (job.success) {
@@ -54,10 +54,13 @@ async function describe(shop: string, queue: string | null, data: Prisma.JsonVal
 }
 
 /** The error an attempt recorded: our workers store { message }, pg-boss's expiry { value: { message } }. */
+const recordedError = z.object({
+  message: z.string().optional(),
+  value: z.object({ message: z.string() }).partial().optional(),
+});
+
 function errorOf(output: Prisma.JsonValue): string {
-  const recorded = z
-    .object({ message: z.string().optional(), value: z.object({ message: z.string() }).partial().optional() })
-    .safeParse(output);
+  const recorded = recordedError.safeParse(output);
   return (recorded.success && (recorded.data.message ?? recorded.data.value?.message)) || "No error was recorded";
 }
 
@@ -66,7 +69,7 @@ export async function listShopDeadLetters(shop: string): Promise<DeadLetter[]> {
   return Promise.all(
     stored.map(async (letter) => ({
       id: letter.id,
-      description: await describe(shop, sourceQueueOf(letter.name), letter.data),
+      description: await describeDeadLetter(shop, sourceQueueOf(letter.name), letter.data),
       error: errorOf(letter.output),
       failedAt: letter.createdOn,
     })),
