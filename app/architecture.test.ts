@@ -23,11 +23,21 @@ function importsOf(text: string): string[] {
   );
 }
 
+const isUnder = (file: string, dir: string) => file.startsWith(`${path.join(...dir.split("/"))}${path.sep}`);
+
+/** Where an import lands, from the repository root ("app/…"), for `~/` and relative specifiers. */
+function importedPath(file: string, specifier: string): string {
+  if (specifier.startsWith("~/")) return path.join("app", specifier.slice(2));
+  if (specifier.startsWith(".")) return path.relative(process.cwd(), path.resolve(path.dirname(file), specifier));
+  return specifier;
+}
+
 describe("architecture", () => {
-  it("keeps app/domain pure: no I/O, no environment, no clock, no imports outside the domain", () => {
+  it("keeps app/domain pure: no I/O, no environment, no clock, no imports outside the domain but zod", () => {
     const offences = sources("app/domain").flatMap(({ file, text }) => [
       ...importsOf(text)
-        .filter((specifier) => !specifier.startsWith("./") && !specifier.startsWith("../"))
+        // zod only describes and checks values: it does no I/O and reads no clock or environment.
+        .filter((specifier) => !specifier.startsWith("./") && !specifier.startsWith("../") && specifier !== "zod")
         .map((specifier) => `${file} imports ${specifier}`),
       ...importsOf(text)
         .filter(
@@ -67,6 +77,53 @@ describe("architecture", () => {
         .filter((specifier) => /~\/(models|integrations|jobs)\//.test(specifier) || specifier === "~/db.server")
         .map((specifier) => `${file} imports ${specifier}`),
     );
+    expect(offences).toEqual([]);
+  });
+
+  it("keeps routes off the Admin API: they call a service, never an operation or an offline session", () => {
+    const unauthenticated = [
+      /import\s*(?:type\s*)?\{[^}]*\bunauthenticated\b[^}]*\}\s*from\s*["'][^"']*shopify\.server["']/,
+      /\.unauthenticated\b/,
+    ];
+    const offences = sources("app/routes").flatMap(({ file, text }) => [
+      ...importsOf(text)
+        .filter((specifier) => isUnder(importedPath(file, specifier), "app/shopify/operations"))
+        .map((specifier) => `${file} imports ${specifier}`),
+      ...unauthenticated.filter((pattern) => pattern.test(text)).map(() => `${file} uses unauthenticated`),
+    ]);
+    expect(offences).toEqual([]);
+  });
+
+  it("calls the Admin API only through app/shopify's client, never the library's admin.graphql directly", () => {
+    const direct = [/\bunauthenticated\s*\.\s*admin\b/, /\badmin\s*\.\s*graphql\s*\(/];
+    const offences = sources("app")
+      .filter(({ file }) => !isUnder(file, "app/shopify"))
+      .flatMap(({ file, text }) =>
+        direct.filter((pattern) => pattern.test(text)).map((pattern) => `${file} uses ${pattern.source}`),
+      );
+    expect(offences).toEqual([]);
+  });
+
+  it("keeps SQL in app/models and app/jobs", () => {
+    const sql = [
+      /\bSELECT\b[\s\S]{0,300}?\bFROM\b/,
+      /\bINSERT\s+INTO\b/,
+      /\bUPDATE\s+\S+\s+SET\b/,
+      /\bDELETE\s+FROM\b/,
+      /\$(?:queryRaw|executeRaw)\w*/,
+      /\bPrisma\.(?:sql|raw)\b/,
+      // A pg client's (or pg-boss's) raw query.
+      /\.query\(/,
+      /\.executeSql\(/,
+    ];
+    // app/db is the database's own infrastructure (the embedded server, the migration applier):
+    // it speaks SQL to create databases and record migrations, below any model.
+    const sqlHomes = ["app/models", "app/jobs", "app/db"];
+    const offences = sources("app")
+      .filter(({ file }) => !sqlHomes.some((dir) => isUnder(file, dir)))
+      .flatMap(({ file, text }) =>
+        sql.filter((pattern) => pattern.test(text)).map((pattern) => `${file} has SQL: ${pattern.source}`),
+      );
     expect(offences).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ export interface DeadLetterRow {
   id: string;
   description: string;
   error: string;
+  /** When it gave up, formatted for the merchant (see formatDateTime). */
   failedAt: string;
 }
 
@@ -56,7 +57,7 @@ function DeadLetterItem({ letter }: { letter: DeadLetterRow }) {
           {letter.description}
         </Text>
         <Text as="p" tone="subdued" variant="bodySm">
-          Gave up {letter.failedAt.slice(0, 16).replace("T", " ")} UTC: {letter.error}
+          Gave up {letter.failedAt}: {letter.error}
         </Text>
       </BlockStack>
       <retry.Form method="post">

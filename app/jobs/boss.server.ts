@@ -1,14 +1,16 @@
 import PgBoss from "pg-boss";
-import { queueDefinitions, type QueueTuning } from "./queues";
+import { pgBossQueuesOf, type QueuePolicy } from "./queues";
 
 export interface BossOptions {
   databaseUrl: string;
   /** Run maintenance and cron in this process (workers do; a web process that only enqueues does not). */
   supervise: boolean;
-  tuning?: Partial<QueueTuning & { maintenanceIntervalSeconds: number }>;
+  /** How often maintenance runs (expires dead workers' jobs, archives); pg-boss's default otherwise. */
+  maintenanceIntervalSeconds?: number;
 }
 
-export async function startBoss({ databaseUrl, supervise, tuning = {} }: BossOptions): Promise<PgBoss> {
+/** Starts pg-boss on the database, creating or migrating its schema; queues are made by `ensureJobQueues`. */
+export async function startBoss({ databaseUrl, supervise, maintenanceIntervalSeconds }: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: "pgboss",
@@ -17,16 +19,53 @@ export async function startBoss({ databaseUrl, supervise, tuning = {} }: BossOpt
     schedule: supervise,
     // Workers fetch, complete and fail many short jobs at once.
     max: 10,
-    ...(tuning.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds } : {}),
+    ...(maintenanceIntervalSeconds ? { maintenanceIntervalSeconds } : {}),
   });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
-  await ensureQueues(boss, queueDefinitions(tuning));
   return boss;
 }
 
-/** Creates missing queues and brings existing ones to the declared policy. */
-export async function ensureQueues(boss: PgBoss, queues: PgBoss.Queue[]): Promise<void> {
+/** What queue creation needs of a job's definition. */
+export interface JobQueue {
+  readonly queue: string;
+  readonly policy: QueuePolicy;
+}
+
+interface EnsuredQueues {
+  /** The queues brought to their job's policy, or being, by queue name. */
+  byQueue: Map<string, Promise<void>>;
+  /** The last queue creation asked for: the next waits for it. */
+  last: Promise<void>;
+}
+
+const ensuredQueues = new WeakMap<PgBoss, EnsuredQueues>();
+
+/**
+ * Creates each job's queue and dead-letter queue, or brings existing ones to the job's policy;
+ * once per queue and pg-boss instance, however often it is asked.
+ */
+export async function ensureJobQueues(boss: PgBoss, jobs: readonly JobQueue[]): Promise<void> {
+  let state = ensuredQueues.get(boss);
+  if (!state) ensuredQueues.set(boss, (state = { byQueue: new Map(), last: Promise.resolve() }));
+  const { byQueue } = state;
+  const pending: Promise<void>[] = [];
+  for (const job of jobs) {
+    let done = byQueue.get(job.queue);
+    if (!done) {
+      // One at a time: concurrent creations in pg-boss's create_queue can deadlock on its locks.
+      done = state.last.then(() => ensureQueues(boss, pgBossQueuesOf(job.queue, job.policy)));
+      state.last = done.catch(() => undefined);
+      // A failed attempt is forgotten, so that the next enqueue tries again.
+      done.catch(() => byQueue.delete(job.queue));
+      byQueue.set(job.queue, done);
+    }
+    pending.push(done);
+  }
+  await Promise.all(pending);
+}
+
+async function ensureQueues(boss: PgBoss, queues: PgBoss.Queue[]): Promise<void> {
   for (const queue of queues) {
     if (await boss.getQueue(queue.name)) {
       await boss.updateQueue(queue.name, queue);

@@ -1,11 +1,10 @@
 import type PgBoss from "pg-boss";
+import type { AnyJobDefinition } from "./job-definition.server";
 import { JobWakeupListener } from "./job-wakeups.server";
-import { QueueConsumer, type JobHandler, type QueueConsumerOptions } from "./queue-consumer.server";
+import { QueueConsumer } from "./queue-consumer.server";
 
-export interface QueueWork {
-  handler: JobHandler;
-  options: QueueConsumerOptions;
-}
+/** What running a job's queue needs of its definition. */
+export type RunnableJob = Pick<AnyJobDefinition, "queue" | "consumer" | "runStored">;
 
 interface JobRunner {
   consumers: QueueConsumer[];
@@ -19,15 +18,14 @@ declare global {
 
 const logError = (error: unknown) => console.error("[jobs]", error);
 
-/** Starts a consumer per queue, woken by job announcements on `databaseUrl`. */
-export async function startJobRunner(
-  boss: PgBoss,
-  databaseUrl: string,
-  work: Record<string, QueueWork>,
-): Promise<void> {
+/**
+ * Starts a consumer per job, as its definition says (concurrency, idle poll), woken by job
+ * announcements on `databaseUrl`. Each job's stored payload is parsed before its handler runs.
+ */
+export async function startJobRunner(boss: PgBoss, databaseUrl: string, jobs: readonly RunnableJob[]): Promise<void> {
   if (globalThis.__omnirouteJobRunner) throw new Error("this process already runs workers");
-  const consumers = Object.entries(work).map(
-    ([queue, { handler, options }]) => new QueueConsumer(boss, queue, handler, options, logError),
+  const consumers = jobs.map(
+    (job) => new QueueConsumer(boss, job.queue, (data, jobId) => job.runStored(data, jobId), job.consumer, logError),
   );
   const byQueue = new Map(consumers.map((consumer) => [consumer.queue, consumer]));
   const listener = new JobWakeupListener({

@@ -5,14 +5,13 @@ import prisma, { databaseUrl } from "~/db.server";
 import { startJobRunner, stopJobRunner } from "./job-runner.server";
 import { JOB_WAKEUP_CHANNEL, JobWakeupListener } from "./job-wakeups.server";
 import { enqueueInTransaction } from "./jobs.server";
-import type { QueueName } from "./queues";
 import { eventually, waitForJobState } from "../../tests/support/jobs";
 import { IDLE_POLL_MS, useTestQueues } from "../../tests/support/test-queues";
 
 const queues = useTestQueues("wakeups");
 const { createQueue, onCleanup } = queues;
 
-function enqueue(queue: QueueName, data: object): Promise<string | null> {
+function enqueue(queue: string, data: object): Promise<string | null> {
   return prisma.$transaction((tx) => enqueueInTransaction(queues.boss, tx, queue, data));
 }
 
@@ -81,12 +80,13 @@ describe("job wake-ups", () => {
     const queue = await createQueue();
     const fetches = watchFetches(queue);
     const ran: unknown[] = [];
-    await startJobRunner(queues.boss, databaseUrl, {
-      [queue]: {
-        handler: async (data) => void ran.push(data),
-        options: { concurrency: 1, idlePollMs: IDLE_POLL_MS },
+    await startJobRunner(queues.boss, databaseUrl, [
+      {
+        queue,
+        runStored: async (data) => void ran.push(data),
+        consumer: { concurrency: 1, idlePollMs: IDLE_POLL_MS },
       },
-    });
+    ]);
     onCleanup(() => stopJobRunner(5_000));
     await fetches.untilEmptyFetches(1);
 

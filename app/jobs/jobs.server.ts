@@ -3,7 +3,6 @@ import type { Prisma } from "@prisma/client";
 import { startBoss, type BossOptions } from "./boss.server";
 import { stopJobRunner } from "./job-runner.server";
 import { announceJob } from "./job-wakeups.server";
-import type { QueueName } from "./queues";
 import { prismaTransactionDb } from "./transactional-db.server";
 
 declare global {
@@ -33,13 +32,14 @@ export async function stopJobQueue(): Promise<void> {
 
 /**
  * Enqueues a job inside the caller's transaction: it exists only if the transaction
- * commits, and is announced to workers when it does. `singletonKey` makes a second enqueue
- * of the same work a no-op.
+ * commits, and is announced to workers when it does. On a "stately" queue, `singletonKey`
+ * makes a second enqueue of the same work a no-op while one is queued. The app enqueues
+ * through its jobs' definitions (`defineJob`), which call this.
  */
 export async function enqueueInTransaction(
   boss: PgBoss,
   tx: Prisma.TransactionClient,
-  queue: QueueName,
+  queue: string,
   data: object,
   options: Omit<PgBoss.SendOptions, "db"> = {},
 ): Promise<string | null> {

@@ -3,12 +3,12 @@ import type PgBoss from "pg-boss";
 import prisma, { databaseUrl } from "~/db.server";
 import { startBoss } from "./boss.server";
 import { enqueueInTransaction } from "./jobs.server";
-import { deadLetterQueueOf, type QueueName } from "./queues";
+import { deadLetterQueueOf } from "./queues";
 import { waitForJobState } from "../../tests/support/jobs";
 
 // A queue of this test's own, with short retry delays so backoff is observable quickly.
-const FLAKY = "test.flaky" as QueueName;
-const RELIABLE = "test.reliable" as QueueName;
+const FLAKY = "test.flaky";
+const RELIABLE = "test.reliable";
 
 let boss: PgBoss;
 

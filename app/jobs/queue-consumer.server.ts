@@ -7,7 +7,8 @@ export interface QueueConsumerOptions {
   idlePollMs: number;
 }
 
-export type JobHandler = (data: unknown) => Promise<void>;
+/** Runs one job; `jobId` names it in errors. */
+export type JobHandler = (data: unknown, jobId: string) => Promise<void>;
 
 /** What pg-boss's fetch returns for each job (its base columns). */
 interface FetchedJob {
@@ -103,7 +104,7 @@ export class QueueConsumer {
 
   private async runJob(job: FetchedJob): Promise<void> {
     try {
-      await withinSeconds(this.handler(job.data), Number(job.expireInSeconds));
+      await withinSeconds(this.handler(job.data, job.id), Number(job.expireInSeconds));
     } catch (error) {
       await this.boss
         .fail(this.queue, job.id, describeError(error))

@@ -30,10 +30,6 @@ export function findDataRequest(db: Db, shop: string, id: string) {
   return db.customerDataRequest.findFirst({ where: { shop, id } });
 }
 
-export function listDataRequests(db: Db, shop: string, take = 50) {
-  return db.customerDataRequest.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take });
-}
-
 export async function saveDataRequestReport(
   db: Db,
   shop: string,

@@ -33,14 +33,6 @@ export function listDeadLetters(db: Db, shop: string, take: number): Promise<Sto
   );
 }
 
-export async function countDeadLetters(db: Db, shop: string): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<{ count: number }[]>(
-    `SELECT count(*)::int AS count FROM pgboss.job WHERE ${DEAD_LETTERS}`,
-    shop,
-  );
-  return row?.count ?? 0;
-}
-
 /** Removes one of the shop's dead letters and returns it; null when the shop has no such dead letter. */
 export async function takeDeadLetter(db: Db, shop: string, id: string): Promise<StoredDeadLetter | null> {
   if (!UUID.test(id)) return null;

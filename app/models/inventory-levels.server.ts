@@ -113,13 +113,3 @@ export function findStockOfSkus(db: Db, shop: string, skus: readonly string[]) {
     select: { locationId: true, sku: true, available: true },
   });
 }
-
-export function findLevel(db: Db, shop: string, locationId: string, inventoryItemId: string) {
-  return db.inventoryLevel.findUnique({
-    where: { shop_locationId_inventoryItemId: { shop, locationId, inventoryItemId } },
-  });
-}
-
-export function listLevels(db: Db, shop: string) {
-  return db.inventoryLevel.findMany({ where: { shop }, orderBy: [{ locationId: "asc" }, { inventoryItemId: "asc" }] });
-}

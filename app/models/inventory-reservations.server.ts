@@ -114,7 +114,3 @@ export async function releaseReservations(
   });
   return count;
 }
-
-export async function listReservationsOfOrder(db: Db, shop: string, orderId: string) {
-  return db.inventoryReservation.findMany({ where: { shop, orderId }, orderBy: { createdAt: "asc" } });
-}

@@ -1,4 +1,7 @@
-import { Prisma, type LocationKind } from "@prisma/client";
+import { Prisma, type Location, type LocationKind, type LocationProfile } from "@prisma/client";
+import { z } from "zod";
+import { isTimeOfDay, type OpeningHours } from "~/domain/locations/opening-hours";
+import { toStoredJson } from "./stored-json";
 
 type Db = Prisma.TransactionClient;
 
@@ -139,7 +142,38 @@ export async function createMissingLocationProfiles(
   return count;
 }
 
-export type LocationWithProfile = Prisma.LocationGetPayload<{ include: { profile: true } }>;
+const openingWindow = z
+  .object({ open: z.string().refine(isTimeOfDay), close: z.string().refine(isTimeOfDay) })
+  .nullable();
+
+/** LocationProfile.openingHours: per weekday a window of local times, or null when closed all day. */
+export const openingHoursSchema = z.object({
+  sunday: openingWindow,
+  monday: openingWindow,
+  tuesday: openingWindow,
+  wednesday: openingWindow,
+  thursday: openingWindow,
+  friday: openingWindow,
+  saturday: openingWindow,
+}) satisfies z.ZodType<OpeningHours>;
+
+/**
+ * A profile's hours as read: null means always open; "UNREADABLE" when the stored value does
+ * not parse. Unlike other stored JSON this does not throw: routing counts such a location as
+ * closed, and the Locations page asks for its hours to be saved again, which it must still load
+ * to do.
+ */
+export type StoredOpeningHours = OpeningHours | null | "UNREADABLE";
+
+export function readOpeningHours(stored: Prisma.JsonValue): StoredOpeningHours {
+  if (stored === null) return null;
+  const parsed = openingHoursSchema.safeParse(stored);
+  return parsed.success ? parsed.data : "UNREADABLE";
+}
+
+export type StoredLocationProfile = Omit<LocationProfile, "openingHours"> & { openingHours: StoredOpeningHours };
+
+export type LocationWithProfile = Location & { profile: StoredLocationProfile | null };
 
 export interface ProfileChange {
   kind: LocationKind;
@@ -148,8 +182,8 @@ export interface ProfileChange {
   shippingCostPerMile: number;
   dailyCapacity: number | null;
   pickupEnabledOverride: boolean | null;
-  /** Per weekday ("monday"…), a window of local times or null when closed; null means always open. */
-  openingHours: Readonly<Record<string, { readonly open: string; readonly close: string } | null>> | null;
+  /** null means always open. */
+  openingHours: OpeningHours | null;
   timeZone: string;
 }
 
@@ -166,21 +200,28 @@ export async function updateLocationProfile(
     data: {
       ...rest,
       // SQL NULL, as a newly mirrored location has, rather than a JSON null.
-      openingHours: openingHours === null ? Prisma.DbNull : { ...openingHours },
+      openingHours:
+        openingHours === null
+          ? Prisma.DbNull
+          : toStoredJson(openingHoursSchema, openingHours, {
+              table: "LocationProfile",
+              id: locationId,
+              field: "openingHours",
+            }),
     },
   });
   return count > 0;
 }
 
 /** The shop's locations that exist in Shopify, with their profiles, by id. */
-export function listLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
-  return db.location.findMany({
+export async function listLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
+  const rows = await db.location.findMany({
     where: { shop, deletedAt: null },
     include: { profile: true },
     orderBy: { locationId: "asc" },
   });
-}
-
-export function findLocation(db: Db, shop: string, locationId: string) {
-  return db.location.findUnique({ where: { shop_locationId: { shop, locationId } }, include: { profile: true } });
+  return rows.map(({ profile, ...location }) => ({
+    ...location,
+    profile: profile && { ...profile, openingHours: readOpeningHours(profile.openingHours) },
+  }));
 }

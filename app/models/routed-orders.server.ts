@@ -1,4 +1,6 @@
 import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
+import { z } from "zod";
+import { readStoredJson, toStoredJson } from "./stored-json";
 
 type Db = Prisma.TransactionClient;
 
@@ -35,18 +37,21 @@ const FACT_FIELDS = {
   cancelledAt: true,
 } as const;
 
-function readLines(value: Prisma.JsonValue): OrderFacts["lines"] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((line) => {
-    if (typeof line !== "object" || line === null || Array.isArray(line)) return [];
-    const { sku, quantity } = line as Record<string, unknown>;
-    return typeof sku === "string" && typeof quantity === "number" ? [{ sku, quantity }] : [];
-  });
+/** RoutedOrder.lines: the order's lines that have a SKU. */
+export const orderLinesSchema = z.array(z.object({ sku: z.string(), quantity: z.number() }));
+
+function linesOf(orderId: string) {
+  return { table: "RoutedOrder" as const, id: orderId, field: "lines" };
+}
+
+/** Throws UnreadableRowError, naming the order, when its lines do not parse. */
+function readFacts(row: Prisma.RoutedOrderGetPayload<{ select: typeof FACT_FIELDS }>): OrderFacts {
+  return { ...row, lines: readStoredJson(orderLinesSchema, row.lines, linesOf(row.orderId)) };
 }
 
 export async function findOrderFacts(db: Db, shop: string, orderId: string): Promise<OrderFacts | null> {
   const row = await db.routedOrder.findUnique({ where: { shop_orderId: { shop, orderId } }, select: FACT_FIELDS });
-  return row ? { ...row, lines: readLines(row.lines) } : null;
+  return row && readFacts(row);
 }
 
 /** The shop's latest orders that are not cancelled, newest placed first. */
@@ -57,7 +62,7 @@ export async function listRecentOrderFacts(db: Db, shop: string, take: number): 
     take,
     select: FACT_FIELDS,
   });
-  return rows.map((row) => ({ ...row, lines: readLines(row.lines) }));
+  return rows.map(readFacts);
 }
 
 /**
@@ -72,6 +77,10 @@ export async function upsertOrderFacts(
   source: OrderFactsSource,
 ): Promise<void> {
   const known = await db.routedOrder.findUnique({ where: { shop_orderId: { shop, orderId: facts.orderId } } });
+  const lines =
+    facts.lines.length > 0 || !known
+      ? facts.lines
+      : readStoredJson(orderLinesSchema, known.lines, linesOf(known.orderId));
   const merged = {
     name: facts.name,
     placedAt: facts.placedAt,
@@ -81,7 +90,7 @@ export async function upsertOrderFacts(
     shippingLineCode: facts.shippingLineCode ?? known?.shippingLineCode ?? null,
     latitude: facts.latitude ?? known?.latitude ?? null,
     longitude: facts.longitude ?? known?.longitude ?? null,
-    lines: facts.lines.length > 0 ? facts.lines : readLines(known?.lines ?? []),
+    lines: toStoredJson(orderLinesSchema, lines, linesOf(facts.orderId)),
     customerId: facts.customerId ?? known?.customerId ?? null,
     cancelledAt: facts.cancelledAt ?? known?.cancelledAt ?? null,
   };

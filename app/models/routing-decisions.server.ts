@@ -5,18 +5,28 @@ import type {
   Prisma,
   RoutingDecisionStatus,
 } from "@prisma/client";
+import type { Assignment, RoutingFlag } from "~/domain/routing/types";
+import {
+  assignmentsSchema,
+  flagsSchema,
+  moveLineItemsSchema,
+  traceSchema,
+  type MoveLineItems,
+  type StoredTrace,
+} from "./routing-decision-json";
+import { readStoredJson, toStoredJson } from "./stored-json";
 
 type Db = Prisma.TransactionClient;
 
-/** A routing decision as stored (assignments and trace are app/domain/routing JSON). */
+/** A routing decision as stored, its JSON read back (see routing-decision-json.ts). */
 export interface StoredDecision {
   id: string;
   orderId: string;
   status: RoutingDecisionStatus;
-  assignments: Prisma.JsonValue;
-  flags: string[];
+  assignments: Assignment[];
+  flags: RoutingFlag[];
   unroutableSkus: string[];
-  trace: Prisma.JsonValue;
+  trace: StoredTrace;
   deliveryMethod: OrderDeliveryMethod;
   serviceLevel: string;
   settingsVersion: number | null;
@@ -29,10 +39,10 @@ export interface StoredDecision {
 export interface NewDecision {
   orderId: string;
   status: RoutingDecisionStatus;
-  assignments: Prisma.InputJsonValue;
-  flags: string[];
-  unroutableSkus: string[];
-  trace: Prisma.InputJsonValue;
+  assignments: readonly Assignment[];
+  flags: readonly RoutingFlag[];
+  unroutableSkus: readonly string[];
+  trace: StoredTrace;
   deliveryMethod: OrderDeliveryMethod;
   serviceLevel: string;
   settingsVersion: number | null;
@@ -57,17 +67,50 @@ const DECISION_FIELDS = {
   costActual: true,
 } as const;
 
-export function findDecision(db: Db, shop: string, orderId: string): Promise<StoredDecision | null> {
-  return db.routingDecision.findUnique({ where: { shop_orderId: { shop, orderId } }, select: DECISION_FIELDS });
+type DecisionRow = Prisma.RoutingDecisionGetPayload<{ select: typeof DECISION_FIELDS }>;
+
+/** Throws UnreadableRowError, naming the decision, when its assignments, flags or trace do not parse. */
+function readDecision(row: DecisionRow): StoredDecision {
+  const of = (field: string) => ({ table: "RoutingDecision" as const, id: row.id, field });
+  return {
+    ...row,
+    assignments: readStoredJson(assignmentsSchema, row.assignments, of("assignments")),
+    flags: readStoredJson(flagsSchema, row.flags, of("flags")),
+    trace: readStoredJson(traceSchema, row.trace, of("trace")),
+  };
 }
 
-export function findDecisionsOfOrders(db: Db, shop: string, orderIds: string[]): Promise<StoredDecision[]> {
-  return db.routingDecision.findMany({ where: { shop, orderId: { in: orderIds } }, select: DECISION_FIELDS });
+export async function findDecision(db: Db, shop: string, orderId: string): Promise<StoredDecision | null> {
+  const row = await db.routingDecision.findUnique({
+    where: { shop_orderId: { shop, orderId } },
+    select: DECISION_FIELDS,
+  });
+  return row && readDecision(row);
+}
+
+export async function findDecisionsOfOrders(db: Db, shop: string, orderIds: string[]): Promise<StoredDecision[]> {
+  const rows = await db.routingDecision.findMany({
+    where: { shop, orderId: { in: orderIds } },
+    select: DECISION_FIELDS,
+  });
+  return rows.map(readDecision);
 }
 
 /** Stores the order's one decision; the unique (shop, orderId) refuses a second. */
-export function createDecision(db: Db, shop: string, decision: NewDecision): Promise<StoredDecision> {
-  return db.routingDecision.create({ data: { shop, ...decision }, select: DECISION_FIELDS });
+export async function createDecision(db: Db, shop: string, decision: NewDecision): Promise<StoredDecision> {
+  const of = (field: string) => ({ table: "RoutingDecision" as const, id: `of order ${decision.orderId}`, field });
+  const row = await db.routingDecision.create({
+    data: {
+      shop,
+      ...decision,
+      assignments: toStoredJson(assignmentsSchema, decision.assignments, of("assignments")),
+      flags: toStoredJson(flagsSchema, decision.flags, of("flags")),
+      unroutableSkus: [...decision.unroutableSkus],
+      trace: toStoredJson(traceSchema, decision.trace, of("trace")),
+    },
+    select: DECISION_FIELDS,
+  });
+  return readDecision(row);
 }
 
 export async function setDecisionMoveStatus(
@@ -101,8 +144,8 @@ export interface DecisionListFilter {
   cursor?: string;
 }
 
-export function listDecisions(db: Db, shop: string, filter: DecisionListFilter) {
-  return db.routingDecision.findMany({
+export async function listDecisions(db: Db, shop: string, filter: DecisionListFilter): Promise<StoredDecision[]> {
+  const rows = await db.routingDecision.findMany({
     where: {
       shop,
       ...(filter.status ? { status: filter.status } : {}),
@@ -114,6 +157,7 @@ export function listDecisions(db: Db, shop: string, filter: DecisionListFilter) 
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
     select: DECISION_FIELDS,
   });
+  return rows.map(readDecision);
 }
 
 // ---------------------------------------------------------------------------
@@ -126,7 +170,7 @@ export interface StoredMove {
   fulfillmentOrderId: string;
   fromLocationId: string;
   toLocationId: string;
-  lineItems: Prisma.JsonValue;
+  lineItems: MoveLineItems | null;
   status: FulfillmentMoveStatus;
   error: string | null;
   attempts: number;
@@ -139,7 +183,7 @@ export interface MoveRecord {
   fulfillmentOrderId: string;
   fromLocationId: string;
   toLocationId: string;
-  lineItems: { id: string; quantity: number }[] | null;
+  lineItems: MoveLineItems | null;
   status: FulfillmentMoveStatus;
   error?: string | null;
   movedFulfillmentOrderId?: string | null;
@@ -152,7 +196,15 @@ export async function recordMove(db: Db, shop: string, move: MoveRecord): Promis
   const values = {
     orderId: move.orderId,
     fromLocationId: move.fromLocationId,
-    lineItems: move.lineItems ?? undefined,
+    // Null (the whole fulfilment order) is SQL NULL in a new row and leaves an existing row's as it was.
+    lineItems:
+      move.lineItems === null
+        ? undefined
+        : toStoredJson(moveLineItemsSchema, move.lineItems, {
+            table: "FulfillmentMove",
+            id: `of fulfillment order ${move.fulfillmentOrderId}`,
+            field: "lineItems",
+          }),
     status: move.status,
     error: move.error ?? null,
     ...(move.movedFulfillmentOrderId ? { movedFulfillmentOrderId: move.movedFulfillmentOrderId } : {}),
@@ -176,12 +228,32 @@ export async function recordMove(db: Db, shop: string, move: MoveRecord): Promis
   });
 }
 
-export function listMovesOfOrder(db: Db, shop: string, orderId: string): Promise<StoredMove[]> {
-  return db.fulfillmentMove.findMany({ where: { shop, orderId }, orderBy: { createdAt: "asc" } });
-}
-
-export function listMovesOfOrders(db: Db, shop: string, orderIds: string[]): Promise<StoredMove[]> {
-  return db.fulfillmentMove.findMany({ where: { shop, orderId: { in: orderIds } }, orderBy: { createdAt: "asc" } });
+export async function listMovesOfOrder(db: Db, shop: string, orderId: string): Promise<StoredMove[]> {
+  const rows = await db.fulfillmentMove.findMany({
+    where: { shop, orderId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      orderId: true,
+      fulfillmentOrderId: true,
+      fromLocationId: true,
+      toLocationId: true,
+      lineItems: true,
+      status: true,
+      error: true,
+      attempts: true,
+      movedFulfillmentOrderId: true,
+      updatedAt: true,
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    lineItems: readStoredJson(moveLineItemsSchema.nullable(), row.lineItems, {
+      table: "FulfillmentMove",
+      id: row.id,
+      field: "lineItems",
+    }),
+  }));
 }
 
 /**
@@ -220,27 +292,32 @@ export async function confirmMove(
 }
 
 /** Decisions that assigned locations since `since`, for counting the orders each took today. */
-export function assignmentsDecidedSince(db: Db, shop: string, since: Date, exceptOrderId?: string) {
-  return db.routingDecision.findMany({
+export async function assignmentsDecidedSince(
+  db: Db,
+  shop: string,
+  since: Date,
+  exceptOrderId?: string,
+): Promise<{ decidedAt: Date; assignments: Assignment[] }[]> {
+  const rows = await db.routingDecision.findMany({
     where: {
       shop,
       decidedAt: { gte: since },
       status: { in: ["ROUTED", "SPLIT"] },
       ...(exceptOrderId ? { orderId: { not: exceptOrderId } } : {}),
     },
-    select: { decidedAt: true, assignments: true },
+    select: { id: true, decidedAt: true, assignments: true },
   });
+  return rows.map((row) => ({
+    decidedAt: row.decidedAt,
+    assignments: readStoredJson(assignmentsSchema, row.assignments, {
+      table: "RoutingDecision",
+      id: row.id,
+      field: "assignments",
+    }),
+  }));
 }
 
-/** The location ids a stored decision's assignments name, in order; none for anything malformed. */
-export function assignedLocationIds(assignments: Prisma.JsonValue): string[] {
-  if (!Array.isArray(assignments)) return [];
-  return assignments.flatMap((assignment) =>
-    typeof assignment === "object" &&
-    assignment !== null &&
-    "locationId" in assignment &&
-    typeof assignment.locationId === "string"
-      ? [assignment.locationId]
-      : [],
-  );
+/** The location ids a decision's assignments name, in order. */
+export function assignedLocationIds(assignments: readonly Assignment[]): string[] {
+  return assignments.map((assignment) => assignment.locationId);
 }

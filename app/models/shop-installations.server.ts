@@ -64,3 +64,15 @@ export async function recordScopes(db: Db, shop: string, scopes: string, changed
   });
   return outcome(db, shop, count);
 }
+
+/** Records the shop's IANA time zone (as Shopify's shop.ianaTimezone gives it); false for a shop not installed. */
+export async function saveShopTimeZone(db: Db, shop: string, timeZone: string): Promise<boolean> {
+  const { count } = await db.shopInstallation.updateMany({ where: { shop }, data: { timeZone } });
+  return count > 0;
+}
+
+/** The shop's IANA time zone; "UTC" until it is known. */
+export async function findShopTimeZone(db: Db, shop: string): Promise<string> {
+  const row = await db.shopInstallation.findUnique({ where: { shop }, select: { timeZone: true } });
+  return row?.timeZone ?? "UTC";
+}

@@ -30,14 +30,6 @@ export async function recordWebhookEventOnce(
   return rows[0]?.id ?? null;
 }
 
-export async function markWebhookEventProcessed(tx: Prisma.TransactionClient, shop: string, id: string): Promise<void> {
-  await tx.webhookEvent.updateMany({ where: { shop, id }, data: { processedAt: new Date() } });
-}
-
-export function countWebhookEvents(tx: Prisma.TransactionClient, shop: string, topic?: string): Promise<number> {
-  return tx.webhookEvent.count({ where: { shop, ...(topic ? { topic } : {}) } });
-}
-
 /** The shop's latest events of one topic, newest first. */
 export function latestWebhookEvents(db: Prisma.TransactionClient, shop: string, topic: string, take: number) {
   return db.webhookEvent.findMany({

@@ -15,20 +15,14 @@ import {
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
-import { fetchShopOverview, type ShopOverview } from "~/shopify/operations/shop-overview.server";
 import { getAppHealth, type Check } from "~/services/app-health.server";
 import { listRecentOrders, type RecentOrder } from "~/services/recent-orders.server";
+import { getShopOverview } from "~/services/shop/shop-overview.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const [overview, health, recentOrders] = await Promise.all([
-    fetchShopOverview(admin).then(
-      (value): Check<ShopOverview> => ({ ok: true, detail: value }),
-      (error: unknown): Check<ShopOverview> => ({
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    ),
+    getShopOverview({ admin, session }),
     getAppHealth(session.shop),
     listRecentOrders(session.shop),
   ]);

@@ -4,7 +4,10 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { formatDateTime } from "~/domain/date-time";
+import { formatDollars } from "~/domain/money";
 import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
+import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 
 // Shopify order ids are numbers; anything else cannot name an order of this shop.
 const ORDER_ID = /^\d{1,20}$/;
@@ -14,10 +17,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const orderId = params.orderId ?? "";
   const order = ORDER_ID.test(orderId) ? await getRoutedOrder(session.shop, orderId) : null;
   if (!order) throw new Response("This order has not been routed by Omniroute", { status: 404 });
+  const timeZone = await shopTimeZone(session.shop);
   return {
     ...order,
     placedAt: order.placedAt?.toISOString() ?? null,
-    decidedAt: order.decidedAt.toISOString(),
+    // Formatted here, in the shop's time zone, so the server's and the browser's render agree.
+    decidedAt: formatDateTime(order.decidedAt, timeZone),
     cancelledAt: order.cancelledAt?.toISOString() ?? null,
     moves: order.moves.map((move) => ({ ...move, updatedAt: move.updatedAt.toISOString() })),
   };
@@ -68,7 +73,7 @@ export default function RoutedOrderPage() {
                 ))}
               </List>
               <Text as="p" tone="subdued" variant="bodySm">
-                Decided {order.decidedAt.slice(0, 16).replace("T", " ")} UTC under{" "}
+                Decided {order.decidedAt} under{" "}
                 {order.settingsVersion === null ? "the default rules" : `rules version ${order.settingsVersion}`};
                 Shopify API cost {order.apiCostPoints} points.
               </Text>
@@ -84,7 +89,7 @@ export default function RoutedOrderPage() {
                 assignment.locationName,
                 assignment.lines.map((line) => `${line.quantity} × ${line.sku}`).join(", "),
                 assignment.distanceMiles.toFixed(1),
-                `$${assignment.cost.toFixed(2)}`,
+                formatDollars(assignment.cost),
               ])}
             />
           </Card>

@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@prisma/client";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import { shippedOrderFacts } from "../../tests/support/order-facts";
 import { uniqueShop } from "../../tests/support/shops";
 import { TEST_APP } from "../../tests/support/shopify-app";
 import { upsertOrderFacts } from "~/models/routed-orders.server";
@@ -76,25 +77,7 @@ async function queuedRoutingJobs(shop: string, orderId: string): Promise<number>
 
 describe("routing work that gave up after its retries", () => {
   it("is listed with the order's name and the last error, and only for its own shop", async () => {
-    await upsertOrderFacts(
-      prisma,
-      emulator.shop,
-      {
-        orderId: "7001",
-        name: "#7001",
-        placedAt: new Date(),
-        deliveryMethod: "SHIPPING",
-        pickupLocationId: null,
-        shippingLineTitle: "Standard",
-        shippingLineCode: null,
-        latitude: 41.88,
-        longitude: -87.63,
-        lines: [{ sku: "TEE-BLK-M", quantity: 1 }],
-        customerId: null,
-        cancelledAt: null,
-      },
-      "WEBHOOK",
-    );
+    await upsertOrderFacts(prisma, emulator.shop, shippedOrderFacts("7001"), "WEBHOOK");
     await giveUp(emulator.shop, "7001", "Shopify's Admin API did not answer after 8 attempts");
     await giveUp(uniqueShop(), "7002", "another shop's trouble");
 
@@ -143,5 +126,19 @@ describe("routing work that gave up after its retries", () => {
       context: {},
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe("when work gave up", () => {
+  it("is shown to the minute in the shop's time zone", async () => {
+    await giveUp(emulator.shop, "7004", "down");
+    const [before] = await deadLetters();
+    expect(before?.failedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+
+    const { recordShopTimeZone } = await import("~/services/shop/shop-time-zone.server");
+    await recordShopTimeZone(emulator.shop, "America/Chicago");
+
+    const [after] = await deadLetters();
+    expect(after?.failedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d C[SD]T$/);
   });
 });

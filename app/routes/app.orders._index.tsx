@@ -15,12 +15,16 @@ import {
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { formatDateTime } from "~/domain/date-time";
+import { formatDollars } from "~/domain/money";
+import { ROUTING_FLAG_LABELS } from "~/domain/routing/flag-labels";
+import { ROUTING_FLAGS } from "~/domain/routing/types";
 import { listRoutedOrders, type ListRoutedOrdersOptions } from "~/services/routing/orders.server";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters.server";
+import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { DeadLetterCard, type DeadLetterRetryResult } from "~/components/DeadLetterCard";
 
 const STATUSES = ["ROUTED", "SPLIT", "UNROUTABLE"] as const;
-const FLAGS = ["SLA_AT_RISK", "PICKUP_STORE_CHANGED", "PICKUP_UNAVAILABLE", "OUTSIDE_RADIUS", "OUT_OF_STOCK"] as const;
 const MOVE_STATUSES = ["PENDING", "DONE", "FAILED", "NONE"] as const;
 const PAGE_SIZE = 25;
 
@@ -34,19 +38,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // Unknown filter values are ignored rather than refused: the page still shows every order.
   const options: ListRoutedOrdersOptions = { take: PAGE_SIZE };
   const status = oneOf(params.get("status"), STATUSES);
-  const flag = oneOf(params.get("flag"), FLAGS);
+  const flag = oneOf(params.get("flag"), ROUTING_FLAGS);
   const moveStatus = oneOf(params.get("moves"), MOVE_STATUSES);
   const cursor = params.get("cursor");
   if (status) options.status = status;
   if (flag) options.flag = flag;
   if (moveStatus) options.moveStatus = moveStatus;
   if (cursor) options.cursor = cursor;
-  const [page, deadLetters] = await Promise.all([
+  const [page, deadLetters, timeZone] = await Promise.all([
     listRoutedOrders(session.shop, options),
     listShopDeadLetters(session.shop),
+    shopTimeZone(session.shop),
   ]);
   return {
-    deadLetters: deadLetters.map((letter) => ({ ...letter, failedAt: letter.failedAt.toISOString() })),
+    deadLetters: deadLetters.map((letter) => ({ ...letter, failedAt: formatDateTime(letter.failedAt, timeZone) })),
     rows: page.rows.map((row) => ({
       ...row,
       placedAt: row.placedAt?.toISOString() ?? null,
@@ -118,7 +123,7 @@ export default function OrdersPage() {
             />
             <Select
               label="Flag"
-              options={[any, ...FLAGS.map((value) => ({ label: label(value), value }))]}
+              options={[any, ...ROUTING_FLAGS.map((value) => ({ label: ROUTING_FLAG_LABELS[value], value }))]}
               value={params.get("flag") ?? ""}
               onChange={filter("flag")}
             />
@@ -171,14 +176,14 @@ export default function OrdersPage() {
                 <IndexTable.Cell>{row.chosenLocationNames.join(", ") || "—"}</IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" alignment="end" numeric>
-                    ${row.cost.toFixed(2)}
+                    {formatDollars(row.cost)}
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <InlineStack gap="100">
                     {row.flags.map((flag) => (
                       <Badge key={flag} tone="warning">
-                        {label(flag)}
+                        {ROUTING_FLAG_LABELS[flag]}
                       </Badge>
                     ))}
                   </InlineStack>

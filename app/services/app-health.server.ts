@@ -10,7 +10,8 @@ export interface AppHealth {
   jobQueue: Check<ShopJobCounts>;
 }
 
-async function check<T>(run: () => Promise<T>): Promise<Check<T>> {
+/** What `run` gave, or why it failed, for a page to show either. */
+export async function check<T>(run: () => Promise<T>): Promise<Check<T>> {
   try {
     return { ok: true, detail: await run() };
   } catch (error) {

@@ -1,14 +1,12 @@
 import { unauthenticated } from "~/shopify.server";
 import { createAdminClient, type AdminClient, type AdminClientOptions } from "./admin-client.server";
-import { CostBucketEstimates } from "./cost-bucket-estimates";
 import { libraryTransport } from "./library-transport.server";
+import { processCostEstimates } from "./process-cost-estimates.server";
 
 /**
  * The Admin API client a job uses for a shop: the shop's offline session through the Shopify
- * library, and one bucket estimate per shop shared by every client in this process.
+ * library, pacing on the bucket estimate this process keeps for the shop.
  */
-const processWideEstimates = new CostBucketEstimates();
-
 export function adminClientForShop(
   shop: string,
   options: Omit<AdminClientOptions, "shop" | "send" | "estimates"> = {},
@@ -17,6 +15,6 @@ export function adminClientForShop(
     ...options,
     shop,
     send: libraryTransport(shop, unauthenticated.admin),
-    estimates: processWideEstimates,
+    estimates: processCostEstimates,
   });
 }

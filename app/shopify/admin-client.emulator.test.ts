@@ -7,9 +7,11 @@ import type { AdminClient, AdminClientOptions, AdminGraphqlTransport } from "./a
 import { CostMeter } from "./cost-meter";
 import type * as AdminClientModule from "./admin-client.server";
 import type * as AdminClientForShopModule from "./admin-client-for-shop.server";
+import type * as AdminClientForRequestModule from "./admin-client-for-request.server";
 import type * as LibraryTransportModule from "./library-transport.server";
 import type * as FulfillmentOrdersModule from "./operations/fulfillment-orders-for-routing.server";
 import type * as MoveModule from "./operations/fulfillment-order-move.server";
+import type * as ShopOverviewModule from "./operations/shop-overview.server";
 import type * as ShopifyServerModule from "~/shopify.server";
 
 /**
@@ -23,9 +25,11 @@ let shop: string;
 let shopify: typeof ShopifyServerModule;
 let clientModule: typeof AdminClientModule;
 let adminClientForShop: typeof AdminClientForShopModule.adminClientForShop;
+let adminClientForRequest: typeof AdminClientForRequestModule.adminClientForRequest;
 let libraryTransport: typeof LibraryTransportModule.libraryTransport;
 let fulfillmentOrders: typeof FulfillmentOrdersModule;
 let move: typeof MoveModule;
+let shopOverview: typeof ShopOverviewModule;
 
 /** Small delays so retries do not slow the suite down. */
 const FAST_RETRIES = { backoff: { baseDelayMs: 2, maxDelayMs: 20 }, timeoutMs: 2_000 } satisfies Partial<AdminClientOptions>;
@@ -47,9 +51,11 @@ beforeAll(async () => {
   shopify = await import("~/shopify.server");
   clientModule = await import("./admin-client.server");
   ({ adminClientForShop } = await import("./admin-client-for-shop.server"));
+  ({ adminClientForRequest } = await import("./admin-client-for-request.server"));
   ({ libraryTransport } = await import("./library-transport.server"));
   fulfillmentOrders = await import("./operations/fulfillment-orders-for-routing.server");
   move = await import("./operations/fulfillment-order-move.server");
+  shopOverview = await import("./operations/shop-overview.server");
   // The shop's offline session, by token exchange as when the merchant first opens the app.
   await shopify.authenticate.admin(
     new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${sessionTokenFor(shop)}` } }),
@@ -300,5 +306,37 @@ describe("the client against Shopify's failures, emulated", () => {
     const client = adminClientForShop("never-installed.myshopify.com", FAST_RETRIES);
     const error = await failureOf(client.requestUntyped("query Name { shop { name } }"));
     expect(error).toBeInstanceOf(AdminApiAuthError);
+  });
+});
+
+describe("a page's client, over its own authenticate.admin(request)", () => {
+  async function pageContext() {
+    return shopify.authenticate.admin(
+      new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${sessionTokenFor(shop)}` } }),
+    );
+  }
+
+  it("reads the shop overview, typed by its document, and records what it cost", async () => {
+    const meter = new CostMeter();
+    const client = adminClientForRequest(await pageContext(), { ...FAST_RETRIES, costMeter: meter });
+
+    const overview = await shopOverview.fetchShopOverview(client);
+
+    expect(overview).toEqual({ name: "Windy City Outfitters", domain: shop, timezone: "America/Chicago", activeLocations: 13 });
+    expect(meter.byOperation().ShopOverview).toMatchObject({ calls: 1, throttledRetries: 0, failedRetries: 0 });
+    expect(meter.total().requested).toBeGreaterThan(0);
+  });
+
+  it("sends again once when Shopify answers 502 or 503, then gives up with AdminApiUnavailableError", async () => {
+    emulator.shopify.faults = { adminErrorRate: 1, adminTimeoutRate: 0, throttleRate: 0 };
+    const meter = new CostMeter();
+    const client = adminClientForRequest(await pageContext(), { backoff: FAST_RETRIES.backoff, costMeter: meter });
+
+    const error = await failureOf(shopOverview.fetchShopOverview(client));
+
+    expect(error).toBeInstanceOf(AdminApiUnavailableError);
+    expect(error).toMatchObject({ shop, operationName: "ShopOverview", attempts: 2 });
+    expect((error as AdminApiUnavailableError).lastCause).toMatch(/^HTTP 50[23]/);
+    expect(meter.total()).toMatchObject({ calls: 0, failedRetries: 1 });
   });
 });

@@ -16,11 +16,11 @@ import type { CallCost, CostMeter } from "./cost-meter";
 import { backoffDelayMs, DEFAULT_BACKOFF_POLICY, type BackoffPolicy } from "./retry-backoff";
 
 /**
- * A shop's Admin GraphQL client for background work: it paces itself on the shop's cost
- * bucket, retries what Shopify says is transient, and reports every call's cost. It speaks to
- * Shopify through an injected transport (the Shopify library in the app, a fake in unit tests)
- * and reads time, randomness and sleep from injected functions, so its decisions are testable
- * without waiting.
+ * A shop's Admin GraphQL client, for jobs (./admin-client-for-shop.server) and pages
+ * (./admin-client-for-request.server): it paces itself on the shop's cost bucket, retries
+ * what Shopify says is transient, and reports every call's cost. It speaks to Shopify through
+ * an injected transport (the Shopify library in the app, a fake in unit tests) and reads time,
+ * randomness and sleep from injected functions, so its decisions are testable without waiting.
  *
  * Failures end in one of the typed errors of ./admin-api-errors: a job lets
  * AdminApiUnavailableError fail it (pg-boss retries later, then dead-letters it).
@@ -44,8 +44,8 @@ export interface AdminGraphqlReply {
 
 /**
  * Sends one request and returns Shopify's answer, whatever its status. Throws an AdminApiError
- * for what it already knows to be final (no session for the shop); any other throw is taken
- * for a network failure.
+ * for what it already knows to be final (no session for the shop), or a Response for Remix to
+ * send (a page's re-authentication); any other throw is taken for a network failure.
  */
 export type AdminGraphqlTransport = (request: AdminGraphqlRequest) => Promise<AdminGraphqlReply>;
 
@@ -136,7 +136,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       if (reply === "timed out") return { kind: "lost", reason: `no answer within ${timeoutMs} ms` };
       return readAdminApiAnswer(reply.status, reply.body, reply.retryAfterMs ?? null);
     } catch (error) {
-      if (error instanceof AdminApiError) throw error;
+      if (error instanceof AdminApiError || error instanceof Response) throw error;
       if (controller.signal.aborted) return { kind: "lost", reason: `no answer within ${timeoutMs} ms` };
       return { kind: "lost", reason: `network error: ${error instanceof Error ? error.message : String(error)}` };
     } finally {

@@ -3,7 +3,6 @@ import type PgBoss from "pg-boss";
 import { databaseUrl } from "~/db.server";
 import { startBoss } from "~/jobs/boss.server";
 import { QueueConsumer, type JobHandler, type QueueConsumerOptions } from "~/jobs/queue-consumer.server";
-import type { QueueName } from "~/jobs/queues";
 
 /**
  * Far longer than any test waits: a consumer that runs a job within a test's few seconds was
@@ -16,8 +15,8 @@ export interface TestQueues {
   readonly boss: PgBoss;
   /** Runs after the current test, last registered first, whatever its outcome. */
   onCleanup(cleanup: () => Promise<unknown> | unknown): void;
-  /** A queue of the test's own (typed as an app queue, as enqueueInTransaction takes only those). */
-  createQueue(options?: Omit<PgBoss.Queue, "name">): Promise<QueueName>;
+  /** A queue of the test's own. */
+  createQueue(options?: Omit<PgBoss.Queue, "name">): Promise<string>;
   /** A started consumer of `queue`, stopped after the test; `errors` collects what it reports. */
   startConsumer(
     queue: string,
@@ -55,7 +54,7 @@ export function useTestQueues(prefix: string): TestQueues {
     async createQueue(options = {}) {
       const name = `test.${prefix}-${++queueCount}`;
       await started().createQueue(name, { name, ...options });
-      return name as QueueName;
+      return name;
     },
     startConsumer(queue, handler, options = {}) {
       const errors: unknown[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BulkLineError, JsonlLineSplitter, numericIdOf, readBulkInventoryLine } from "./bulk-inventory-lines";
+import { BulkLineError, JsonlLineSplitter, readBulkInventoryLine } from "./bulk-inventory-lines";
 
 const LOCATION = "gid://shopify/Location/70000000001";
 
@@ -83,13 +83,5 @@ describe("cutting a text stream into JSONL lines", () => {
     const splitter = new JsonlLineSplitter();
     expect(splitter.push("x\n")).toEqual(["x"]);
     expect(splitter.end()).toEqual([]);
-  });
-});
-
-describe("numeric ids of gids", () => {
-  it("takes the number of a gid of the expected type, with or without a query string", () => {
-    expect(numericIdOf("gid://shopify/InventoryLevel/7?inventory_item_id=3", "InventoryLevel")).toBe("7");
-    expect(numericIdOf("gid://shopify/Location/7", "InventoryItem")).toBeNull();
-    expect(numericIdOf(7, "Location")).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { numericIdOf } from "../shopify-ids";
+
 /**
  * Reads the JSONL of the inventory mirror's bulk query (InventoryLevelsForMirror) one line at
  * a time, so a file of any size streams through in constant memory. Shopify writes each
@@ -28,13 +30,6 @@ export class BulkLineError extends Error {
     super(`${message}: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`);
     this.name = "BulkLineError";
   }
-}
-
-/** The numeric id of a gid of the given type: gid://shopify/Location/12 → "12"; null otherwise. */
-export function numericIdOf(gid: unknown, type: string): string | null {
-  if (typeof gid !== "string") return null;
-  const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?.*)?$/.exec(gid);
-  return match && match[1] === type ? (match[2] ?? null) : null;
 }
 
 type JsonObject = Record<string, unknown>;

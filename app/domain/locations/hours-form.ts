@@ -2,14 +2,13 @@ import { isTimeOfDay, WEEKDAYS, type OpeningHours, type OpeningWindow, type Week
 
 /**
  * A location's opening hours and time zone as the merchant edits them on the Locations page
- * (every value a string, as posted), read into what routing stores, or field errors; and the
- * one-line summary the page shows.
+ * (every value a string, as posted), the form as it starts from saved hours, and the one-line
+ * summary the page shows. No schema here: the page's browser code imports this file, so zod
+ * stays out of the browser; parse-hours.ts, which only the server imports, parses the form.
  *
  * Hours are either "always" (stored as null: open around the clock, every day) or "weekly": per
  * weekday, closed, or one window from an opening to a closing time, "HH:MM" 00:00–23:59 in the
- * location's time zone. A closing time earlier than the opening time runs past midnight into
- * the next day (22:00–02:00), as isOpenAt reads it; a closing time equal to the opening time is
- * refused, since it would say neither "closed" nor a window.
+ * location's time zone.
  */
 
 /** Monday first, as merchants read a week. */
@@ -48,7 +47,6 @@ export const HOURS_FIELDS: readonly HoursField[] = [
 
 /** `hours` is "always" (open around the clock, stored as null) or "weekly" (the days below). */
 export type HoursForm = Partial<Record<HoursField, string>>;
-export type HoursErrors = Partial<Record<HoursField, string>>;
 
 export interface HoursValues {
   /** null means always open. */
@@ -71,47 +69,6 @@ export function canonicalTimeZone(name: string): string | null {
   } catch {
     return null;
   }
-}
-
-export function parseHoursForm(
-  form: HoursForm,
-): { ok: true; values: HoursValues } | { ok: false; errors: HoursErrors } {
-  const errors: HoursErrors = {};
-  const timeZone = canonicalTimeZone(form.timeZone ?? "");
-  if (!timeZone) errors.timeZone = "Choose a time zone from the list";
-
-  let openingHours: OpeningHours | null = null;
-  if (form.hours === "weekly") {
-    const days = {} as Record<Weekday, OpeningWindow | null>;
-    for (const day of WEEK) {
-      if (!form[`${day}IsOpen`]) {
-        days[day] = null;
-        continue;
-      }
-      const open = (form[`${day}Opens`] ?? "").trim();
-      const close = (form[`${day}Closes`] ?? "").trim();
-      const name = DAY_NAMES[day];
-      if (!isTimeOfDay(open)) {
-        errors[`${day}Opens`] =
-          open === "" ? `Enter when ${name} opens, or untick ${name}` : "Enter a time from 00:00 to 23:59, like 09:30";
-      }
-      if (!isTimeOfDay(close)) {
-        errors[`${day}Closes`] =
-          close === ""
-            ? `Enter when ${name} closes, or untick ${name}`
-            : "Enter a time from 00:00 to 23:59, like 21:00";
-      } else if (close === open) {
-        errors[`${day}Closes`] = "Enter a closing time different from the opening time";
-      }
-      days[day] = { open, close };
-    }
-    openingHours = days;
-  } else if (form.hours !== "always") {
-    errors.hours = "Choose always open or set the hours of each day";
-  }
-
-  if (!timeZone || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, values: { openingHours, timeZone } };
 }
 
 /** The form as it starts for saved hours (null: always open). */

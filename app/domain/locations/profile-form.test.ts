@@ -57,6 +57,59 @@ describe("a location profile form", () => {
   });
 });
 
+describe("a location profile form's figures", () => {
+  it("reads dollars with up to 4 decimals and refuses more than each cost's ceiling", () => {
+    expect(
+      parseProfileForm({
+        ...valid,
+        labourCostPerOrder: " 1000 ",
+        shippingBaseCost: "1000.01",
+        shippingCostPerMile: "0.1234",
+      }),
+    ).toEqual({ ok: false, errors: { shippingBaseCost: "Enter the cost of a parcel of at most $1000" } });
+    expect(parseProfileForm({ ...valid, shippingCostPerMile: "100.5", shippingBaseCost: "0.12345" })).toEqual({
+      ok: false,
+      errors: {
+        shippingBaseCost: "Enter the cost of a parcel in dollars, like 3.00",
+        shippingCostPerMile: "Enter the cost a mile of at most $100",
+      },
+    });
+  });
+
+  it("takes a daily capacity from 1 to 100000 orders, and an empty one as no limit", () => {
+    const capacityOf = (dailyCapacity: string | undefined) => {
+      const parsed = parseProfileForm({ ...valid, dailyCapacity });
+      return parsed.ok ? parsed.values.dailyCapacity : parsed.errors.dailyCapacity;
+    };
+    const refused = "Enter a whole number of orders a day from 1, or leave it empty for no limit";
+    expect([capacityOf("1"), capacityOf(" 100000 "), capacityOf("  "), capacityOf(undefined)]).toEqual([
+      1,
+      100_000,
+      null,
+      null,
+    ]);
+    expect([capacityOf("0"), capacityOf("100001"), capacityOf("-3"), capacityOf("ten")]).toEqual([
+      refused,
+      refused,
+      refused,
+      refused,
+    ]);
+  });
+
+  it("asks for every choice a browser leaves out", () => {
+    expect(parseProfileForm({ timeZone: "UTC", hours: "always" })).toEqual({
+      ok: false,
+      errors: {
+        kind: "Choose store or warehouse",
+        labourCostPerOrder: "Enter the pick and pack cost in dollars, like 3.00",
+        shippingBaseCost: "Enter the cost of a parcel in dollars, like 3.00",
+        shippingCostPerMile: "Enter the cost a mile in dollars, like 3.00",
+        pickup: "Choose whether shoppers can pick up here",
+      },
+    });
+  });
+});
+
 describe("a location profile form with opening hours", () => {
   it("refuses the whole profile when only the hours are wrong", () => {
     expect(

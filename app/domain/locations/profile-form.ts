@@ -1,4 +1,8 @@
-import { parseHoursForm, type HoursForm, type HoursValues } from "./hours-form";
+import { z } from "zod";
+import { parseForm, type FieldErrors, type FormResult } from "../form-result";
+import type { HoursForm, HoursValues } from "./hours-form";
+import { hoursFormSchema, openDaysOf } from "./parse-hours";
+import type { Weekday } from "./opening-hours";
 
 /**
  * A location's profile as the merchant edits it (every value a string, as posted), read into
@@ -23,58 +27,53 @@ export interface ProfileValues extends HoursValues {
   pickupEnabledOverride: boolean | null;
 }
 
-export type ProfileErrors = Partial<Record<keyof ProfileForm, string>>;
+export type ProfileField = keyof ProfileForm;
+export type ProfileErrors = FieldErrors<ProfileField>;
 
-function money(raw: string | undefined, max: number, what: string): number | string {
-  const text = (raw ?? "").trim();
-  if (!/^\d+(\.\d{1,4})?$/.test(text)) return `Enter ${what} in dollars, like 3.00`;
-  const value = Number(text);
-  return value > max ? `Enter ${what} of at most $${max}` : value;
+/** Dollars typed with up to 4 decimals, at most `max`. */
+function moneyField(max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d{1,4})?$/, `Enter ${what} in dollars, like 3.00`)
+    .prefault("")
+    .transform(Number)
+    .pipe(z.number().max(max, `Enter ${what} of at most $${max}`));
 }
 
-export function parseProfileForm(
-  form: ProfileForm,
-): { ok: true; values: ProfileValues } | { ok: false; errors: ProfileErrors } {
-  const errors: ProfileErrors = {};
-  const kind = form.kind === "STORE" || form.kind === "WAREHOUSE" ? form.kind : null;
-  if (!kind) errors.kind = "Choose store or warehouse";
-  const labour = money(form.labourCostPerOrder, 1000, "the pick and pack cost");
-  const base = money(form.shippingBaseCost, 1000, "the cost of a parcel");
-  const perMile = money(form.shippingCostPerMile, 100, "the cost a mile");
-  if (typeof labour === "string") errors.labourCostPerOrder = labour;
-  if (typeof base === "string") errors.shippingBaseCost = base;
-  if (typeof perMile === "string") errors.shippingCostPerMile = perMile;
-  const capacityText = (form.dailyCapacity ?? "").trim();
-  const capacity = capacityText === "" ? null : Number(capacityText);
-  if (capacity !== null && (!/^\d+$/.test(capacityText) || capacity < 1 || capacity > 100_000)) {
-    errors.dailyCapacity = "Enter a whole number of orders a day from 1, or leave it empty for no limit";
-  }
-  const pickup =
-    form.pickup === "on" ? true : form.pickup === "off" ? false : form.pickup === "shopify" ? null : undefined;
-  if (pickup === undefined) errors.pickup = "Choose whether shoppers can pick up here";
-  const hours = parseHoursForm(form);
-  if (!hours.ok) Object.assign(errors, hours.errors);
-  if (
-    !kind ||
-    typeof labour === "string" ||
-    typeof base === "string" ||
-    typeof perMile === "string" ||
-    pickup === undefined ||
-    !hours.ok
-  ) {
-    return { ok: false, errors };
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    values: {
-      kind,
-      labourCostPerOrder: labour,
-      shippingBaseCost: base,
-      shippingCostPerMile: perMile,
-      dailyCapacity: capacity,
-      pickupEnabledOverride: pickup,
-      ...hours.values,
-    },
-  };
+const DAILY_CAPACITY = "Enter a whole number of orders a day from 1, or leave it empty for no limit";
+
+const profileFieldsSchema = z.object({
+  kind: z.enum(["STORE", "WAREHOUSE"], { error: "Choose store or warehouse" }),
+  labourCostPerOrder: moneyField(1000, "the pick and pack cost"),
+  shippingBaseCost: moneyField(1000, "the cost of a parcel"),
+  shippingCostPerMile: moneyField(100, "the cost a mile"),
+  // Empty means no limit.
+  dailyCapacity: z
+    .string()
+    .trim()
+    .prefault("")
+    .transform((text) => (text === "" ? null : text))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, DAILY_CAPACITY)
+        .transform(Number)
+        .pipe(z.number().min(1, DAILY_CAPACITY).max(100_000, DAILY_CAPACITY))
+        .nullable(),
+    ),
+  pickup: z
+    .enum(["shopify", "on", "off"], { error: "Choose whether shoppers can pick up here" })
+    .transform((choice) => (choice === "shopify" ? null : choice === "on")),
+});
+
+/** The profile's schema for the days its hours tick open (see hoursFormSchema). */
+export function profileFormSchema(openDays: readonly Weekday[]) {
+  return profileFieldsSchema
+    .transform(({ pickup, ...fields }) => ({ ...fields, pickupEnabledOverride: pickup }))
+    .and(hoursFormSchema(openDays));
+}
+
+export function parseProfileForm(form: ProfileForm): FormResult<ProfileValues, ProfileField> {
+  return parseForm(profileFormSchema(openDaysOf(form)), form);
 }

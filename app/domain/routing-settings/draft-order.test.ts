@@ -18,7 +18,7 @@ describe("a hand-made order to try the rules on", () => {
     );
     expect(parsed).toEqual({
       ok: true,
-      order: {
+      values: {
         id: "try-it",
         placedAt: NOW.toISOString(),
         deliveryMethod: "SHIPPING",
@@ -39,7 +39,7 @@ describe("a hand-made order to try the rules on", () => {
       standard,
       NOW,
     );
-    expect(parsed.ok && parsed.order).toMatchObject({
+    expect(parsed.ok && parsed.values).toMatchObject({
       pickupLocationId: "wicker",
       destination: { lat: 41.9088, lng: -87.6796 },
     });
@@ -52,7 +52,7 @@ describe("a hand-made order to try the rules on", () => {
       (_method, shippingMethod) => (shippingMethod === "Express" ? "NEXT_DAY" : "STANDARD"),
       NOW,
     );
-    expect(parsed.ok && parsed.order.serviceLevel).toBe("NEXT_DAY");
+    expect(parsed.ok && parsed.values.serviceLevel).toBe("NEXT_DAY");
   });
 
   it("names every field that needs fixing", () => {
@@ -66,6 +66,41 @@ describe("a hand-made order to try the rules on", () => {
     expect(parseDraftOrder({ items: "A 1\nA 2" }, PLACES, standard, NOW)).toEqual({
       ok: false,
       errors: { deliveryMethod: "Choose shipping, pickup or same-day delivery", items: "Line 2: A is listed twice" },
+    });
+  });
+
+  it("asks for at least one item and at most 20, and for a place the shop has", () => {
+    const refusal = (form: Parameters<typeof parseDraftOrder>[0]) => {
+      const parsed = parseDraftOrder(form, PLACES, standard, NOW);
+      return parsed.ok ? null : parsed.errors;
+    };
+    expect(refusal({ deliveryMethod: "LOCAL_DELIVERY", nearLocationId: "mars", items: "\n  \n" })).toEqual({
+      nearLocationId: "Choose where the shopper lives",
+      items: "Add at least one item, one a line: SKU and quantity",
+    });
+    const items = Array.from({ length: 21 }, (_, index) => `SKU-${index} 1`).join("\n");
+    expect(refusal({ deliveryMethod: "SHIPPING", nearLocationId: "loop", items })).toEqual({
+      items: "Try at most 20 items",
+    });
+    expect(refusal({ deliveryMethod: "SHIPPING", nearLocationId: "loop", items: "A 10001" })).toEqual({
+      items: 'Line 1: write a SKU and a quantity from 1, like "TEE-BLK-M 2"',
+    });
+  });
+
+  it("delivers same-day to near the chosen place, with no pickup store", () => {
+    const parsed = parseDraftOrder(
+      { deliveryMethod: "LOCAL_DELIVERY", nearLocationId: "wicker", pickupLocationId: "loop", items: "A 10000" },
+      PLACES,
+      standard,
+      NOW,
+    );
+    expect(parsed.ok && parsed.values).toEqual({
+      id: "try-it",
+      placedAt: NOW.toISOString(),
+      deliveryMethod: "LOCAL_DELIVERY",
+      serviceLevel: "STANDARD",
+      destination: { lat: 41.9088, lng: -87.6796 },
+      lines: [{ sku: "A", quantity: 10_000 }],
     });
   });
 });

@@ -1,4 +1,6 @@
-import type { DeliveryMethod, RoutingOrder, ServiceLevel } from "../routing/types";
+import { z } from "zod";
+import { parseForm, type FieldErrors, type FormResult } from "../form-result";
+import type { DeliveryMethod, OrderLine, RoutingOrder, ServiceLevel } from "../routing/types";
 
 /**
  * A hand-made order for the settings page's "try it" panel: what a merchant types (every value
@@ -14,7 +16,8 @@ export interface DraftOrderForm {
   items?: string;
 }
 
-export type DraftOrderErrors = Partial<Record<keyof DraftOrderForm, string>>;
+export type DraftOrderField = keyof DraftOrderForm;
+export type DraftOrderErrors = FieldErrors<DraftOrderField>;
 
 export interface PlaceOnMap {
   id: string;
@@ -22,27 +25,96 @@ export interface PlaceOnMap {
   lng: number;
 }
 
-const METHODS: readonly DeliveryMethod[] = ["SHIPPING", "PICK_UP", "LOCAL_DELIVERY"];
 export const MAX_DRAFT_ITEMS = 20;
 
-function parseItems(text: string | undefined): { lines: { sku: string; quantity: number }[] } | { error: string } {
-  const rows = (text ?? "")
-    .split("\n")
-    .map((row) => row.trim())
-    .filter(Boolean);
-  if (rows.length === 0) return { error: "Add at least one item, one a line: SKU and quantity" };
-  if (rows.length > MAX_DRAFT_ITEMS) return { error: `Try at most ${MAX_DRAFT_ITEMS} items` };
-  const lines: { sku: string; quantity: number }[] = [];
-  for (const [index, row] of rows.entries()) {
-    const match = /^(\S+)(?:\s+(\d+))?$/.exec(row);
-    const quantity = Number(match?.[2] ?? "1");
-    if (!match?.[1] || quantity < 1 || quantity > 10_000) {
-      return { error: `Line ${index + 1}: write a SKU and a quantity from 1, like "TEE-BLK-M 2"` };
+const ITEM_LINE = /^(\S+)(?:\s+(\d+))?$/;
+
+/** One item a line, "SKU quantity" (quantity 1 when left out), blank lines skipped. */
+const itemsField = z
+  .string()
+  .prefault("")
+  .transform((text) =>
+    text
+      .split("\n")
+      .map((row) => row.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string())
+      .min(1, "Add at least one item, one a line: SKU and quantity")
+      .max(MAX_DRAFT_ITEMS, `Try at most ${MAX_DRAFT_ITEMS} items`),
+  )
+  .transform((rows, context) => {
+    const refuse = (message: string) => {
+      context.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    const lines: OrderLine[] = [];
+    for (const [index, row] of rows.entries()) {
+      const [, sku, quantityText = "1"] = ITEM_LINE.exec(row) ?? [];
+      const quantity = Number(quantityText);
+      if (!sku || quantity < 1 || quantity > 10_000) {
+        return refuse(`Line ${index + 1}: write a SKU and a quantity from 1, like "TEE-BLK-M 2"`);
+      }
+      if (lines.some((line) => line.sku === sku)) return refuse(`Line ${index + 1}: ${sku} is listed twice`);
+      lines.push({ sku, quantity });
     }
-    if (lines.some((line) => line.sku === match[1])) return { error: `Line ${index + 1}: ${match[1]} is listed twice` };
-    lines.push({ sku: match[1], quantity });
-  }
-  return { lines };
+    return lines;
+  });
+
+/**
+ * The hand-made order's schema against the shop's places: the shopper lives near one (shipping,
+ * same-day) or picks up at one. The order's service level is the shipping method's.
+ */
+export function draftOrderSchema(
+  places: readonly PlaceOnMap[],
+  serviceLevelOf: (method: DeliveryMethod, shippingMethod: string) => ServiceLevel,
+  placedAt: Date,
+) {
+  const placeField = (message: string) =>
+    z.string({ error: message }).transform((id, context) => {
+      const place = places.find((candidate) => candidate.id === id);
+      if (!place) {
+        context.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return place;
+    });
+  const delivery = z.discriminatedUnion(
+    "deliveryMethod",
+    [
+      z
+        .object({
+          deliveryMethod: z.literal("PICK_UP"),
+          pickupLocationId: placeField("Choose the store the shopper picks up from"),
+        })
+        .transform(({ deliveryMethod, pickupLocationId: store }) => ({
+          deliveryMethod,
+          pickupLocationId: store.id,
+          destination: store,
+        })),
+      z
+        .object({
+          deliveryMethod: z.enum(["SHIPPING", "LOCAL_DELIVERY"]),
+          nearLocationId: placeField("Choose where the shopper lives"),
+        })
+        .transform(({ deliveryMethod, nearLocationId: near }) => ({ deliveryMethod, destination: near })),
+    ],
+    { error: "Choose shipping, pickup or same-day delivery" },
+  );
+  return z
+    .object({ shippingMethod: z.string().prefault(""), items: itemsField })
+    .and(delivery)
+    .transform(({ shippingMethod, items, deliveryMethod, destination, ...pickup }): RoutingOrder => ({
+      id: "try-it",
+      placedAt: placedAt.toISOString(),
+      deliveryMethod,
+      serviceLevel: serviceLevelOf(deliveryMethod, shippingMethod),
+      ...pickup,
+      destination: { lat: destination.lat, lng: destination.lng },
+      lines: items,
+    }));
 }
 
 export function parseDraftOrder(
@@ -50,29 +122,6 @@ export function parseDraftOrder(
   places: readonly PlaceOnMap[],
   serviceLevelOf: (method: DeliveryMethod, shippingMethod: string) => ServiceLevel,
   placedAt: Date,
-): { ok: true; order: RoutingOrder } | { ok: false; errors: DraftOrderErrors } {
-  const errors: DraftOrderErrors = {};
-  const method = METHODS.find((candidate) => candidate === form.deliveryMethod);
-  if (!method) errors.deliveryMethod = "Choose shipping, pickup or same-day delivery";
-  const placeId = method === "PICK_UP" ? form.pickupLocationId : form.nearLocationId;
-  const place = places.find((candidate) => candidate.id === placeId);
-  if (method && !place) {
-    if (method === "PICK_UP") errors.pickupLocationId = "Choose the store the shopper picks up from";
-    else errors.nearLocationId = "Choose where the shopper lives";
-  }
-  const items = parseItems(form.items);
-  if ("error" in items) errors.items = items.error;
-  if (!method || !place || "error" in items || Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    order: {
-      id: "try-it",
-      placedAt: placedAt.toISOString(),
-      deliveryMethod: method,
-      serviceLevel: serviceLevelOf(method, form.shippingMethod ?? ""),
-      ...(method === "PICK_UP" ? { pickupLocationId: place.id } : {}),
-      destination: { lat: place.lat, lng: place.lng },
-      lines: items.lines,
-    },
-  };
+): FormResult<RoutingOrder, DraftOrderField> {
+  return parseForm(draftOrderSchema(places, serviceLevelOf, placedAt), form);
 }

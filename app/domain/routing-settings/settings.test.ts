@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatShippingMethodRules, parseSettingsForm, type SettingsForm } from "./parse-settings";
 import { DEFAULT_ROUTING_SETTINGS, engineRules, serviceLevelFor } from "./settings";
-
-const valid: SettingsForm = {
-  storeMinUnits: "3",
-  radiusMiles: "10",
-  maxExtraCostOverWarehouse: "2.50",
-  allowSplit: "on",
-  defaultServiceLevel: "STANDARD",
-  shippingMethodRules: "express => NEXT_DAY\nSame day => SAME_DAY",
-};
 
 describe("routing settings", () => {
   it("start from the seed's figures: 3 units, 10 miles, $2.50 over the warehouse, splits allowed", () => {
@@ -19,65 +9,6 @@ describe("routing settings", () => {
       maxExtraCostOverWarehouse: 2.5,
       allowSplit: true,
     });
-  });
-
-  it("read a valid form into settings", () => {
-    const parsed = parseSettingsForm(valid);
-    expect(parsed).toEqual({
-      ok: true,
-      settings: {
-        storeMinUnits: 3,
-        radiusMiles: 10,
-        maxExtraCostOverWarehouse: 2.5,
-        allowSplit: true,
-        defaultServiceLevel: "STANDARD",
-        shippingMethodRules: [
-          { contains: "express", serviceLevel: "NEXT_DAY" },
-          { contains: "Same day", serviceLevel: "SAME_DAY" },
-        ],
-      },
-    });
-  });
-
-  it("treat an unticked split box as splits not allowed", () => {
-    const { allowSplit: _omitted, ...form } = valid;
-    const parsed = parseSettingsForm(form);
-    expect(parsed.ok && parsed.settings.allowSplit).toBe(false);
-  });
-
-  it.each([
-    ["storeMinUnits", "2.5", "Enter a whole number of units"],
-    ["storeMinUnits", "-1", "Enter units from 0 to 1000"],
-    ["storeMinUnits", "", "Enter units"],
-    ["radiusMiles", "ten", "Enter miles as a number"],
-    ["radiusMiles", "5000", "Enter miles from 0.5 to 500"],
-    ["maxExtraCostOverWarehouse", "-2", "Enter dollars from 0 to 1000"],
-    ["defaultServiceLevel", "FAST", "Choose Standard, Next day or Same day"],
-    [
-      "shippingMethodRules",
-      "express -> NEXT_DAY",
-      'Line 1: write it as "text => STANDARD", "text => NEXT_DAY" or "text => SAME_DAY"',
-    ],
-    [
-      "shippingMethodRules",
-      "express => TOMORROW",
-      'Line 1: write it as "text => STANDARD", "text => NEXT_DAY" or "text => SAME_DAY"',
-    ],
-  ] as const)("reject %s = %j with the message %j", (field, value, message) => {
-    expect(parseSettingsForm({ ...valid, [field]: value })).toEqual({ ok: false, errors: { [field]: message } });
-  });
-
-  it("report every invalid field at once", () => {
-    const parsed = parseSettingsForm({ ...valid, storeMinUnits: "x", radiusMiles: "0" });
-    expect(parsed.ok ? [] : Object.keys(parsed.errors)).toEqual(["storeMinUnits", "radiusMiles"]);
-  });
-
-  it("write shipping method rules back in the form they are typed", () => {
-    const parsed = parseSettingsForm({
-      ...valid,
-      shippingMethodRules: formatShippingMethodRules(DEFAULT_ROUTING_SETTINGS.shippingMethodRules),
-    });
-    expect(parsed.ok && parsed.settings.shippingMethodRules).toEqual(DEFAULT_ROUTING_SETTINGS.shippingMethodRules);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeOrder } from "./engine";
+import { routeOrder } from "./engine/route-order";
 import { explainDecision } from "./explain";
 import { lines, request, store, warehouse } from "./test-fixtures";
 

@@ -1,5 +1,6 @@
 // Renders a decision's trace as plain sentences a merchant can read, e.g.
 // "Wicker Park: 2 units of TEE-M, below the minimum of 3."
+import { formatDollars } from "../money";
 import type { LocationTrace, RoutingDecision, RuleVerdict, TraceStage } from "./types";
 
 export interface ExplainOptions {
@@ -15,10 +16,6 @@ function nameLookup(options: ExplainOptions | undefined): NameOf {
   if (names instanceof Map) return (id) => names.get(id) ?? id;
   const record = names as Readonly<Record<string, string>>;
   return (id) => (Object.hasOwn(record, id) ? (record[id] ?? id) : id);
-}
-
-function money(dollars: number): string {
-  return `$${dollars.toFixed(2)}`;
 }
 
 function miles(distance: number): string {
@@ -62,7 +59,7 @@ function failedRulePhrase(verdict: RuleVerdict, all: readonly RuleVerdict[]): st
 
 function costPhrase(verdict: Extract<RuleVerdict, { rule: "COST_VS_WAREHOUSE" }>): string {
   const comparison = verdict.pass ? "within" : "more than";
-  return `costs ${money(verdict.storeCost)}, ${comparison} ${money(verdict.maxExtra)} over the warehouse's ${money(verdict.warehouseCost)}`;
+  return `costs ${formatDollars(verdict.storeCost)}, ${comparison} ${formatDollars(verdict.maxExtra)} over the warehouse's ${formatDollars(verdict.warehouseCost)}`;
 }
 
 function outcomeSentence(
@@ -71,7 +68,7 @@ function outcomeSentence(
   stageRadius: number,
   decision: RoutingDecision,
 ): string | null {
-  const where = `${name} (${miles(entry.distanceMiles)}, ${money(entry.cost)})`;
+  const where = `${name} (${miles(entry.distanceMiles)}, ${formatDollars(entry.cost)})`;
   if (entry.outcome === "CHOSEN") {
     switch (entry.reason) {
       case "NEAREST_ELIGIBLE_STORE":
@@ -144,7 +141,7 @@ function stageConclusion(stage: TraceStage): string | null {
       if (stage.result === "NOT_ALLOWED") return "Splitting is turned off, so the order cannot be routed.";
       if (stage.result === "OUT_OF_STOCK")
         return `No location can supply ${listOf(stage.unservableSkus)}, so the order is out of stock.`;
-      return `Split across ${stage.locations.length} locations, the fewest that can supply every item between them, for ${money(stage.totalCost)} in total.`;
+      return `Split across ${stage.locations.length} locations, the fewest that can supply every item between them, for ${formatDollars(stage.totalCost)} in total.`;
   }
 }
 

@@ -31,6 +31,11 @@ export function haversineMilesFromRadians(
   return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** Miles between two latitudes (radians) along a meridian: no great-circle distance between them is shorter. */
+export function latitudeGapMiles(latA: number, latB: number): number {
+  return Math.abs(latA - latB) * EARTH_RADIUS_MILES;
+}
+
 export function haversineMiles(from: GeoPoint, to: GeoPoint): number {
   const fromLat = toRadians(from.lat);
   const toLat = toRadians(to.lat);

@@ -1,5 +1,5 @@
 // The routing engine's public surface.
-export { routeOrder, routeWithIndex } from "./engine";
+export { routeOrder, routeWithIndex } from "./engine/route-order";
 export { indexFootprintBytes, prepareNetwork, type NetworkIndex } from "./network-index";
 export { routeOrderBaseline } from "./baseline";
 export {

@@ -6,7 +6,8 @@
 // same uncovered lines are interchangeable but for (cost, id), so only the best of each is tried.
 // The last pick of a branch is the cheapest location serving every line still uncovered, found by
 // intersecting those lines' bitsets.
-import { costBound, isBetterCover, scoreCover, type CoverScore } from "./split";
+import { countBits, hasBit, lowestPosition, withoutLowestBit } from "./bitset";
+import { costBound, coverRanksBefore, isBetterCover, scoreCover, type CoverScore } from "./split";
 
 export interface IndexedSplitProblem {
   readonly lineCount: number;
@@ -33,12 +34,6 @@ export function cheapestMinimumCover(problem: IndexedSplitProblem): number[] | n
   return new CoverSearch(problem).run();
 }
 
-function popcount(value: number): number {
-  let x = value - ((value >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 class CoverSearch {
   private readonly serverCounts: number[] = [];
   /** Lines with the fewest servers first: intersections that start there empty out soonest. */
@@ -47,11 +42,7 @@ class CoverSearch {
   private best: (CoverScore & { positions: number[] }) | null = null;
 
   constructor(private readonly problem: IndexedSplitProblem) {
-    for (const row of problem.lineRows) {
-      let count = 0;
-      for (let w = 0; w < row.length; w++) count += popcount(row[w]!);
-      this.serverCounts.push(count);
-    }
+    for (const row of problem.lineRows) this.serverCounts.push(countBits(row));
     this.linesRarestFirst = this.serverCounts
       .map((_, line) => line)
       .sort((a, b) => this.serverCounts[a]! - this.serverCounts[b]! || a - b);
@@ -71,10 +62,8 @@ class CoverSearch {
 
   private maskOf(position: number): number {
     let mask = 0;
-    const word = position >>> 5;
-    const bit = 1 << (position & 31);
     const rows = this.problem.lineRows;
-    for (let line = 0; line < rows.length; line++) if ((rows[line]![word]! & bit) !== 0) mask |= 1 << line;
+    for (let line = 0; line < rows.length; line++) if (hasBit(rows[line]!, position)) mask |= 1 << line;
     return mask;
   }
 
@@ -88,10 +77,8 @@ class CoverSearch {
   }
 
   private ranksBefore(a: number, b: number): boolean {
-    const costA = this.costOf(a);
-    const costB = this.costOf(b);
-    if (costA !== costB) return costA < costB;
-    return this.problem.ids[a]! < this.problem.ids[b]!;
+    const { ids } = this.problem;
+    return coverRanksBefore(this.costOf(a), ids[a]!, this.costOf(b), ids[b]!);
   }
 
   private consider(): void {
@@ -115,11 +102,8 @@ class CoverSearch {
     const bestByCoverage = new Map<number, number>();
     const row = this.problem.lineRows[branchLine]!;
     for (let w = 0; w < this.problem.words; w++) {
-      let bits = row[w]!;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        bits ^= lowest;
-        const position = w * 32 + (31 - Math.clz32(lowest));
+      for (let bits = row[w]!; bits !== 0; bits = withoutLowestBit(bits)) {
+        const position = lowestPosition(w, bits);
         const coverage = this.maskOf(position) & uncovered;
         const incumbent = bestByCoverage.get(coverage);
         if (incumbent === undefined || this.ranksBefore(position, incumbent)) bestByCoverage.set(coverage, position);
@@ -147,10 +131,8 @@ class CoverSearch {
     for (let w = 0; w < words; w++) {
       let bits = 0xffffffff;
       for (let l = 0; l < lines.length && bits !== 0; l++) bits &= lineRows[lines[l]!]![w]!;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        bits ^= lowest;
-        const position = w * 32 + (31 - Math.clz32(lowest));
+      for (; bits !== 0; bits = withoutLowestBit(bits)) {
+        const position = lowestPosition(w, bits);
         const lowerBound = this.problem.costLowerBound(position);
         if (partialCost + lowerBound > bound) continue;
         if (chosen !== -1 && lowerBound > this.costOf(chosen)) continue;

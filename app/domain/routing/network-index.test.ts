@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { routeOrderBaseline } from "./baseline";
 import { stockOf } from "./eligibility";
-import { routeOrder, routeWithIndex } from "./engine";
+import { routeOrder, routeWithIndex } from "./engine/route-order";
 import { prepareNetwork, unitsAt } from "./network-index";
 import { lines, order, request, store, warehouse } from "./test-fixtures";
 

@@ -6,7 +6,8 @@
 // locations whose stock clears the SKU's order-independent threshold (one unit, and for a store
 // storeMinUnits); and a posting list of exact stock per SKU. A line for more units than that
 // threshold is checked against the posting list, and only where the bitsets have not already said no.
-import { hasCapacityToday } from "./eligibility";
+import { addBit, wordsFor } from "./bitset";
+import { hasCapacityToday, parcelCostFromParts } from "./eligibility";
 import { toRadians } from "./geo";
 import { resolveRules } from "./rules";
 import { cellDegreesFor, cellKeyOf, createStoreGrid, maxQueryRanges, type StoreGrid } from "./store-grid";
@@ -92,11 +93,11 @@ export function prepareNetwork(locations: readonly RoutingLocation[], rules?: Pa
     if (!positionById.has(location.id)) positionById.set(location.id, positionOfLocation.get(location)!);
   }
 
-  const words = Math.max(1, Math.ceil(count / 32));
+  const words = wordsFor(count);
   const stockIndex = indexStock(ordered, warehouseCount, words, resolvedRules.storeMinUnits);
   const availableBits = new Uint32Array(words);
   ordered.forEach((location, position) => {
-    if (location.active && hasCapacityToday(location)) availableBits[position >>> 5]! |= 1 << (position & 31);
+    if (location.active && hasCapacityToday(location)) addBit(availableBits, position);
   });
   const grid = createStoreGrid(cellDegrees, warehouseCount, cellKeys);
   return {
@@ -209,7 +210,7 @@ function indexStock(
       postingPosition[slot] = position;
       postingUnits[slot] = units;
       if (units >= threshold) {
-        servable[skuId * words + (position >>> 5)]! |= 1 << (position & 31);
+        addBit(servable, position, skuId * words);
         servableCount[skuId]!++;
       }
     }
@@ -295,6 +296,16 @@ export function unitsAt(index: NetworkIndex, position: number, skuId: number): n
     else high = middle;
   }
   return 0;
+}
+
+/** cost(L) of one parcel from the location at a position, `miles` away. */
+export function parcelCostAt(index: NetworkIndex, position: number, miles: number): number {
+  return parcelCostFromParts(
+    index.shippingBase[position]!,
+    index.shippingPerMile[position]!,
+    index.labourCost[position]!,
+    miles,
+  );
 }
 
 /** Bytes held in the index's typed arrays (its bulk; the id maps come on top). */

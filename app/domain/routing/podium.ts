@@ -1,18 +1,36 @@
 // A ranking that keeps only its best few: the winner, the runner-up, the few nearest losers.
 import { compareRanks, type RankedLocation, type RankOrder } from "./ranking";
+import type { TracedRanking } from "./stage-outcomes";
+import type { LocationTraceInput, TraceChecks } from "./trace";
+
+/** Where a podium's locations, known by position, get their ids and their trace input. */
+export interface PositionTracer {
+  readonly ids: readonly string[];
+  traceInput(position: number, distance: number, cost: number, checks: TraceChecks): LocationTraceInput;
+}
+
+/** One location of a ranking, by position, with its distance and cost from the reference point. */
+export interface Placement {
+  readonly position: number;
+  readonly distance: number;
+  readonly cost: number;
+}
 
 /** The best few locations offered so far in one ranking, best first. */
-export class Podium {
+export class Podium implements TracedRanking {
   readonly positions: number[] = [];
   readonly distances: number[] = [];
   readonly costs: number[] = [];
   size = 0;
+  private readonly ids: readonly string[];
 
   constructor(
-    private readonly ids: readonly string[],
+    private readonly tracer: PositionTracer,
     private readonly order: RankOrder,
     private readonly capacity: number,
-  ) {}
+  ) {
+    this.ids = tracer.ids;
+  }
 
   offer(position: number, distance: number, cost: number): void {
     const { positions, distances, costs, ids } = this;
@@ -37,7 +55,15 @@ export class Podium {
     if (this.size < this.capacity) this.size++;
   }
 
+  placement(place: number): Placement {
+    return { position: this.positions[place]!, distance: this.distances[place]!, cost: this.costs[place]! };
+  }
+
   ranked(place: number): RankedLocation {
     return { distance: this.distances[place]!, cost: this.costs[place]!, id: this.ids[this.positions[place]!]! };
+  }
+
+  traceInput(place: number, checks: TraceChecks): LocationTraceInput {
+    return this.tracer.traceInput(this.positions[place]!, this.distances[place]!, this.costs[place]!, checks);
   }
 }

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { routeOrderBaseline } from "./baseline";
 import { canServeLine, parcelCost } from "./eligibility";
-import { routeOrder } from "./engine";
+import { routeOrder } from "./engine/route-order";
 import { haversineMiles } from "./geo";
 import { HOME } from "./test-fixtures";
 import type {

@@ -2,7 +2,7 @@
 // indexed engine and the naive baseline.
 import { describe, expect, it } from "vitest";
 import { routeOrderBaseline } from "./baseline";
-import { routeOrder } from "./engine";
+import { routeOrder } from "./engine/route-order";
 import { haversineMiles } from "./geo";
 import { HOME, lines, milesNorth, request, store, warehouse } from "./test-fixtures";
 import type { RoutingDecision, RoutingFlag, RoutingRequest, RoutingStatus } from "./types";

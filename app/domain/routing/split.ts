@@ -4,6 +4,7 @@
 // ids (sorted, compared element by element). Each line goes whole to one chosen location that can
 // serve it: the cheapest of them (ties: nearer, then id). The answer depends only on the
 // candidates' contents, never on the order they are given in.
+import { popcount32 } from "./bitset";
 import { compareCheapest } from "./ranking";
 
 export interface SplitCandidate {
@@ -67,6 +68,12 @@ export function scoreCover(costs: readonly number[], ids: readonly string[]): Co
 export function isBetterCover(challenger: CoverScore, incumbent: CoverScore | null): boolean {
   if (incumbent === null || challenger.total < incumbent.total) return true;
   return challenger.total === incumbent.total && compareSortedIds(challenger.sortedIds, incumbent.sortedIds) < 0;
+}
+
+/** Of two locations that serve the same lines, the cover takes the cheaper (ties: the smaller id). */
+export function coverRanksBefore(costA: number, idA: string, costB: number, idB: string): boolean {
+  if (costA !== costB) return costA < costB;
+  return idA < idB;
 }
 
 /**
@@ -171,11 +178,7 @@ const NUMBER_MASKS: MaskOps<number> = {
   andNot: (a, b) => a & ~b,
   isEmpty: (a) => a === 0,
   has: (a, index) => (a & (1 << index)) !== 0,
-  popcount: (a) => {
-    let x = a - ((a >>> 1) & 0x55555555);
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  },
+  popcount: popcount32,
 };
 
 const BIGINT_MASKS: MaskOps<bigint> = {
@@ -201,8 +204,11 @@ function minimumCover<M>(ops: MaskOps<M>, classes: LineClasses, candidates: read
     let mask = ops.none;
     for (const line of candidate.servedLines) mask = ops.or(mask, ops.bit(classes.classOfLine[line]!));
     if (ops.isEmpty(mask)) return;
-    const incumbent = bestByMask.get(mask);
-    if (incumbent === undefined || isBetterDuplicate(candidate, candidates[incumbent]!)) bestByMask.set(mask, index);
+    const kept = bestByMask.get(mask);
+    const rival = kept === undefined ? undefined : candidates[kept]!;
+    if (rival === undefined || coverRanksBefore(candidate.cost, candidate.id, rival.cost, rival.id)) {
+      bestByMask.set(mask, index);
+    }
   });
 
   const pool = [...bestByMask.entries()]
@@ -280,9 +286,4 @@ function minimumCover<M>(ops: MaskOps<M>, classes: LineClasses, candidates: read
 
 function compareIdStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isBetterDuplicate(challenger: SplitCandidate, incumbent: SplitCandidate): boolean {
-  if (challenger.cost !== incumbent.cost) return challenger.cost < incumbent.cost;
-  return challenger.id < incumbent.id;
 }

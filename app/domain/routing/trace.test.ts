@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { routeOrder } from "./engine";
+import { routeOrder } from "./engine/route-order";
 import { lines, request, store, warehouse } from "./test-fixtures";
-import { TRACE_NEARBY_LIMIT } from "./trace";
+import { TRACE_NEARBY_LIMIT } from "./stage-outcomes";
 import type { LocationTrace, RoutingDecision, TraceStage } from "./types";
 
 function stage(decision: RoutingDecision, name: TraceStage["stage"]): TraceStage {

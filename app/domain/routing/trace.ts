@@ -1,17 +1,7 @@
 // Builds the per-location entries of the trace. The indexed engine and the naive baseline both
-// build their entries here, so the two can be compared byte for byte.
+// build their entries here, so the two can be compared byte for byte; which locations a stage
+// lists is stage-outcomes.ts's business.
 //
-// A trace never lists every location. Per stage it lists, nearest first (ties: cheaper, then id):
-//   SAME_DAY  the chosen store, the runner-up among eligible stores, and the TRACE_NEARBY_LIMIT
-//             nearest stores within the radius that were not eligible (inactive, at capacity, not
-//             full, closed).
-//   PICK_UP   the chosen store, if it is one of the locations; when it cannot take the order, the
-//             same three groups as SAME_DAY, measured from the chosen store.
-//   SHIPPING  the cheapest full warehouse and the cheapest full store within the radius (those that
-//             exist), the runner-up of the winner's ranking, the TRACE_NEARBY_LIMIT nearest stores
-//             within the radius that are not full, the TRACE_NEARBY_LIMIT nearest warehouses when
-//             none is full, and the cheapest full store beyond the radius when it is used.
-//   SPLIT     the chosen locations.
 // Each entry carries every rule verdict that applies in its stage; per-line stock verdicts appear
 // only for the lines that fail, one per line: STOCK when short of the ordered quantity, otherwise
 // STORE_MIN_UNITS.
@@ -27,25 +17,12 @@ import type {
   RuleVerdict,
 } from "./types";
 
-/**
- * How many of the nearest locations that could not take part a stage lists: the ones a merchant
- * asks about ("why not the store down the road?"), without a trace entry per location.
- */
-export const TRACE_NEARBY_LIMIT = 3;
-
 /** Which of the context-dependent rules a stage applies. */
 export interface TraceChecks {
   readonly open: boolean;
   readonly pickup: boolean;
   readonly radius: boolean;
 }
-
-export const SHIPPING_STORE_CHECKS: TraceChecks = { open: false, pickup: false, radius: true };
-export const WAREHOUSE_CHECKS: TraceChecks = { open: false, pickup: false, radius: false };
-export const SAME_DAY_CHECKS: TraceChecks = { open: true, pickup: false, radius: true };
-export const CHOSEN_PICKUP_CHECKS: TraceChecks = { open: false, pickup: true, radius: false };
-export const PICKUP_FALLBACK_CHECKS: TraceChecks = { open: true, pickup: true, radius: true };
-export const SPLIT_CHECKS: TraceChecks = { open: false, pickup: false, radius: false };
 
 /**
  * Answers per-line stock questions about one location. The baseline reads stock maps; the engine
@@ -146,6 +123,8 @@ function evaluateRules(input: LocationTraceInput): Evaluated {
   return { verdicts, firstFailure };
 }
 
+// Both builders spell their literal out: spreading a shared base object into them halved the
+// engine's throughput when tried.
 export function traceChosen(input: LocationTraceInput, reason: ChosenReason): LocationTrace {
   const { verdicts } = evaluateRules(input);
   return {

@@ -73,8 +73,16 @@ export interface RoutingRequest {
 
 export type RoutingStatus = "ROUTED" | "SPLIT" | "UNROUTABLE";
 
-export type RoutingFlag =
-  "SLA_AT_RISK" | "PICKUP_STORE_CHANGED" | "PICKUP_UNAVAILABLE" | "OUTSIDE_RADIUS" | "OUT_OF_STOCK";
+/** Every flag a decision can carry; the type, the stored-decision parser and the Orders filter read this list. */
+export const ROUTING_FLAGS = [
+  "SLA_AT_RISK",
+  "PICKUP_STORE_CHANGED",
+  "PICKUP_UNAVAILABLE",
+  "OUTSIDE_RADIUS",
+  "OUT_OF_STOCK",
+] as const;
+
+export type RoutingFlag = (typeof ROUTING_FLAGS)[number];
 
 export interface Assignment {
   readonly locationId: string;

@@ -3,12 +3,7 @@ import {
   CURRENT_BULK_QUERY_QUERY,
   RUN_BULK_QUERY_MUTATION,
 } from "~/shopify/operations/inventory-mirror.server";
-import type {
-  CurrentInventoryMirrorBulkQueryQuery,
-  InventoryMirrorBulkOperationStatusQuery,
-  RunInventoryMirrorBulkQueryMutation,
-} from "~/types/admin.generated";
-import type { AdminGraphql } from "./admin-graphql.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
 
 /**
  * Runs a bulk query to completion: starts it (or resumes the same query already running, as
@@ -18,7 +13,7 @@ import type { AdminGraphql } from "./admin-graphql.server";
  */
 
 export interface BulkQueryOptions {
-  graphql: AdminGraphql;
+  admin: AdminClient;
   sleep: (ms: number) => Promise<void>;
   now: () => Date;
   /** First wait between polls; it doubles up to maxPollIntervalMs. */
@@ -46,17 +41,17 @@ export class BulkQueryError extends Error {
 
 const RUNNING = new Set(["CREATED", "RUNNING"]);
 
-async function startOrResume(graphql: AdminGraphql, query: string): Promise<string> {
-  const { currentBulkOperation: current } =
-    await graphql<CurrentInventoryMirrorBulkQueryQuery>(CURRENT_BULK_QUERY_QUERY);
+async function startOrResume(admin: AdminClient, query: string): Promise<string> {
+  const {
+    data: { currentBulkOperation: current },
+  } = await admin.request(CURRENT_BULK_QUERY_QUERY, {});
   if (current && RUNNING.has(current.status)) {
     if (current.query === query) return current.id;
     throw new BulkQueryError(`Another bulk query (${current.id}) is running for this shop; try again later`);
   }
-  const { bulkOperationRunQuery: started } = await graphql<RunInventoryMirrorBulkQueryMutation>(
-    RUN_BULK_QUERY_MUTATION,
-    { query },
-  );
+  const {
+    data: { bulkOperationRunQuery: started },
+  } = await admin.request(RUN_BULK_QUERY_MUTATION, { query });
   const problems = started?.userErrors ?? [];
   if (problems.length > 0) {
     const described = problems.map((error) => `${error.code ?? "ERROR"}: ${error.message}`).join("; ");
@@ -67,14 +62,13 @@ async function startOrResume(graphql: AdminGraphql, query: string): Promise<stri
 }
 
 export async function runBulkQuery(query: string, options: BulkQueryOptions): Promise<CompletedBulkQuery> {
-  const operationId = await startOrResume(options.graphql, query);
+  const operationId = await startOrResume(options.admin, query);
   const deadline = options.now().getTime() + options.maxWaitMs;
   let interval = options.pollIntervalMs;
   for (;;) {
-    const { bulkOperation: operation } = await options.graphql<InventoryMirrorBulkOperationStatusQuery>(
-      BULK_OPERATION_STATUS_QUERY,
-      { id: operationId },
-    );
+    const {
+      data: { bulkOperation: operation },
+    } = await options.admin.request(BULK_OPERATION_STATUS_QUERY, { id: operationId });
     if (!operation) throw new BulkQueryError(`Bulk operation ${operationId} not found`);
     if (operation.status === "COMPLETED") {
       return {

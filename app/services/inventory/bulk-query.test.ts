@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AdminGraphql } from "./admin-graphql.server";
+import { createAdminClient, type AdminClient } from "~/shopify/admin-client.server";
 import { BulkQueryError, runBulkQuery, type BulkQueryOptions } from "./bulk-query.server";
 
 const QUERY = "query InventoryLevelsForMirror { locations { edges { node { id } } } }";
@@ -12,11 +12,14 @@ interface FakeShopify {
   statuses: string[];
 }
 
-/** Answers the three bulk operations documents the way the Admin API does; records what was asked. */
+/**
+ * An Admin client whose transport answers the three bulk operations documents the way the
+ * Admin API does; records what was asked.
+ */
 function fakeAdmin(shopify: FakeShopify) {
   const asked: string[] = [];
   let polls = 0;
-  const graphql = (async (query: string) => {
+  const dataFor = (query: string) => {
     if (query.includes("currentBulkOperation")) {
       asked.push("current");
       return { currentBulkOperation: shopify.current };
@@ -38,15 +41,19 @@ function fakeAdmin(shopify: FakeShopify) {
         url: status === "COMPLETED" ? "https://storage.example/result.jsonl" : null,
       },
     };
-  }) as AdminGraphql;
-  return { graphql, asked };
+  };
+  const admin = createAdminClient({
+    shop: "bulk-test.myshopify.com",
+    send: async ({ query }) => ({ status: 200, body: { data: dataFor(query) } }),
+  });
+  return { admin, asked };
 }
 
-function options(graphql: AdminGraphql, maxWaitMs = 60_000): BulkQueryOptions & { waits: number[] } {
+function options(admin: AdminClient, maxWaitMs = 60_000): BulkQueryOptions & { waits: number[] } {
   let clock = 0;
   const waits: number[] = [];
   return {
-    graphql,
+    admin,
     waits,
     now: () => new Date(clock),
     sleep: async (ms) => {
@@ -66,7 +73,7 @@ describe("running a bulk query", () => {
       userErrors: [],
       statuses: ["CREATED", "RUNNING", "RUNNING", "RUNNING", "COMPLETED"],
     });
-    const run = options(admin.graphql);
+    const run = options(admin.admin);
 
     const completed = await runBulkQuery(QUERY, run);
 
@@ -86,7 +93,7 @@ describe("running a bulk query", () => {
       userErrors: [],
       statuses: ["COMPLETED"],
     });
-    await runBulkQuery(QUERY, options(admin.graphql));
+    await runBulkQuery(QUERY, options(admin.admin));
     expect(admin.asked).toEqual(["current", "poll"]);
   });
 
@@ -100,7 +107,7 @@ describe("running a bulk query", () => {
       userErrors: [],
       statuses: [],
     });
-    await expect(runBulkQuery(QUERY, options(admin.graphql))).rejects.toThrow(/Another bulk query/);
+    await expect(runBulkQuery(QUERY, options(admin.admin))).rejects.toThrow(/Another bulk query/);
     expect(admin.asked).toEqual(["current"]);
   });
 
@@ -110,17 +117,17 @@ describe("running a bulk query", () => {
       userErrors: [{ field: ["query"], message: "Invalid bulk query", code: "INVALID" }],
       statuses: [],
     });
-    await expect(runBulkQuery(QUERY, options(admin.graphql))).rejects.toThrow("INVALID: Invalid bulk query");
+    await expect(runBulkQuery(QUERY, options(admin.admin))).rejects.toThrow("INVALID: Invalid bulk query");
   });
 
   it("fails when the operation ends without completing", async () => {
     const admin = fakeAdmin({ current: null, userErrors: [], statuses: ["RUNNING", "FAILED"] });
-    await expect(runBulkQuery(QUERY, options(admin.graphql))).rejects.toThrow(/ended FAILED \(INTERNAL_SERVER_ERROR\)/);
+    await expect(runBulkQuery(QUERY, options(admin.admin))).rejects.toThrow(/ended FAILED \(INTERNAL_SERVER_ERROR\)/);
   });
 
   it("stops waiting after the bounded wait, so the job's retry picks the operation up again", async () => {
     const admin = fakeAdmin({ current: null, userErrors: [], statuses: ["RUNNING"] });
-    const run = options(admin.graphql, 10_000);
+    const run = options(admin.admin, 10_000);
     await expect(runBulkQuery(QUERY, run)).rejects.toThrow(BulkQueryError);
     expect(run.waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThanOrEqual(10_000);
   });

@@ -7,7 +7,8 @@ import {
   type SyncedLevel,
 } from "~/models/inventory-levels.server";
 import { INVENTORY_LEVELS_BULK_QUERY } from "~/shopify/operations/inventory-mirror.server";
-import { shopAdminGraphql, type AdminGraphql } from "./admin-graphql.server";
+import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
 import { runBulkQuery, type BulkQueryOptions } from "./bulk-query.server";
 import { syncLocations, type LocationsSyncResult } from "./locations-sync.server";
 
@@ -19,7 +20,7 @@ import { syncLocations, type LocationsSyncResult } from "./locations-sync.server
  */
 
 export interface FullSyncDependencies {
-  graphql: AdminGraphql;
+  admin: AdminClient;
   /** Downloads the bulk result; the URL is Shopify's storage (the emulator in development). */
   download: (url: string) => Promise<Response>;
   sleep: (ms: number) => Promise<void>;
@@ -38,7 +39,7 @@ export interface FullSyncResult {
 
 export function defaultFullSyncDependencies(shop: string): FullSyncDependencies {
   return {
-    graphql: shopAdminGraphql(shop),
+    admin: adminClientForShop(shop),
     download: (url) => fetch(url),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => new Date(),
@@ -76,9 +77,9 @@ export async function runInventoryFullSync(
   shop: string,
   dependencies: FullSyncDependencies = defaultFullSyncDependencies(shop),
 ): Promise<FullSyncResult> {
-  const { graphql, now } = dependencies;
+  const { admin, now } = dependencies;
   const syncedAt = now();
-  const locations = await syncLocations(shop, graphql, now);
+  const locations = await syncLocations(shop, admin, now);
 
   const bulkOptions: BulkQueryOptions = { ...dependencies };
   const operation = await runBulkQuery(INVENTORY_LEVELS_BULK_QUERY, bulkOptions);

@@ -7,6 +7,7 @@ import { TEST_APP } from "../../../tests/support/shopify-app";
 import type * as FullSyncModule from "./full-sync.server";
 import type * as RoutingViewModule from "~/services/routing/routing-view.server";
 import type * as AppJobQueueModule from "~/jobs/app-job-queue.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
 
 /**
  * The full sync against the local emulator's chicago shop, through the app's real Shopify
@@ -147,22 +148,25 @@ describe("a full inventory sync of the chicago shop", () => {
     const line = emulator.scenario.inventory[0]!;
     const before = emulator.shopify.inventoryOf(emulator.shop, line.locationId, line.sku)!.available;
     const defaults = testDependencies();
-    const graphql: FullSyncModule.FullSyncDependencies["graphql"] = async (query, variables) => {
-      const data = await defaults.graphql(query, variables);
-      // The emulator has written the JSONL as the mutation returns: a sale after that, and its webhook.
-      if (query.includes("bulkOperationRunQuery")) {
-        emulator.shopify.setAvailable(emulator.shop, {
-          locationId: line.locationId,
-          sku: line.sku,
-          available: before - 1,
-        });
-        await emulator.webhooks.idle();
-        expect((await mirroredLevel(line.locationId, line.sku))?.available).toBe(before - 1);
-      }
-      return data as never;
+    const admin: AdminClient = {
+      ...defaults.admin,
+      async request(operation, variables, options) {
+        const result = await defaults.admin.request(operation, variables, options);
+        // The emulator has written the JSONL as the mutation returns: a sale after that, and its webhook.
+        if (operation.includes("bulkOperationRunQuery")) {
+          emulator.shopify.setAvailable(emulator.shop, {
+            locationId: line.locationId,
+            sku: line.sku,
+            available: before - 1,
+          });
+          await emulator.webhooks.idle();
+          expect((await mirroredLevel(line.locationId, line.sku))?.available).toBe(before - 1);
+        }
+        return result;
+      },
     };
 
-    await fullSync.runInventoryFullSync(emulator.shop, { ...defaults, graphql });
+    await fullSync.runInventoryFullSync(emulator.shop, { ...defaults, admin });
 
     expect((await mirroredLevel(line.locationId, line.sku))?.available).toBe(before - 1);
     expect(emulator.shopify.inventoryOf(emulator.shop, line.locationId, line.sku)?.available).toBe(before - 1);

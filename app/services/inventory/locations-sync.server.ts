@@ -7,8 +7,9 @@ import {
 } from "~/models/locations.server";
 import { LOCATIONS_FOR_MIRROR_QUERY } from "~/shopify/operations/inventory-mirror.server";
 import type { LocationsForMirrorQuery } from "~/types/admin.generated";
-import { numericIdOf } from "~/domain/inventory/bulk-inventory-lines";
-import type { AdminGraphql } from "./admin-graphql.server";
+import { numericIdOf } from "~/domain/shopify-ids";
+import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
 
 export interface LocationsSyncResult {
   locations: number;
@@ -45,17 +46,14 @@ function syncedLocationOf(node: LocationNode): SyncedLocation {
  * zone, always open until the merchant sets hours. Locations Shopify no longer returns are
  * marked deleted.
  */
-export async function syncLocations(
-  shop: string,
-  graphql: AdminGraphql,
-  now: () => Date,
-): Promise<LocationsSyncResult> {
+export async function syncLocations(shop: string, admin: AdminClient, now: () => Date): Promise<LocationsSyncResult> {
   const queriedAt = now();
   const locations: SyncedLocation[] = [];
   let timeZone = "UTC";
   let after: string | null = null;
   do {
-    const page: LocationsForMirrorQuery = await graphql<LocationsForMirrorQuery>(LOCATIONS_FOR_MIRROR_QUERY, { after });
+    // Annotated: `after` is read from the page, which TypeScript cannot infer around the loop.
+    const page: LocationsForMirrorQuery = (await admin.request(LOCATIONS_FOR_MIRROR_QUERY, { after })).data;
     timeZone = page.shop.ianaTimezone;
     locations.push(...page.locations.nodes.map(syncedLocationOf));
     after = page.locations.pageInfo.hasNextPage ? (page.locations.pageInfo.endCursor ?? null) : null;
@@ -77,4 +75,9 @@ export async function syncLocations(
     const deleted = await markLocationsDeletedExcept(tx, shop, seen, queriedAt);
     return { locations: locations.length, newProfiles, deleted };
   });
+}
+
+/** The locations sync as a job runs it: through the shop's own Admin client, by the current time. */
+export async function runLocationsSync(shop: string): Promise<void> {
+  await syncLocations(shop, adminClientForShop(shop), () => new Date());
 }

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { isOpenAt, isTimeOfDay, WEEKDAYS, type OpeningHours } from "~/domain/locations/opening-hours";
+import { isOpenAt } from "~/domain/locations/opening-hours";
 import type { RoutingLocation } from "~/domain/routing/types";
 import type { LocationWithProfile } from "~/models/locations.server";
 
@@ -15,17 +14,12 @@ export interface StockLine {
   available: number;
 }
 
-const window = z.object({ open: z.string().refine(isTimeOfDay), close: z.string().refine(isTimeOfDay) }).nullable();
-const openingHoursSchema = z.object(
-  Object.fromEntries(WEEKDAYS.map((day) => [day, window])) as Record<(typeof WEEKDAYS)[number], typeof window>,
-);
-
-/** Stored hours as the domain reads them; hours that do not parse count as never open. */
+/** Hours that do not parse count as never open. */
 function openAt(location: LocationWithProfile, at: Date): boolean {
   const profile = location.profile;
-  if (!profile || profile.openingHours === null) return true;
-  const hours = openingHoursSchema.safeParse(profile.openingHours);
-  return hours.success ? isOpenAt(hours.data as OpeningHours, profile.timeZone, at) : false;
+  if (!profile) return true;
+  if (profile.openingHours === "UNREADABLE") return false;
+  return isOpenAt(profile.openingHours, profile.timeZone, at);
 }
 
 /**

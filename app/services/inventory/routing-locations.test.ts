@@ -105,7 +105,7 @@ describe("the routing engine's locations from the mirror", () => {
       [
         location({ locationId: "1" }, { pickupEnabledOverride: false, openingHours: closedWednesdays }),
         location({ locationId: "2", fulfillsOnlineOrders: false }, { dailyCapacity: null }),
-        location({ locationId: "3" }, { openingHours: { monday: "garbled" } }),
+        location({ locationId: "3" }, { openingHours: "UNREADABLE" }),
       ],
       [],
       NOON_WEDNESDAY_CHICAGO,

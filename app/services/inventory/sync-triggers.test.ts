@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { appJobQueue } from "~/jobs/app-job-queue.server";
+import { ensureJobQueues } from "~/jobs/boss.server";
+import { scheduleJobs } from "~/jobs/job-schedules.server";
 import { stopJobQueue } from "~/jobs/jobs.server";
 import { uniqueShop } from "../../../tests/support/shops";
-import {
-  enqueueInventoryFullSync,
-  enqueueNightlyFullSyncs,
-  scheduleNightlyInventorySync,
-} from "./sync-triggers.server";
+import { inventoryNightlySyncJob } from "./nightly-sync.job.server";
+import { enqueueInventoryFullSync, enqueueNightlyFullSyncs } from "./sync-triggers.server";
 
 afterAll(async () => {
   await stopJobQueue();
@@ -47,8 +46,9 @@ describe("inventory sync triggers", () => {
 
   it("registers one nightly cron, however many workers start", async () => {
     const boss = await appJobQueue();
-    await scheduleNightlyInventorySync(boss);
-    await scheduleNightlyInventorySync(boss);
+    await ensureJobQueues(boss, [inventoryNightlySyncJob]);
+    await scheduleJobs(boss, [inventoryNightlySyncJob]);
+    await scheduleJobs(boss, [inventoryNightlySyncJob]);
     const schedules = await boss.getSchedules();
     expect(schedules.filter((schedule) => schedule.name === "inventory.nightly-sync")).toEqual([
       expect.objectContaining({ cron: "0 8 * * *", timezone: "UTC" }),

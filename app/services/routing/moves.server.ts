@@ -1,16 +1,7 @@
 import type { Prisma } from "@prisma/client";
+import { requireNumericId } from "~/domain/shopify-ids";
 import { clearReflectedReservations, markReservationsReflectedAfter } from "~/models/inventory-reservations.server";
 import { confirmMove } from "~/models/routing-decisions.server";
-
-/** Shopify's numeric id from a gid ("gid://shopify/Location/70000000001" → "70000000001"). */
-export function numericIdOf(gidOrId: string): string {
-  const match = /(\d+)$/.exec(gidOrId);
-  return match?.[1] ?? gidOrId;
-}
-
-export function locationGid(locationId: string): string {
-  return locationId.startsWith("gid://") ? locationId : `gid://shopify/Location/${locationId}`;
-}
 
 /**
  * fulfillment_orders/moved, in the webhook's transaction: a move the app made and whose
@@ -23,7 +14,7 @@ export async function reconcileMovedFulfillmentOrder(
   shop: string,
   move: { fulfillmentOrderId: string; movedFulfillmentOrderId: string; destinationLocationId: string; at: Date },
 ): Promise<void> {
-  const toLocationId = numericIdOf(move.destinationLocationId);
+  const toLocationId = requireNumericId(move.destinationLocationId, "Location");
   const orderId = await confirmMove(tx, shop, {
     fulfillmentOrderId: move.fulfillmentOrderId,
     toLocationId,

@@ -2,6 +2,7 @@ import type { DecisionMoveStatus, FulfillmentMoveStatus, RoutingDecisionStatus }
 import prisma from "~/db.server";
 import { explainDecision } from "~/domain/routing";
 import type { Assignment, RoutingDecision, RoutingFlag, RoutingTrace } from "~/domain/routing/types";
+import { roundCents } from "~/domain/money";
 import { listLiveLocations } from "~/models/locations.server";
 import { findOrderFacts } from "~/models/routed-orders.server";
 import { findDecision, listDecisions, listMovesOfOrder } from "~/models/routing-decisions.server";
@@ -47,14 +48,6 @@ async function locationNames(shop: string): Promise<Map<string, string>> {
   return new Map(locations.map((location) => [location.locationId, location.name]));
 }
 
-function assignmentsOf(value: unknown): Assignment[] {
-  return Array.isArray(value) ? (value as Assignment[]) : [];
-}
-
-function roundCents(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
 /** Most recent decisions first, filtered by status, flag or move status. */
 export async function listRoutedOrders(shop: string, options: ListRoutedOrdersOptions): Promise<RoutedOrderPage> {
   const take = Math.max(1, Math.min(options.take, 200));
@@ -64,7 +57,7 @@ export async function listRoutedOrders(shop: string, options: ListRoutedOrdersOp
   const rows = await Promise.all(
     page.map(async (decision): Promise<RoutedOrderRow> => {
       const facts = await findOrderFacts(prisma, shop, decision.orderId);
-      const assignments = assignmentsOf(decision.assignments);
+      const assignments = decision.assignments;
       const chosenLocationIds = assignments.map((assignment) => assignment.locationId);
       return {
         orderId: decision.orderId,
@@ -77,7 +70,7 @@ export async function listRoutedOrders(shop: string, options: ListRoutedOrdersOp
         chosenLocationIds,
         chosenLocationNames: chosenLocationIds.map((id) => names.get(id) ?? id),
         cost: roundCents(assignments.reduce((sum, assignment) => sum + assignment.cost, 0)),
-        flags: decision.flags as RoutingFlag[],
+        flags: decision.flags,
         moveStatus: decision.moveStatus,
         apiCostPoints: decision.costActual,
       };
@@ -121,15 +114,14 @@ export async function getRoutedOrder(shop: string, orderId: string): Promise<Rou
     locationNames(shop),
   ]);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const assignments = assignmentsOf(decision.assignments);
-  const trace = decision.trace as unknown as RoutingTrace;
+  const assignments = decision.assignments;
   const engineDecision: RoutingDecision = {
     orderId,
     status: decision.status,
     assignments,
-    flags: decision.flags as RoutingFlag[],
+    flags: decision.flags,
     unroutableSkus: decision.unroutableSkus,
-    trace: { stages: Array.isArray(trace.stages) ? trace.stages : [] },
+    trace: { stages: decision.trace.stages },
   };
   return {
     orderId,
@@ -142,7 +134,7 @@ export async function getRoutedOrder(shop: string, orderId: string): Promise<Rou
     chosenLocationIds: assignments.map((assignment) => assignment.locationId),
     chosenLocationNames: assignments.map((assignment) => nameOf(assignment.locationId)),
     cost: roundCents(assignments.reduce((sum, assignment) => sum + assignment.cost, 0)),
-    flags: engineDecision.flags as RoutingFlag[],
+    flags: decision.flags,
     moveStatus: decision.moveStatus,
     apiCostPoints: decision.costActual,
     assignments: assignments.map((assignment) => ({ ...assignment, locationName: nameOf(assignment.locationId) })),
@@ -157,7 +149,7 @@ export async function getRoutedOrder(shop: string, orderId: string): Promise<Rou
       fromLocationName: nameOf(move.fromLocationId),
       toLocationId: move.toLocationId,
       toLocationName: nameOf(move.toLocationId),
-      lineItems: Array.isArray(move.lineItems) ? (move.lineItems as { id: string; quantity: number }[]) : null,
+      lineItems: move.lineItems,
       status: move.status,
       error: move.error,
       attempts: move.attempts,

@@ -74,8 +74,8 @@ function shippingOrder(orderId: string): OrderFacts {
   };
 }
 
-function unitsAt(assignments: unknown, locationId: string): number {
-  return (assignments as Assignment[])
+function unitsAt(assignments: readonly Assignment[], locationId: string): number {
+  return assignments
     .filter((assignment) => assignment.locationId === locationId)
     .reduce((sum, assignment) => sum + assignment.lines.reduce((units, line) => units + line.quantity, 0), 0);
 }

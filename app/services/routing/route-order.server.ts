@@ -1,7 +1,8 @@
-import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
+import type { OrderDeliveryMethod } from "@prisma/client";
 import prisma from "~/db.server";
 import { routeOrder } from "~/domain/routing";
 import type { Assignment, RoutingDecision } from "~/domain/routing/types";
+import { requireNumericId, shopifyGid } from "~/domain/shopify-ids";
 import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
 import { engineRules } from "~/domain/routing-settings/settings";
 import {
@@ -34,11 +35,10 @@ import {
   fetchOrderFactsForRouting,
   fetchOrderIdOfFulfillmentOrder,
 } from "~/shopify/operations/order-for-routing.server";
-import { locationGid, numericIdOf } from "./moves.server";
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
 import { routingLocationsFor } from "./routing-view.server";
 import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
-import { currentRoutingSettings } from "~/services/routing-settings.server";
+import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 
 /**
  * The routing job: an order's facts, the mirror and the shop's settings go into the routing
@@ -61,10 +61,6 @@ export const defaultRoutingDependencies: RoutingDependencies = {
 const DECISION_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
 const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED", "INCOMPLETE"]);
 
-function orderGid(orderId: string): string {
-  return `gid://shopify/Order/${orderId}`;
-}
-
 function costOf(meter: CostMeter): { requested: number; actual: number } {
   const total = meter.total();
   return { requested: total.requested, actual: total.actual };
@@ -78,7 +74,7 @@ export async function resolveRoutingTrigger(
   const meter = new CostMeter();
   const orderGidValue = await fetchOrderIdOfFulfillmentOrder(deps.client(job.shop, meter), job.fulfillmentOrderId);
   if (orderGidValue === null) return null;
-  const orderId = numericIdOf(orderGidValue);
+  const orderId = requireNumericId(orderGidValue, "Order");
   await prisma.$transaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
   return orderId;
 }
@@ -128,7 +124,7 @@ async function routeAndMove(
   }
 
   // Read back on every run: what Shopify holds now is what the moves start from.
-  const read = await fetchFulfillmentOrdersForRouting(client, orderGid(orderId), {
+  const read = await fetchFulfillmentOrdersForRouting(client, shopifyGid("Order", orderId), {
     expectedLineItems: facts.lines.length,
   });
   if (!read) return { kind: "UNKNOWN_ORDER" };
@@ -190,7 +186,7 @@ async function withFulfillmentOrderFacts(
     : methods.includes("LOCAL")
       ? "LOCAL_DELIVERY"
       : "SHIPPING";
-  const pickupLocationId = pickup?.locationId ? numericIdOf(pickup.locationId) : null;
+  const pickupLocationId = pickup?.locationId ? requireNumericId(pickup.locationId, "Location") : null;
   const learnt = { deliveryMethod, pickupLocationId, latitude: facts.latitude, longitude: facts.longitude };
   await completeOrderFacts(prisma, shop, facts.orderId, learnt);
   return { ...facts, ...learnt };
@@ -221,13 +217,10 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
     const stored = await createDecision(tx, shop, {
       orderId: facts.orderId,
       status: decision?.status ?? "UNROUTABLE",
-      assignments: (decision?.assignments ?? []) as unknown as Prisma.InputJsonValue,
-      flags: [...(decision?.flags ?? ["OUT_OF_STOCK"])],
-      unroutableSkus: [...(decision?.unroutableSkus ?? skus)],
-      trace: (decision?.trace ?? {
-        stages: [],
-        problem: "The order has no destination or no lines with a SKU.",
-      }) as unknown as Prisma.InputJsonValue,
+      assignments: decision?.assignments ?? [],
+      flags: decision?.flags ?? ["OUT_OF_STOCK"],
+      unroutableSkus: decision?.unroutableSkus ?? skus,
+      trace: decision?.trace ?? { stages: [], problem: "The order has no destination or no lines with a SKU." },
       deliveryMethod,
       serviceLevel,
       settingsVersion: version,
@@ -242,7 +235,7 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
 function currentFulfillmentOrders(fulfillmentOrders: readonly RoutingFulfillmentOrder[]): CurrentFulfillmentOrder[] {
   return fulfillmentOrders.map((fo) => ({
     id: fo.id,
-    locationId: fo.locationId ? numericIdOf(fo.locationId) : null,
+    locationId: fo.locationId ? requireNumericId(fo.locationId, "Location") : null,
     movable: fo.supportedActions.includes("MOVE"),
     lineItems: fo.lineItems.map((line) => ({ id: line.id, sku: line.sku, remainingQuantity: line.remainingQuantity })),
   }));
@@ -262,8 +255,7 @@ async function carryOut(
   client: AdminClient,
   deps: RoutingDependencies,
 ): Promise<StoredDecision["moveStatus"]> {
-  const assignments = decision.assignments as unknown as Assignment[];
-  const plan = planMoves(currentFulfillmentOrders(open), assignments);
+  const plan = planMoves(currentFulfillmentOrders(open), decision.assignments);
 
   await prisma.$transaction(async (tx) => {
     for (const stay of plan.stays) {
@@ -322,7 +314,7 @@ async function performMove(
   try {
     const result = await moveFulfillmentOrder(client, {
       fulfillmentOrderId: move.fulfillmentOrderId,
-      newLocationId: locationGid(move.toLocationId),
+      newLocationId: shopifyGid("Location", move.toLocationId),
       ...(move.lineItems ? { lineItems: move.lineItems } : {}),
     });
     await prisma.$transaction(async (tx) => {

@@ -1,34 +1,24 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
-import { appJobQueue } from "~/jobs/app-job-queue.server";
-import { enqueueInTransaction } from "~/jobs/jobs.server";
-import { QUEUES } from "~/jobs/queues";
+import { routingResolveTriggerJob } from "./resolve-trigger.job.server";
+import { routingRouteOrderJob, type RouteOrderJob } from "./route-order.job.server";
 
-/** routing.resolve-trigger: find the order of the fulfilment order Shopify has assigned. */
-export interface RoutingTriggerJob {
-  shop: string;
-  /** gid://shopify/FulfillmentOrder/… */
-  fulfillmentOrderId: string;
-}
+export type { RoutingTriggerJob } from "./resolve-trigger.job.server";
+export type { RouteOrderJob } from "./route-order.job.server";
 
-/** routing.route-order: decide (once) and move the order's fulfilment orders. */
-export interface RouteOrderJob {
-  shop: string;
-  /** Shopify's numeric order id. */
-  orderId: string;
-  /** Admin API points the trigger's job spent finding the order, added to the order's cost. */
-  triggerCost?: { requested: number; actual: number };
-}
+/**
+ * How routing work is queued: a trigger for the fulfilment order Shopify has assigned, then a
+ * routing job of its order. Both jobs' definitions import the routing job that queues the
+ * second, so this module and route-order.server import each other; neither uses the other
+ * until a job runs.
+ */
 
 export async function enqueueRoutingTrigger(
   tx: Prisma.TransactionClient,
   shop: string,
   fulfillmentOrderId: string,
 ): Promise<void> {
-  const job: RoutingTriggerJob = { shop, fulfillmentOrderId };
-  await enqueueInTransaction(await appJobQueue(), tx, QUEUES.routingResolveTrigger.name, job, {
-    singletonKey: `${shop}:${fulfillmentOrderId}`,
-  });
+  await routingResolveTriggerJob.enqueue(tx, { shop, fulfillmentOrderId });
 }
 
 /**
@@ -37,10 +27,7 @@ export async function enqueueRoutingTrigger(
  * was queued (false: one is already waiting).
  */
 export async function enqueueRouteOrder(tx: Prisma.TransactionClient, job: RouteOrderJob): Promise<boolean> {
-  const id = await enqueueInTransaction(await appJobQueue(), tx, QUEUES.routingRouteOrder.name, job, {
-    singletonKey: `${job.shop}:${job.orderId}`,
-  });
-  return id !== null;
+  return (await routingRouteOrderJob.enqueue(tx, job)) !== null;
 }
 
 export function enqueueRouteOrderNow(job: RouteOrderJob): Promise<boolean> {

@@ -1,6 +1,4 @@
-import type PgBoss from "pg-boss";
 import prisma from "~/db.server";
-import { QUEUES } from "~/jobs/queues";
 import { listInstalledShops } from "~/models/shop-installations.server";
 import { deleteWebhookEventsReceivedBefore } from "~/models/webhook-events.server";
 
@@ -13,9 +11,6 @@ export const WEBHOOK_EVENT_RETENTION_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Nightly, after the inventory sync's fan-out. */
-export const WEBHOOK_EVENT_PRUNE_CRON = "0 9 * * *";
-
 /** Deletes every installed shop's webhook events older than the retention; returns how many per shop. */
 export async function pruneWebhookEvents(now: Date): Promise<Map<string, number>> {
   const before = new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_DAYS * DAY_MS);
@@ -24,9 +19,4 @@ export async function pruneWebhookEvents(now: Date): Promise<Map<string, number>
     pruned.set(shop, await deleteWebhookEventsReceivedBefore(prisma, shop, before));
   }
   return pruned;
-}
-
-/** Registers the nightly prune (idempotent: pg-boss keeps one schedule per queue). */
-export async function scheduleWebhookEventPrune(boss: PgBoss): Promise<void> {
-  await boss.schedule(QUEUES.webhookEventPrune.name, WEBHOOK_EVENT_PRUNE_CRON, {}, { tz: "UTC" });
 }

@@ -1,5 +1,6 @@
 import type { AdminClient } from "../admin-client.server";
 import type { CostMeter } from "../cost-meter";
+import { requireNumericId, shopifyGid } from "~/domain/shopify-ids";
 
 /**
  * What routing needs from the Admin API about an order: which order a fulfilment order
@@ -74,11 +75,6 @@ export interface AdminOrderFacts {
   lines: { sku: string; quantity: number }[];
 }
 
-export function numericId(gidOrId: string): string {
-  const match = /(\d+)$/.exec(gidOrId);
-  return match?.[1] ?? gidOrId;
-}
-
 /** Null when the shop has no such order. */
 export async function fetchOrderFactsForRouting(
   client: AdminClient,
@@ -87,17 +83,17 @@ export async function fetchOrderFactsForRouting(
 ): Promise<AdminOrderFacts | null> {
   const { data } = await client.request(
     ORDER_FACTS_FOR_ROUTING_QUERY,
-    { id: orderId.startsWith("gid://") ? orderId : `gid://shopify/Order/${orderId}`, lineItemsFirst: LINE_ITEMS_FIRST },
+    { id: shopifyGid("Order", orderId), lineItemsFirst: LINE_ITEMS_FIRST },
     { expectedCost: 6 + LINE_ITEMS_FIRST, ...options },
   );
   const order = data.order;
   if (!order) return null;
   return {
-    orderId: numericId(order.id),
+    orderId: requireNumericId(order.id, "Order"),
     name: order.name,
     placedAt: new Date(order.createdAt as string),
     cancelledAt: order.cancelledAt ? new Date(order.cancelledAt as string) : null,
-    customerId: order.customer ? numericId(order.customer.id) : null,
+    customerId: order.customer ? requireNumericId(order.customer.id, "Customer") : null,
     latitude: order.shippingAddress?.latitude ?? null,
     longitude: order.shippingAddress?.longitude ?? null,
     shippingLine: order.shippingLine

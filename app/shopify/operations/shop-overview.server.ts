@@ -1,4 +1,5 @@
-import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
+import type { AdminClient } from "../admin-client.server";
+import type { CostMeter } from "../cost-meter";
 
 export const SHOP_OVERVIEW_QUERY = `#graphql
   query ShopOverview {
@@ -21,10 +22,11 @@ export interface ShopOverview {
   activeLocations: number | null;
 }
 
-export async function fetchShopOverview(admin: AdminApiContext): Promise<ShopOverview> {
-  const response = await admin.graphql(SHOP_OVERVIEW_QUERY);
-  const { data } = await response.json();
-  if (!data) throw new Error("ShopOverview returned no data");
+export async function fetchShopOverview(
+  client: AdminClient,
+  options: { costMeter?: CostMeter } = {},
+): Promise<ShopOverview> {
+  const { data } = await client.request(SHOP_OVERVIEW_QUERY, {}, options);
   return {
     name: data.shop.name,
     domain: data.shop.myshopifyDomain,

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { appJobQueue } from "~/jobs/app-job-queue.server";
-import { enqueueInTransaction } from "~/jobs/jobs.server";
-import { QUEUES } from "~/jobs/queues";
 import { recordDataRequest } from "~/models/customer-data-requests.server";
+import { customerDataRequestJob } from "~/services/compliance/customer-data-request.job.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
 import { complianceCustomer, shopifyId } from "./shared-schemas";
 
@@ -14,11 +12,6 @@ const payload = z.object({
   data_request: z.object({ id: shopifyId }),
 });
 
-export interface CustomerDataRequestJob {
-  shop: string;
-  dataRequestId: string;
-}
-
 /** customers/data_request: the request is recorded now; a job assembles the report. */
 export const customersDataRequest: WebhookTopicHandler<typeof payload> = {
   topic: "CUSTOMERS_DATA_REQUEST",
@@ -29,7 +22,6 @@ export const customersDataRequest: WebhookTopicHandler<typeof payload> = {
       ...webhook.payload.customer,
       orderIds: webhook.payload.orders_requested,
     });
-    const job: CustomerDataRequestJob = { shop: webhook.shop, dataRequestId };
-    await enqueueInTransaction(await appJobQueue(), tx, QUEUES.customerDataRequest.name, job);
+    await customerDataRequestJob.enqueue(tx, { shop: webhook.shop, dataRequestId });
   },
 };

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { numericIdOf, type ShopifyResource } from "~/domain/shopify-ids";
 import { reconcileMovedFulfillmentOrder } from "~/services/routing/moves.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
 
-const gid = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`));
+const gid = (type: ShopifyResource) =>
+  z.string().refine((value) => numericIdOf(value, type) !== null, { message: `Expected a ${type} gid` });
 
 const payload = z.object({
   original_fulfillment_order: z.object({ id: gid("FulfillmentOrder"), status: z.string() }).passthrough(),

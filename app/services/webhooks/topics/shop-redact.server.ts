@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { appJobQueue } from "~/jobs/app-job-queue.server";
-import { enqueueInTransaction } from "~/jobs/jobs.server";
-import { QUEUES } from "~/jobs/queues";
+import { shopRedactJob } from "~/services/compliance/shop-redact.job.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
 import { shopifyId } from "./shared-schemas";
 
@@ -12,6 +10,6 @@ export const shopRedact: WebhookTopicHandler<typeof payload> = {
   topic: "SHOP_REDACT",
   payload,
   async apply(tx, webhook) {
-    await enqueueInTransaction(await appJobQueue(), tx, QUEUES.shopRedact.name, { shop: webhook.shop });
+    await shopRedactJob.enqueue(tx, { shop: webhook.shop });
   },
 };

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import type { RunningEmulator } from "../../dev/emulator/server";
-import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
-import { seedMirror } from "../../tests/support/mirror";
-import { TEST_APP } from "../../tests/support/shopify-app";
+import type { RunningEmulator } from "../../../dev/emulator/server";
+import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
+import { seedMirror } from "../../../tests/support/mirror";
+import { TEST_APP } from "../../../tests/support/shopify-app";
 import type { routingLocationsFor as RoutingLocationsFor } from "~/services/routing/routing-view.server";
-import type { action as locationsAction, loader as locationsLoader } from "./app.locations";
+import type { action as locationsAction, loader as locationsLoader } from "./route";
 
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
@@ -17,14 +17,19 @@ let routingLocationsFor: typeof RoutingLocationsFor;
 beforeAll(async () => {
   emulator = await startTestEmulator();
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ loader, action } = await import("./app.locations"));
+  ({ loader, action } = await import("./route"));
   ({ prisma } = await import("~/db.server"));
   ({ routingLocationsFor } = await import("~/services/routing/routing-view.server"));
-  await seedMirror(prisma, emulator.shop, [
-    { locationId: "1", name: "Loop", kind: "STORE", lat: 41.8826, lng: -87.6278, stock: {} },
-  ]);
   await seedMirror(prisma, "someone-else.myshopify.com", [
     { locationId: "7", name: "Elsewhere", kind: "STORE", lat: 40.7, lng: -74, stock: {} },
+  ]);
+});
+
+// Each test starts from the Loop store with the default profile: always open, in Chicago.
+beforeEach(async () => {
+  await prisma.location.deleteMany({ where: { shop: emulator.shop } });
+  await seedMirror(prisma, emulator.shop, [
+    { locationId: "1", name: "Loop", kind: "STORE", lat: 41.8826, lng: -87.6278, stock: {} },
   ]);
 });
 
@@ -202,6 +207,7 @@ describe("the locations page", () => {
   });
 
   it("goes back to always open, which stores no hours", async () => {
+    expect((await save({ locationId: "1", ...PROFILE, ...NEW_YORK_HOURS })).status).toBe(200);
     expect((await save({ locationId: "1", ...PROFILE })).status).toBe(200);
     const profile = await profileOf(emulator.shop, "1");
     expect([profile.openingHours, profile.timeZone]).toEqual([null, "America/Chicago"]);

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import type { RunningEmulator } from "../../dev/emulator/server";
-import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import type { RunningEmulator } from "../../../dev/emulator/server";
+import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
-import { seedMirror } from "../../tests/support/mirror";
-import { uniqueShop } from "../../tests/support/shops";
-import { TEST_APP } from "../../tests/support/shopify-app";
-import type { action as settingsAction, loader as settingsLoader } from "./app.settings";
+import { seedMirror } from "../../../tests/support/mirror";
+import { uniqueShop } from "../../../tests/support/shops";
+import { TEST_APP } from "../../../tests/support/shopify-app";
+import type { action as settingsAction, loader as settingsLoader } from "./route";
 
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
@@ -17,7 +17,7 @@ let action: typeof settingsAction;
 beforeAll(async () => {
   emulator = await startTestEmulator();
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ loader, action } = await import("./app.settings"));
+  ({ loader, action } = await import("./route"));
   ({ prisma } = await import("~/db.server"));
   // A small mirror: a store near the Loop with 2 tees (below the minimum of 3), and the warehouse.
   await seedMirror(prisma, emulator.shop, [
@@ -31,6 +31,12 @@ beforeAll(async () => {
       stock: { "TEE-BLK-M": 40 },
     },
   ]);
+});
+
+// Each test starts from the shop as seeded above: its mirror, no saved rules and no orders.
+beforeEach(async () => {
+  await prisma.routingSettingsVersion.deleteMany({ where: { shop: emulator.shop } });
+  await prisma.routedOrder.deleteMany({ where: { shop: emulator.shop } });
 });
 
 afterAll(async () => {
@@ -53,6 +59,8 @@ const RULES = {
   defaultServiceLevel: "STANDARD",
   shippingMethodRules: "express => NEXT_DAY",
 };
+
+const savedVersions = () => prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } });
 
 describe("the routing rules page", () => {
   it("shows the recommended defaults before anything is saved, and the shop's locations", async () => {
@@ -81,7 +89,7 @@ describe("the routing rules page", () => {
       intent: "save",
       outcome: { ok: false, errors: { radiusMiles: "Enter miles from 0.5 to 500" } },
     });
-    expect(await prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } })).toBe(0);
+    expect(await savedVersions()).toBe(0);
   });
 
   it("saves each change as a new version with who made it", async () => {
@@ -97,6 +105,7 @@ describe("the routing rules page", () => {
   });
 
   it("tries a made-up order under draft rules, explaining the decision, without saving or moving anything", async () => {
+    const versionsBefore = await savedVersions();
     const order = {
       intent: "try",
       deliveryMethod: "SHIPPING",
@@ -117,10 +126,13 @@ describe("the routing rules page", () => {
     expect(underMinimum.outcome.decision.assignments.map((assignment) => assignment.locationId)).toEqual(["2"]);
     expect(underMinimum.outcome.explanation.join(" ")).toContain("Loop: 2 units of TEE-BLK-M, below the minimum of 3");
     expect(lowered.outcome.decision.assignments.map((assignment) => assignment.locationId)).toEqual(["1"]);
-    expect(await prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } })).toBe(2);
+    expect(await savedVersions()).toBe(versionsBefore);
   });
 
   it("tries one of the shop's recent orders under draft rules, and refuses another shop's order", async () => {
+    // Live rules at version 2: a first save, then the seed's minimum of 3 units.
+    await action({ request: post({ intent: "save", ...RULES, storeMinUnits: "2" }), params: {}, context: {} });
+    await action({ request: post({ intent: "save", ...RULES }), params: {}, context: {} });
     const order = (orderId: string): OrderFacts => ({
       orderId,
       name: `#${orderId}`,

@@ -2,9 +2,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import { decideOrder } from "~/services/routing/route-order.server";
-import { seedMirror } from "../../tests/support/mirror";
-import { uniqueShop } from "../../tests/support/shops";
-import { loadSettingsPage, RECENT_ORDERS_OFFERED, tryRecentOrder } from "./routing-settings.server";
+import { seedMirror } from "../../../tests/support/mirror";
+import { uniqueShop } from "../../../tests/support/shops";
+import { loadSettingsPage, RECENT_ORDERS_OFFERED } from "./settings-page.server";
+import { tryRecentOrder } from "./try-it.server";
 
 /**
  * The settings page's "try it" panel on one of the shop's recorded orders: the order's stored

@@ -1,0 +1,46 @@
+// PICK_UP: the store the shopper chose when it can hand over the whole order, otherwise the
+// nearest open store within the radius of it that takes pickups and can.
+import { parcelCostAt, type NetworkIndex } from "../network-index";
+import { type Podium } from "../podium";
+import { pickupOutcome, TRACE_NEARBY_LIMIT, type PickupRankings } from "../stage-outcomes";
+import type { RoutingDecision, RoutingOrder } from "../types";
+import { OrderRouting, type StoreRequirements } from "./order-routing";
+
+const OPEN_FOR_PICKUP: StoreRequirements = { open: true, pickup: true };
+
+export function routePickup(index: NetworkIndex, order: RoutingOrder): RoutingDecision {
+  const chosenId = order.pickupLocationId;
+  const chosen = chosenId === undefined ? undefined : index.positionById.get(chosenId);
+  // Distances are from the shopper's store; from the destination when it is not one of the locations.
+  const routing = new OrderRouting(index, order, chosen === undefined ? order.destination : index.locations[chosen]!);
+  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules.radiusMiles);
+  routing.flags.push(...outcome.flags);
+  routing.stages.push(outcome.stage);
+  return outcome.winner === null ? routing.decide("UNROUTABLE", []) : routing.routedWhole(outcome.winner.placement(0));
+}
+
+/** The rankings the PICK_UP stage chooses among, found through the index. */
+class PickupSearch implements PickupRankings<Podium> {
+  readonly shoppersStore: Podium | null = null;
+  readonly shoppersStoreCanTake: boolean = false;
+
+  /** `chosen`: the shopper's store's position, or -1 when it is not one of the locations. */
+  constructor(
+    private readonly routing: OrderRouting,
+    private readonly chosen: number,
+  ) {
+    if (chosen < 0) return;
+    const { index, from, stock } = routing;
+    const distance = from.distanceTo(chosen);
+    this.shoppersStore = routing.podium("NEAREST", 1);
+    this.shoppersStore.offer(chosen, distance, parcelCostAt(index, chosen, distance));
+    this.shoppersStoreCanTake = index.pickupEnabled[chosen] === 1 && stock.isFull(chosen);
+  }
+
+  nearbyStores(): { eligible: Podium; ineligible: Podium } {
+    const eligible = this.routing.podium("NEAREST", 2);
+    const ineligible = this.routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
+    this.routing.rankStoresWithinRadius(eligible, ineligible, OPEN_FOR_PICKUP, this.chosen);
+    return { eligible, ineligible };
+  }
+}

@@ -1,0 +1,109 @@
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import { appJobQueue } from "./app-job-queue.server";
+import { ensureJobQueues } from "./boss.server";
+import { enqueueInTransaction } from "./jobs.server";
+import type { QueueConsumerOptions } from "./queue-consumer.server";
+import type { QueuePolicy } from "./queues";
+
+type Tx = Prisma.TransactionClient;
+
+/** One at a time per worker process, looking every 5 s for jobs nobody announced (retries coming due). */
+export const ONE_AT_A_TIME = { concurrency: 1, idlePollMs: 5_000 } as const satisfies QueueConsumerOptions;
+
+/**
+ * Everything about one kind of job, in its one definition: the worker, queue creation, the
+ * dead-letter view and every enqueue read it. Adding a job is a `*.job.server.ts` file beside
+ * its service and a line in app/job-registry.server.ts.
+ */
+export interface JobSpec<Payload extends object> {
+  /** pg-boss's queue, `<area>.<job>`; its dead letters go to `<queue>.dead-letter`. */
+  queue: string;
+  policy: QueuePolicy;
+  /**
+   * The job's data as stored, checked each time the job runs: a job outlives the release that
+   * queued it.
+   */
+  payload: z.ZodType<Payload>;
+  /** The work a job stands for: on a "stately" queue, a second enqueue of it while one is queued is a no-op. */
+  singletonKey?: (payload: Payload) => string;
+  /** Does the work. Idempotent: pg-boss delivers at least once. */
+  run: (payload: Payload) => Promise<unknown>;
+  /** How many of its jobs a worker process runs at once, and how often it looks for unannounced ones. */
+  consumer: QueueConsumerOptions;
+  /** A cron (UTC) on which pg-boss queues the job with an empty payload. */
+  cron?: string;
+  deadLetter: {
+    /** What the work was, in the merchant's words (it may look things up, e.g. the order's name). */
+    describe: (payload: Payload) => Promise<string> | string;
+    /** Queues the work again; by default through `enqueue`, whose singletonKey keeps it from doubling. */
+    retry?: (tx: Tx, payload: Payload) => Promise<unknown>;
+  };
+}
+
+/** A job as the worker, queue creation and the dead-letter view see it, whatever its payload. */
+export interface AnyJobDefinition {
+  readonly queue: string;
+  readonly policy: QueuePolicy;
+  readonly consumer: QueueConsumerOptions;
+  readonly cron?: string;
+  readonly payload: z.ZodType<object>;
+  /** Parses the stored payload and runs the job; one that does not parse fails with a JobPayloadError. */
+  runStored(data: unknown, jobId: string): Promise<void>;
+  /** What a dead letter of this job was, in the merchant's words; null when its payload does not parse. */
+  describeDeadLetter(data: unknown): Promise<string | null>;
+  /** Queues a dead letter's work again; throws a JobPayloadError when its payload does not parse. */
+  retryDeadLetter(tx: Tx, data: unknown, jobId: string): Promise<void>;
+}
+
+export interface JobDefinition<Payload extends object> extends AnyJobDefinition {
+  readonly payload: z.ZodType<Payload>;
+  /**
+   * Queues the job in the caller's transaction (see `enqueueInTransaction`), keyed by its
+   * singletonKey. Returns the job's id, or null when the same work is already queued.
+   */
+  enqueue(tx: Tx, payload: Payload): Promise<string | null>;
+}
+
+/** A stored job whose data is not what its queue's definition expects. */
+export class JobPayloadError extends Error {
+  constructor(queue: string, jobId: string, error: z.ZodError) {
+    const problems = error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`);
+    super(`${queue} job ${jobId} has a payload that does not parse: ${problems.join("; ")}`);
+    this.name = "JobPayloadError";
+  }
+}
+
+export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDefinition<Payload> {
+  const parse = (data: unknown, jobId: string): Payload => {
+    const parsed = spec.payload.safeParse(data);
+    if (!parsed.success) throw new JobPayloadError(spec.queue, jobId, parsed.error);
+    return parsed.data;
+  };
+  const definition: JobDefinition<Payload> = {
+    queue: spec.queue,
+    policy: spec.policy,
+    consumer: spec.consumer,
+    cron: spec.cron,
+    payload: spec.payload,
+    async enqueue(tx, payload) {
+      const boss = await appJobQueue();
+      // Where the registry was not loaded (a script, a test of one service), its queue is made now.
+      await ensureJobQueues(boss, [definition]);
+      const singletonKey = spec.singletonKey?.(payload);
+      return enqueueInTransaction(boss, tx, spec.queue, payload, singletonKey ? { singletonKey } : {});
+    },
+    async runStored(data, jobId) {
+      await spec.run(parse(data, jobId));
+    },
+    async describeDeadLetter(data) {
+      const parsed = spec.payload.safeParse(data);
+      return parsed.success ? spec.deadLetter.describe(parsed.data) : null;
+    },
+    async retryDeadLetter(tx, data, jobId) {
+      const payload = parse(data, jobId);
+      await (spec.deadLetter.retry ?? definition.enqueue)(tx, payload);
+    },
+  };
+  return definition;
+}

@@ -1,0 +1,167 @@
+import { useEffect, useId, useState } from "react";
+import { useFetcher } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { useFormFields } from "~/components/use-form-fields";
+import { HOURS_FIELDS, type TimeZoneOption } from "~/domain/locations/hours-form";
+import type { ProfileErrors } from "~/domain/locations/profile-form";
+import type { LocationProfileRow } from "~/services/locations/location-profiles.server";
+import { HoursEditor } from "./HoursEditor";
+
+/** What the route's action answers a save with. */
+interface SaveReply {
+  ok: boolean;
+  errors?: ProfileErrors;
+  notFound?: boolean;
+}
+
+const HOURS_ERROR_KEYS = new Set<string>(HOURS_FIELDS);
+
+const CARD_RENDERING = { contentVisibility: "auto", containIntrinsicSize: "auto 480px" } as const;
+
+/** One location's profile: its costs, capacity, pickup and opening hours, saved on their own. */
+export function LocationCard({ location, timeZones }: { location: LocationProfileRow; timeZones: TimeZoneOption[] }) {
+  const fetcher = useFetcher<SaveReply>();
+  const shopify = useAppBridge();
+  const [form, set, setForm] = useFormFields(location.form);
+  const [hoursOpen, setHoursOpen] = useState(false);
+  const hoursId = useId();
+  const errors = fetcher.data?.errors ?? {};
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) shopify.toast.show(`${location.name} saved`);
+  }, [fetcher.state, fetcher.data, location.name, shopify]);
+
+  // An error in the hours opens them, so the merchant sees the field to fix.
+  useEffect(() => {
+    if (Object.keys(fetcher.data?.errors ?? {}).some((key) => HOURS_ERROR_KEYS.has(key))) setHoursOpen(true);
+  }, [fetcher.data]);
+
+  return (
+    // Cards off screen are not laid out or painted until scrolled to: a chain of many locations
+    // would otherwise make every click on one card repaint them all.
+    <div style={CARD_RENDERING}>
+      <Card>
+        <fetcher.Form method="post">
+          <input type="hidden" name="locationId" value={location.locationId} />
+          <BlockStack gap="300">
+            <InlineStack align="space-between" blockAlign="center">
+              <BlockStack gap="050">
+                <Text as="h2" variant="headingMd">
+                  {location.name}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {location.address || "No address in Shopify"}
+                </Text>
+              </BlockStack>
+              {location.routable ? (
+                <Badge tone="success">Routes orders</Badge>
+              ) : (
+                <Badge>Not routing online orders</Badge>
+              )}
+            </InlineStack>
+            <FormLayout>
+              <FormLayout.Group condensed>
+                <Select
+                  label="Kind"
+                  name="kind"
+                  options={[
+                    { label: "Store", value: "STORE" },
+                    { label: "Warehouse", value: "WAREHOUSE" },
+                  ]}
+                  value={form.kind}
+                  onChange={set("kind")}
+                  error={errors.kind}
+                />
+                <TextField
+                  label="Pick and pack, per order"
+                  name="labourCostPerOrder"
+                  prefix="$"
+                  type="number"
+                  autoComplete="off"
+                  value={form.labourCostPerOrder}
+                  onChange={set("labourCostPerOrder")}
+                  error={errors.labourCostPerOrder}
+                />
+                <TextField
+                  label="Parcel from here"
+                  name="shippingBaseCost"
+                  prefix="$"
+                  type="number"
+                  autoComplete="off"
+                  value={form.shippingBaseCost}
+                  onChange={set("shippingBaseCost")}
+                  error={errors.shippingBaseCost}
+                />
+                <TextField
+                  label="Per mile"
+                  name="shippingCostPerMile"
+                  prefix="$"
+                  type="number"
+                  autoComplete="off"
+                  value={form.shippingCostPerMile}
+                  onChange={set("shippingCostPerMile")}
+                  error={errors.shippingCostPerMile}
+                />
+              </FormLayout.Group>
+              <FormLayout.Group condensed>
+                <TextField
+                  label="Orders a day at most"
+                  name="dailyCapacity"
+                  type="number"
+                  autoComplete="off"
+                  placeholder="No limit"
+                  value={form.dailyCapacity}
+                  onChange={set("dailyCapacity")}
+                  error={errors.dailyCapacity}
+                />
+                <Select
+                  label="Pickup"
+                  name="pickup"
+                  options={[
+                    { label: `As in Shopify (${location.shopifyPickup ? "on" : "off"})`, value: "shopify" },
+                    { label: "Always offer pickup here", value: "on" },
+                    { label: "Never offer pickup here", value: "off" },
+                  ]}
+                  value={form.pickup}
+                  onChange={set("pickup")}
+                  error={errors.pickup}
+                />
+              </FormLayout.Group>
+            </FormLayout>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center" gap="200">
+                <BlockStack gap="050">
+                  <Text as="h3" variant="headingSm">
+                    Opening hours
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {location.hoursSummary} · {location.timeZoneName}
+                  </Text>
+                </BlockStack>
+                <Button
+                  variant="plain"
+                  disclosure={hoursOpen ? "up" : "down"}
+                  ariaControls={hoursId}
+                  ariaExpanded={hoursOpen}
+                  onClick={() => setHoursOpen((open) => !open)}
+                >
+                  {hoursOpen ? "Hide hours" : "Edit hours"}
+                </Button>
+              </InlineStack>
+              {/* Hidden, not unmounted: its fields are posted with the rest of the profile. */}
+              <div id={hoursId} hidden={!hoursOpen}>
+                <HoursEditor form={form} errors={errors} set={set} setForm={setForm} timeZones={timeZones} />
+              </div>
+            </BlockStack>
+            <InlineStack align="end">
+              <Button submit loading={fetcher.state !== "idle"}>
+                Save
+              </Button>
+            </InlineStack>
+          </BlockStack>
+        </fetcher.Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { Box, Card, DataTable, Layout, Text } from "@shopify/polaris";
+import type { SettingsVersionSummary } from "~/services/routing-settings/settings-page.server";
+
+/** Every saved version of the rules: who changed them and when. */
+export function HistoryCard({ history }: { history: readonly SettingsVersionSummary[] }) {
+  return (
+    <Layout.AnnotatedSection title="History" description="Every saved version: who changed the rules and when.">
+      <Card padding="0">
+        {history.length ? (
+          <DataTable
+            columnContentTypes={["numeric", "text", "text", "text"]}
+            headings={["Version", "Saved", "By", "Rules"]}
+            rows={history.map((entry) => [
+              entry.version,
+              entry.changedAt.slice(0, 16).replace("T", " ") + " UTC",
+              entry.changedBy ?? "Unknown",
+              `min ${entry.settings.storeMinUnits} units · ${entry.settings.radiusMiles} mi · $${entry.settings.maxExtraCostOverWarehouse.toFixed(2)} · ${entry.settings.allowSplit ? "splits" : "no splits"}`,
+            ])}
+          />
+        ) : (
+          <Box padding="400">
+            <Text as="p" tone="subdued">
+              No changes yet: the recommended defaults are in force.
+            </Text>
+          </Box>
+        )}
+      </Card>
+    </Layout.AnnotatedSection>
+  );
+}

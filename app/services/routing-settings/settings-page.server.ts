@@ -1,0 +1,85 @@
+import type { OrderDeliveryMethod, RoutingDecisionStatus } from "@prisma/client";
+import prisma from "~/db.server";
+import type { RoutingSettings } from "~/domain/routing-settings/settings";
+import { listRecentOrderFacts } from "~/models/routed-orders.server";
+import { assignedLocationIds, findDecisionsOfOrders } from "~/models/routing-decisions.server";
+import { listRoutingSettingsVersions } from "~/models/routing-settings.server";
+import { listPlaces, namesOf, type PlaceOption } from "./places.server";
+import { currentRoutingSettings } from "./settings.server";
+
+/** What the routing rules page shows: the rules in force, their history, and what to try them on. */
+
+export interface SettingsVersionSummary {
+  version: number;
+  changedBy: string | null;
+  changedAt: string;
+  settings: RoutingSettings;
+}
+
+/** A recorded order the "try it" panel offers to route under the draft rules. */
+export interface RecentOrderOption {
+  orderId: string;
+  /** "#1001" */
+  name: string;
+  placedAt: string;
+  /** Null until the app has learnt it. */
+  deliveryMethod: OrderDeliveryMethod | null;
+  /** Where its stored decision sent it; null when it has not been routed. */
+  decision: { status: RoutingDecisionStatus; locationNames: string[] } | null;
+}
+
+/** How many of the shop's latest orders the "try it" panel offers. */
+export const RECENT_ORDERS_OFFERED = 20;
+
+export interface SettingsPage {
+  current: RoutingSettings;
+  version: number | null;
+  history: SettingsVersionSummary[];
+  places: PlaceOption[];
+  recentOrders: RecentOrderOption[];
+}
+
+/** The shop's latest orders the app holds facts for (not cancelled), with where each went. */
+async function recentOrdersOf(shop: string, places: readonly PlaceOption[]): Promise<RecentOrderOption[]> {
+  const orders = await listRecentOrderFacts(prisma, shop, RECENT_ORDERS_OFFERED);
+  const decisions = await findDecisionsOfOrders(
+    prisma,
+    shop,
+    orders.map((order) => order.orderId),
+  );
+  const decisionOf = new Map(decisions.map((decision) => [decision.orderId, decision]));
+  const nameOf = namesOf(places);
+  return orders.map((order) => {
+    const decision = decisionOf.get(order.orderId);
+    return {
+      orderId: order.orderId,
+      name: order.name,
+      placedAt: order.placedAt.toISOString(),
+      deliveryMethod: order.deliveryMethod,
+      decision: decision
+        ? { status: decision.status, locationNames: assignedLocationIds(decision.assignments).map(nameOf) }
+        : null,
+    };
+  });
+}
+
+export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
+  const [{ settings, version }, versions, places] = await Promise.all([
+    currentRoutingSettings(shop),
+    listRoutingSettingsVersions(prisma, shop),
+    listPlaces(shop),
+  ]);
+  const recentOrders = await recentOrdersOf(shop, places);
+  return {
+    current: settings,
+    version,
+    history: versions.map((stored) => ({
+      version: stored.version,
+      changedBy: stored.changedBy,
+      changedAt: stored.changedAt.toISOString(),
+      settings: stored.settings,
+    })),
+    places,
+    recentOrders,
+  };
+}
