@@ -3,7 +3,7 @@ import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/s
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./env.server";
-import { recordShopAuthenticated } from "./services/installations.server";
+import { recordShopAuthenticated } from "./services/shop/installations.server";
 import { sendShopTrafficToEmulator } from "./shopify/emulator-redirect.server";
 
 if (env.SHOPIFY_EMULATOR_URL) sendShopTrafficToEmulator(env.SHOPIFY_EMULATOR_URL, env.SHOP_CUSTOM_DOMAIN);

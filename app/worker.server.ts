@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { databaseUrl } from "./db.server";
-import { JOBS } from "./job-registry.server";
+import { JOBS } from "./services/job-registry.server";
 import { ensureJobQueues } from "./jobs/boss.server";
 import { startJobRunner } from "./jobs/job-runner.server";
 import { scheduleJobs } from "./jobs/job-schedules.server";

@@ -5,7 +5,12 @@ export function roundCents(dollars: number): number {
   return Math.round(dollars * 100) / 100;
 }
 
+/** "9.15": dollars with two decimals and no sign, as a form's money field holds them. */
+export function dollarsFieldValue(dollars: number): string {
+  return dollars.toFixed(2);
+}
+
 /** "$9.15": dollars with two decimals, as merchants read a cost. */
 export function formatDollars(dollars: number): string {
-  return `$${dollars.toFixed(2)}`;
+  return `$${dollarsFieldValue(dollars)}`;
 }

@@ -7,7 +7,7 @@ import { getJobQueue } from "./jobs.server";
 let appJobs: readonly JobQueue[] = [];
 
 /**
- * The app's jobs, handed over by app/job-registry.server.ts as it loads (this layer cannot
+ * The app's jobs, handed over by app/services/job-registry.server.ts as it loads (this layer cannot
  * import the registry: each job's definition imports its service). Every process that serves
  * pages or runs workers loads it, so their pg-boss creates every queue as it starts; a job
  * enqueued where the registry was not loaded has its queue created at its first enqueue.

@@ -14,7 +14,7 @@ export const ONE_AT_A_TIME = { concurrency: 1, idlePollMs: 5_000 } as const sati
 /**
  * Everything about one kind of job, in its one definition: the worker, queue creation, the
  * dead-letter view and every enqueue read it. Adding a job is a `*.job.server.ts` file beside
- * its service and a line in app/job-registry.server.ts.
+ * its service and a line in app/services/job-registry.server.ts.
  */
 export interface JobSpec<Payload extends object> {
   /** pg-boss's queue, `<area>.<job>`; its dead letters go to `<queue>.dead-letter`. */

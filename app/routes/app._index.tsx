@@ -15,9 +15,9 @@ import {
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
-import { getAppHealth, type Check } from "~/services/app-health.server";
-import { listRecentOrders, type RecentOrder } from "~/services/recent-orders.server";
-import { getShopOverview } from "~/services/shop/shop-overview.server";
+import { getAppHealth, type Check } from "~/services/dashboard/app-health.server";
+import { listRecentOrders, type RecentOrder } from "~/services/dashboard/recent-orders.server";
+import { getShopOverview } from "~/services/dashboard/shop-overview.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);

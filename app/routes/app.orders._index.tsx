@@ -20,7 +20,7 @@ import { formatDollars } from "~/domain/money";
 import { ROUTING_FLAG_LABELS } from "~/domain/routing/flag-labels";
 import { ROUTING_FLAGS } from "~/domain/routing/types";
 import { listRoutedOrders, type ListRoutedOrdersOptions } from "~/services/routing/orders.server";
-import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters.server";
+import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { DeadLetterCard, type DeadLetterRetryResult } from "~/components/DeadLetterCard";
 

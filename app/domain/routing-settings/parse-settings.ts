@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roundCents } from "../money";
 import { parseForm, type FieldErrors, type FormResult } from "../form-result";
 import type { ServiceLevel } from "../routing/types";
 import { isServiceLevel, SETTINGS_LIMITS, type RoutingSettings, type ShippingMethodRule } from "./settings";
@@ -72,7 +73,7 @@ const settingsFormSchema = z.object({
   maxExtraCostOverWarehouse: numberField(SETTINGS_LIMITS.maxExtraCostOverWarehouse, {
     integer: false,
     unit: "dollars",
-  }).transform((dollars) => Math.round(dollars * 100) / 100),
+  }).transform(roundCents),
   // An unticked checkbox is absent from the posted form: splits not allowed.
   allowSplit: z
     .enum(["true", "false", "on"], { error: "Choose whether orders may be split" })

@@ -1,3 +1,4 @@
+import { dollarsFieldValue } from "../money";
 import type { RoutingSettings, ShippingMethodRule } from "./settings";
 
 /**
@@ -33,7 +34,7 @@ export function toSettingsForm(settings: RoutingSettings): Required<SettingsForm
   return {
     storeMinUnits: String(settings.storeMinUnits),
     radiusMiles: String(settings.radiusMiles),
-    maxExtraCostOverWarehouse: settings.maxExtraCostOverWarehouse.toFixed(2),
+    maxExtraCostOverWarehouse: dollarsFieldValue(settings.maxExtraCostOverWarehouse),
     allowSplit: String(settings.allowSplit),
     defaultServiceLevel: settings.defaultServiceLevel,
     shippingMethodRules: formatShippingMethodRules(settings.shippingMethodRules),

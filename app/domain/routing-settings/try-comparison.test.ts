@@ -9,6 +9,7 @@ describe("a recent order's draft decision next to the live rules'", () => {
   it("says where the order went, and that the draft sends it elsewhere than the live rules would", () => {
     const comparison = compareWithLiveRules({
       orderName: "#1001",
+      timeZone: "UTC",
       recorded: {
         status: "ROUTED",
         locations: [LOOP],
@@ -27,9 +28,28 @@ describe("a recent order's draft decision next to the live rules'", () => {
     });
   });
 
+  it("tells when the order was routed in the shop's time zone", () => {
+    const comparison = compareWithLiveRules({
+      orderName: "#1001",
+      timeZone: "America/Chicago",
+      recorded: {
+        status: "ROUTED",
+        locations: [LOOP],
+        decidedAt: new Date("2026-11-27T15:04:59Z"),
+        settingsVersion: 2,
+      },
+      live: { status: "ROUTED", locations: [LOOP], settingsVersion: 2 },
+      draft: { status: "ROUTED", locations: [LOOP] },
+    });
+    expect(comparison.sentences[0]).toBe(
+      "When #1001 was routed (2026-11-27 09:04 CST), the rules then in force (version 2) sent it to Loop.",
+    );
+  });
+
   it("says so when the draft changes nothing, and when the order was never routed", () => {
     const comparison = compareWithLiveRules({
       orderName: "#1002",
+      timeZone: "UTC",
       recorded: null,
       live: { status: "SPLIT", locations: [LOOP, WICKER], settingsVersion: null },
       draft: { status: "SPLIT", locations: [LOOP, WICKER] },
@@ -46,6 +66,7 @@ describe("a recent order's draft decision next to the live rules'", () => {
   it("counts an order the draft can no longer route as a change", () => {
     const comparison = compareWithLiveRules({
       orderName: "#1003",
+      timeZone: "UTC",
       recorded: {
         status: "UNROUTABLE",
         locations: [],

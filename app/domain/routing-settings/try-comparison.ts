@@ -1,3 +1,4 @@
+import { formatDateTime } from "../date-time";
 import type { RoutingStatus } from "../routing/types";
 
 /**
@@ -27,6 +28,8 @@ export interface TryComparisonInput {
   readonly live: DecisionSummary & { readonly settingsVersion: number | null };
   /** The draft rules applied to the order now, against the same stock. */
   readonly draft: DecisionSummary;
+  /** The shop's time zone, in which the recorded decision's time is told. */
+  readonly timeZone: string;
 }
 
 export interface TryComparison {
@@ -58,17 +61,13 @@ function sameDestination(a: DecisionSummary, b: DecisionSummary): boolean {
   return a.status === b.status && ids(a) === ids(b);
 }
 
-function utcMinute(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 export function compareWithLiveRules(input: TryComparisonInput): TryComparison {
   const sentences: string[] = [];
   if (input.recorded === null) {
     sentences.push(`${input.orderName} has not been routed yet.`);
   } else {
     sentences.push(
-      `When ${input.orderName} was routed (${utcMinute(input.recorded.decidedAt)}), the rules then in force ` +
+      `When ${input.orderName} was routed (${formatDateTime(input.recorded.decidedAt, input.timeZone)}), the rules then in force ` +
         `(${rulesName(input.recorded.settingsVersion)}) sent it ${where(input.recorded, "past")}.`,
     );
   }

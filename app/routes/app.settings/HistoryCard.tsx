@@ -1,8 +1,17 @@
 import { Box, Card, DataTable, Layout, Text } from "@shopify/polaris";
+import { formatDateTime } from "~/domain/date-time";
+import { formatDollars } from "~/domain/money";
 import type { SettingsVersionSummary } from "~/services/routing-settings/settings-page.server";
 
 /** Every saved version of the rules: who changed them and when. */
-export function HistoryCard({ history }: { history: readonly SettingsVersionSummary[] }) {
+export function HistoryCard({
+  history,
+  timeZone,
+}: {
+  history: readonly SettingsVersionSummary[];
+  /** The shop's, in which each version's time is shown. */
+  timeZone: string;
+}) {
   return (
     <Layout.AnnotatedSection title="History" description="Every saved version: who changed the rules and when.">
       <Card padding="0">
@@ -12,9 +21,9 @@ export function HistoryCard({ history }: { history: readonly SettingsVersionSumm
             headings={["Version", "Saved", "By", "Rules"]}
             rows={history.map((entry) => [
               entry.version,
-              entry.changedAt.slice(0, 16).replace("T", " ") + " UTC",
+              formatDateTime(entry.changedAt, timeZone),
               entry.changedBy ?? "Unknown",
-              `min ${entry.settings.storeMinUnits} units · ${entry.settings.radiusMiles} mi · $${entry.settings.maxExtraCostOverWarehouse.toFixed(2)} · ${entry.settings.allowSplit ? "splits" : "no splits"}`,
+              `min ${entry.settings.storeMinUnits} units · ${entry.settings.radiusMiles} mi · ${formatDollars(entry.settings.maxExtraCostOverWarehouse)} · ${entry.settings.allowSplit ? "splits" : "no splits"}`,
             ])}
           />
         ) : (

@@ -1,3 +1,4 @@
+import { formatDateTime } from "~/domain/date-time";
 import { useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import {
@@ -28,9 +29,9 @@ const DELIVERY_LABELS: Record<string, string> = {
   LOCAL_DELIVERY: "Same-day delivery",
 };
 
-/** "#1001 · Pickup · 2026-03-12 14:05 UTC · at Loop", as merchants recognise an order. */
-function recentOrderLabel(order: RecentOrderOption): string {
-  const placed = `${order.placedAt.slice(0, 16).replace("T", " ")} UTC`;
+/** "#1001 · Pickup · 2026-03-12 09:05 CDT · at Loop", as merchants recognise an order. */
+function recentOrderLabel(order: RecentOrderOption, timeZone: string): string {
+  const placed = formatDateTime(order.placedAt, timeZone);
   const delivery = order.deliveryMethod ? DELIVERY_LABELS[order.deliveryMethod] : "Delivery not known yet";
   const where = !order.decision
     ? "not routed yet"
@@ -48,11 +49,14 @@ export function TryItPanel({
   rules,
   places,
   recentOrders,
+  timeZone,
 }: {
   /** The rules form as typed, posted with the order to try. */
   rules: Required<SettingsForm>;
   places: readonly PlaceOption[];
   recentOrders: readonly RecentOrderOption[];
+  /** The shop's, in which the orders' times are shown. */
+  timeZone: string;
 }) {
   const tryIt = useFetcher<typeof action>();
   const [order, setOrderField] = useFormFields<Required<DraftOrderForm>>({
@@ -104,7 +108,10 @@ export function TryItPanel({
                 label="Recent order"
                 name="orderId"
                 placeholder="Choose an order"
-                options={recentOrders.map((recent) => ({ label: recentOrderLabel(recent), value: recent.orderId }))}
+                options={recentOrders.map((recent) => ({
+                  label: recentOrderLabel(recent, timeZone),
+                  value: recent.orderId,
+                }))}
                 value={recentOrderId}
                 onChange={setRecentOrderId}
                 error={tryErrors.orderId}

@@ -46,7 +46,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function RoutingSettingsPage() {
-  const { current, version, history, places, recentOrders } = useLoaderData<typeof loader>();
+  const { current, version, history, places, recentOrders, timeZone } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   const shopify = useAppBridge();
   // The rules as typed: saved by the rules form, and tried as they stand by the try-it panel.
@@ -64,8 +64,8 @@ export default function RoutingSettingsPage() {
       <TitleBar title="Routing rules" />
       <Layout>
         <RulesForm form={form} set={set} errors={saveErrors} version={version} />
-        <TryItPanel rules={form} places={places} recentOrders={recentOrders} />
-        <HistoryCard history={history} />
+        <TryItPanel rules={form} places={places} recentOrders={recentOrders} timeZone={timeZone} />
+        <HistoryCard history={history} timeZone={timeZone} />
       </Layout>
     </Page>
   );

@@ -121,6 +121,8 @@ describe("a full inventory sync of the chicago shop", () => {
       expected.sort((a, b) => a.locationId.localeCompare(b.locationId)),
     );
     expect(mirrored.every((location) => location.profile?.labourCostPerOrder.toFixed(2) === "3.00")).toBe(true);
+    const installation = await prisma.shopInstallation.findUnique({ where: { shop: emulator.shop } });
+    expect(installation?.timeZone).toBe("America/Chicago");
   });
 
   it("mirrors every stock line with the emulator's quantities", async () => {

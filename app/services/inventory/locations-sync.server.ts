@@ -10,6 +10,7 @@ import type { LocationsForMirrorQuery } from "~/types/admin.generated";
 import { numericIdOf } from "~/domain/shopify-ids";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
+import { recordShopTimeZone } from "~/services/shop/shop-time-zone.server";
 
 export interface LocationsSyncResult {
   locations: number;
@@ -44,7 +45,7 @@ function syncedLocationOf(node: LocationNode): SyncedLocation {
  * not thousands). A location seen for the first time gets a profile with defaults that make
  * it usable at once: a store if it offers local pickup, else a warehouse, in the shop's time
  * zone, always open until the merchant sets hours. Locations Shopify no longer returns are
- * marked deleted.
+ * marked deleted. The shop's own time zone is recorded too: the merchant's pages show dates in it.
  */
 export async function syncLocations(shop: string, admin: AdminClient, now: () => Date): Promise<LocationsSyncResult> {
   const queriedAt = now();
@@ -73,6 +74,7 @@ export async function syncLocations(shop: string, admin: AdminClient, now: () =>
     );
     const seen = locations.map((location) => location.locationId);
     const deleted = await markLocationsDeletedExcept(tx, shop, seen, queriedAt);
+    await recordShopTimeZone(shop, timeZone, tx);
     return { locations: locations.length, newProfiles, deleted };
   });
 }

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { dollarsFieldValue } from "~/domain/money";
 import {
   hoursFormOf,
   readStoredOpeningHours,
@@ -45,9 +46,9 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
         timeZoneName: timeZoneLabel(profile.timeZone),
         form: {
           kind: profile.kind,
-          labourCostPerOrder: profile.labourCostPerOrder.toFixed(2),
-          shippingBaseCost: profile.shippingBaseCost.toFixed(2),
-          shippingCostPerMile: profile.shippingCostPerMile.toFixed(2),
+          labourCostPerOrder: dollarsFieldValue(profile.labourCostPerOrder.toNumber()),
+          shippingBaseCost: dollarsFieldValue(profile.shippingBaseCost.toNumber()),
+          shippingCostPerMile: dollarsFieldValue(profile.shippingCostPerMile.toNumber()),
           dailyCapacity: profile.dailyCapacity === null ? "" : String(profile.dailyCapacity),
           pickup: profile.pickupEnabledOverride === null ? "shopify" : profile.pickupEnabledOverride ? "on" : "off",
           ...(hours === undefined

@@ -4,6 +4,7 @@ import type { RoutingSettings } from "~/domain/routing-settings/settings";
 import { listRecentOrderFacts } from "~/models/routed-orders.server";
 import { assignedLocationIds, findDecisionsOfOrders } from "~/models/routing-decisions.server";
 import { listRoutingSettingsVersions } from "~/models/routing-settings.server";
+import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { listPlaces, namesOf, type PlaceOption } from "./places.server";
 import { currentRoutingSettings } from "./settings.server";
 
@@ -37,6 +38,8 @@ export interface SettingsPage {
   history: SettingsVersionSummary[];
   places: PlaceOption[];
   recentOrders: RecentOrderOption[];
+  /** The shop's time zone, in which the page shows dates. */
+  timeZone: string;
 }
 
 /** The shop's latest orders the app holds facts for (not cancelled), with where each went. */
@@ -64,10 +67,11 @@ async function recentOrdersOf(shop: string, places: readonly PlaceOption[]): Pro
 }
 
 export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
-  const [{ settings, version }, versions, places] = await Promise.all([
+  const [{ settings, version }, versions, places, timeZone] = await Promise.all([
     currentRoutingSettings(shop),
     listRoutingSettingsVersions(prisma, shop),
     listPlaces(shop),
+    shopTimeZone(shop),
   ]);
   const recentOrders = await recentOrdersOf(shop, places);
   return {
@@ -81,5 +85,6 @@ export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
     })),
     places,
     recentOrders,
+    timeZone,
   };
 }

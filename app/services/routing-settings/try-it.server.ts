@@ -13,6 +13,7 @@ import {
 import { findOrderFacts } from "~/models/routed-orders.server";
 import { assignedLocationIds, findDecision } from "~/models/routing-decisions.server";
 import { routingLocationsFor } from "~/services/routing/routing-view.server";
+import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { listPlaces, namesOf } from "./places.server";
 import { currentRoutingSettings } from "./settings.server";
 
@@ -104,11 +105,12 @@ export async function tryRecentOrder(
   if (!facts) return refuse({ orderId: UNKNOWN_ORDER });
   if (facts.cancelledAt) return refuse({ orderId: `${facts.name} was cancelled: it is not routed` });
 
-  const [live, places, locations, recorded] = await Promise.all([
+  const [live, places, locations, recorded, timeZone] = await Promise.all([
     currentRoutingSettings(shop),
     listPlaces(shop),
     routingLocationsFor(prisma, shop, [...new Set(facts.lines.map((line) => line.sku))], now, id),
     findDecision(prisma, shop, id),
+    shopTimeZone(shop),
   ]);
   const underDraft = engineOrderOfRecorded(facts, settings.ok ? settings.values : live.settings, locations).order;
   if (underDraft === null) {
@@ -126,6 +128,7 @@ export async function tryRecentOrder(
   const comparison = liveDecision
     ? compareWithLiveRules({
         orderName: facts.name,
+        timeZone,
         recorded: recorded
           ? {
               status: recorded.status,

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { canonicalTimeZone } from "~/domain/locations/hours-form";
 import { findShopTimeZone, saveShopTimeZone } from "~/models/shop-installations.server";
@@ -12,10 +13,14 @@ import { findShopTimeZone, saveShopTimeZone } from "~/models/shop-installations.
  * the zone held before, or UTC), since every date on the merchant's pages is formatted in it.
  * Returns whether it was recorded.
  */
-export async function recordShopTimeZone(shop: string, timeZone: string): Promise<boolean> {
+export async function recordShopTimeZone(
+  shop: string,
+  timeZone: string,
+  db: Prisma.TransactionClient = prisma,
+): Promise<boolean> {
   const known = canonicalTimeZone(timeZone);
   if (known === null) return false;
-  return saveShopTimeZone(prisma, shop, known);
+  return saveShopTimeZone(db, shop, known);
 }
 
 /** The zone to show the shop's dates in: its own, or UTC until the locations sync has read it. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action as ordersCreateRoute } from "~/routes/webhooks.orders.create";
-import { listRecentOrders } from "~/services/recent-orders.server";
+import { listRecentOrders } from "~/services/dashboard/recent-orders.server";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { FetchFunction } from "../../../dev/emulator/vendors/http-types";
 import { startTestEmulator } from "../../../tests/support/emulator";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action as scopesUpdate } from "~/routes/webhooks.app.scopes_update";
 import { action as uninstalled } from "~/routes/webhooks.app.uninstalled";
-import { recordShopAuthenticated } from "~/services/installations.server";
+import { recordShopAuthenticated } from "~/services/shop/installations.server";
 import { webhookRequest } from "../../../../tests/support/shopify-app";
 import { uniqueShop } from "../../../../tests/support/shops";
 

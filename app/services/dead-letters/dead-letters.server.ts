@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import prisma from "~/db.server";
-import { JOBS } from "~/job-registry.server";
+import { JOBS } from "~/services/job-registry.server";
 import type { AnyJobDefinition } from "~/jobs/job-definition.server";
 import { sourceQueueOf } from "~/jobs/queues";
 import { listDeadLetters, takeDeadLetter, type StoredDeadLetter } from "~/models/dead-letters.server";

@@ -15,6 +15,9 @@ export async function check<T>(run: () => Promise<T>): Promise<Check<T>> {
   try {
     return { ok: true, detail: await run() };
   } catch (error) {
+    // A Response is the Shopify library asking to re-authenticate (a redirect, a 401 with the
+    // retry header): Remix must answer it, or the merchant would see "[object Response]".
+    if (error instanceof Response) throw error;
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import prisma, { databaseUrl } from "~/db.server";
-import { JOBS } from "~/job-registry.server";
+import { JOBS } from "~/services/job-registry.server";
 import { appJobQueue } from "~/jobs/app-job-queue.server";
 import { ensureJobQueues } from "~/jobs/boss.server";
 import { defineJob, JobPayloadError, type AnyJobDefinition } from "~/jobs/job-definition.server";
@@ -12,15 +12,15 @@ import { startJobRunner, stopJobRunner } from "~/jobs/job-runner.server";
 import { scheduleJobs } from "~/jobs/job-schedules.server";
 import { stopJobQueue } from "~/jobs/jobs.server";
 import { deadLetterQueueOf } from "~/jobs/queues";
-import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters.server";
+import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
 import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
 import type { WebhookTopicHandler } from "~/services/webhooks/receive-webhook.server";
 import { customersDataRequest } from "~/services/webhooks/topics/customers-data-request.server";
 import { customersRedact } from "~/services/webhooks/topics/customers-redact.server";
 import { shopRedact } from "~/services/webhooks/topics/shop-redact.server";
-import { waitForJobState } from "../tests/support/jobs";
-import { uniqueShop } from "../tests/support/shops";
+import { waitForJobState } from "../../tests/support/jobs";
+import { uniqueShop } from "../../tests/support/shops";
 
 /**
  * The job registry: one definition per job, which the worker, queue creation, every enqueue and

@@ -1,6 +1,6 @@
 import prisma from "~/db.server";
 import { recordInstallation } from "~/models/shop-installations.server";
-import { enqueueInventoryFullSync } from "./inventory/sync-triggers.server";
+import { enqueueInventoryFullSync } from "~/services/inventory/sync-triggers.server";
 
 /**
  * After Shopify's auth (token exchange) for a shop: remember that it has the app. A new

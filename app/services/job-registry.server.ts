@@ -1,0 +1,31 @@
+import { registerAppJobs } from "~/jobs/app-job-queue.server";
+import type { AnyJobDefinition } from "~/jobs/job-definition.server";
+import { customerDataRequestJob } from "~/services/compliance/customer-data-request.job.server";
+import { customerRedactJob } from "~/services/compliance/customer-redact.job.server";
+import { shopRedactJob } from "~/services/compliance/shop-redact.job.server";
+import { inventoryFullSyncJob } from "~/services/inventory/full-sync.job.server";
+import { inventoryLocationsSyncJob } from "~/services/inventory/locations-sync.job.server";
+import { inventoryNightlySyncJob } from "~/services/inventory/nightly-sync.job.server";
+import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
+import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
+import { webhookEventPruneJob } from "~/services/webhooks/prune-events.job.server";
+
+/**
+ * Every job the app runs, each by its one definition (`defineJob`, beside its service): the
+ * worker runs these, the dead-letter view describes and retries them, and pg-boss gets their
+ * queues. It imports every job's service, so app/jobs/ cannot import it: it hands the jobs over.
+ */
+export const JOBS: readonly AnyJobDefinition[] = [
+  shopRedactJob,
+  customerRedactJob,
+  customerDataRequestJob,
+  inventoryFullSyncJob,
+  inventoryLocationsSyncJob,
+  inventoryNightlySyncJob,
+  webhookEventPruneJob,
+  routingResolveTriggerJob,
+  routingRouteOrderJob,
+];
+
+// This process's pg-boss creates these queues as it starts (app/jobs/app-job-queue.server.ts).
+registerAppJobs(JOBS);
