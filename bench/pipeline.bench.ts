@@ -5,6 +5,7 @@ import type { RunningEmulator } from "../dev/emulator/server";
 import { CHICAGO_ADDRESSES } from "../dev/emulator/demo-addresses";
 import type { PlaceOrderInput } from "../dev/emulator/shopify/orders";
 import type { FetchFunction } from "../dev/emulator/vendors/http-types";
+import { requireNumericId } from "../app/domain/shopify-ids";
 import { startTestEmulator } from "../tests/support/emulator";
 import { installShop, mirrorInventory, webhookAction } from "../tests/support/routing-app";
 import { TEST_APP, webhookRequest } from "../tests/support/shopify-app";
@@ -46,8 +47,6 @@ class WebhookIngest {
     this.failures = 0;
   }
 }
-
-const numericId = (gid: string) => gid.replace(/^.*\//, "");
 
 function setAppEnvironment(databaseUrl: string, emulatorUrl: string): void {
   process.env.NODE_ENV = "test";
@@ -182,7 +181,7 @@ async function main(): Promise<void> {
     const ordersRun = await runAtRate(ORDERS_PER_SECOND, ORDERS_DURATION_MS, async (index) => {
       try {
         const order = running.shopify.placeOrder(shop, nextOrder(index));
-        placedAt.set(numericId(order.id), Date.now());
+        placedAt.set(requireNumericId(order.id, "Order"), Date.now());
       } catch (error) {
         placeFailures.push(error instanceof Error ? error.message : String(error));
       }

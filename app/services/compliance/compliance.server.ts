@@ -62,8 +62,7 @@ export async function assembleCustomerDataReport(
       generatedAt: now.toISOString(),
       tables,
     };
-    // Round-trip through JSON so dates are stored as the strings the merchant will read.
-    await saveDataRequestReport(tx, shop, dataRequestId, JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue);
+    await saveDataRequestReport(tx, shop, dataRequestId, report);
     return report;
   });
 }
