@@ -12,7 +12,13 @@ export default defineConfig({
       "dev/**/*.test.ts",
       "tests/integration/**/*.test.ts",
       "tests/e2e/**/*.test.ts",
+      // UI extensions: their tests pick jsdom with a `@vitest-environment` comment, and their JSX
+      // is Preact's through each extension's own tsconfig.json.
+      "extensions/**/*.test.{ts,tsx}",
     ],
+    // The extension tester imports the extension's module itself: inlined, that import goes
+    // through Vite, which compiles the extension's TSX.
+    server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
     globalSetup: ["tests/setup/global-database.ts"],
     setupFiles: ["tests/setup/test-environment.ts"],
     pool: "forks",

@@ -6,7 +6,13 @@
 
 /** The kinds of Shopify resource whose ids the app converts. */
 export type ShopifyResource =
-  "Customer" | "FulfillmentOrder" | "InventoryItem" | "InventoryLevel" | "Location" | "Order";
+  | "Customer"
+  | "FulfillmentOrder"
+  | "FulfillmentOrderLineItem"
+  | "InventoryItem"
+  | "InventoryLevel"
+  | "Location"
+  | "Order";
 
 // Bulk-operation output adds a query string to some gids (InventoryLevel/7?inventory_item_id=3).
 const GID = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?.*)?$/;

@@ -170,6 +170,77 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
       export: async () => [],
     },
   },
+  // Store fulfilment. A store task names the customer (and where they wait), and belongs to
+  // their order: like routing's rows, every task of their orders goes, with its lines and
+  // events. What the stores' numbers lose is a handful of tasks.
+  {
+    model: "StoreTaskLine",
+    eraseShop: async (tx, shop) => (await tx.storeTaskLine.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.storeTaskLine.deleteMany({
+            where: { shop, task: { orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } } },
+          })
+        ).count,
+      // The order's items, as Shopify's own export gives them; nothing about the customer.
+      export: async () => [],
+    },
+  },
+  {
+    model: "StoreTaskEvent",
+    eraseShop: async (tx, shop) => (await tx.storeTaskEvent.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.storeTaskEvent.deleteMany({
+            where: { shop, task: { orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } } },
+          })
+        ).count,
+      // When their order moved along at the store (handed over, shipped); who did it is staff data.
+      export: async (tx, shop, customer) =>
+        tx.storeTaskEvent.findMany({
+          where: { shop, task: { orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } } },
+          select: { at: true, fromState: true, toState: true, task: { select: { orderName: true } } },
+          orderBy: { at: "asc" },
+        }),
+    },
+  },
+  {
+    model: "StoreTask",
+    eraseShop: async (tx, shop) => (await tx.storeTask.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.storeTask.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      export: async (tx, shop, customer) =>
+        tx.storeTask.findMany({
+          where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          select: {
+            orderName: true,
+            kind: true,
+            state: true,
+            customerName: true,
+            assignedAt: true,
+            readyAt: true,
+            completedAt: true,
+            endedReason: true,
+            customerWaitingAt: true,
+            customerWaitingSpot: true,
+          },
+          orderBy: { assignedAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "ItemBinLocation",
+    eraseShop: async (tx, shop) => (await tx.itemBinLocation.deleteMany({ where: { shop } })).count,
+    // Where a store keeps its items.
+    customerData: null,
+  },
   {
     model: "RoutedOrder",
     eraseShop: async (tx, shop) => (await tx.routedOrder.deleteMany({ where: { shop } })).count,

@@ -15,6 +15,7 @@ import { deadLetterQueueOf } from "~/jobs/queues";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
 import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
+import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "~/services/webhooks/receive-webhook.server";
 import { customersDataRequest } from "~/services/webhooks/topics/customers-data-request.server";
 import { customersRedact } from "~/services/webhooks/topics/customers-redact.server";
@@ -112,6 +113,10 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
     await prisma.$transaction((tx) =>
       enqueueRouteOrder(tx, { shop, orderId: "7001", triggerCost: { requested: 4, actual: 2 } }),
     );
+    return shop;
+  },
+  "store-tasks.sync-fulfillment-order": async (shop) => {
+    await prisma.$transaction((tx) => enqueueStoreTaskSync(tx, shop, "gid://shopify/FulfillmentOrder/555"));
     return shop;
   },
 };
@@ -230,6 +235,10 @@ const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; descript
     payload: (shop) => ({ shop, orderId: "7001", triggerCost: { requested: 4, actual: 2 } }),
     description: "Routing order 7001",
   },
+  "store-tasks.sync-fulfillment-order": {
+    payload: (shop) => ({ shop, fulfillmentOrderId: "555" }),
+    description: "Updating the store task of fulfilment order 555",
+  },
 };
 
 /** The nightly crons' jobs belong to no shop, so no merchant sees them; their definitions still say. */
@@ -274,7 +283,13 @@ describe("dead letters, as each job's definition describes and retries them", ()
   });
 
   it("of work keyed to a shop, order or sync, add nothing when the same work is already queued", async () => {
-    const keyed = ["inventory.full-sync", "inventory.locations-sync", "routing.resolve-trigger", "routing.route-order"];
+    const keyed = [
+      "inventory.full-sync",
+      "inventory.locations-sync",
+      "routing.resolve-trigger",
+      "routing.route-order",
+      "store-tasks.sync-fulfillment-order",
+    ];
     for (const queue of keyed) {
       const shop = uniqueShop();
       const first = await deadLetter(queue, DEAD_LETTERS[queue]!.payload(shop));

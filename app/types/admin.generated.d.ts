@@ -3,6 +3,24 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type FulfillmentOrderForStoreTaskQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  lineItemsFirst: AdminTypes.Scalars['Int']['input'];
+  lineItemsAfter?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type FulfillmentOrderForStoreTaskQuery = { fulfillmentOrder?: AdminTypes.Maybe<(
+    Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
+    & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, order: (
+      Pick<AdminTypes.Order, 'id' | 'name' | 'cancelledAt'>
+      & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'firstName' | 'lastName'>> }
+    ), lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'totalQuantity' | 'remainingQuantity' | 'sku' | 'productTitle' | 'variantTitle'>
+        & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'barcode'>> }
+      )> } }
+  )> };
+
 export type FulfillmentOrderMoveMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   newLocationId: AdminTypes.Scalars['ID']['input'];
@@ -94,6 +112,7 @@ export type ShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never
 export type ShopOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'ianaTimezone'>, locationsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count' | 'precision'>> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query FulfillmentOrderForStoreTask($id: ID!, $lineItemsFirst: Int!, $lineItemsAfter: String) {\n    fulfillmentOrder(id: $id) {\n      id\n      status\n      assignedLocation {\n        location {\n          id\n        }\n      }\n      deliveryMethod {\n        methodType\n      }\n      order {\n        id\n        name\n        cancelledAt\n        customer {\n          firstName\n          lastName\n        }\n      }\n      lineItems(first: $lineItemsFirst, after: $lineItemsAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          totalQuantity\n          remainingQuantity\n          sku\n          productTitle\n          variantTitle\n          image {\n            url\n          }\n          variant {\n            barcode\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderForStoreTaskQuery, variables: FulfillmentOrderForStoreTaskQueryVariables},
   "#graphql\n  query FulfillmentOrdersForRouting($orderId: ID!, $fulfillmentOrdersFirst: Int!, $lineItemsFirst: Int!) {\n    order(id: $orderId) {\n      fulfillmentOrders(first: $fulfillmentOrdersFirst) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          deliveryMethod {\n            methodType\n          }\n          supportedActions {\n            action\n          }\n          lineItems(first: $lineItemsFirst) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              sku\n              inventoryItemId\n              totalQuantity\n              remainingQuantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersForRoutingQuery, variables: FulfillmentOrdersForRoutingQueryVariables},
   "#graphql\n  query LocationsForMirror($after: String) {\n    shop {\n      ianaTimezone\n    }\n    locations(first: 100, after: $after, includeInactive: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        isActive\n        fulfillsOnlineOrders\n        updatedAt\n        address {\n          address1\n          city\n          provinceCode\n          zip\n          countryCode\n          latitude\n          longitude\n        }\n        localPickupSettingsV2 {\n          pickupTime\n        }\n      }\n    }\n  }\n": {return: LocationsForMirrorQuery, variables: LocationsForMirrorQueryVariables},
   "#graphql\n  query InventoryLevelsForMirror {\n    locations {\n      edges {\n        node {\n          id\n          inventoryLevels {\n            edges {\n              node {\n                id\n                updatedAt\n                item {\n                  id\n                  sku\n                }\n                quantities(names: [\"available\", \"committed\", \"on_hand\"]) {\n                  name\n                  quantity\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsForMirrorQuery, variables: InventoryLevelsForMirrorQueryVariables},

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { ShopifyEmulator } from "./shopify";
+import { ShopifyEmulator, type EmulatorWarning } from "./shopify";
 import { scenarios } from "../scenarios";
 import type { Scenario } from "../scenarios/types";
 import { CHICAGO_ADDRESSES } from "./demo-addresses";
@@ -48,6 +48,8 @@ export interface EmulatorServerOptions {
   restoreRatePerSecond?: number;
   /** How webhooks reach the app; defaults to HTTP. Tests hand them to the app's routes directly. */
   deliverWebhook?: FetchFunction;
+  /** Where the emulator says it guessed a behaviour the docs leave open; defaults to the console. */
+  onWarning?: (warning: EmulatorWarning) => void;
 }
 
 export interface RunningEmulator {
@@ -135,6 +137,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     webhooks.publish(event);
     saveState();
   });
+  shopify.onWarning(options.onWarning ?? ((warning) => console.warn(`emulator (${warning.shop}): ${warning.message}`)));
 
   const appOrigin = new URL(options.appUrl).origin;
   const cors = { "access-control-allow-origin": appOrigin, "access-control-allow-headers": "content-type" };
@@ -163,6 +166,29 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     }
     if (resource === "webhooks") {
       return jsonResponse(200, { deliveries: webhooks.log(), pending: webhooks.pending() });
+    }
+    if (resource === "warnings") {
+      return jsonResponse(200, { warnings: shopify.warnings() });
+    }
+    if (resource === "held-answers") {
+      if (request.method === "GET") return jsonResponse(200, { held: shopify.heldAnswerCount() });
+      if (request.method === "POST" && shopName === "release") {
+        shopify.releaseHeldAnswers();
+        return jsonResponse(200, { held: 0 });
+      }
+      const body = parseJson(request.body);
+      const mutations = body?.mutations;
+      const times = body?.times;
+      if (
+        request.method !== "POST" ||
+        !Array.isArray(mutations) ||
+        !mutations.every((name) => typeof name === "string") ||
+        (times !== undefined && (typeof times !== "number" || !Number.isInteger(times) || times < 1))
+      ) {
+        return jsonResponse(400, { error: "expected { mutations: string[], times?: positive integer }" });
+      }
+      shopify.holdAnswersTo(mutations, times === undefined ? {} : { times });
+      return jsonResponse(200, { holding: mutations, times: times ?? null });
     }
     if (resource === "faults" && request.method === "POST") {
       const body = parseJson(request.body);

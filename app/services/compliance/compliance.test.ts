@@ -36,6 +36,9 @@ async function seedShop(shop: string): Promise<void> {
     data: { shop, locationId: "1", inventoryItemId: "111", sku: "TEE-M", available: 5, sourceUpdatedAt: new Date() },
   });
   await prisma.routingSettingsVersion.create({ data: { shop, version: 1, settings: { storeMinUnits: 3 } } });
+  await prisma.itemBinLocation.create({
+    data: { shop, locationId: "1", sku: "TEE-M", code: "Aisle 4, Bin 12", source: "MERCHANT", confirmedAt: new Date() },
+  });
   for (const [customer, orderId, requestId] of [
     [JOHN, "299938", "request-a"],
     [JANE, "777777", "request-b"],
@@ -92,6 +95,24 @@ async function seedShop(shop: string): Promise<void> {
     });
     await prisma.inventoryReservation.create({
       data: { shop, orderId, locationId: "1", sku: "TEE-M", quantity: 1 },
+    });
+    // Store fulfilment: the order's pickup task, waiting at the curb, with its line and event.
+    await prisma.storeTask.create({
+      data: {
+        shop,
+        fulfillmentOrderId: `${orderId}1`,
+        orderId,
+        orderName: `#${orderId}`,
+        locationId: "1",
+        kind: "PICKUP",
+        customerName: customer === JOHN ? "John" : "Jane",
+        pickupCode: customer === JOHN ? "K7M4QX" : "P3R8TW",
+        assignedAt: new Date(),
+        customerWaitingAt: new Date(),
+        customerWaitingSpot: `Spot 4, call ${customer.phone}`,
+        lines: { create: { shop, lineItemId: `${orderId}2`, position: 0, sku: "TEE-M", title: "Tee", quantity: 1 } },
+        events: { create: { shop, toState: "NEW", locationId: "1", at: new Date() } },
+      },
     });
   }
 }

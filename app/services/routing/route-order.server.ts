@@ -39,6 +39,7 @@ import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./pla
 import { routingLocationsFor } from "./routing-view.server";
 import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
+import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 
 /**
  * The routing job: an order's facts, the mirror and the shop's settings go into the routing
@@ -270,6 +271,8 @@ async function carryOut(
         status: "ALREADY_THERE",
         attempted: false,
       });
+      // Settled here: the store there (if it is one) gets its task.
+      await enqueueStoreTaskSync(tx, shop, stay.fulfillmentOrderId);
     }
     await clearReflectedReservations(tx, shop, { orderId });
   });
@@ -324,6 +327,10 @@ async function performMove(
         movedFulfillmentOrderId: result.moved.id,
         attempted: true,
       });
+      // The destination's task, and the origin's (ended, or left with the lines that stayed).
+      for (const fulfillmentOrderId of new Set([move.fulfillmentOrderId, result.moved.id])) {
+        await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
+      }
       await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
       await clearReflectedReservations(tx, shop, { orderId });
     });
@@ -338,8 +345,10 @@ async function performMove(
           error: already ? null : error.message,
           attempted: true,
         });
-        if (already) await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
-        else await releaseReservations(tx, shop, orderId, "MOVE_FAILED", move.toLocationId);
+        if (already) {
+          await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
+          await enqueueStoreTaskSync(tx, shop, move.fulfillmentOrderId);
+        } else await releaseReservations(tx, shop, orderId, "MOVE_FAILED", move.toLocationId);
       });
       return already;
     }

@@ -1,3 +1,4 @@
+import { Kind, parse, type DocumentNode } from "graphql";
 import type { SeededRandom } from "../../seeded-random";
 
 /**
@@ -44,3 +45,22 @@ export function serverErrorResponse(prng: SeededRandom): { status: number; heade
     body: JSON.stringify({ errors: "Service Unavailable: the server is temporarily unable to handle the request. Please try again." }),
   };
 }
+
+/**
+ * For the fault that withholds answers (`ShopifyEmulator.holdAnswersTo`): the root fields a
+ * request's mutations select ("fulfillmentOrderMove"); none for a query or a document that does not parse.
+ */
+export function mutationFieldsOf(query: string): string[] {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return [];
+  }
+  return document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION && definition.operation === "mutation"
+      ? definition.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []))
+      : [],
+  );
+}
+

@@ -1,4 +1,5 @@
 import type { ShopContext } from "./context";
+import { hasFulfilledUnits, hasReportedProgress, isActive, remainingUnits, workingStatus } from "./fulfillment-order-status";
 import { gid } from "./ids";
 import { commit, release, ship } from "./inventory";
 import { routeByRank, routingCandidates, type Availability } from "./routing";
@@ -13,14 +14,17 @@ import type {
 import {
   fulfillmentOrderMovedPayload,
   fulfillmentOrderStatusPayload,
+  fulfillmentPayload,
+  orderPayload,
   placedOnHoldPayload,
   preparedForPickupPayload,
 } from "./webhook-payloads";
 
 /**
- * Fulfilment order life cycle: move (whole or a subset, which splits), hold and release,
- * ready for pickup, fulfil, reroute. Each returns Shopify's userErrors instead of throwing for
- * anything a caller controls, and moves committed inventory with the work.
+ * Fulfilment order life cycle: move (whole or a subset, which splits or merges), hold and release,
+ * ready for pickup, fulfil, reroute; progress reports are in ./fulfillment-order-progress.ts. Each
+ * returns Shopify's userErrors instead of throwing for anything a caller controls, and moves
+ * committed inventory with the work.
  */
 
 export interface UserError {
@@ -29,9 +33,9 @@ export interface UserError {
   code: string | null;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false, errors: UserError[] };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
 
-function fail<T>(field: string[] | null, message: string, code: string | null = null): Outcome<T> {
+export function fail<T>(field: string[] | null, message: string, code: string | null = null): Outcome<T> {
   return { ok: false, errors: [{ field, message, code }] };
 }
 
@@ -52,24 +56,22 @@ function itemOf(ctx: ShopContext, fo: FulfillmentOrderRecord, line: FulfillmentO
   return lineItem.inventoryItemId;
 }
 
-/** Open statuses whose remaining units can still be moved, held or fulfilled. */
-function isActive(fo: FulfillmentOrderRecord): boolean {
-  return fo.status === "OPEN" || fo.status === "IN_PROGRESS" || fo.status === "SCHEDULED";
+/** The userError codes a mutation gives for each way a requested line can be wrong (none by default). */
+interface LineErrorCodes {
+  missing: string | null;
+  duplicate: string | null;
+  notPositive: string | null;
+  tooMany: string | null;
 }
 
-function remainingUnits(fo: FulfillmentOrderRecord): number {
-  return fo.lineItems.reduce((n, l) => n + l.remainingQuantity, 0);
-}
-
-function hasFulfilledUnits(fo: FulfillmentOrderRecord): boolean {
-  return fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity);
-}
+const NO_LINE_ERROR_CODES: LineErrorCodes = { missing: null, duplicate: null, notPositive: null, tooMany: null };
 
 /** Resolves a requested subset into per-line quantities; absent means every remaining unit. */
 function resolveLines(
   fo: FulfillmentOrderRecord,
   requested: LineRequest[] | undefined,
   fieldName: string,
+  codes: LineErrorCodes = NO_LINE_ERROR_CODES,
 ): Outcome<Map<number, number>> {
   const quantities = new Map<number, number>();
   if (!requested || requested.length === 0) {
@@ -79,18 +81,19 @@ function resolveLines(
   for (const [index, request] of requested.entries()) {
     const line = fo.lineItems.find((l) => l.id === request.id);
     if (!line) {
-      return fail([fieldName, String(index), "id"], "Fulfillment order line item does not exist.");
+      return fail([fieldName, String(index), "id"], "Fulfillment order line item does not exist.", codes.missing);
     }
     if (quantities.has(line.id)) {
-      return fail([fieldName, String(index), "id"], "Fulfillment order line items must be unique.");
+      return fail([fieldName, String(index), "id"], "Fulfillment order line items must be unique.", codes.duplicate);
     }
     if (request.quantity <= 0) {
-      return fail([fieldName, String(index), "quantity"], "Quantity must be greater than 0.");
+      return fail([fieldName, String(index), "quantity"], "Quantity must be greater than 0.", codes.notPositive);
     }
     if (request.quantity > line.remainingQuantity) {
       return fail(
         [fieldName, String(index), "quantity"],
         `Quantity must be less than or equal to the remaining quantity (${line.remainingQuantity}).`,
+        codes.tooMany,
       );
     }
     quantities.set(line.id, request.quantity);
@@ -120,6 +123,7 @@ function splitOff(
     holds: [],
     fulfillAt: fo.fulfillAt,
     preparedForPickupAt: null,
+    progressReport: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -136,6 +140,91 @@ function splitOff(
   return split;
 }
 
+/**
+ * The active fulfilment order of the same order, delivered the same way, that a move into
+ * `locationId` merges with (admin-graphql `fulfillmentOrderMove`, 2026-04, second scenario: "If the
+ * new location is already assigned to another active fulfillment order, on the same order, then a
+ * new fulfillment order is created. The existing fulfillment order is closed and line items are
+ * recreated in a new fulfillment order."). The docs do not say whether a different delivery method
+ * merges; the emulator never merges a pickup with a shipment.
+ */
+function mergeTargetAt(ctx: ShopContext, fo: FulfillmentOrderRecord, locationId: number): FulfillmentOrderRecord | undefined {
+  return ctx.state
+    .fulfillmentOrdersOf(fo.orderId)
+    .find(
+      (other) =>
+        other.id !== fo.id &&
+        other.assignedLocationId === locationId &&
+        (other.status === "OPEN" || other.status === "IN_PROGRESS") &&
+        other.deliveryMethod.methodType === fo.deliveryMethod.methodType &&
+        remainingUnits(other) > 0,
+    );
+}
+
+/**
+ * Closes `existing` and recreates its unfulfilled lines, together with `quantities` taken out of
+ * `fo`, in a new open fulfilment order at `existing`'s location: one line per order line.
+ */
+function recreateMerged(
+  ctx: ShopContext,
+  existing: FulfillmentOrderRecord,
+  fo: FulfillmentOrderRecord,
+  quantities: Map<number, number>,
+): FulfillmentOrderRecord {
+  const at = ctx.nowIso();
+  if (hasReportedProgress(existing) || existing.preparedForPickupAt !== null) {
+    ctx.warn(
+      `fulfillment order ${existing.id} had ${hasReportedProgress(existing) ? "reported progress" : "been prepared for pickup"} ` +
+        `when a move merged into it: the docs do not say whether that carries over to the recreated fulfillment order; ` +
+        `the emulator starts the recreated one open and not prepared.`,
+    );
+  }
+  const recreated: FulfillmentOrderRecord = {
+    id: ctx.state.mintId(),
+    orderId: existing.orderId,
+    status: "OPEN",
+    requestStatus: "UNSUBMITTED",
+    assignedLocationId: existing.assignedLocationId,
+    deliveryMethod: { ...existing.deliveryMethod, id: ctx.state.mintId() },
+    lineItems: [],
+    holds: [],
+    fulfillAt: existing.fulfillAt,
+    preparedForPickupAt: null,
+    progressReport: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const add = (lineItemId: number, quantity: number) => {
+    const line = recreated.lineItems.find((l) => l.lineItemId === lineItemId);
+    if (line) {
+      line.totalQuantity += quantity;
+      line.remainingQuantity += quantity;
+    } else {
+      recreated.lineItems.push({ id: ctx.state.mintId(), lineItemId, totalQuantity: quantity, remainingQuantity: quantity });
+    }
+  };
+  for (const line of existing.lineItems) {
+    if (line.remainingQuantity === 0) continue;
+    add(line.lineItemId, line.remainingQuantity);
+    line.totalQuantity -= line.remainingQuantity;
+    line.remainingQuantity = 0;
+  }
+  existing.lineItems = existing.lineItems.filter((l) => l.totalQuantity > 0);
+  existing.status = "CLOSED";
+  existing.updatedAt = at;
+  for (const line of fo.lineItems) {
+    const quantity = quantities.get(line.id);
+    if (!quantity) continue;
+    add(line.lineItemId, quantity);
+    line.totalQuantity -= quantity;
+    line.remainingQuantity -= quantity;
+  }
+  fo.lineItems = fo.lineItems.filter((l) => l.totalQuantity > 0);
+  fo.updatedAt = at;
+  ctx.state.addFulfillmentOrder(recreated);
+  return recreated;
+}
+
 export interface MoveResult {
   moved: FulfillmentOrderRecord;
   original: FulfillmentOrderRecord;
@@ -149,6 +238,13 @@ export function stocksAll(ctx: ShopContext, fo: FulfillmentOrderRecord, location
   );
 }
 
+/**
+ * admin-graphql `fulfillmentOrderMove` (2026-04). First scenario (every unfulfilled unit of a
+ * fulfilment order with nothing fulfilled): the fulfilment order itself is reassigned, even where
+ * another of the order's fulfilment orders already is, since the docs describe a merge only for
+ * the second scenario. Second scenario (a subset, or an original with fulfilled units): the units
+ * go to a new fulfilment order there, or merge with the active one already there.
+ */
 export function moveFulfillmentOrder(
   ctx: ShopContext,
   foId: number | null,
@@ -163,6 +259,12 @@ export function moveFulfillmentOrder(
     return fail(["id"], `Cannot move a fulfillment order with status ${fo.status.toLowerCase()}.`);
   }
   if (fo.status === "ON_HOLD") return fail(["id"], "Cannot move a fulfillment order that is on hold.");
+  if (hasReportedProgress(fo)) {
+    // "To move a fulfillment order that has had progress manually reported, the fulfillment order
+    // must first be marked as open" (fulfillmentOrderMove); the code is the only value of
+    // FulfillmentOrderMoveFulfillmentOrderMoveUserErrorCode, its message that value's description.
+    return fail(["id"], "Cannot move a fulfillment order that has progress reported.", "CANNOT_MOVE_FULFILLMENT_ORDER_WITH_REPORTED_PROGRESS");
+  }
   if (!["UNSUBMITTED", "REJECTED", "CLOSED", "CANCELLATION_ACCEPTED"].includes(fo.requestStatus)) {
     return fail(["id"], "Cannot move a fulfillment order that has been submitted to a fulfillment service.");
   }
@@ -178,6 +280,7 @@ export function moveFulfillmentOrder(
   }
 
   const originalLocationId = fo.assignedLocationId;
+  const wasPrepared = fo.preparedForPickupAt !== null;
   for (const line of fo.lineItems) {
     const quantity = quantities.get(line.id);
     if (!quantity) continue;
@@ -189,14 +292,22 @@ export function moveFulfillmentOrder(
   const everything = [...quantities.values()].reduce((a, b) => a + b, 0) === remainingUnits(fo);
   let result: MoveResult;
   if (everything && !hasFulfilledUnits(fo)) {
-    // Shopify reassigns the fulfilment order itself.
     fo.assignedLocationId = location.id;
+    fo.preparedForPickupAt = null;
     fo.updatedAt = ctx.nowIso();
     result = { moved: fo, original: fo, remaining: null };
   } else {
-    const moved = splitOff(ctx, fo, quantities, location.id);
+    const existing = mergeTargetAt(ctx, fo, location.id);
+    const moved = existing ? recreateMerged(ctx, existing, fo, quantities) : splitOff(ctx, fo, quantities, location.id);
     if (remainingUnits(fo) === 0) fo.status = "CLOSED";
     result = { moved, original: fo, remaining: fo.status === "CLOSED" ? null : fo };
+  }
+  if (wasPrepared) {
+    ctx.warn(
+      `fulfillment order ${fo.id} was prepared for pickup at location ${originalLocationId} and moved to ${location.id}: ` +
+        `the docs do not say what a move does to a prepared pickup order; the emulator moves it, the moved ` +
+        `fulfillment order is no longer prepared and its pickup location becomes ${location.name}.`,
+    );
   }
   ctx.emit(
     "fulfillment_orders/moved",
@@ -233,17 +344,21 @@ export function locationsForMove(
       const available = lines.filter((line) => ctx.state.level(location.id, itemOf(ctx, fo, line)) !== undefined);
       const unavailable = lines.filter((line) => !available.includes(line));
       const current = location.id === fo.assignedLocationId;
-      const movable = !current && isActive(fo) && unavailable.length === 0 && lines.length > 0;
+      const canMove = isActive(fo) && !hasReportedProgress(fo);
+      const movable = !current && canMove && unavailable.length === 0 && lines.length > 0;
       const message = current
         ? "Current location."
         : unavailable.length > 0
           ? "No inventory stocked at this location for some items."
-          : !isActive(fo)
+          : !canMove
             ? "This fulfillment order can't be moved."
             : null;
       return { location, movable, message, availableLineItems: available, unavailableLineItems: unavailable };
     });
 }
+
+const MAX_HOLDS_PER_APP = 10;
+const MAX_HOLD_HANDLE_LENGTH = 64;
 
 export function holdFulfillmentOrder(
   ctx: ShopContext,
@@ -261,16 +376,38 @@ export function holdFulfillmentOrder(
   if (!isActive(fo) && fo.status !== "ON_HOLD") {
     return fail(["id"], "The fulfillment order can't be placed on hold in its current state.", "FULFILLMENT_ORDER_NOT_FOUND");
   }
-  if (fo.holds.length >= 10) {
-    return fail(["id"], "The maximum number of fulfillment holds for this fulfillment order has been reached.", "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED");
+  // Up to 10 active holds per app (admin-graphql `fulfillmentOrderHold`); every hold in the
+  // emulator is placed by its one app.
+  if (fo.holds.length >= MAX_HOLDS_PER_APP) {
+    return fail(
+      ["id"],
+      "The maximum number of fulfillment holds for this fulfillment order has been reached for this app.",
+      "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED",
+    );
   }
+  // The handle defaults to "", which is a handle like any other: a second hold needs a different one
+  // (FulfillmentOrderHoldInput.handle).
   const handle = input.handle ?? "";
-  if (handle !== "" && fo.holds.some((h) => h.handle === handle)) {
+  if (handle.length > MAX_HOLD_HANDLE_LENGTH) {
+    return fail(["fulfillmentHold", "handle"], `Handle is too long (maximum is ${MAX_HOLD_HANDLE_LENGTH} characters).`);
+  }
+  if (fo.holds.some((h) => (h.handle ?? "") === handle)) {
     return fail(["fulfillmentHold", "handle"], "The handle provided for the fulfillment hold is already in use by this app for another hold on this fulfillment order.", "DUPLICATE_FULFILLMENT_HOLD_HANDLE");
   }
-  const resolved = resolveLines(fo, input.fulfillmentOrderLineItems, "fulfillmentOrderLineItems");
+  const someLines = (input.fulfillmentOrderLineItems ?? []).length > 0;
+  if (fo.status === "ON_HOLD" && someLines) {
+    // FulfillmentOrderHoldInput.fulfillmentOrderLineItems: "Not supported when placing a hold on a
+    // fulfillment order that is already held."
+    return fail(["fulfillmentHold", "fulfillmentOrderLineItems"], "The fulfillment order is not in a splittable state.", "FULFILLMENT_ORDER_NOT_SPLITTABLE");
+  }
+  const resolved = resolveLines(fo, input.fulfillmentOrderLineItems, "fulfillmentOrderLineItems", {
+    missing: "INVALID_LINE_ITEM_QUANTITY",
+    duplicate: "DUPLICATED_FULFILLMENT_ORDER_LINE_ITEMS",
+    notPositive: "GREATER_THAN_ZERO",
+    tooMany: "INVALID_LINE_ITEM_QUANTITY",
+  });
   if (!resolved.ok) {
-    return { ok: false, errors: resolved.errors.map((e) => ({ ...e, field: ["fulfillmentHold", ...(e.field ?? [])], code: "INVALID_LINE_ITEM_QUANTITY" })) };
+    return { ok: false, errors: resolved.errors.map((e) => ({ ...e, field: ["fulfillmentHold", ...(e.field ?? [])] })) };
   }
   const held = resolved.value;
 
@@ -294,17 +431,22 @@ export function holdFulfillmentOrder(
     lineItemIds: fo.lineItems.map((l) => l.id),
   };
   fo.holds.push(hold);
+  const wasHeld = fo.status === "ON_HOLD";
   fo.status = "ON_HOLD";
   fo.updatedAt = ctx.nowIso();
-  ctx.emit(
-    "fulfillment_orders/placed_on_hold",
-    placedOnHoldPayload({
-      fo,
-      hold,
-      remaining,
-      heldLineItems: fo.lineItems.map((l) => ({ id: l.id, quantity: l.remainingQuantity })),
-    }),
-  );
+  // "this webhook will only trigger once when the first hold is applied and the fulfillment order
+  // status changes to ON_HOLD" (fulfillment_orders/placed_on_hold).
+  if (!wasHeld) {
+    ctx.emit(
+      "fulfillment_orders/placed_on_hold",
+      placedOnHoldPayload({
+        fo,
+        hold,
+        remaining,
+        heldLineItems: fo.lineItems.map((l) => ({ id: l.id, quantity: l.remainingQuantity })),
+      }),
+    );
+  }
   return { ok: true, value: { fo, hold, remaining } };
 }
 
@@ -322,7 +464,7 @@ export function releaseHold(
   }
   fo.holds = releasing ? fo.holds.filter((h) => !releasing.has(h.id)) : [];
   if (fo.holds.length === 0) {
-    fo.status = hasFulfilledUnits(fo) ? "IN_PROGRESS" : "OPEN";
+    fo.status = workingStatus(fo);
     ctx.emit("fulfillment_orders/hold_released", fulfillmentOrderStatusPayload(fo));
   }
   fo.updatedAt = ctx.nowIso();
@@ -346,9 +488,10 @@ export function prepareForPickup(ctx: ShopContext, foIds: (number | null)[]): Ou
     } else fos.push(fo);
   }
   if (errors.length > 0) return { ok: false, errors };
+  // The status stays what it was: the documented example of the webhook shows a just-prepared
+  // fulfilment order "open".
   for (const fo of fos) {
     fo.preparedForPickupAt = ctx.nowIso();
-    fo.status = "IN_PROGRESS";
     fo.updatedAt = fo.preparedForPickupAt;
     ctx.emit("fulfillment_orders/line_items_prepared_for_pickup", preparedForPickupPayload(fo));
   }
@@ -358,6 +501,13 @@ export function prepareForPickup(ctx: ShopContext, foIds: (number | null)[]): Ou
 export interface FulfillmentInputRecord {
   lineItemsByFulfillmentOrder: { fulfillmentOrderId: number | null; fulfillmentOrderLineItems?: LineRequest[] }[];
   trackingInfo?: { company?: string | null; number?: string | null; numbers?: string[] | null; url?: string | null; urls?: string[] | null };
+  /** FulfillmentInput.notifyCustomer: whether Shopify emails its shipping confirmation (default false). */
+  notifyCustomer?: boolean | null;
+}
+
+/** `number` and `numbers` (or `url` and `urls`) together, the single one first, each once. */
+function oneList(single: string | null | undefined, many: string[] | null | undefined): string[] {
+  return [...new Set([...(single ? [single] : []), ...(many ?? [])])];
 }
 
 export function createFulfillment(ctx: ShopContext, input: FulfillmentInputRecord): Outcome<FulfillmentRecord> {
@@ -392,8 +542,9 @@ export function createFulfillment(ctx: ShopContext, input: FulfillmentInputRecor
     status: "SUCCESS",
     createdAt: at,
     trackingCompany: tracking?.company ?? null,
-    trackingNumbers: [...(tracking?.numbers ?? []), ...(tracking?.number ? [tracking.number] : [])],
-    trackingUrls: [...(tracking?.urls ?? []), ...(tracking?.url ? [tracking.url] : [])],
+    trackingNumbers: oneList(tracking?.number, tracking?.numbers),
+    trackingUrls: oneList(tracking?.url, tracking?.urls),
+    notifyCustomer: input.notifyCustomer ?? false,
     lines: [],
   };
   for (const { fo, quantities } of plans) {
@@ -409,6 +560,12 @@ export function createFulfillment(ctx: ShopContext, input: FulfillmentInputRecor
   }
   ctx.state.addFulfillment(fulfillment);
   order.updatedAt = at;
+  // WebhookSubscriptionTopic: FULFILLMENTS_CREATE, ORDERS_FULFILLED / ORDERS_PARTIALLY_FULFILLED and
+  // ORDERS_UPDATED; the dispatcher delivers each only where shopify.app.toml subscribes to it.
+  ctx.emit("fulfillments/create", fulfillmentPayload(ctx.state, fulfillment));
+  const updated = orderPayload(ctx.state, order);
+  ctx.emit(updated.fulfillment_status === "fulfilled" ? "orders/fulfilled" : "orders/partially_fulfilled", updated);
+  ctx.emit("orders/updated", updated);
   return { ok: true, value: fulfillment };
 }
 

@@ -3,7 +3,8 @@ import { checkBulkQuery, runBulkQuery } from "./bulk";
 import { ShopContext } from "./context";
 import { EventBus, type EventListener } from "./events";
 import { runAdminGraphql } from "./execute";
-import { drawFault, noFaults, serverErrorResponse, type Faults } from "./faults";
+import { drawFault, mutationFieldsOf, noFaults, serverErrorResponse, type Faults } from "./faults";
+import { hasReportedProgress } from "./fulfillment-order-status";
 import { gid, numericId } from "./ids";
 import { QUANTITY_NAMES, quantityOf, setQuantity, type QuantityName } from "./inventory";
 import { cancelOrder, placeOrder, type PlaceOrderInput, type PlacedOrder } from "./orders";
@@ -66,8 +67,35 @@ export interface FulfillmentOrderSummary {
   locationId: string;
   deliveryMethod: string;
   preparedForPickup: boolean;
+  progressReported: boolean;
   holds: { id: string; reason: string; handle: string | null }[];
   lineItems: { id: string; sku: string; totalQuantity: number; remainingQuantity: number }[];
+}
+
+export interface FulfillmentSummary {
+  id: string;
+  orderId: string;
+  locationId: string;
+  status: string;
+  trackingCompany: string | null;
+  trackingNumbers: string[];
+  trackingUrls: string[];
+  /** Whether Shopify would have sent the customer its shipping confirmation. */
+  notifyCustomer: boolean;
+  lineItems: { fulfillmentOrderLineItemId: string; sku: string; quantity: number }[];
+}
+
+/** Where the emulator had to pick a behaviour Shopify's documentation does not settle. */
+export interface EmulatorWarning {
+  shop: string;
+  at: Date;
+  message: string;
+}
+
+/** Which Admin GraphQL answers `holdAnswers` withholds, and how many more of them (null: all). */
+interface HoldRule {
+  matches: (query: string) => boolean;
+  remaining: number | null;
 }
 
 export interface EmulatorSnapshot {
@@ -105,6 +133,9 @@ function queryOf(body: string): string {
   }
 }
 
+/** Warnings kept for `warnings()`; older ones are dropped. */
+const WARNINGS_KEPT = 200;
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -125,8 +156,10 @@ export class ShopifyEmulator {
   private publicUrl: string;
   private readonly restoreRate: number;
   private requestCounter = 0;
-  private holdRule: ((query: string) => boolean) | null = null;
+  private holdRule: HoldRule | null = null;
   private readonly heldAnswers: (() => void)[] = [];
+  private readonly warningLog: EmulatorWarning[] = [];
+  private readonly warningListeners = new Set<(warning: EmulatorWarning) => void>();
 
   constructor(private readonly options: ShopifyEmulatorOptions) {
     this.now = options.now ?? (() => new Date());
@@ -161,7 +194,24 @@ export class ShopifyEmulator {
   private context(shop: string): ShopContext {
     const state = this.shopStates.get(shop);
     if (!state) throw new Error(`no scenario loaded for shop ${shop}`);
-    return new ShopContext(state, this.now, this.bus);
+    return new ShopContext(state, this.now, this.bus, (message) => this.warn(shop, message));
+  }
+
+  private warn(shop: string, message: string): void {
+    const warning = { shop, at: this.now(), message };
+    this.warningLog.push(warning);
+    if (this.warningLog.length > WARNINGS_KEPT) this.warningLog.shift();
+    for (const listener of this.warningListeners) listener(warning);
+  }
+
+  /** The latest warnings: behaviours the emulator chose where Shopify's documentation is silent. */
+  warnings(): EmulatorWarning[] {
+    return [...this.warningLog];
+  }
+
+  onWarning(listener: (warning: EmulatorWarning) => void): () => void {
+    this.warningListeners.add(listener);
+    return () => this.warningListeners.delete(listener);
   }
 
   private bucket(shop: string): CostBucket {
@@ -199,18 +249,35 @@ export class ShopifyEmulator {
 
     const response = isTokenRequest ? this.tokenRequest(shop, request) : this.graphqlRequest(shop, request, fault === "throttle");
     if (fault === "timeout") await delay(this.timeoutDelayMs);
-    if (graphqlMatch && this.holdRule?.(queryOf(request.body))) {
+    if (graphqlMatch && this.takesHold(queryOf(request.body))) {
       await new Promise<void>((resolve) => this.heldAnswers.push(resolve));
     }
     return response;
   }
 
+  private takesHold(query: string): boolean {
+    const rule = this.holdRule;
+    if (!rule?.matches(query)) return false;
+    if (rule.remaining !== null && --rule.remaining === 0) this.holdRule = null;
+    return true;
+  }
+
   /**
    * Withholds the answers of Admin GraphQL requests whose query `rule` accepts, after they have
    * taken effect, until `releaseHeldAnswers`: a client that dies meanwhile never learns the outcome.
+   * With `times`, only that many answers are withheld; later requests are answered at once.
    */
-  holdAnswers(rule: (query: string) => boolean): void {
-    this.holdRule = rule;
+  holdAnswers(rule: (query: string) => boolean, options: { times?: number } = {}): void {
+    this.holdRule = { matches: rule, remaining: options.times ?? null };
+  }
+
+  /**
+   * `holdAnswers` for the requests that run any of these mutations (root field names, e.g.
+   * "fulfillmentOrderLineItemsPreparedForPickup"), matched on the parsed document rather than text.
+   */
+  holdAnswersTo(mutations: readonly string[], options: { times?: number } = {}): void {
+    const wanted = new Set(mutations);
+    this.holdAnswers((query) => mutationFieldsOf(query).some((field) => wanted.has(field)), options);
   }
 
   heldAnswerCount(): number {
@@ -345,6 +412,7 @@ export class ShopifyEmulator {
       locationId: gid("Location", fo.assignedLocationId),
       deliveryMethod: fo.deliveryMethod.methodType,
       preparedForPickup: fo.preparedForPickupAt !== null,
+      progressReported: hasReportedProgress(fo),
       holds: fo.holds.map((h) => ({ id: gid("FulfillmentHold", h.id), reason: h.reason, handle: h.handle })),
       lineItems: fo.lineItems.map((l) => ({
         id: gid("FulfillmentOrderLineItem", l.id),
@@ -353,6 +421,34 @@ export class ShopifyEmulator {
         remainingQuantity: l.remainingQuantity,
       })),
     }));
+  }
+
+  /** An order's fulfilments, oldest first, with what Shopify was asked to tell the customer. */
+  fulfillmentsOf(shop: string, orderId: number | string): FulfillmentSummary[] {
+    const state = this.context(shop).state;
+    const order = state.ordersById.get(this.orderNumber(orderId));
+    if (!order) return [];
+    return order.fulfillmentIds.flatMap((id) => {
+      const fulfillment = state.fulfillmentsById.get(id);
+      if (!fulfillment) return [];
+      return [
+        {
+          id: gid("Fulfillment", fulfillment.id),
+          orderId: gid("Order", order.id),
+          locationId: gid("Location", fulfillment.locationId),
+          status: fulfillment.status,
+          trackingCompany: fulfillment.trackingCompany,
+          trackingNumbers: [...fulfillment.trackingNumbers],
+          trackingUrls: [...fulfillment.trackingUrls],
+          notifyCustomer: fulfillment.notifyCustomer ?? false,
+          lineItems: fulfillment.lines.map((line) => ({
+            fulfillmentOrderLineItemId: gid("FulfillmentOrderLineItem", line.fulfillmentOrderLineItemId),
+            sku: state.lineItem(order, line.lineItemId)?.sku ?? "",
+            quantity: line.quantity,
+          })),
+        },
+      ];
+    });
   }
 
   /** Every quantity state of a SKU at a location, or null when the location does not stock it. */

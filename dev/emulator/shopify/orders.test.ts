@@ -113,7 +113,13 @@ describe("placing orders and default routing", () => {
           {
             status: "OPEN",
             requestStatus: "UNSUBMITTED",
-            supportedActions: [{ action: "CREATE_FULFILLMENT" }, { action: "MOVE" }, { action: "HOLD" }, { action: "SPLIT" }],
+            supportedActions: [
+              { action: "CREATE_FULFILLMENT" },
+              { action: "REPORT_PROGRESS" },
+              { action: "MOVE" },
+              { action: "HOLD" },
+              { action: "SPLIT" },
+            ],
             lineItems: { nodes: [{ sku: "TEE-M", totalQuantity: 2, remainingQuantity: 2, inventoryItemId: gidOf("InventoryItem", 111) }] },
           },
         ],

@@ -145,6 +145,12 @@ export interface FulfillmentHoldRecord {
   lineItemIds: number[];
 }
 
+/** A merchant-managed fulfilment order's reported progress (`fulfillmentOrderReportProgress`). */
+export interface ProgressReportRecord {
+  reportedAt: string;
+  reasonNotes: string | null;
+}
+
 export interface FulfillmentOrderRecord {
   id: number;
   orderId: number;
@@ -156,6 +162,8 @@ export interface FulfillmentOrderRecord {
   holds: FulfillmentHoldRecord[];
   fulfillAt: string | null;
   preparedForPickupAt: string | null;
+  /** Absent in snapshots saved before progress reports were emulated: read as none. */
+  progressReport?: ProgressReportRecord | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -170,6 +178,8 @@ export interface FulfillmentRecord {
   trackingCompany: string | null;
   trackingNumbers: string[];
   trackingUrls: string[];
+  /** Whether Shopify sent the customer its shipping confirmation; absent in older snapshots (false). */
+  notifyCustomer?: boolean;
   lines: { fulfillmentOrderId: number; fulfillmentOrderLineItemId: number; lineItemId: number; quantity: number }[];
 }
 

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import type { Scenario, ScenarioLocation } from "../../scenarios/types";
+import { WebhookDispatcher } from "../webhooks/dispatcher";
+import { readWebhookSubscriptions, type WebhookSubscriptions } from "../webhooks/subscriptions";
 import { ShopifyEmulator, type EmulatorEvent } from "./index";
 
 /** Shared by the emulator's tests: a tiny shop, a signed session token, a GraphQL caller. */
@@ -170,3 +172,30 @@ export async function harness(options: { restoreRatePerSecond?: number } = {}): 
 }
 
 export const gidOf = (type: string, id: number) => `gid://shopify/${type}/${id}`;
+
+/**
+ * Hands `events` to a webhook dispatcher reading `subscriptions` (the app's shopify.app.toml by
+ * default) and says which topics it sent to the app and which it logged as not sent.
+ */
+export async function dispatchTopics(
+  events: EmulatorEvent[],
+  subscriptions: WebhookSubscriptions = readWebhookSubscriptions(),
+): Promise<{ sent: string[]; notSent: string[] }> {
+  const sent: string[] = [];
+  const dispatcher = new WebhookDispatcher({
+    appUrl: "https://omniroute.test",
+    apiSecret: APP.apiSecret,
+    subscriptions,
+    fetch: (_url, init) => {
+      sent.push(new Headers(init.headers).get("x-shopify-topic") ?? "");
+      return Promise.resolve(new Response(null, { status: 200 }));
+    },
+  });
+  for (const event of events) dispatcher.publish(event);
+  await dispatcher.idle();
+  const notSent = dispatcher
+    .log()
+    .filter((entry) => entry.outcome === "not-sent")
+    .map((entry) => entry.topic);
+  return { sent, notSent };
+}

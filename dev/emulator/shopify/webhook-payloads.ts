@@ -1,8 +1,11 @@
 import { gid } from "./ids";
+import { isActive } from "./fulfillment-order-status";
 import type {
   FulfillmentHoldRecord,
   FulfillmentOrderRecord,
+  FulfillmentRecord,
   LevelRecord,
+  LineItemRecord,
   OrderAddress,
   OrderRecord,
   ShopState,
@@ -52,17 +55,78 @@ function address(a: OrderAddress | null) {
   };
 }
 
-function fulfillmentStatusOf(state: ShopState, order: OrderRecord): string | null {
-  const fos = state.fulfillmentOrdersOf(order.id);
-  const total = fos.reduce((n, fo) => n + fo.lineItems.reduce((m, l) => m + l.totalQuantity, 0), 0);
-  const remaining = fos
-    .filter((fo) => fo.status !== "CANCELLED")
-    .reduce((n, fo) => n + fo.lineItems.reduce((m, l) => m + l.remainingQuantity, 0), 0);
-  const fulfilled = state.data.fulfillments
-    .filter((f) => f.orderId === order.id && f.status === "SUCCESS")
-    .reduce((n, f) => n + f.lines.reduce((m, l) => m + l.quantity, 0), 0);
+/** Units of each order line that successful fulfilments have taken, by line item id. */
+function fulfilledByLine(state: ShopState, order: OrderRecord): Map<number, number> {
+  const fulfilled = new Map<number, number>();
+  for (const id of order.fulfillmentIds) {
+    const fulfillment = state.fulfillmentsById.get(id);
+    if (fulfillment?.status !== "SUCCESS") continue;
+    for (const line of fulfillment.lines) fulfilled.set(line.lineItemId, (fulfilled.get(line.lineItemId) ?? 0) + line.quantity);
+  }
+  return fulfilled;
+}
+
+/** REST `fulfillment_status` of an order line or a whole order: null, "partial" or "fulfilled". */
+function fulfillmentStatus(fulfilled: number, quantity: number): string | null {
   if (fulfilled === 0) return null;
-  return remaining === 0 && fulfilled >= total ? "fulfilled" : "partial";
+  return fulfilled >= quantity ? "fulfilled" : "partial";
+}
+
+function fulfillmentStatusOf(state: ShopState, order: OrderRecord): string | null {
+  const fulfilled = fulfilledByLine(state, order);
+  if (fulfilled.size === 0) return null;
+  return order.lineItems.every((line) => (fulfilled.get(line.id) ?? 0) >= line.quantity) ? "fulfilled" : "partial";
+}
+
+/** Units of an order line still to fulfil: what its open fulfilment orders hold. */
+function fulfillableQuantity(state: ShopState, order: OrderRecord, line: LineItemRecord): number {
+  if (order.cancelledAt) return 0;
+  return state
+    .fulfillmentOrdersOf(order.id)
+    .filter((fo) => fo.status !== "CLOSED" && fo.status !== "CANCELLED")
+    .flatMap((fo) => fo.lineItems)
+    .filter((l) => l.lineItemId === line.id)
+    .reduce((n, l) => n + l.remainingQuantity, 0);
+}
+
+/** An order line as webhook bodies show it, with `quantity` this body is about (a fulfilment's share). */
+function lineItemPayload(
+  state: ShopState,
+  order: OrderRecord,
+  line: LineItemRecord,
+  fulfilled: ReadonlyMap<number, number>,
+  quantity = line.quantity,
+) {
+  const currency = state.data.currency;
+  return {
+    id: line.id,
+    admin_graphql_api_id: gid("LineItem", line.id),
+    fulfillable_quantity: fulfillableQuantity(state, order, line),
+    fulfillment_service: "manual",
+    fulfillment_status: fulfillmentStatus(fulfilled.get(line.id) ?? 0, line.quantity),
+    gift_card: false,
+    grams: 0,
+    name: `${line.title} - ${line.variantTitle}`,
+    price: line.price,
+    price_set: money(line.price, currency),
+    product_exists: true,
+    product_id: line.productId,
+    properties: [],
+    quantity,
+    requires_shipping: true,
+    sku: line.sku,
+    taxable: true,
+    title: line.title,
+    total_discount: "0.00",
+    total_discount_set: money("0.00", currency),
+    variant_id: line.variantId,
+    variant_inventory_management: "shopify",
+    variant_title: line.variantTitle,
+    vendor: null,
+    tax_lines: [],
+    duties: [],
+    discount_allocations: [],
+  };
 }
 
 export function orderPayload(state: ShopState, order: OrderRecord) {
@@ -74,6 +138,7 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
   const total = decimal(subtotal + shipping);
   const created = restTime(order.createdAt, tz);
   const zero = money("0.00", currency);
+  const fulfilled = fulfilledByLine(state, order);
   return {
     id: order.id,
     admin_graphql_api_id: gid("Order", order.id),
@@ -177,38 +242,16 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
       default_address: null,
     },
     discount_applications: [],
-    fulfillments: [],
+    fulfillments: order.fulfillmentIds.flatMap((id) => {
+      const fulfillment = state.fulfillmentsById.get(id);
+      return fulfillment ? [fulfillmentPayload(state, fulfillment)] : [];
+    }),
     line_items: order.lineItems.map((line) => ({
-      id: line.id,
-      admin_graphql_api_id: gid("LineItem", line.id),
+      ...lineItemPayload(state, order, line, fulfilled),
+      // An order's lines say these; a fulfilment's do not (the documented examples).
       attributed_staffs: [],
       current_quantity: order.cancelledAt ? 0 : line.quantity,
-      fulfillable_quantity: order.cancelledAt ? 0 : line.quantity,
-      fulfillment_service: "manual",
-      fulfillment_status: null,
-      gift_card: false,
-      grams: 0,
-      name: `${line.title} - ${line.variantTitle}`,
-      price: line.price,
-      price_set: money(line.price, currency),
-      product_exists: true,
-      product_id: line.productId,
-      properties: [],
-      quantity: line.quantity,
-      requires_shipping: true,
       sales_line_item_group_id: null,
-      sku: line.sku,
-      taxable: true,
-      title: line.title,
-      total_discount: "0.00",
-      total_discount_set: zero,
-      variant_id: line.variantId,
-      variant_inventory_management: "shopify",
-      variant_title: line.variantTitle,
-      vendor: null,
-      tax_lines: [],
-      duties: [],
-      discount_allocations: [],
     })),
     payment_terms: null,
     refunds: [],
@@ -248,6 +291,9 @@ export function inventoryLevelPayload(level: LevelRecord, timeZone: string) {
     admin_graphql_api_id: gid("InventoryLevel", level.locationId, { inventory_item_id: level.inventoryItemId }),
   };
 }
+
+/** The app the emulator's tokens belong to, as webhook bodies name it. */
+const EMULATED_APP_ID = gid("App", 1);
 
 /** Webhook bodies for fulfillment orders use gids and lower-case statuses, as Shopify's examples do. */
 function foRef(fo: FulfillmentOrderRecord) {
@@ -289,7 +335,7 @@ function holdPayload(hold: FulfillmentHoldRecord) {
     reason_notes: hold.reasonNotes,
     held_by_requesting_app: true,
     handle: hold.handle,
-    held_by_app: { id: gid("App", 1) },
+    held_by_app: { id: EMULATED_APP_ID },
   };
 }
 
@@ -310,12 +356,83 @@ export function placedOnHoldPayload(input: {
   };
 }
 
+/**
+ * The documented example of this topic shows the fulfilment order `"open"` and `preparable: true`
+ * right after it was prepared: preparing does not change the status, and the docs do not define
+ * `preparable`, so it is read here as "a pickup fulfilment order Shopify lets be marked prepared"
+ * (an active one with a pickup delivery method), which the example's order is.
+ */
 export function preparedForPickupPayload(fo: FulfillmentOrderRecord) {
   return {
     fulfillment_order: {
       ...foRef(fo),
-      preparable: fo.preparedForPickupAt === null,
+      preparable: fo.deliveryMethod.methodType === "PICK_UP" && isActive(fo),
       delivery_method: { method_type: fo.deliveryMethod.methodType === "PICK_UP" ? "pickup" : "shipping" },
     },
+  };
+}
+
+/**
+ * `fulfillment_orders/progress_reported`, as its documented example. The emulator's app acts with
+ * an offline token, so no staff member reported the progress: `progress_reported_by_user` is null.
+ */
+export function progressReportedPayload(fo: FulfillmentOrderRecord, initialStatus: FulfillmentOrderRecord["status"]) {
+  return {
+    fulfillment_order: foRef(fo),
+    progress_report: {
+      reason_notes: fo.progressReport?.reasonNotes ?? null,
+      progress_reported_by_app: { id: EMULATED_APP_ID },
+      progress_reported_by_user: null,
+    },
+    initial_status: initialStatus.toLowerCase(),
+  };
+}
+
+/** `fulfillment_orders/manually_reported_progress_stopped`: progress cleared by `fulfillmentOrderOpen`. */
+export function progressStoppedPayload(fo: FulfillmentOrderRecord) {
+  return {
+    fulfillment_order: foRef(fo),
+    progress_stopped_by_app: { id: EMULATED_APP_ID },
+    progress_stopped_by_user: null,
+  };
+}
+
+/**
+ * `fulfillments/create` (and each entry of an order's `fulfillments`), as the documented example:
+ * the order's lines with the quantities this fulfilment took. REST names a fulfilment
+ * `#1001.1` where GraphQL says `#1001-F1`.
+ */
+export function fulfillmentPayload(state: ShopState, fulfillment: FulfillmentRecord) {
+  const tz = state.data.ianaTimezone;
+  const order = state.ordersById.get(fulfillment.orderId);
+  if (!order) throw new Error(`fulfillment ${fulfillment.id} has no order`);
+  const fulfilled = fulfilledByLine(state, order);
+  const quantities = new Map<number, number>();
+  for (const line of fulfillment.lines) quantities.set(line.lineItemId, (quantities.get(line.lineItemId) ?? 0) + line.quantity);
+  const created = restTime(fulfillment.createdAt, tz);
+  return {
+    id: fulfillment.id,
+    order_id: order.id,
+    status: fulfillment.status.toLowerCase(),
+    created_at: created,
+    service: "manual",
+    updated_at: created,
+    tracking_company: fulfillment.trackingCompany,
+    shipment_status: null,
+    location_id: fulfillment.locationId,
+    origin_address: null,
+    email: order.email ?? "",
+    destination: address(order.shippingAddress),
+    line_items: order.lineItems.flatMap((line) => {
+      const quantity = quantities.get(line.id);
+      return quantity ? [lineItemPayload(state, order, line, fulfilled, quantity)] : [];
+    }),
+    tracking_number: fulfillment.trackingNumbers[0] ?? null,
+    tracking_numbers: fulfillment.trackingNumbers,
+    tracking_url: fulfillment.trackingUrls[0] ?? null,
+    tracking_urls: fulfillment.trackingUrls,
+    receipt: {},
+    name: fulfillment.name.replace(/-F(\d+)$/, ".$1"),
+    admin_graphql_api_id: gid("Fulfillment", fulfillment.id),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { numericIdOf, type ShopifyResource } from "~/domain/shopify-ids";
 import { reconcileMovedFulfillmentOrder } from "~/services/routing/moves.server";
+import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
 
 const gid = (type: ShopifyResource) =>
@@ -18,7 +19,8 @@ const payload = z.object({
 
 /**
  * fulfillment_orders/moved: confirms a move. When the routing job lost the mutation's answer
- * (it may have run), this records it as done; the job's next run re-reads anyway.
+ * (it may have run), this records it as done; the job's next run re-reads anyway. Whoever moved
+ * it (the app, the merchant in admin), both fulfilment orders' store tasks follow.
  */
 export const fulfillmentOrdersMoved: WebhookTopicHandler<typeof payload> = {
   topic: "FULFILLMENT_ORDERS_MOVED",
@@ -30,5 +32,9 @@ export const fulfillmentOrdersMoved: WebhookTopicHandler<typeof payload> = {
       destinationLocationId: webhook.payload.destination_location_id,
       at: webhook.triggeredAt,
     });
+    const { original_fulfillment_order: original, moved_fulfillment_order: moved } = webhook.payload;
+    for (const fulfillmentOrderId of new Set([original.id, moved.id])) {
+      await enqueueStoreTaskSync(tx, webhook.shop, fulfillmentOrderId);
+    }
   },
 };

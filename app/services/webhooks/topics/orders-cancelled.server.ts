@@ -1,11 +1,13 @@
 import { releaseReservations } from "~/models/inventory-reservations.server";
 import { upsertOrderFacts } from "~/models/routed-orders.server";
+import { enqueueStoreTaskSyncsOfOrder } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
 import { orderFactsOf, orderPayload } from "./order-payload";
 
 /**
  * orders/cancelled: the order is marked cancelled (routing leaves it alone from then on) and
- * the units its decision held stop counting: Shopify returns them to available.
+ * the units its decision held stop counting: Shopify returns them to available. Its open store
+ * tasks are synced, which ends them.
  */
 export const ordersCancelled: WebhookTopicHandler<typeof orderPayload> = {
   topic: "ORDERS_CANCELLED",
@@ -20,5 +22,6 @@ export const ordersCancelled: WebhookTopicHandler<typeof orderPayload> = {
       "WEBHOOK",
     );
     await releaseReservations(tx, webhook.shop, facts.orderId, "CANCELLED");
+    await enqueueStoreTaskSyncsOfOrder(tx, webhook.shop, facts.orderId);
   },
 };

@@ -7,6 +7,7 @@ import {
   rerouteFulfillmentOrders,
   type LineRequest,
 } from "../fulfillment-orders";
+import { openFulfillmentOrder, reportProgress } from "../fulfillment-order-progress";
 import { idOf } from "../ids";
 import { fulfillmentOrderViewOf } from "../resolvers/lookup";
 import { resolversFor, type ResolverContext } from "../resolvers/types";
@@ -82,6 +83,7 @@ export const fulfillmentMutations = resolversFor<unknown>({
       fulfillment: {
         lineItemsByFulfillmentOrder: { fulfillmentOrderId: string; fulfillmentOrderLineItems?: LineInput[] | null }[];
         trackingInfo?: { company?: string | null; number?: string | null; numbers?: string[] | null; url?: string | null; urls?: string[] | null } | null;
+        notifyCustomer?: boolean | null;
       };
     },
     ctx,
@@ -92,6 +94,7 @@ export const fulfillmentMutations = resolversFor<unknown>({
         fulfillmentOrderLineItems: lineRequests(g.fulfillmentOrderLineItems),
       })),
       trackingInfo: args.fulfillment.trackingInfo ?? undefined,
+      notifyCustomer: args.fulfillment.notifyCustomer,
     });
     if (!result.ok) return { fulfillment: null, userErrors: result.errors.map(({ field, message }) => ({ field, message })) };
     return { fulfillment: fulfillmentView(result.value), userErrors: [] };
@@ -137,6 +140,25 @@ export const fulfillmentMutations = resolversFor<unknown>({
       args.holdIds?.map((id) => idOf(id, "FulfillmentHold") ?? -1),
     );
     if (!result.ok) return { fulfillmentOrder: null, userErrors: result.errors };
+    return { fulfillmentOrder: foView(ctx, result.value), userErrors: [] };
+  },
+
+  fulfillmentOrderReportProgress: (
+    _source,
+    args: { id: string; progressReport?: { reasonNotes?: string | null } | null },
+    ctx,
+  ) => {
+    const result = reportProgress(ctx.shop, idOf(args.id, "FulfillmentOrder"), {
+      reasonNotes: args.progressReport?.reasonNotes,
+    });
+    if (!result.ok) return { fulfillmentOrder: null, userErrors: result.errors };
+    return { fulfillmentOrder: foView(ctx, result.value), userErrors: [] };
+  },
+
+  fulfillmentOrderOpen: (_source, args: { id: string }, ctx) => {
+    const result = openFulfillmentOrder(ctx.shop, idOf(args.id, "FulfillmentOrder"));
+    // FulfillmentOrderOpenPayload's userErrors are plain UserErrors: no code.
+    if (!result.ok) return { fulfillmentOrder: null, userErrors: result.errors.map(({ field, message }) => ({ field, message })) };
     return { fulfillmentOrder: foView(ctx, result.value), userErrors: [] };
   },
 });

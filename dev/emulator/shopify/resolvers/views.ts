@@ -376,6 +376,8 @@ export function foLineItemView(source: FoLineSource): View<FoLineSource> {
     vendor: null,
     requiresShipping: true,
     warnings: [],
+    // Scenario products have no images, and Shopify answers null for an item without one.
+    image: null,
   } as View<FoLineSource>;
 }
 

@@ -1,0 +1,85 @@
+import { WEEKDAYS, type Weekday } from "../locations/opening-hours";
+
+/**
+ * Wall-clock dates and times in a location's time zone, and the instant a wall-clock time falls
+ * at, through the changes of clock: a time the spring change skips (02:30 in Chicago) is taken
+ * an hour later, as the clock shows it; a time the autumn change repeats is its first occurrence.
+ */
+
+export interface LocalDate {
+  readonly year: number;
+  /** 1–12 */
+  readonly month: number;
+  readonly day: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+// Building a formatter costs far more than using one; a shop has few zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall clock at `at` in `timeZone`, as if it were UTC, in milliseconds (seconds kept). */
+function wallClockMillis(at: number, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+}
+
+/** How far the zone's clock is ahead of UTC at `at`, in milliseconds (whole seconds). */
+function offsetAt(at: number, timeZone: string): number {
+  const wholeSecond = at - (((at % 1000) + 1000) % 1000);
+  return wallClockMillis(wholeSecond, timeZone) - wholeSecond;
+}
+
+export function localDateOf(at: Date, timeZone: string): LocalDate {
+  const wall = new Date(wallClockMillis(at.getTime(), timeZone));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+export function weekdayOf(date: LocalDate): Weekday {
+  return WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()] ?? "sunday";
+}
+
+/** The instant the wall clock in `timeZone` shows `minuteOfDay` (0–1439, or more: the next days) on `date`. */
+export function instantAt(date: LocalDate, minuteOfDay: number, timeZone: string): Date {
+  const wall = Date.UTC(date.year, date.month - 1, date.day) + minuteOfDay * MINUTE;
+  // The offsets a day either side bracket any change of clock near this time.
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const candidates = [wall - before, wall - after].filter((at) => at + offsetAt(at, timeZone) === wall);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  // Skipped by the spring change: read with the offset before it, the clock shows it an hour on.
+  return new Date(wall - before);
+}
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes since midnight of "HH:MM", or null when it is not a time of day. */
+export function minuteOfDay(time: string): number | null {
+  const match = TIME_OF_DAY.exec(time);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}

@@ -1,0 +1,397 @@
+import type {
+  Prisma,
+  StoreTask,
+  StoreTaskEndedReason,
+  StoreTaskEvent,
+  StoreTaskKind,
+  StoreTaskLine,
+  StoreTaskState,
+} from "@prisma/client";
+import { OPEN_STATES } from "~/domain/store-tasks/types";
+import { storeTaskEventDetailSchema, type StoreTaskEventDetail } from "./store-tasks-event-detail";
+import { readStoredJson, toStoredJson } from "./stored-json";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * Store tasks (see StoreTask in prisma/schema.prisma): one store's work on one fulfilment
+ * order, its lines and its events. Every query is scoped by shop; those an associate reaches
+ * are scoped by location too, so a task of another store reads as missing.
+ */
+
+/** States in which the store still has the task to work on (the migration's partial indexes use them). */
+export const OPEN_TASK_STATES: readonly StoreTaskState[] = OPEN_STATES;
+
+/** A fulfilment order line item as the store picks it. */
+export interface StoreTaskLineFacts {
+  lineItemId: string;
+  sku: string | null;
+  barcode: string | null;
+  title: string;
+  variantTitle: string | null;
+  imageUrl: string | null;
+  /** Units Shopify holds unfulfilled. */
+  quantity: number;
+}
+
+/** What a task takes from its fulfilment order, as Shopify holds it now. */
+export interface StoreTaskFacts {
+  /** Numeric ids. */
+  fulfillmentOrderId: string;
+  orderId: string;
+  orderName: string;
+  locationId: string;
+  kind: StoreTaskKind;
+  customerName: string | null;
+  lines: StoreTaskLineFacts[];
+}
+
+/** A task as the fulfilment order's sync weighs it. */
+export type TaskOfFulfillmentOrder = Pick<
+  StoreTask,
+  "id" | "locationId" | "state" | "pickupCode" | "pendingShopifyAction" | "endedAt"
+>;
+
+export type StoredStoreTaskEvent = Omit<StoreTaskEvent, "detail"> & { detail: StoreTaskEventDetail | null };
+
+export type StoreTaskWithLines = StoreTask & { lines: StoreTaskLine[]; events: StoredStoreTaskEvent[] };
+
+/** A task in a location's queue, with how much there is to pick. */
+export type QueuedStoreTask = StoreTask & { units: number; lineCount: number };
+
+export interface NewStoreTaskEvent {
+  taskId: string;
+  fromState: StoreTaskState | null;
+  toState: StoreTaskState;
+  locationId: string;
+  at: Date;
+  staffMemberId?: string | null;
+  userId?: string | null;
+  /** The POS request's id: an event with one already recorded for the shop is not recorded again. */
+  clientRequestId?: string | null;
+  detail?: StoreTaskEventDetail | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readEvent(row: StoreTaskEvent): StoredStoreTaskEvent {
+  const detail =
+    row.detail === null
+      ? null
+      : readStoredJson(storeTaskEventDetailSchema, row.detail, {
+          table: "StoreTaskEvent",
+          id: row.id,
+          field: "detail",
+        });
+  return { ...row, detail };
+}
+
+/** Whether the shop's location is a store by its profile (a warehouse's work is not a store task). */
+export async function isStoreLocation(db: Db, shop: string, locationId: string): Promise<boolean> {
+  const profile = await db.locationProfile.findUnique({
+    where: { shop_locationId: { shop, locationId } },
+    select: { kind: true, location: { select: { deletedAt: true } } },
+  });
+  return profile?.kind === "STORE" && profile.location.deletedAt === null;
+}
+
+/**
+ * Every task of the fulfilment order, at any location, locked until the transaction ends, so a
+ * sync and an associate's transition on the same task take turns.
+ */
+export async function lockTasksOfFulfillmentOrder(
+  tx: Db,
+  shop: string,
+  fulfillmentOrderId: string,
+): Promise<TaskOfFulfillmentOrder[]> {
+  await tx.$queryRaw`
+    SELECT id FROM "StoreTask" WHERE shop = ${shop} AND "fulfillmentOrderId" = ${fulfillmentOrderId} FOR UPDATE`;
+  return tx.storeTask.findMany({
+    where: { shop, fulfillmentOrderId },
+    select: { id: true, locationId: true, state: true, pickupCode: true, pendingShopifyAction: true, endedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/**
+ * Whether the app has recorded the order as cancelled (orders/cancelled). Locks the order's row
+ * until the transaction ends, so a cancellation recorded meanwhile either shows here or, waiting
+ * for this transaction, finds the tasks it wrote.
+ */
+export async function lockOrderCancellation(tx: Db, shop: string, orderId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ cancelled: boolean }[]>`
+    SELECT "cancelledAt" IS NOT NULL AS cancelled FROM "RoutedOrder"
+     WHERE shop = ${shop} AND "orderId" = ${orderId}
+       FOR SHARE`;
+  return rows[0]?.cancelled ?? false;
+}
+
+/** Locks the task until the transaction ends; false when the shop has no such task at the location. */
+export async function lockStoreTask(tx: Db, shop: string, locationId: string, taskId: string): Promise<boolean> {
+  if (!UUID.test(taskId)) return false;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "StoreTask"
+     WHERE id = ${taskId}::uuid AND shop = ${shop} AND "locationId" = ${locationId}
+       FOR UPDATE`;
+  return rows.length === 1;
+}
+
+/** The task with its lines (in pick-list order) and events (oldest first); null for another shop's or store's. */
+export async function findStoreTask(
+  db: Db,
+  shop: string,
+  locationId: string,
+  taskId: string,
+): Promise<StoreTaskWithLines | null> {
+  if (!UUID.test(taskId)) return null;
+  const task = await db.storeTask.findFirst({
+    where: { id: taskId, shop, locationId },
+    include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+  });
+  return task && { ...task, events: task.events.map(readEvent) };
+}
+
+/** A location's tasks in the given states (by default the open ones), soonest due first. */
+export async function listLocationQueue(
+  db: Db,
+  shop: string,
+  locationId: string,
+  states: readonly StoreTaskState[] = OPEN_TASK_STATES,
+): Promise<QueuedStoreTask[]> {
+  const tasks = await db.storeTask.findMany({
+    where: { shop, locationId, state: { in: [...states] } },
+    include: { lines: { where: { takenOffAt: null }, select: { quantity: true } } },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { assignedAt: "asc" }],
+  });
+  return tasks.map(({ lines, ...task }) => ({
+    ...task,
+    units: lines.reduce((sum, line) => sum + line.quantity, 0),
+    lineCount: lines.length,
+  }));
+}
+
+/** The order's open tasks, wherever they are. */
+export function openStoreTasksOfOrder(
+  db: Db,
+  shop: string,
+  orderId: string,
+): Promise<Pick<StoreTask, "id" | "fulfillmentOrderId" | "locationId">[]> {
+  return db.storeTask.findMany({
+    where: { shop, orderId, state: { in: [...OPEN_TASK_STATES] } },
+    select: { id: true, fulfillmentOrderId: true, locationId: true },
+  });
+}
+
+/** Whether an open task of the shop shows this pickup code. */
+export async function isPickupCodeInUse(db: Db, shop: string, pickupCode: string): Promise<boolean> {
+  const count = await db.storeTask.count({ where: { shop, pickupCode, state: { in: [...OPEN_TASK_STATES] } } });
+  return count > 0;
+}
+
+/** The order's name of the fulfilment order's latest task, for naming work about it; null when it has none. */
+export async function orderNameOfFulfillmentOrder(
+  db: Db,
+  shop: string,
+  fulfillmentOrderId: string,
+): Promise<string | null> {
+  const task = await db.storeTask.findFirst({
+    where: { shop, fulfillmentOrderId },
+    orderBy: { createdAt: "desc" },
+    select: { orderName: true },
+  });
+  return task?.orderName ?? null;
+}
+
+/**
+ * Records the event. One with a clientRequestId the shop has already recorded is not recorded
+ * again: `created` is false and the first one is returned (two devices sending one request, or
+ * a retry after a lost answer, have one effect). Concurrent requests with the same id wait on
+ * each other's insert, so exactly one of them creates it.
+ */
+export async function recordStoreTaskEvent(
+  db: Db,
+  shop: string,
+  event: NewStoreTaskEvent,
+): Promise<{ created: boolean; event: StoredStoreTaskEvent }> {
+  const data = {
+    shop,
+    taskId: event.taskId,
+    fromState: event.fromState,
+    toState: event.toState,
+    locationId: event.locationId,
+    at: event.at,
+    staffMemberId: event.staffMemberId ?? null,
+    userId: event.userId ?? null,
+    clientRequestId: event.clientRequestId ?? null,
+    ...(event.detail
+      ? {
+          detail: toStoredJson(storeTaskEventDetailSchema, event.detail, {
+            table: "StoreTaskEvent",
+            id: event.clientRequestId ?? event.taskId,
+            field: "detail",
+          }),
+        }
+      : {}),
+  };
+  if (!data.clientRequestId) {
+    return { created: true, event: readEvent(await db.storeTaskEvent.create({ data })) };
+  }
+  // ON CONFLICT DO NOTHING: a duplicate leaves the caller's transaction usable.
+  const { count } = await db.storeTaskEvent.createMany({ data: [data], skipDuplicates: true });
+  const recorded = await db.storeTaskEvent.findUniqueOrThrow({
+    where: { shop_clientRequestId: { shop, clientRequestId: data.clientRequestId } },
+  });
+  return { created: count === 1, event: readEvent(recorded) };
+}
+
+/**
+ * Brings the task's lines to the fulfilment order's: known lines take Shopify's values and
+ * keep their picks (never more than the quantity), new lines come in unpicked, and lines that
+ * left the fulfilment order stay, taken off, as the history of what was there. `restart`
+ * starts picking over (a task that came back to the store).
+ */
+async function writeLines(
+  tx: Db,
+  shop: string,
+  taskId: string,
+  lines: readonly StoreTaskLineFacts[],
+  at: Date,
+  restart: boolean,
+): Promise<void> {
+  const held = new Map(
+    (await tx.storeTaskLine.findMany({ where: { taskId } })).map((line) => [line.lineItemId, line] as const),
+  );
+  for (const [position, line] of lines.entries()) {
+    const known = held.get(line.lineItemId);
+    held.delete(line.lineItemId);
+    const values = { ...line, position, takenOffAt: null };
+    if (!known) {
+      await tx.storeTaskLine.create({ data: { shop, taskId, ...values } });
+      continue;
+    }
+    const progress = restart
+      ? { picked: 0, manualReason: null, exceptionReason: null, exceptionNote: null }
+      : { picked: Math.min(known.picked, line.quantity) };
+    await tx.storeTaskLine.update({
+      where: { taskId_lineItemId: { taskId, lineItemId: line.lineItemId } },
+      data: { ...values, ...progress },
+    });
+  }
+  const gone = [...held.values()].filter((line) => line.takenOffAt === null).map((line) => line.lineItemId);
+  if (gone.length > 0) {
+    await tx.storeTaskLine.updateMany({ where: { taskId, lineItemId: { in: gone } }, data: { takenOffAt: at } });
+  }
+}
+
+/** A new task (NEW) with its lines, and its ASSIGNED event; returns its id. */
+export async function createStoreTask(
+  tx: Db,
+  shop: string,
+  facts: StoreTaskFacts,
+  { pickupCode, at }: { pickupCode: string; at: Date },
+): Promise<string> {
+  const { lines, ...task } = facts;
+  const { id } = await tx.storeTask.create({
+    data: { shop, ...task, state: "NEW", pickupCode, assignedAt: at },
+    select: { id: true },
+  });
+  await writeLines(tx, shop, id, lines, at, true);
+  await recordStoreTaskEvent(tx, shop, {
+    taskId: id,
+    fromState: null,
+    toState: "NEW",
+    locationId: facts.locationId,
+    at,
+    detail: { kind: "ASSIGNED" },
+  });
+  return id;
+}
+
+/**
+ * A task that had ended here (its fulfilment order came back to the store) starts again as
+ * NEW: its work so far is cleared, its events stay.
+ */
+export async function reopenStoreTask(
+  tx: Db,
+  shop: string,
+  task: Pick<StoreTask, "id" | "state">,
+  facts: StoreTaskFacts,
+  { pickupCode, at }: { pickupCode: string; at: Date },
+): Promise<void> {
+  const { lines, ...values } = facts;
+  await tx.storeTask.update({
+    where: { id: task.id, shop },
+    data: {
+      ...values,
+      state: "NEW",
+      pickupCode,
+      assignedAt: at,
+      dueAt: null,
+      startedAt: null,
+      firstScanAt: null,
+      packedAt: null,
+      stagedAt: null,
+      readyAt: null,
+      completedAt: null,
+      endedAt: null,
+      endedReason: null,
+      bin: null,
+      carrier: null,
+      trackingNumber: null,
+      pendingShopifyAction: null,
+      customerWaitingAt: null,
+      customerWaitingSpot: null,
+    },
+  });
+  await writeLines(tx, shop, task.id, lines, at, true);
+  await recordStoreTaskEvent(tx, shop, {
+    taskId: task.id,
+    fromState: task.state,
+    toState: "NEW",
+    locationId: facts.locationId,
+    at,
+    detail: { kind: "ASSIGNED" },
+  });
+}
+
+/** An open task takes the fulfilment order's current order facts and lines; its progress stays. */
+export async function refreshStoreTask(
+  tx: Db,
+  shop: string,
+  taskId: string,
+  facts: StoreTaskFacts,
+  at: Date,
+): Promise<void> {
+  await tx.storeTask.update({
+    where: { id: taskId, shop },
+    data: { orderName: facts.orderName, customerName: facts.customerName, kind: facts.kind },
+  });
+  await writeLines(tx, shop, taskId, facts.lines, at, false);
+}
+
+/**
+ * Ends an open task because of its fulfilment order (state CANCELLED, with the reason), with an
+ * ENDED event; its history stays. False when the task was not open.
+ */
+export async function endStoreTask(
+  tx: Db,
+  shop: string,
+  task: Pick<StoreTask, "id" | "state" | "locationId">,
+  reason: StoreTaskEndedReason,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.storeTask.updateMany({
+    where: { id: task.id, shop, state: { in: [...OPEN_TASK_STATES] } },
+    data: { state: "CANCELLED", endedAt: at, endedReason: reason, pendingShopifyAction: null },
+  });
+  if (count === 0) return false;
+  await recordStoreTaskEvent(tx, shop, {
+    taskId: task.id,
+    fromState: task.state,
+    toState: "CANCELLED",
+    locationId: task.locationId,
+    at,
+    detail: { kind: "ENDED", reason },
+  });
+  return true;
+}

@@ -1,0 +1,175 @@
+import crypto from "node:crypto";
+import type { Prisma, StoreTaskEndedReason } from "@prisma/client";
+import prisma from "~/db.server";
+import { generatePickupCode } from "~/domain/store-tasks/pickup-code";
+import {
+  createStoreTask,
+  endStoreTask,
+  isPickupCodeInUse,
+  isStoreLocation,
+  lockOrderCancellation,
+  lockTasksOfFulfillmentOrder,
+  openStoreTasksOfOrder,
+  refreshStoreTask,
+  reopenStoreTask,
+  type StoreTaskFacts,
+  type TaskOfFulfillmentOrder,
+} from "~/models/store-tasks.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
+import {
+  fetchFulfillmentOrderForStoreTask,
+  type StoreTaskFulfillmentOrder,
+} from "~/shopify/operations/fulfillment-order-for-store-task.server";
+import { planTaskSync, taskKindOf } from "./plan-task-sync";
+import { enqueueStoreTaskSync } from "./sync-triggers.server";
+
+/**
+ * store-tasks.sync-fulfillment-order: reads the fulfilment order from Shopify as it is now and
+ * brings its store tasks in step (plan-task-sync.ts says how). Whatever triggered it, and in
+ * whatever order triggers arrive, the outcome is what Shopify holds when it runs, so duplicate
+ * and late triggers converge. It only reads Shopify: a lost answer is simply asked again.
+ *
+ * It queues syncs of its own (of the order's other fulfilment orders), so this module and the
+ * job's definition import each other, through sync-triggers; neither uses the other until a job
+ * runs.
+ */
+
+export interface StoreTaskSyncJob {
+  shop: string;
+  /** Numeric. */
+  fulfillmentOrderId: string;
+}
+
+export interface StoreTaskSyncDependencies {
+  client(shop: string): AdminClient;
+  now(): Date;
+  /** A fresh pickup code; the sync draws again while one is in use. */
+  pickupCode(): string;
+}
+
+export const defaultStoreTaskSyncDependencies: StoreTaskSyncDependencies = {
+  client: (shop) => adminClientForShop(shop),
+  now: () => new Date(),
+  pickupCode: () => generatePickupCode(crypto.randomInt),
+};
+
+export interface StoreTaskSyncOutcome {
+  created: string[];
+  reopened: string[];
+  refreshed: string[];
+  ended: { taskId: string; reason: StoreTaskEndedReason }[];
+}
+
+/** Draws of a code already in use (one in a billion per open task) before giving up. */
+const PICKUP_CODE_DRAWS = 10;
+
+async function unusedPickupCode(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  deps: StoreTaskSyncDependencies,
+  preferred?: string,
+): Promise<string> {
+  if (preferred && !(await isPickupCodeInUse(tx, shop, preferred))) return preferred;
+  for (let draw = 0; draw < PICKUP_CODE_DRAWS; draw++) {
+    const code = deps.pickupCode();
+    if (!(await isPickupCodeInUse(tx, shop, code))) return code;
+  }
+  throw new Error(`No unused pickup code for ${shop} after ${PICKUP_CODE_DRAWS} draws`);
+}
+
+function factsOf(fo: StoreTaskFulfillmentOrder, locationId: string): StoreTaskFacts {
+  return {
+    fulfillmentOrderId: fo.fulfillmentOrderId,
+    orderId: fo.orderId,
+    orderName: fo.orderName,
+    locationId,
+    kind: taskKindOf(fo.deliveryMethod),
+    customerName: fo.customerName,
+    lines: fo.lineItems
+      .filter((line) => line.remainingQuantity > 0)
+      .map((line) => ({
+        lineItemId: line.lineItemId,
+        sku: line.sku,
+        barcode: line.barcode,
+        title: line.title,
+        variantTitle: line.variantTitle,
+        imageUrl: line.imageUrl,
+        quantity: line.remainingQuantity,
+      })),
+  };
+}
+
+function taskOf(tasks: readonly TaskOfFulfillmentOrder[], taskId: string): TaskOfFulfillmentOrder {
+  const task = tasks.find((candidate) => candidate.id === taskId);
+  if (!task) throw new Error(`Store task ${taskId} is not one of the fulfilment order's`);
+  return task;
+}
+
+/**
+ * A move into a location that already holds another of the order's fulfilment orders merges
+ * them: Shopify closes that one and recreates its lines in a new one ("fulfillmentOrderMove",
+ * Admin API 2026-04), and the fulfillment_orders/moved webhook names only the one moved from
+ * and the new one. So when a fulfilment order gets a task, the order's other open tasks are
+ * synced too (which ends one whose fulfilment order was closed). Only on a new or reopened task,
+ * so syncs never queue each other in a loop.
+ */
+async function syncOtherFulfillmentOrders(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  facts: StoreTaskFacts,
+): Promise<void> {
+  const others = await openStoreTasksOfOrder(tx, shop, facts.orderId);
+  for (const fulfillmentOrderId of new Set(others.map((task) => task.fulfillmentOrderId))) {
+    if (fulfillmentOrderId !== facts.fulfillmentOrderId) await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
+  }
+}
+
+export async function syncFulfillmentOrderTasks(
+  job: StoreTaskSyncJob,
+  deps: StoreTaskSyncDependencies = defaultStoreTaskSyncDependencies,
+): Promise<StoreTaskSyncOutcome> {
+  const { shop, fulfillmentOrderId } = job;
+  const read = await fetchFulfillmentOrderForStoreTask(deps.client(shop), fulfillmentOrderId);
+  const at = deps.now();
+  return prisma.$transaction(async (tx) => {
+    // A cancellation that arrived since Shopify was read counts: tasks must not outlive it.
+    const fo = read && {
+      ...read,
+      orderCancelled: read.orderCancelled || (await lockOrderCancellation(tx, shop, read.orderId)),
+    };
+    const tasks = await lockTasksOfFulfillmentOrder(tx, shop, fulfillmentOrderId);
+    const locationIsStore = fo?.locationId ? await isStoreLocation(tx, shop, fo.locationId) : false;
+    const plan = planTaskSync(fo, tasks, locationIsStore);
+    const outcome: StoreTaskSyncOutcome = { created: [], reopened: [], refreshed: [], ended: [] };
+
+    // Ended first: a fulfilment order has one open task, and the new store's opens below.
+    for (const { taskId, reason } of plan.end) {
+      if (await endStoreTask(tx, shop, taskOf(tasks, taskId), reason, at)) outcome.ended.push({ taskId, reason });
+    }
+    if (!plan.here || !fo?.locationId) return outcome;
+    const facts = factsOf(fo, fo.locationId);
+    switch (plan.here.action) {
+      case "CREATE": {
+        const pickupCode = await unusedPickupCode(tx, shop, deps);
+        outcome.created.push(await createStoreTask(tx, shop, facts, { pickupCode, at }));
+        await syncOtherFulfillmentOrders(tx, shop, facts);
+        break;
+      }
+      case "REOPEN": {
+        const task = taskOf(tasks, plan.here.taskId);
+        // The shopper may have been given its code already: it stays unless another task took it.
+        const pickupCode = await unusedPickupCode(tx, shop, deps, task.pickupCode);
+        await reopenStoreTask(tx, shop, task, facts, { pickupCode, at });
+        outcome.reopened.push(task.id);
+        await syncOtherFulfillmentOrders(tx, shop, facts);
+        break;
+      }
+      case "REFRESH":
+        await refreshStoreTask(tx, shop, plan.here.taskId, facts, at);
+        outcome.refreshed.push(plan.here.taskId);
+        break;
+    }
+    return outcome;
+  });
+}
