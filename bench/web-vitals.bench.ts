@@ -387,6 +387,18 @@ function pages(orderId: string): PageSpec[] {
         await s.adminNav("Dashboard", "Dashboard");
       },
     },
+    {
+      name: "Stores",
+      path: "/app/stores",
+      ready: (frame) => frame.getByText("Today at each store").waitFor(),
+      async interact(s) {
+        const target = s.frame.getByLabel("Pick-time target", { exact: true });
+        await s.step("click into the Pick-time target field", "app", () => target.click());
+        await s.step("keyboard: type a digit in Pick-time target", "app", () => s.page.keyboard.press("0"));
+        await s.step("keyboard: Backspace in Pick-time target", "app", () => s.page.keyboard.press("Backspace"));
+        await s.adminNav("Dashboard", "Dashboard");
+      },
+    },
   ];
 }
 

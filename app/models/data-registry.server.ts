@@ -242,6 +242,18 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     customerData: null,
   },
   {
+    model: "StoreSettings",
+    eraseShop: async (tx, shop) => (await tx.storeSettings.deleteMany({ where: { shop } })).count,
+    // How the merchant runs its stores; who saved them is the merchant's staff.
+    customerData: null,
+  },
+  {
+    model: "StaffNickname",
+    eraseShop: async (tx, shop) => (await tx.staffNickname.deleteMany({ where: { shop } })).count,
+    // The merchant's names for its POS staff, not customers.
+    customerData: null,
+  },
+  {
     model: "RoutedOrder",
     eraseShop: async (tx, shop) => (await tx.routedOrder.deleteMany({ where: { shop } })).count,
     customerData: {

@@ -74,7 +74,8 @@ export interface NewStoreTaskEvent {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function readEvent(row: StoreTaskEvent): StoredStoreTaskEvent {
+/** An event row with its detail read through its schema. */
+export function readEvent(row: StoreTaskEvent): StoredStoreTaskEvent {
   const detail =
     row.detail === null
       ? null
@@ -394,4 +395,99 @@ export async function endStoreTask(
     detail: { kind: "ENDED", reason },
   });
   return true;
+}
+
+/** A task as the Stores page counts it. */
+export type StoreTaskTimes = Pick<
+  StoreTask,
+  | "locationId"
+  | "kind"
+  | "state"
+  | "assignedAt"
+  | "dueAt"
+  | "firstScanAt"
+  | "packedAt"
+  | "readyAt"
+  | "completedAt"
+  | "endedAt"
+>;
+
+/**
+ * The tasks of the locations on a day's board: every open one, and those packed, finished or
+ * ended since `since`.
+ */
+export function storeTasksOnBoardSince(
+  db: Db,
+  shop: string,
+  locationIds: readonly string[],
+  since: Date,
+): Promise<StoreTaskTimes[]> {
+  return db.storeTask.findMany({
+    where: {
+      shop,
+      locationId: { in: [...locationIds] },
+      OR: [
+        { state: { in: [...OPEN_TASK_STATES] } },
+        { packedAt: { gte: since } },
+        { completedAt: { gte: since } },
+        { endedAt: { gte: since } },
+      ],
+    },
+    select: {
+      locationId: true,
+      kind: true,
+      state: true,
+      assignedAt: true,
+      dueAt: true,
+      firstScanAt: true,
+      packedAt: true,
+      readyAt: true,
+      completedAt: true,
+      endedAt: true,
+    },
+  });
+}
+
+/** When and where lines were reported not found or damaged since `since`. */
+export function exceptionReportsSince(
+  db: Db,
+  shop: string,
+  since: Date,
+): Promise<Pick<StoreTaskEvent, "locationId" | "at">[]> {
+  return db.storeTaskEvent.findMany({
+    where: { shop, at: { gte: since }, detail: { path: ["kind"], equals: "EXCEPTION" } },
+    select: { locationId: true, at: true },
+  });
+}
+
+/** A staff member's packing or scan, with the first scan of its task. */
+export type StaffStoreTaskEvent = StoredStoreTaskEvent & { staffMemberId: string; taskFirstScanAt: Date | null };
+
+/** Events since `since` that a named staff member packed a task in, or scanned in. */
+export async function staffEventsSince(db: Db, shop: string, since: Date): Promise<StaffStoreTaskEvent[]> {
+  const rows = await db.storeTaskEvent.findMany({
+    where: {
+      shop,
+      at: { gte: since },
+      staffMemberId: { not: null },
+      OR: [{ toState: "PACKED", NOT: { fromState: "PACKED" } }, { detail: { path: ["kind"], equals: "SCAN" } }],
+    },
+    include: { task: { select: { firstScanAt: true } } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  return rows.flatMap(({ task, ...row }) =>
+    row.staffMemberId === null
+      ? []
+      : [{ ...readEvent(row), staffMemberId: row.staffMemberId, taskFirstScanAt: task.firstScanAt }],
+  );
+}
+
+/** The order's tasks at every location, oldest first, with their lines and events (oldest first). */
+export async function storeTasksOfOrder(db: Db, shop: string, orderId: string): Promise<StoreTaskWithLines[]> {
+  const tasks = await db.storeTask.findMany({
+    where: { shop, orderId },
+    include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
+  });
+  return tasks.map((task) => ({ ...task, events: task.events.map(readEvent) }));
 }

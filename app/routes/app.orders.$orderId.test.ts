@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma, StoreTaskState } from "@prisma/client";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
 import { shippedOrderFacts } from "../../tests/support/order-facts";
@@ -62,5 +63,133 @@ describe("a routed order's page", () => {
     expect(before.decidedAt).toBe("2026-11-27 15:04 UTC");
     expect(after.decidedAt).toBe("2026-11-27 09:04 CST");
     expect(after).toMatchObject({ name: "#880001", flags: ["SLA_AT_RISK"], cost: 9.15 });
+  });
+});
+
+describe("an order's store timeline", () => {
+  it("tells each step at the store: who, when in the shop's zone, how long after the step before, and the exception", async () => {
+    await seedRoutedOrder("880002");
+    const { prisma } = await import("~/db.server");
+    const { recordShopTimeZone } = await import("~/services/shop/shop-time-zone.server");
+    await recordShopTimeZone(emulator.shop, "America/Chicago");
+    await prisma.location.create({
+      data: {
+        shop: emulator.shop,
+        locationId: "1001",
+        name: "Lincoln Park",
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        pickupEnabled: true,
+        syncedAt: new Date(),
+        profile: { create: { kind: "STORE", timeZone: "America/Chicago" } },
+      },
+    });
+    const event = (
+      minute: string,
+      fromState: StoreTaskState | null,
+      toState: StoreTaskState,
+      staffMemberId: string | null,
+      detail: Prisma.InputJsonValue,
+    ) => ({
+      shop: emulator.shop,
+      locationId: "1001",
+      at: new Date(`2026-11-27T15:${minute}Z`),
+      fromState,
+      toState,
+      staffMemberId,
+      detail,
+    });
+    await prisma.storeTask.create({
+      data: {
+        shop: emulator.shop,
+        fulfillmentOrderId: "7700021",
+        orderId: "880002",
+        orderName: "#880002",
+        locationId: "1001",
+        kind: "PICKUP",
+        state: "PICKED_UP",
+        pickupCode: "K7M4QX",
+        assignedAt: new Date("2026-11-27T15:00:00Z"),
+        lines: {
+          create: [
+            { shop: emulator.shop, lineItemId: "1", position: 0, title: "Tee", variantTitle: "M", quantity: 1 },
+            { shop: emulator.shop, lineItemId: "2", position: 1, title: "Cap", variantTitle: null, quantity: 1 },
+          ],
+        },
+        events: {
+          create: [
+            event("00:00", null, "NEW", null, { kind: "ASSIGNED" }),
+            event("02:00", "NEW", "PICKING", "111", { kind: "TRANSITION" }),
+            event("02:30", "PICKING", "PICKING", "111", {
+              kind: "SCAN",
+              code: "X",
+              lineItemId: null,
+              outcome: "WRONG_ITEM",
+            }),
+            event("03:00", "PICKING", "PICKING", "111", {
+              kind: "SCAN",
+              code: "T",
+              lineItemId: "1",
+              outcome: "PICKED",
+            }),
+            event("04:00", "PICKING", "PICKING", "111", {
+              kind: "EXCEPTION",
+              lineItemId: "2",
+              reason: "NOT_FOUND",
+              note: "not on the shelf",
+            }),
+            event("08:12", "PICKING", "PICKING", "111", {
+              kind: "MANUAL_CONFIRM",
+              lineItemId: "1",
+              quantity: 1,
+              reason: "NO_BARCODE",
+            }),
+            event("09:00", "PICKING", "PACKED", "111", { kind: "TRANSITION" }),
+            event("10:00", "PACKED", "STAGED", "222", { kind: "TRANSITION", bin: "A3" }),
+            event("10:30", "STAGED", "READY", "222", { kind: "TRANSITION" }),
+            event("45:30", "READY", "PICKED_UP", "222", {
+              kind: "TRANSITION",
+              handover: { method: "PICKUP_CODE", idChecked: true },
+            }),
+          ],
+        },
+      },
+    });
+    await prisma.staffNickname.create({ data: { shop: emulator.shop, staffMemberId: "222", nickname: "Sam" } });
+
+    const page = await load("880002");
+
+    expect(page.storeTimeline).toHaveLength(1);
+    expect(page.storeTimeline[0]).toMatchObject({ locationName: "Lincoln Park", kind: "PICKUP", state: "PICKED_UP" });
+    expect(page.storeTimeline[0]?.steps).toEqual([
+      { label: "Assigned to the store", at: "2026-11-27 09:00 CST", staff: null, took: null, problem: false },
+      { label: "Picking started", at: "2026-11-27 09:02 CST", staff: "Staff 111", took: "2 min", problem: false },
+      {
+        label: "Cap reported not found: not on the shelf",
+        at: "2026-11-27 09:04 CST",
+        staff: "Staff 111",
+        took: "2 min",
+        problem: true,
+      },
+      { label: "Picked", at: "2026-11-27 09:08 CST", staff: "Staff 111", took: "4 min 12 s", problem: false },
+      { label: "Packed", at: "2026-11-27 09:09 CST", staff: "Staff 111", took: "48 s", problem: false },
+      { label: "Staged in bin A3", at: "2026-11-27 09:10 CST", staff: "Sam", took: "1 min", problem: false },
+      { label: "Ready for pickup", at: "2026-11-27 09:10 CST", staff: "Sam", took: "30 s", problem: false },
+      {
+        label: "Handed over (pickup code, ID checked)",
+        at: "2026-11-27 09:45 CST",
+        staff: "Sam",
+        took: "35 min",
+        problem: false,
+      },
+    ]);
+  });
+
+  it("says no store has worked on an order that has no store task", async () => {
+    await seedRoutedOrder("880003");
+
+    const page = await load("880003");
+
+    expect(page.storeTimeline).toEqual([]);
   });
 });

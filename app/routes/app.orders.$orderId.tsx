@@ -8,6 +8,8 @@ import { formatDateTime } from "~/domain/date-time";
 import { formatDollars } from "~/domain/money";
 import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
+import { storeTimelineOfOrder } from "~/services/store-tasks/order-timeline.server";
+import type { StoreTaskTimelineView } from "~/services/store-tasks/order-timeline.server";
 
 // Shopify order ids are numbers; anything else cannot name an order of this shop.
 const ORDER_ID = /^\d{1,20}$/;
@@ -18,7 +20,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const order = ORDER_ID.test(orderId) ? await getRoutedOrder(session.shop, orderId) : null;
   if (!order) throw new Response("This order has not been routed by Omniroute", { status: 404 });
   const timeZone = await shopTimeZone(session.shop);
+  const storeTimeline = await storeTimelineOfOrder(session.shop, orderId, timeZone);
   return {
+    storeTimeline,
     ...order,
     placedAt: order.placedAt?.toISOString() ?? null,
     // Formatted here, in the shop's time zone, so the server's and the browser's render agree.
@@ -132,7 +136,51 @@ export default function RoutedOrderPage() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        <Layout.Section>
+          <StoreTimelineCard tasks={order.storeTimeline} />
+        </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+const TASK_KIND_WORDS = { PICKUP: "Pickup", SHIP: "Ship from store", LOCAL_DELIVERY: "Local delivery" } as const;
+
+/** Each store's work on the order, step by step: who did it, when, and how long it took. */
+function StoreTimelineCard({ tasks }: { tasks: StoreTaskTimelineView[] }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          At the store
+        </Text>
+        {tasks.length === 0 ? (
+          <Text as="p" tone="subdued">
+            No store has worked on this order.
+          </Text>
+        ) : (
+          tasks.map((task) => (
+            <BlockStack key={task.taskId} gap="200">
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h3" variant="headingSm">
+                  {task.locationName}
+                </Text>
+                <Badge>{TASK_KIND_WORDS[task.kind]}</Badge>
+              </InlineStack>
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text"]}
+                headings={["Step", "When", "Who", "Took"]}
+                rows={task.steps.map((step) => [
+                  step.problem ? <Badge tone="critical">{step.label}</Badge> : step.label,
+                  step.at,
+                  step.staff ?? "—",
+                  step.took ?? "—",
+                ])}
+              />
+            </BlockStack>
+          ))
+        )}
+      </BlockStack>
+    </Card>
   );
 }

@@ -25,6 +25,7 @@ export default function App() {
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/settings">Routing rules</Link>
         <Link to="/app/locations">Locations</Link>
+        <Link to="/app/stores">Stores</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -8,6 +8,7 @@ import { inventoryLocationsSyncJob } from "~/services/inventory/locations-sync.j
 import { inventoryNightlySyncJob } from "~/services/inventory/nightly-sync.job.server";
 import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
+import { storeTasksShopifyEffectJob } from "~/services/store-tasks/shopify-effect.job.server";
 import { storeTasksSyncFulfillmentOrderJob } from "~/services/store-tasks/sync-fulfillment-order.job.server";
 import { webhookEventPruneJob } from "~/services/webhooks/prune-events.job.server";
 
@@ -27,6 +28,7 @@ export const JOBS: readonly AnyJobDefinition[] = [
   routingResolveTriggerJob,
   routingRouteOrderJob,
   storeTasksSyncFulfillmentOrderJob,
+  storeTasksShopifyEffectJob,
 ];
 
 // This process's pg-boss creates these queues as it starts (app/jobs/app-job-queue.server.ts).

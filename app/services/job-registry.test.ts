@@ -15,6 +15,7 @@ import { deadLetterQueueOf } from "~/jobs/queues";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
 import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
+import { storeTasksShopifyEffectJob } from "~/services/store-tasks/shopify-effect.job.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "~/services/webhooks/receive-webhook.server";
 import { customersDataRequest } from "~/services/webhooks/topics/customers-data-request.server";
@@ -117,6 +118,12 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
   },
   "store-tasks.sync-fulfillment-order": async (shop) => {
     await prisma.$transaction((tx) => enqueueStoreTaskSync(tx, shop, "gid://shopify/FulfillmentOrder/555"));
+    return shop;
+  },
+  "store-tasks.shopify-effect": async (shop) => {
+    await prisma.$transaction((tx) =>
+      storeTasksShopifyEffectJob.enqueue(tx, { shop, taskId: crypto.randomUUID(), effect: "PREPARED_FOR_PICKUP" }),
+    );
     return shop;
   },
 };
@@ -238,6 +245,10 @@ const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; descript
   "store-tasks.sync-fulfillment-order": {
     payload: (shop) => ({ shop, fulfillmentOrderId: "555" }),
     description: "Updating the store task of fulfilment order 555",
+  },
+  "store-tasks.shopify-effect": {
+    payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10", effect: "PREPARED_FOR_PICKUP" }),
+    description: "Telling Shopify a store order is ready for pickup",
   },
 };
 

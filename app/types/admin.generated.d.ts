@@ -3,6 +3,13 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type StoreTaskFulfillmentCreateMutationVariables = AdminTypes.Exact<{
+  fulfillment: AdminTypes.FulfillmentInput;
+}>;
+
+
+export type StoreTaskFulfillmentCreateMutation = { fulfillmentCreate?: AdminTypes.Maybe<{ fulfillment?: AdminTypes.Maybe<Pick<AdminTypes.Fulfillment, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type FulfillmentOrderForStoreTaskQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   lineItemsFirst: AdminTypes.Scalars['Int']['input'];
@@ -32,6 +39,21 @@ export type FulfillmentOrderMoveMutation = { fulfillmentOrderMove?: AdminTypes.M
       Pick<AdminTypes.FulfillmentOrder, 'id'>
       & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> } }
     )>, originalFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, remainingFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message'>> }> };
+
+export type StoreTaskPreparedForPickupMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.FulfillmentOrderLineItemsPreparedForPickupInput;
+}>;
+
+
+export type StoreTaskPreparedForPickupMutation = { fulfillmentOrderLineItemsPreparedForPickup?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderLineItemsPreparedForPickupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type StoreTaskReportProgressMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  progressReport?: AdminTypes.InputMaybe<AdminTypes.FulfillmentOrderReportProgressInput>;
+}>;
+
+
+export type StoreTaskReportProgressMutation = { fulfillmentOrderReportProgress?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderReportProgressUserError, 'field' | 'message' | 'code'>> }> };
 
 export type FulfillmentOrdersForRoutingQueryVariables = AdminTypes.Exact<{
   orderId: AdminTypes.Scalars['ID']['input'];
@@ -124,7 +146,10 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation StoreTaskFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StoreTaskFulfillmentCreateMutation, variables: StoreTaskFulfillmentCreateMutationVariables},
   "#graphql\n  mutation FulfillmentOrderMove(\n    $id: ID!\n    $newLocationId: ID!\n    $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]\n  ) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          location {\n            id\n          }\n        }\n      }\n      originalFulfillmentOrder {\n        id\n        status\n      }\n      remainingFulfillmentOrder {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentOrderMoveMutation, variables: FulfillmentOrderMoveMutationVariables},
+  "#graphql\n  mutation StoreTaskPreparedForPickup($input: FulfillmentOrderLineItemsPreparedForPickupInput!) {\n    fulfillmentOrderLineItemsPreparedForPickup(input: $input) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskPreparedForPickupMutation, variables: StoreTaskPreparedForPickupMutationVariables},
+  "#graphql\n  mutation StoreTaskReportProgress($id: ID!, $progressReport: FulfillmentOrderReportProgressInput) {\n    fulfillmentOrderReportProgress(id: $id, progressReport: $progressReport) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskReportProgressMutation, variables: StoreTaskReportProgressMutationVariables},
   "#graphql\n  mutation RunInventoryMirrorBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunInventoryMirrorBulkQueryMutation, variables: RunInventoryMirrorBulkQueryMutationVariables},
 }
 declare module '@shopify/admin-api-client' {

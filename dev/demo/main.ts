@@ -10,10 +10,13 @@ import { parseDatabaseEnv } from "../../app/config/environment";
 import { resolveDatabase, MIGRATIONS_DIR } from "../../app/db/database-url.server";
 import { applyMigrations } from "../../app/db/migrations.server";
 import { startEmulatorServer } from "../emulator/server";
+import { startPosStandIn } from "../pos/server";
+import { scenarios } from "../scenarios";
 import { DEMO_APP } from "./demo-app";
 
 const demoPort = Number(process.env.DEMO_PORT ?? 8787);
 const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
+const posPort = Number(process.env.DEMO_POS_PORT ?? 8788);
 const dataDir = process.env.DEMO_DATA_DIR ?? ".data";
 // 127.0.0.1 rather than localhost: one address family for Node, Vite and Chromium alike.
 const appUrl = `http://127.0.0.1:${appPort}`;
@@ -42,10 +45,20 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(settings);
   await applyMigrations(database.url, MIGRATIONS_DIR);
 
+  // The Store POS stand-in runs the POS extension's own source, bundled now.
+  const pos = await startPosStandIn({
+    port: posPort,
+    appUrl,
+    apiKey: DEMO_APP.apiKey,
+    apiSecret: DEMO_APP.apiSecret,
+    scenario: scenarios.chicago(),
+    databaseUrl: database.url,
+  });
   const emulator = await startEmulatorServer({
     port: demoPort,
     publicUrl: emulatorUrl,
     appUrl,
+    posUrl: pos.url,
     apiKey: DEMO_APP.apiKey,
     apiSecret: DEMO_APP.apiSecret,
     scopes: DEMO_APP.scopes,
@@ -88,6 +101,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.kill("SIGTERM");
+    await pos.close();
     await emulator.close();
     await database.embedded?.stop();
     process.exit(code);
@@ -111,7 +125,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    `\nOmniroute demo: ${emulatorUrl}/\n\nCtrl-C stops it; the next run keeps this data (${dataDir}/).\n`,
+    `\nOmniroute demo: ${emulatorUrl}/\nStore POS: ${pos.url}\n\nCtrl-C stops it; the next run keeps this data (${dataDir}/).\n`,
   );
 }
 

@@ -37,6 +37,8 @@ export interface EmulatorServerOptions {
   /** How the app and the browser reach this server, e.g. http://localhost:8787. */
   publicUrl: string;
   appUrl: string;
+  /** The demo's Store POS stand-in (dev/pos), linked from the admin stand-in's panel. */
+  posUrl?: string;
   apiKey: string;
   apiSecret: string;
   scopes: string;
@@ -151,6 +153,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       return jsonResponse(200, {
         shop,
         appUrl: options.appUrl,
+        posUrl: options.posUrl ?? null,
         embeddedUrl: `${options.appUrl}/app?${query.toString()}`,
       });
     }

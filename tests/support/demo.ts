@@ -11,6 +11,8 @@ export interface DemoPorts {
   demo: number;
   app: number;
   postgres: number;
+  /** The Store POS stand-in. */
+  pos: number;
 }
 
 export interface RunningDemo {
@@ -18,13 +20,15 @@ export interface RunningDemo {
   url: string;
   /** Where the app itself answers, e.g. http://127.0.0.1:3000. */
   appUrl: string;
+  /** The Store POS stand-in, e.g. http://127.0.0.1:8788/. */
+  posUrl: string;
   ports: DemoPorts;
   child: ChildProcessWithoutNullStreams;
   output: () => string;
 }
 
 export async function freeDemoPorts(): Promise<DemoPorts> {
-  return { demo: await freePort(), app: await freePort(), postgres: await freePort() };
+  return { demo: await freePort(), app: await freePort(), postgres: await freePort(), pos: await freePort() };
 }
 
 /** Runs `npm run demo` on a data folder (kept as it is: a second run sees the first run's data). */
@@ -42,6 +46,7 @@ export async function startDemo(options: {
       DEMO_PORT: String(ports.demo),
       DEMO_APP_PORT: String(ports.app),
       EMBEDDED_POSTGRES_PORT: String(ports.postgres),
+      DEMO_POS_PORT: String(ports.pos),
       DEMO_VERBOSE: "1",
     },
     stdio: ["pipe", "pipe", "pipe"],
@@ -65,7 +70,14 @@ export async function startDemo(options: {
       reject(new Error(`demo exited with ${code}:\n${output}`));
     });
   });
-  return { url, appUrl: `http://127.0.0.1:${ports.app}`, ports, child, output: () => output };
+  return {
+    url,
+    appUrl: `http://127.0.0.1:${ports.app}`,
+    posUrl: `http://127.0.0.1:${ports.pos}/`,
+    ports,
+    child,
+    output: () => output,
+  };
 }
 
 async function accepts(port: number): Promise<boolean> {
@@ -96,7 +108,7 @@ export async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; 
   signalGroup(demo, "SIGINT");
   const done = await exited;
   const listening = [];
-  for (const port of [demo.ports.demo, demo.ports.app, demo.ports.postgres])
+  for (const port of [demo.ports.demo, demo.ports.app, demo.ports.postgres, demo.ports.pos])
     if (await accepts(port)) listening.push(port);
   if (!done) signalGroup(demo, "SIGKILL");
   return { exited: done, listening };

@@ -39,6 +39,10 @@ async function seedShop(shop: string): Promise<void> {
   await prisma.itemBinLocation.create({
     data: { shop, locationId: "1", sku: "TEE-M", code: "Aisle 4, Bin 12", source: "MERCHANT", confirmedAt: new Date() },
   });
+  await prisma.storeSettings.create({
+    data: { shop, settings: { pickTargetSeconds: 300 }, updatedBy: "Staff member 1" },
+  });
+  await prisma.staffNickname.create({ data: { shop, staffMemberId: "12345", nickname: "Sam" } });
   for (const [customer, orderId, requestId] of [
     [JOHN, "299938", "request-a"],
     [JANE, "777777", "request-b"],

@@ -40,6 +40,8 @@ function location(
       openingHours: null,
       timeZone: "America/Chicago",
       pickupEnabledOverride: null,
+      preparationMinutes: null,
+      sameDayCutoff: null,
       updatedAt: new Date(),
       ...profile,
     },

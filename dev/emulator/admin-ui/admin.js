@@ -19,6 +19,8 @@ const config = await api.get("/_emulator/demo-config");
 const shopPath = `/_emulator/shops/${encodeURIComponent(config.shop)}`;
 const catalog = await api.get(`${shopPath}/catalog`);
 $("#shop-name").textContent = catalog.shop.name;
+// The demo's Store POS stand-in, where a store's associates work the orders routed to them.
+if (config.posUrl) Object.assign($("#pos-link"), { href: config.posUrl, hidden: false });
 
 // --- the embedded app and App Bridge messages ---
 const frame = $("#app-frame");

@@ -1,0 +1,48 @@
+import type { Prisma } from "@prisma/client";
+import { storeSettingsSchema, type StoreSettings } from "~/domain/store-tasks/settings";
+import { readStoredJson, toStoredJson } from "./stored-json";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * The shop's store settings (StoreSettings in prisma/schema.prisma), read and written through
+ * the domain's storeSettingsSchema: a key saved before it existed takes its default, and a value
+ * that does not read names the row rather than alerting stores on a guess.
+ */
+
+export interface SavedStoreSettings {
+  settings: StoreSettings;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/** The shop's saved settings, or null before the first save (the defaults apply). */
+export async function findStoreSettings(db: Db, shop: string): Promise<SavedStoreSettings | null> {
+  const row = await db.storeSettings.findUnique({ where: { shop } });
+  if (!row) return null;
+  return {
+    settings: readStoredJson(storeSettingsSchema, row.settings, {
+      table: "StoreSettings",
+      id: shop,
+      field: "settings",
+    }),
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
+/** Saves the shop's settings whole, replacing what was saved. */
+export async function upsertStoreSettings(
+  db: Db,
+  shop: string,
+  settings: StoreSettings,
+  updatedBy: string | null,
+): Promise<SavedStoreSettings> {
+  const stored = toStoredJson(storeSettingsSchema, settings, { table: "StoreSettings", id: shop, field: "settings" });
+  const row = await db.storeSettings.upsert({
+    where: { shop },
+    create: { shop, settings: stored, updatedBy },
+    update: { settings: stored, updatedBy },
+  });
+  return { settings: stored, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+}

@@ -1,0 +1,128 @@
+import { useEffect } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Banner, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { useFormFields } from "~/components/use-form-fields";
+import { STORE_SETTINGS_FIELDS, toStoreSettingsForm } from "~/domain/store-tasks/settings-form";
+import { authenticate } from "~/shopify.server";
+import { formatDateTime } from "~/domain/date-time";
+import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
+import { nameStaffMember } from "~/services/store-tasks/staff-nicknames.server";
+import { LEADERBOARD_DAYS, storesPerformance } from "~/services/store-tasks/store-performance.server";
+import { currentStoreSettings, saveStoreSettings } from "~/services/store-tasks/store-settings.server";
+import { Leaderboard } from "./Leaderboard";
+import { StoreSettingsForm } from "./StoreSettingsForm";
+import { StoresToday } from "./StoresToday";
+
+function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Partial<Record<Key, string>> {
+  const values: Partial<Record<Key, string>> = {};
+  for (const key of keys) {
+    const value = form.get(key);
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const now = new Date();
+  const [{ settings, saved }, timeZone] = await Promise.all([
+    currentStoreSettings(session.shop),
+    shopTimeZone(session.shop),
+  ]);
+  const { stores, leaderboard } = await storesPerformance(session.shop, settings, now);
+  return {
+    stores,
+    leaderboard,
+    leaderboardDays: LEADERBOARD_DAYS,
+    settings,
+    // Formatted here, in the shop's zone, so the server's and the browser's render agree.
+    savedAt: saved ? formatDateTime(saved.at, timeZone) : null,
+    savedBy: saved?.by ?? null,
+    asOf: formatDateTime(now, timeZone),
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const form = await request.formData();
+  if (form.get("intent") === "nickname") {
+    const { staffMemberId, nickname } = fieldsOf(form, ["staffMemberId", "nickname"]);
+    return { intent: "nickname" as const, outcome: await nameStaffMember(session.shop, staffMemberId, nickname) };
+  }
+  const by = sessionToken?.sub ? `Staff member ${sessionToken.sub}` : null;
+  const outcome = await saveStoreSettings(session.shop, fieldsOf(form, STORE_SETTINGS_FIELDS), by);
+  return { intent: "settings" as const, outcome };
+};
+
+export default function StoresPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const shopify = useAppBridge();
+  const [form, set] = useFormFields(() => toStoreSettingsForm(page.settings));
+  // Reloading this page's figures (after a save, or coming back to it).
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/app/stores";
+
+  const settingsErrors = result?.intent === "settings" && !result.outcome.ok ? result.outcome.errors : {};
+  const nicknameErrors = result?.intent === "nickname" && !result.outcome.ok ? result.outcome.errors : {};
+  const settingsSaved = result?.intent === "settings" && result.outcome.ok;
+  const nicknameSaved = result?.intent === "nickname" && result.outcome.ok;
+
+  useEffect(() => {
+    if (settingsSaved) shopify.toast.show("Store settings saved");
+  }, [settingsSaved, shopify]);
+  useEffect(() => {
+    if (nicknameSaved) shopify.toast.show("Name saved");
+  }, [nicknameSaved, shopify]);
+
+  return (
+    <Page>
+      <TitleBar title="Stores" />
+      <Layout>
+        <Layout.Section>
+          <StoresToday
+            stores={page.stores}
+            pickTargetSeconds={page.settings.pickTargetSeconds}
+            uncollectedDays={page.settings.uncollectedDays}
+            asOf={page.asOf}
+            loading={loading}
+          />
+        </Layout.Section>
+        <Layout.Section>
+          <Leaderboard
+            rows={page.leaderboard}
+            days={page.leaderboardDays}
+            pickTargetSeconds={page.settings.pickTargetSeconds}
+            errors={nicknameErrors}
+            loading={loading}
+          />
+        </Layout.Section>
+        <StoreSettingsForm
+          form={form}
+          set={set}
+          errors={settingsErrors}
+          savedAt={page.savedAt}
+          savedBy={page.savedBy}
+        />
+      </Layout>
+    </Page>
+  );
+}
+
+// A failure of this page's figures is shown here, with the nav still around it; Shopify's own
+// answers (re-authentication) go through its boundary.
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return boundary.error(error);
+  return (
+    <Page>
+      <TitleBar title="Stores" />
+      <Banner tone="critical" title="The stores could not be loaded">
+        <Text as="p">Reload the page in a moment. If it keeps happening, contact Omniroute support.</Text>
+      </Banner>
+    </Page>
+  );
+}

@@ -1,0 +1,163 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { appFrame, expectText, freeDemoPorts, placeOrderFromPanel, pressCtrlC, startDemo } from "../support/demo";
+import { bannerText, posScreen, posTile, scanWith, tapButton, typeInto, waitForScreen } from "../support/store-pos";
+
+/**
+ * A pickup order worked at the store through `npm run demo`: placed in the admin stand-in's
+ * panel, then on the Store POS stand-in (the POS extension's real source) picked by scanning,
+ * packed, staged, marked ready and handed over with the shopper's pickup code; Shopify (the
+ * emulator) hears of each step.
+ */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-store-pos-"));
+fs.chmodSync(dataDir, 0o755);
+const SCREENSHOTS = path.join("test-results", "e2e");
+
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  browser = chromium.browser;
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function webhookTopics(demoUrl: string): Promise<string[]> {
+  const response = await fetch(new URL("/_emulator/webhooks", demoUrl));
+  const { deliveries } = (await response.json()) as { deliveries: { topic: string }[] };
+  return deliveries.map((delivery) => delivery.topic);
+}
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The store the app routed an order to, as its Orders page names it. */
+async function routedStore(admin: Page, orderName: string, stores: string[]): Promise<string> {
+  let found: string | undefined;
+  await eventually(async () => {
+    await admin.locator("#app-nav a", { hasText: "Orders" }).click();
+    const row = appFrame(admin).locator("tr", { hasText: orderName });
+    const text = await row
+      .first()
+      .textContent({ timeout: 5_000 })
+      .catch(() => "");
+    found = stores.find((store) => text?.includes(store));
+    return found !== undefined;
+  }, `${orderName} to be routed`);
+  return found ?? "";
+}
+
+/** Opens the modal from the tile and waits until the queue lists `orderName` (it rereads every 20 s). */
+async function openQueueShowing(pos: Page, orderName: string): Promise<void> {
+  await posTile(pos).click();
+  await waitForScreen(pos, "Online orders");
+  await posScreen(pos).locator("s-clickable", { hasText: orderName }).waitFor({ timeout: 90_000 });
+}
+
+describe("the Store POS in the demo", () => {
+  it("works a pickup order from the queue to the customer's hands", async () => {
+    const demo = await startDemo({ dataDir, ports: await freeDemoPorts() });
+    const admin = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    let pos: Page | null = null;
+    try {
+      await admin.goto(demo.url);
+      await expectText(appFrame(admin).locator("h2"), /Windy City Outfitters/, 90_000);
+      expect(await placeOrderFromPanel(admin, "Pick up in store")).toMatch(/Placed #1001/);
+      // Routing settles the order at the chosen store, or the nearest open one when it is closed now.
+      const pickupStores = await admin.locator("#pickup-select option").allTextContents();
+      const store = await routedStore(admin, "#1001", pickupStores);
+
+      // The admin stand-in's panel links to the Store POS; the tablet is at the order's store.
+      const [popup] = await Promise.all([admin.waitForEvent("popup"), admin.locator("#pos-link").click()]);
+      pos = popup;
+      pos.on("pageerror", (error) => pageErrors.push(error.message));
+      await pos.setViewportSize({ width: 1400, height: 820 });
+      await pos.locator("#location").selectOption({ label: store });
+      await openQueueShowing(pos, "#1001");
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await pos.screenshot({ path: path.join(SCREENSHOTS, "store-pos-queue.png") });
+
+      // Pick: a wrong item is refused in the associate's words, the right one is picked.
+      await posScreen(pos).locator("s-clickable", { hasText: "#1001" }).click();
+      await waitForScreen(pos, "Pick #1001");
+      await scanWith(pos, "Scan a wrong item");
+      expect(await bannerText(pos, "Wrong item")).toMatch(/not on this order/);
+      await pos.screenshot({ path: path.join(SCREENSHOTS, "store-pos-pick.png") });
+      await pos.locator("#scan-buttons button.scan").filter({ hasNotText: "wrong item" }).first().click();
+      await posScreen(pos).locator("s-badge", { hasText: "1 of 1 picked" }).waitFor({ timeout: 30_000 });
+      await pos.locator(".toast", { hasText: "Picked" }).first().waitFor({ timeout: 10_000 });
+
+      await tapButton(pos, "Continue to packing");
+      await waitForScreen(pos, "Pack #1001");
+      await tapButton(pos, "Items packed");
+
+      // Stage: the bin label is scanned into the field.
+      await waitForScreen(pos, "Stage #1001");
+      await scanWith(pos, "Scan bin label A3");
+      await expect
+        .poll(() => posScreen(pos!).locator('s-text-field[label="Bin or shelf"] input').inputValue())
+        .toBe("A3");
+      await tapButton(pos, "Stage here");
+
+      // Ready: Omniroute tells Shopify, whose fulfilment order is prepared for pickup.
+      await waitForScreen(pos, "Ready #1001");
+      expect(await posScreen(pos).locator("s-text", { hasText: "Staged in bin A3" }).count()).toBe(1);
+      await tapButton(pos, "Mark ready for pickup");
+      await bannerText(pos, "Ready for pickup", 60_000);
+      await eventually(
+        async () => (await webhookTopics(demo.url)).includes("fulfillment_orders/line_items_prepared_for_pickup"),
+        "Shopify's fulfilment order to be prepared for pickup",
+      );
+
+      // Handover: the customer at the counter gives their pickup code.
+      await tapButton(pos, "Continue to handover");
+      await waitForScreen(pos, "Hand over");
+      const customer = pos.locator("#customer .pickup-code", { hasText: "#1001" });
+      await customer.waitFor({ timeout: 30_000 });
+      const code = /pickup code (\w+)/.exec((await customer.textContent()) ?? "")?.[1] ?? "";
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+      await typeInto(pos, "Pickup code", code.toLowerCase());
+      await tapButton(pos, "Find by code");
+      await waitForScreen(pos, "Hand over #1001");
+      await tapButton(pos, /^Hand over$/);
+      await bannerText(pos, "Handed over", 60_000);
+      await eventually(
+        async () => (await webhookTopics(demo.url)).includes("orders/fulfilled"),
+        "Shopify's order to be fulfilled",
+      );
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await pos?.screenshot({ path: path.join(SCREENSHOTS, "store-pos-failure.png") }).catch(() => undefined);
+      fs.writeFileSync(path.join(SCREENSHOTS, "store-pos-output.log"), demo.output());
+      const screen = pos
+        ? await posScreen(pos)
+            .locator("body")
+            .innerHTML({ timeout: 2000 })
+            .catch(() => "(no modal)")
+        : "(no POS page)";
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${message}\n--- the POS showed ---\n${screen.slice(0, 2500)}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`,
+      );
+    } finally {
+      await pos?.close();
+      await admin.close();
+      expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
+    }
+  }, 420_000);
+});
