@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { appJobQueue } from "./app-job-queue.server";
 import { ensureJobQueues } from "./boss.server";
 import { enqueueInTransaction } from "./jobs.server";
-import type { QueueConsumerOptions } from "./queue-consumer.server";
+import { isLastAttempt, type JobAttempt, type QueueConsumerOptions } from "./queue-consumer.server";
 import type { QueuePolicy } from "./queues";
 
 type Tx = Prisma.TransactionClient;
@@ -38,6 +38,11 @@ export interface JobSpec<Payload extends object> {
     describe: (payload: Payload) => Promise<string> | string;
     /** Queues the work again; by default through `enqueue`, whose singletonKey keeps it from doubling. */
     retry?: (tx: Tx, payload: Payload) => Promise<unknown>;
+    /**
+     * Called when the job's last attempt fails, before it becomes a dead letter: for undoing what
+     * says the work is still under way. The job fails with its own error whatever this does.
+     */
+    onGiveUp?: (payload: Payload, error: unknown) => Promise<unknown>;
   };
 }
 
@@ -48,8 +53,11 @@ export interface AnyJobDefinition {
   readonly consumer: QueueConsumerOptions;
   readonly cron?: string;
   readonly payload: z.ZodType<object>;
-  /** Parses the stored payload and runs the job; one that does not parse fails with a JobPayloadError. */
-  runStored(data: unknown, jobId: string): Promise<void>;
+  /**
+   * Parses the stored payload and runs the job; one that does not parse fails with a
+   * JobPayloadError. Given which attempt it is, a failed last attempt calls the dead letter's onGiveUp.
+   */
+  runStored(data: unknown, jobId: string, attempt?: JobAttempt): Promise<void>;
   /** What a dead letter of this job was, in the merchant's words; null when its payload does not parse. */
   describeDeadLetter(data: unknown): Promise<string | null>;
   /** Queues a dead letter's work again; throws a JobPayloadError when its payload does not parse. */
@@ -93,8 +101,19 @@ export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDe
       const singletonKey = spec.singletonKey?.(payload);
       return enqueueInTransaction(boss, tx, spec.queue, payload, singletonKey ? { singletonKey } : {});
     },
-    async runStored(data, jobId) {
-      await spec.run(parse(data, jobId));
+    async runStored(data, jobId, attempt) {
+      const payload = parse(data, jobId);
+      try {
+        await spec.run(payload);
+      } catch (error) {
+        if (spec.deadLetter.onGiveUp && attempt && isLastAttempt(attempt)) {
+          // The dead letter keeps the job's own error; the hook's failure is only logged.
+          await spec.deadLetter.onGiveUp(payload, error).catch((hookError: unknown) => {
+            console.error(`[jobs] ${spec.queue} job ${jobId}: giving up failed`, hookError);
+          });
+        }
+        throw error;
+      }
     },
     async describeDeadLetter(data) {
       const parsed = spec.payload.safeParse(data);

@@ -25,7 +25,14 @@ const logError = (error: unknown) => console.error("[jobs]", error);
 export async function startJobRunner(boss: PgBoss, databaseUrl: string, jobs: readonly RunnableJob[]): Promise<void> {
   if (globalThis.__omnirouteJobRunner) throw new Error("this process already runs workers");
   const consumers = jobs.map(
-    (job) => new QueueConsumer(boss, job.queue, (data, jobId) => job.runStored(data, jobId), job.consumer, logError),
+    (job) =>
+      new QueueConsumer(
+        boss,
+        job.queue,
+        (data, jobId, attempt) => job.runStored(data, jobId, attempt),
+        job.consumer,
+        logError,
+      ),
   );
   const byQueue = new Map(consumers.map((consumer) => [consumer.queue, consumer]));
   const listener = new JobWakeupListener({

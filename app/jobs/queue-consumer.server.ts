@@ -7,11 +7,22 @@ export interface QueueConsumerOptions {
   idlePollMs: number;
 }
 
-/** Runs one job; `jobId` names it in errors. */
-export type JobHandler = (data: unknown, jobId: string) => Promise<void>;
+/** Which run of its job this is: pg-boss counts the retries already made, from 0. */
+export interface JobAttempt {
+  retryCount: number;
+  retryLimit: number;
+}
 
-/** What pg-boss's fetch returns for each job (its base columns). */
-interface FetchedJob {
+/** Whether this run failing sends its job to the dead-letter queue (pg-boss retries no more). */
+export function isLastAttempt(attempt: JobAttempt): boolean {
+  return attempt.retryCount >= attempt.retryLimit;
+}
+
+/** Runs one job; `jobId` names it in errors. */
+export type JobHandler = (data: unknown, jobId: string, attempt: JobAttempt) => Promise<void>;
+
+/** What pg-boss's fetch returns for each job (its base columns and the retry counts). */
+interface FetchedJob extends JobAttempt {
   id: string;
   data: unknown;
   /**
@@ -71,7 +82,10 @@ export class QueueConsumer {
       const freeSlots = this.options.concurrency - this.running.size;
       if (freeSlots > 0) {
         try {
-          const jobs = (await this.boss.fetch(this.queue, { batchSize: freeSlots })) as FetchedJob[];
+          const jobs = (await this.boss.fetch(this.queue, {
+            batchSize: freeSlots,
+            includeMetadata: true,
+          })) as FetchedJob[];
           for (const job of jobs) this.track(this.runJob(job));
         } catch (error) {
           this.onError(error);
@@ -104,7 +118,8 @@ export class QueueConsumer {
 
   private async runJob(job: FetchedJob): Promise<void> {
     try {
-      await withinSeconds(this.handler(job.data, job.id), Number(job.expireInSeconds));
+      const attempt = { retryCount: job.retryCount, retryLimit: job.retryLimit };
+      await withinSeconds(this.handler(job.data, job.id, attempt), Number(job.expireInSeconds));
     } catch (error) {
       await this.boss
         .fail(this.queue, job.id, describeError(error))

@@ -170,6 +170,12 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
       export: async () => [],
     },
   },
+  {
+    model: "ExceptionHold",
+    eraseShop: async (tx, shop) => (await tx.exceptionHold.deleteMany({ where: { shop } })).count,
+    // A SKU held out of routing at a store: nothing about any customer.
+    customerData: null,
+  },
   // Store fulfilment. A store task names the customer (and where they wait), and belongs to
   // their order: like routing's rows, every task of their orders goes, with its lines and
   // events. What the stores' numbers lose is a handful of tasks.

@@ -41,3 +41,30 @@ export async function saveBinLocation(
     update: values,
   });
 }
+
+/**
+ * Records many bins at once (a merchant's import), each replacing what was known for its store
+ * and SKU: per store, the SKUs' rows are deleted and written again, two statements per store
+ * instead of one per row. Run it in a transaction so no reader sees a store's bins half written.
+ */
+export async function replaceBinLocations(
+  db: Db,
+  shop: string,
+  bins: readonly (BinLocation & { locationId: string; sku: string })[],
+): Promise<void> {
+  const byStore = new Map<string, (BinLocation & { locationId: string; sku: string })[]>();
+  for (const bin of bins) byStore.set(bin.locationId, [...(byStore.get(bin.locationId) ?? []), bin]);
+  for (const [locationId, storeBins] of byStore) {
+    await db.itemBinLocation.deleteMany({ where: { shop, locationId, sku: { in: storeBins.map((bin) => bin.sku) } } });
+    await db.itemBinLocation.createMany({
+      data: storeBins.map((bin) => ({
+        shop,
+        locationId,
+        sku: bin.sku,
+        code: bin.code,
+        source: bin.source,
+        confirmedAt: bin.confirmedAt,
+      })),
+    });
+  }
+}

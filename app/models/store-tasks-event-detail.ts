@@ -1,6 +1,6 @@
 import { $Enums } from "@prisma/client";
 import { z } from "zod";
-import { EXCEPTION_REASONS, HANDOVER_METHODS } from "~/domain/store-tasks/types";
+import { EXCEPTION_REASONS, HANDOVER_METHODS, SHOPIFY_EFFECTS } from "~/domain/store-tasks/types";
 
 /**
  * StoreTaskEvent.detail: what an event records beyond its states, one shape per kind of event.
@@ -45,6 +45,27 @@ export const storeTaskEventDetailSchema = z.discriminatedUnion("kind", [
     reason: z.enum(EXCEPTION_REASONS),
     note: z.string().nullable(),
   }),
+  /** Lines (or the whole fulfilment order) the app moved to another location, and why. */
+  z.object({
+    kind: z.literal("REROUTED"),
+    lineItemIds: z.array(lineItemId),
+    toLocationId: z.string().nullable(),
+    toLocationName: z.string().nullable(),
+    reason: z.string(),
+  }),
+  /** No location could take the lines: the app put the fulfilment order on hold in Shopify. */
+  z.object({ kind: z.literal("HELD"), lineItemIds: z.array(lineItemId), reason: z.string() }),
+  /** Not started in time: the app moved the fulfilment order to another location, or found none. */
+  z.object({
+    kind: z.literal("ESCALATED"),
+    toLocationId: z.string().nullable(),
+    toLocationName: z.string().nullable(),
+    reason: z.string(),
+  }),
+  /** The app stopped retrying a Shopify call an associate's step implied, with Shopify's last answer. */
+  z.object({ kind: z.literal("SHOPIFY_GAVE_UP"), effect: z.enum(SHOPIFY_EFFECTS), error: z.string() }),
+  /** The merchant retried that call from the dead letters. */
+  z.object({ kind: z.literal("SHOPIFY_RETRIED"), effect: z.enum(SHOPIFY_EFFECTS) }),
 ]);
 
 export type StoreTaskEventDetail = z.infer<typeof storeTaskEventDetailSchema>;

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type {
   Prisma,
   StoreTask,
@@ -8,6 +9,7 @@ import type {
   StoreTaskState,
 } from "@prisma/client";
 import { OPEN_STATES } from "~/domain/store-tasks/types";
+import { readOpeningHours, type StoredOpeningHours } from "./locations.server";
 import { storeTaskEventDetailSchema, type StoreTaskEventDetail } from "./store-tasks-event-detail";
 import { readStoredJson, toStoredJson } from "./stored-json";
 
@@ -96,6 +98,27 @@ export async function isStoreLocation(db: Db, shop: string, locationId: string):
   return profile?.kind === "STORE" && profile.location.deletedAt === null;
 }
 
+/** What a store's due times are computed from, as its profile holds them; null when it has no profile. */
+export interface StoreLocationTiming {
+  timeZone: string;
+  openingHours: StoredOpeningHours;
+  /** null: not set for the location. */
+  preparationMinutes: number | null;
+  sameDayCutoff: string | null;
+}
+
+export async function storeLocationTiming(
+  db: Db,
+  shop: string,
+  locationId: string,
+): Promise<StoreLocationTiming | null> {
+  const profile = await db.locationProfile.findUnique({
+    where: { shop_locationId: { shop, locationId } },
+    select: { timeZone: true, openingHours: true, preparationMinutes: true, sameDayCutoff: true },
+  });
+  return profile && { ...profile, openingHours: readOpeningHours(profile.openingHours) };
+}
+
 /**
  * Every task of the fulfilment order, at any location, locked until the transaction ends, so a
  * sync and an associate's transition on the same task take turns.
@@ -145,11 +168,19 @@ export async function findStoreTask(
   taskId: string,
 ): Promise<StoreTaskWithLines | null> {
   if (!UUID.test(taskId)) return null;
-  const task = await db.storeTask.findFirst({
-    where: { id: taskId, shop, locationId },
-    include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
-  });
-  return task && { ...task, events: task.events.map(readEvent) };
+  // Three plain queries rather than one relation include: an associate's every step reads the
+  // task twice (to decide, then to answer), and Prisma's compiled include cost several times the
+  // CPU (npm run bench:store). One after the other, so a busy pool is not asked for three
+  // connections at once. The rows are the tables' own columns, read as Prisma reads them (enums
+  // as their names, timestamps as Dates, JSON parsed), hence the row types.
+  const [task] = await db.$queryRaw<StoreTask[]>`
+    SELECT * FROM "StoreTask" WHERE id = ${taskId}::uuid AND shop = ${shop} AND "locationId" = ${locationId}`;
+  if (!task) return null;
+  const lines = await db.$queryRaw<StoreTaskLine[]>`
+    SELECT * FROM "StoreTaskLine" WHERE "taskId" = ${taskId}::uuid AND shop = ${shop} ORDER BY position ASC`;
+  const events = await db.$queryRaw<StoreTaskEvent[]>`
+    SELECT * FROM "StoreTaskEvent" WHERE "taskId" = ${taskId}::uuid AND shop = ${shop} ORDER BY at ASC, id ASC`;
+  return { ...task, lines, events: events.map(readEvent) };
 }
 
 /** A location's tasks in the given states (by default the open ones), soonest due first. */
@@ -159,16 +190,20 @@ export async function listLocationQueue(
   locationId: string,
   states: readonly StoreTaskState[] = OPEN_TASK_STATES,
 ): Promise<QueuedStoreTask[]> {
-  const tasks = await db.storeTask.findMany({
-    where: { shop, locationId, state: { in: [...states] } },
-    include: { lines: { where: { takenOffAt: null }, select: { quantity: true } } },
-    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { assignedAt: "asc" }],
-  });
-  return tasks.map(({ lines, ...task }) => ({
-    ...task,
-    units: lines.reduce((sum, line) => sum + line.quantity, 0),
-    lineCount: lines.length,
-  }));
+  // One query, the lines summed in PostgreSQL: every device polls this every few seconds, and
+  // reading each task's lines through Prisma's relation include cost the store's POS traffic
+  // most of its CPU (npm run bench:store). The columns are StoreTask's own, read as Prisma reads
+  // them (enums as their names, timestamps as Dates), hence the row type.
+  return db.$queryRaw<QueuedStoreTask[]>`
+    SELECT t.*, here.units, here."lineCount"
+      FROM "StoreTask" t
+     CROSS JOIN LATERAL (
+           SELECT COALESCE(SUM(line.quantity), 0)::int AS units, COUNT(*)::int AS "lineCount"
+             FROM "StoreTaskLine" line
+            WHERE line."taskId" = t.id AND line."takenOffAt" IS NULL) here
+     WHERE t.shop = ${shop} AND t."locationId" = ${locationId}
+       AND t.state = ANY(${[...states]}::"StoreTaskState"[])
+     ORDER BY t."dueAt" ASC NULLS LAST, t."assignedAt" ASC`;
 }
 
 /** The order's open tasks, wherever they are. */
@@ -237,12 +272,15 @@ export async function recordStoreTaskEvent(
   if (!data.clientRequestId) {
     return { created: true, event: readEvent(await db.storeTaskEvent.create({ data })) };
   }
-  // ON CONFLICT DO NOTHING: a duplicate leaves the caller's transaction usable.
-  const { count } = await db.storeTaskEvent.createMany({ data: [data], skipDuplicates: true });
+  // ON CONFLICT DO NOTHING: a duplicate leaves the caller's transaction usable. The id is made
+  // here, so a new event is answered without reading it back (a round trip less per POS step).
+  const id = crypto.randomUUID();
+  const { count } = await db.storeTaskEvent.createMany({ data: [{ id, ...data }], skipDuplicates: true });
+  if (count === 1) return { created: true, event: { id, ...data, detail: data.detail ?? null } };
   const recorded = await db.storeTaskEvent.findUniqueOrThrow({
     where: { shop_clientRequestId: { shop, clientRequestId: data.clientRequestId } },
   });
-  return { created: count === 1, event: readEvent(recorded) };
+  return { created: false, event: readEvent(recorded) };
 }
 
 /**
@@ -289,11 +327,11 @@ export async function createStoreTask(
   tx: Db,
   shop: string,
   facts: StoreTaskFacts,
-  { pickupCode, at }: { pickupCode: string; at: Date },
+  { pickupCode, at, dueAt = null }: { pickupCode: string; at: Date; dueAt?: Date | null },
 ): Promise<string> {
   const { lines, ...task } = facts;
   const { id } = await tx.storeTask.create({
-    data: { shop, ...task, state: "NEW", pickupCode, assignedAt: at },
+    data: { shop, ...task, state: "NEW", pickupCode, assignedAt: at, dueAt },
     select: { id: true },
   });
   await writeLines(tx, shop, id, lines, at, true);
@@ -317,7 +355,7 @@ export async function reopenStoreTask(
   shop: string,
   task: Pick<StoreTask, "id" | "state">,
   facts: StoreTaskFacts,
-  { pickupCode, at }: { pickupCode: string; at: Date },
+  { pickupCode, at, dueAt = null }: { pickupCode: string; at: Date; dueAt?: Date | null },
 ): Promise<void> {
   const { lines, ...values } = facts;
   await tx.storeTask.update({
@@ -327,7 +365,7 @@ export async function reopenStoreTask(
       state: "NEW",
       pickupCode,
       assignedAt: at,
-      dueAt: null,
+      dueAt,
       startedAt: null,
       firstScanAt: null,
       packedAt: null,
@@ -445,6 +483,41 @@ export function storeTasksOnBoardSince(
       completedAt: true,
       endedAt: true,
     },
+  });
+}
+
+/** An open task as its alerts weigh it, with the order it is for. */
+export type StoreTaskClock = Pick<
+  StoreTask,
+  | "id"
+  | "locationId"
+  | "orderId"
+  | "orderName"
+  | "kind"
+  | "state"
+  | "assignedAt"
+  | "dueAt"
+  | "readyAt"
+  | "customerWaitingAt"
+>;
+
+/** The open tasks of the locations, oldest assignment first, for their alerts (late, not started, uncollected). */
+export function openStoreTaskClocks(db: Db, shop: string, locationIds: readonly string[]): Promise<StoreTaskClock[]> {
+  return db.storeTask.findMany({
+    where: { shop, locationId: { in: [...locationIds] }, state: { in: [...OPEN_TASK_STATES] } },
+    select: {
+      id: true,
+      locationId: true,
+      orderId: true,
+      orderName: true,
+      kind: true,
+      state: true,
+      assignedAt: true,
+      dueAt: true,
+      readyAt: true,
+      customerWaitingAt: true,
+    },
+    orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
   });
 }
 

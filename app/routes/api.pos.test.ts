@@ -225,6 +225,26 @@ describe("the POS API", () => {
     expect([event.staffMemberId, event.userId]).toEqual(["4242", "9001"]);
   });
 
+  it("records where the picker found an item as its bin at the store, and answers the task showing it", async () => {
+    const line = await prisma.storeTaskLine.findFirstOrThrow({ where: { taskId: task.id } });
+    const body = { requestId: crypto.randomUUID(), lineItemId: line.lineItemId, code: " Aisle 9,  Bin 2" };
+
+    const response = await call(
+      "api.pos.tasks.$taskId.bin-location.ts",
+      posRequest({ method: "POST", path: `/api/pos/tasks/${task.id}/bin-location`, body }),
+      { taskId: task.id },
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const { task: shown } = (await response.json()) as { task: { lines: { binLocation: unknown }[] } };
+    expect(shown.lines[0]?.binLocation).toEqual({ code: "Aisle 9, Bin 2", confirmedAt: expect.any(String) });
+    const bin = await prisma.itemBinLocation.findFirstOrThrow({
+      where: { shop: emulator.shop, locationId: stock.pickupStore.id, sku: stock.sku },
+    });
+    expect([bin.code, bin.source]).toEqual(["Aisle 9, Bin 2", "PICKER"]);
+  });
+
   describe("every api.pos route, swept with hostile input", () => {
     const files = fs
       .readdirSync("app/routes")

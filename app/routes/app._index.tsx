@@ -18,15 +18,20 @@ import { authenticate } from "~/shopify.server";
 import { getAppHealth, type Check } from "~/services/dashboard/app-health.server";
 import { listRecentOrders, type RecentOrder } from "~/services/dashboard/recent-orders.server";
 import { getShopOverview } from "~/services/dashboard/shop-overview.server";
+import {
+  storesNeedingAttention,
+  type StoreNeedingAttention,
+} from "~/services/dashboard/stores-needing-attention.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [overview, health, recentOrders] = await Promise.all([
+  const [overview, health, recentOrders, storesAttention] = await Promise.all([
     getShopOverview({ admin, session }),
     getAppHealth(session.shop),
     listRecentOrders(session.shop),
+    storesNeedingAttention(session.shop),
   ]);
-  return { shop: session.shop, overview, health, recentOrders };
+  return { shop: session.shop, overview, health, recentOrders, storesAttention };
 };
 
 function StatusBadge({ check }: { check: Check<unknown> }) {
@@ -69,12 +74,42 @@ function RecentOrders({ orders }: { orders: RecentOrder[] }) {
   );
 }
 
+/** "Loop: 2 late · 1 not started" per store; no card when every store is on time. */
+function StoresNeedingAttention({ stores }: { stores: StoreNeedingAttention[] }) {
+  if (stores.length === 0) return null;
+  return (
+    <Layout.Section>
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Stores needing attention
+          </Text>
+          {stores.map((store) => (
+            <Fact
+              key={store.locationId}
+              label={store.name}
+              value={[
+                store.late > 0 ? `${store.late} late` : null,
+                store.notStarted > 0 ? `${store.notStarted} not started` : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            />
+          ))}
+          <Link url="/app/stores">Open Stores</Link>
+        </BlockStack>
+      </Card>
+    </Layout.Section>
+  );
+}
+
 export default function Dashboard() {
-  const { shop, overview, health, recentOrders } = useLoaderData<typeof loader>();
+  const { shop, overview, health, recentOrders, storesAttention } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TitleBar title="Dashboard" />
       <Layout>
+        <StoresNeedingAttention stores={storesAttention} />
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

@@ -15,6 +15,8 @@ import { deadLetterQueueOf } from "~/jobs/queues";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
 import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
+import { storeTasksEscalateTaskJob } from "~/services/store-tasks/escalate-task.job.server";
+import { storeTasksRerouteExceptionJob } from "~/services/store-tasks/reroute-exception.job.server";
 import { storeTasksShopifyEffectJob } from "~/services/store-tasks/shopify-effect.job.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "~/services/webhooks/receive-webhook.server";
@@ -126,6 +128,15 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
     );
     return shop;
   },
+  "store-tasks.reroute-exception": async (shop) => {
+    await prisma.$transaction((tx) => storeTasksRerouteExceptionJob.enqueue(tx, { shop, taskId: crypto.randomUUID() }));
+    return shop;
+  },
+  "store-tasks.escalate-task": async (shop) => {
+    await prisma.$transaction((tx) => storeTasksEscalateTaskJob.enqueue(tx, { shop, taskId: crypto.randomUUID() }));
+    return shop;
+  },
+  "store-tasks.escalate-due": () => scheduledPayload("store-tasks.escalate-due"),
 };
 
 /** A cron job's payload is what its schedule hands pg-boss; it is queued as that job's data. */
@@ -250,12 +261,21 @@ const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; descript
     payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10", effect: "PREPARED_FOR_PICKUP" }),
     description: "Telling Shopify a store order is ready for pickup",
   },
+  "store-tasks.reroute-exception": {
+    payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10" }),
+    description: "Moving the missing items of a store order to another location",
+  },
+  "store-tasks.escalate-task": {
+    payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10" }),
+    description: "Moving a store order from a store that has not started it",
+  },
 };
 
 /** The nightly crons' jobs belong to no shop, so no merchant sees them; their definitions still say. */
 const SHOPLESS_DEAD_LETTERS: Record<string, string> = {
   "inventory.nightly-sync": "Nightly inventory sync of every store",
   "webhooks.prune-events": "Removing webhook events past their retention",
+  "store-tasks.escalate-due": "Escalating store orders not started in time",
 };
 
 async function deadLetter(queue: string, payload: object): Promise<string> {
@@ -300,6 +320,8 @@ describe("dead letters, as each job's definition describes and retries them", ()
       "routing.resolve-trigger",
       "routing.route-order",
       "store-tasks.sync-fulfillment-order",
+      "store-tasks.reroute-exception",
+      "store-tasks.escalate-task",
     ];
     for (const queue of keyed) {
       const shop = uniqueShop();

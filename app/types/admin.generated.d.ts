@@ -28,6 +28,14 @@ export type FulfillmentOrderForStoreTaskQuery = { fulfillmentOrder?: AdminTypes.
       )> } }
   )> };
 
+export type RerouteHoldFulfillmentOrderMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  fulfillmentHold: AdminTypes.FulfillmentOrderHoldInput;
+}>;
+
+
+export type RerouteHoldFulfillmentOrderMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }> };
+
 export type FulfillmentOrderMoveMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   newLocationId: AdminTypes.Scalars['ID']['input'];
@@ -39,6 +47,13 @@ export type FulfillmentOrderMoveMutation = { fulfillmentOrderMove?: AdminTypes.M
       Pick<AdminTypes.FulfillmentOrder, 'id'>
       & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> } }
     )>, originalFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, remainingFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message'>> }> };
+
+export type RerouteOpenFulfillmentOrderMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type RerouteOpenFulfillmentOrderMutation = { fulfillmentOrderOpen?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type StoreTaskPreparedForPickupMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.FulfillmentOrderLineItemsPreparedForPickupInput;
@@ -147,7 +162,9 @@ interface GeneratedQueryTypes {
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation StoreTaskFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StoreTaskFulfillmentCreateMutation, variables: StoreTaskFulfillmentCreateMutationVariables},
+  "#graphql\n  mutation RerouteHoldFulfillmentOrder($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RerouteHoldFulfillmentOrderMutation, variables: RerouteHoldFulfillmentOrderMutationVariables},
   "#graphql\n  mutation FulfillmentOrderMove(\n    $id: ID!\n    $newLocationId: ID!\n    $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]\n  ) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          location {\n            id\n          }\n        }\n      }\n      originalFulfillmentOrder {\n        id\n        status\n      }\n      remainingFulfillmentOrder {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentOrderMoveMutation, variables: FulfillmentOrderMoveMutationVariables},
+  "#graphql\n  mutation RerouteOpenFulfillmentOrder($id: ID!) {\n    fulfillmentOrderOpen(id: $id) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RerouteOpenFulfillmentOrderMutation, variables: RerouteOpenFulfillmentOrderMutationVariables},
   "#graphql\n  mutation StoreTaskPreparedForPickup($input: FulfillmentOrderLineItemsPreparedForPickupInput!) {\n    fulfillmentOrderLineItemsPreparedForPickup(input: $input) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskPreparedForPickupMutation, variables: StoreTaskPreparedForPickupMutationVariables},
   "#graphql\n  mutation StoreTaskReportProgress($id: ID!, $progressReport: FulfillmentOrderReportProgressInput) {\n    fulfillmentOrderReportProgress(id: $id, progressReport: $progressReport) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskReportProgressMutation, variables: StoreTaskReportProgressMutationVariables},
   "#graphql\n  mutation RunInventoryMirrorBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunInventoryMirrorBulkQueryMutation, variables: RunInventoryMirrorBulkQueryMutationVariables},

@@ -189,6 +189,12 @@ declare module './src/hooks/scanner.ts' {
 }
 
 //@ts-ignore
+declare module './src/components/PrintButtons.tsx' {
+  const shopify: import('@shopify/ui-extensions/pos.home.modal.render').Api;
+  const globalThis: { shopify: typeof shopify };
+}
+
+//@ts-ignore
 declare module './src/queue-order.ts' {
   const shopify: import('@shopify/ui-extensions/pos.home.modal.render').Api;
   const globalThis: { shopify: typeof shopify };

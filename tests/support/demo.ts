@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import type { FrameLocator, Locator, Page } from "playwright-core";
-import { freePort } from "./ports";
+import { freePorts } from "./ports";
 
 /**
  * `npm run demo` as a newcomer runs it, for the browser tests and the web-vitals bench: the
@@ -28,7 +28,8 @@ export interface RunningDemo {
 }
 
 export async function freeDemoPorts(): Promise<DemoPorts> {
-  return { demo: await freePort(), app: await freePort(), postgres: await freePort(), pos: await freePort() };
+  const [demo = 0, app = 0, postgres = 0, pos = 0] = await freePorts(4);
+  return { demo, app, postgres, pos };
 }
 
 /** Runs `npm run demo` on a data folder (kept as it is: a second run sees the first run's data). */

@@ -1,5 +1,6 @@
 import { pickSeconds } from "./picking";
-import type { EndedReason, ExceptionReason, HandoverMethod, StoreTaskState } from "./types";
+import { shopifyRefusalLabel } from "./shopify-refusal";
+import type { EndedReason, ExceptionReason, HandoverMethod, ShopifyEffect, StoreTaskState } from "./types";
 import { itemName } from "./types";
 
 /**
@@ -28,7 +29,17 @@ export type TimelineEventDetail =
       readonly lineItemId: string;
       readonly reason: ExceptionReason;
       readonly note: string | null;
-    };
+    }
+  | { readonly kind: "REROUTED"; readonly toLocationName: string | null; readonly reason: string }
+  | { readonly kind: "HELD"; readonly reason: string }
+  | {
+      readonly kind: "ESCALATED";
+      readonly toLocationId: string | null;
+      readonly toLocationName: string | null;
+      readonly reason: string;
+    }
+  | { readonly kind: "SHOPIFY_GAVE_UP"; readonly effect: ShopifyEffect }
+  | { readonly kind: "SHOPIFY_RETRIED"; readonly effect: ShopifyEffect };
 
 export interface TimelineEvent {
   readonly at: Date;
@@ -140,6 +151,20 @@ export function storeTaskTimeline(events: readonly TimelineEvent[], lines: reado
         staffMemberId: event.staffMemberId,
         problem: true,
       });
+      continue;
+    }
+    if (detail?.kind === "REROUTED" || detail?.kind === "HELD" || detail?.kind === "ESCALATED") {
+      const label =
+        detail.kind === "HELD"
+          ? `On hold in Shopify, no location can take it: ${detail.reason}`
+          : detail.kind === "ESCALATED" && detail.toLocationId === null
+            ? `Not re-routed, no other location can take it: ${detail.reason}`
+            : `Re-routed to ${detail.toLocationName ?? "another location"}: ${detail.reason}`;
+      steps.push({ label, at: event.at, staffMemberId: null, problem: true });
+      continue;
+    }
+    if (detail?.kind === "SHOPIFY_GAVE_UP") {
+      steps.push({ label: shopifyRefusalLabel(detail.effect), at: event.at, staffMemberId: null, problem: true });
       continue;
     }
     if (detail?.kind === "ENDED") {

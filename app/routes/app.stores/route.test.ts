@@ -312,6 +312,27 @@ describe("the Stores page", () => {
     expect(page.asOf).toBe("2026-11-27 18:00 UTC");
   });
 
+  it("lists each store's orders not started for too long and its pickups not collected, longest waiting first", async () => {
+    await seedLoopDay();
+    // New for 30 minutes: past the default 15.
+    const stalled = await seedTask({ state: "NEW", assignedAt: "2026-11-27T17:30:00Z", dueAt: "2026-11-27T19:00:00Z" });
+    // At Evanston, new for 20 minutes.
+    await seedTask({ locationId: "3", state: "NEW", assignedAt: "2026-11-27T17:40:00Z" });
+
+    const page = await load();
+
+    const loop = page.stores.find((store) => store.name === "Loop");
+    expect(loop?.attention.late).toBe(1);
+    expect(loop?.attention.notStarted).toEqual([
+      { taskId: stalled, orderId: expect.any(String), orderName: expect.any(String), waitingSeconds: 1800 },
+    ]);
+    // Ready since 19 November 15:00 UTC: 8 days and 3 hours.
+    expect(loop?.attention.uncollected.map((task) => task.waitingSeconds)).toEqual([(8 * 24 + 3) * 3600]);
+    const evanston = page.stores.find((store) => store.name === "Evanston");
+    expect(evanston?.attention.notStarted.map((task) => task.waitingSeconds)).toEqual([1200]);
+    expect(evanston?.attention.uncollected).toEqual([]);
+  });
+
   it("ranks staff over the week by picks, with their median pick time and scan accuracy, and only the shop's own staff", async () => {
     await seedLoopDay();
 

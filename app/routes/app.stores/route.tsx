@@ -9,10 +9,14 @@ import { STORE_SETTINGS_FIELDS, toStoreSettingsForm } from "~/domain/store-tasks
 import { authenticate } from "~/shopify.server";
 import { formatDateTime } from "~/domain/date-time";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
+import { BIN_IMPORT_MAX_BYTES, binImportTooLarge } from "~/services/store-tasks/bin-locations-csv";
+import { importBinLocationsFrom } from "~/services/store-tasks/bin-locations.server";
 import { nameStaffMember } from "~/services/store-tasks/staff-nicknames.server";
 import { LEADERBOARD_DAYS, storesPerformance } from "~/services/store-tasks/store-performance.server";
 import { currentStoreSettings, saveStoreSettings } from "~/services/store-tasks/store-settings.server";
+import { BinImportCard } from "./BinImportCard";
 import { Leaderboard } from "./Leaderboard";
+import { NeedsAttention } from "./NeedsAttention";
 import { StoreSettingsForm } from "./StoreSettingsForm";
 import { StoresToday } from "./StoresToday";
 
@@ -45,9 +49,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+/** The bin import's form, its 1 MB file and the rest of the form; a larger body is not read. */
+const BIN_IMPORT_FORM_MAX_BYTES = BIN_IMPORT_MAX_BYTES + 64 * 1024;
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
+  if (Number(request.headers.get("Content-Length") ?? "0") > BIN_IMPORT_FORM_MAX_BYTES) {
+    return { intent: "bin-import" as const, outcome: binImportTooLarge() };
+  }
   const form = await request.formData();
+  if (form.get("intent") === "bin-import") {
+    const file = form.get("binsFile");
+    const upload = file instanceof Blob && file.size > 0 ? file : String(form.get("binsText") ?? "");
+    return { intent: "bin-import" as const, outcome: await importBinLocationsFrom(session.shop, upload) };
+  }
   if (form.get("intent") === "nickname") {
     const { staffMemberId, nickname } = fieldsOf(form, ["staffMemberId", "nickname"]);
     return { intent: "nickname" as const, outcome: await nameStaffMember(session.shop, staffMemberId, nickname) };
@@ -82,6 +97,7 @@ export default function StoresPage() {
     <Page>
       <TitleBar title="Stores" />
       <Layout>
+        <NeedsAttention stores={page.stores} notStartedMinutes={page.settings.notStartedMinutes} />
         <Layout.Section>
           <StoresToday
             stores={page.stores}
@@ -107,6 +123,7 @@ export default function StoresPage() {
           savedAt={page.savedAt}
           savedBy={page.savedBy}
         />
+        <BinImportCard result={result?.intent === "bin-import" ? result.outcome : null} />
       </Layout>
     </Page>
   );

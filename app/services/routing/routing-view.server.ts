@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { RoutingLocation } from "~/domain/routing/types";
 import { assignedToday, startOfLocalDay } from "~/domain/locations/daily-capacity";
+import { findExceptionHolds } from "~/models/exception-holds.server";
 import { findStockOfSkus } from "~/models/inventory-levels.server";
 import { activeReservedUnits, type ReservationLine } from "~/models/inventory-reservations.server";
 import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
@@ -9,7 +10,9 @@ import { toRoutingLocations } from "~/services/inventory/routing-locations.serve
 
 /**
  * The locations as routing sees them for these SKUs at `now`: the mirror's stock less the units
- * other decisions hold (reservations, decision 006), and how many orders each location with a
+ * other decisions hold (reservations, decision 006), none of a SKU an associate reported not
+ * found or damaged at a store until its next inventory update (exception holds), and how many
+ * orders each location with a
  * daily capacity has taken today. The routing job reads it inside its decision's transaction;
  * "try it" reads the same view, so a try decides as the job would. Trying an order that was
  * already decided leaves out what its own decision holds (`exceptOrderId`).
@@ -21,12 +24,13 @@ export async function routingLocationsFor(
   now: Date,
   exceptOrderId?: string,
 ): Promise<RoutingLocation[]> {
-  const [live, stock, reserved] = await Promise.all([
+  const [live, stock, reserved, held] = await Promise.all([
     listLiveLocations(db, shop),
     findStockOfSkus(db, shop, [...skus]),
     activeReservedUnits(db, shop, [...skus], now, exceptOrderId),
+    findExceptionHolds(db, shop, skus),
   ]);
-  const locations = subtractReserved(toRoutingLocations(live, stock, now), reserved);
+  const locations = withoutHeld(subtractReserved(toRoutingLocations(live, stock, now), reserved), held);
   return withOrdersTakenToday(db, shop, locations, live, now, exceptOrderId);
 }
 
@@ -40,6 +44,18 @@ function subtractReserved(locations: RoutingLocation[], reserved: readonly Reser
     const stock = { ...location.stock };
     for (const line of lines) stock[line.sku] = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
     return { ...location, stock };
+  });
+}
+
+function withoutHeld(
+  locations: RoutingLocation[],
+  held: readonly { locationId: string; sku: string }[],
+): RoutingLocation[] {
+  if (held.length === 0) return locations;
+  return locations.map((location) => {
+    const skus = held.filter((hold) => hold.locationId === location.id).map((hold) => hold.sku);
+    if (skus.length === 0) return location;
+    return { ...location, stock: { ...location.stock, ...Object.fromEntries(skus.map((sku) => [sku, 0])) } };
   });
 }
 

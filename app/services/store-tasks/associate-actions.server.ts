@@ -35,6 +35,7 @@ import {
 import type { StoreTaskEventDetail } from "~/models/store-tasks-event-detail";
 import { answered, refused, TASK_NOT_HERE, LOCATION_NOT_A_STORE, type PosCaller, type PosOutcome } from "./pos-outcome";
 import type { ShopifyEffectJob } from "./shopify-effect.server";
+import { storeTasksRerouteExceptionJob } from "./reroute-exception.job.server";
 import { storeTasksShopifyEffectJob } from "./shopify-effect.job.server";
 import { storeSettingsFor } from "./store-settings.server";
 import { loadTaskView, storeOf } from "./task-reads.server";
@@ -289,8 +290,9 @@ export interface ExceptionInput extends PosRequest {
 }
 
 /**
- * Reports a line not found or damaged: recorded on the line and the task (EXCEPTION). Moving the
- * line to another store and holding the SKU out of routing there come in a later slice.
+ * Reports a line not found or damaged: recorded on the line and the task (EXCEPTION), with the
+ * job that holds the SKU out of routing at the store and moves the line to another location
+ * (store-tasks.reroute-exception), queued in the same transaction.
  */
 export async function reportLineException(
   caller: PosCaller,
@@ -312,6 +314,7 @@ export async function reportLineException(
           : refusedDecision(decision);
       }
       await applyTransition(tx, caller, task, decision, at, input.requestId);
+      await storeTasksRerouteExceptionJob.enqueue(tx, { shop: caller.shop, taskId: task.id });
       return answered({});
     },
     async () => answered({}),
@@ -332,6 +335,18 @@ function lineViewOf(task: TaskView, lineItemId: string | null): TaskLineView | u
   return task.lines.find((line) => line.lineItemId === lineItemId);
 }
 
+/**
+ * The scan's outcome, a wrong item named when another of the shop's store orders holds its
+ * barcode or SKU ("That's Wool Scarf (Grey): …"). Only a wrong item is looked up: a right scan
+ * skips the query.
+ */
+async function scanNamingWrongItem(tx: Tx, shop: string, lines: ReturnType<typeof pickLine>[], code: string) {
+  const result = scanCode(lines, code);
+  if (result.outcome !== "WRONG_ITEM") return result;
+  const known = await itemOfCode(tx, shop, code.trim());
+  return known ? scanCode(lines, code, new Map([[known.code, itemName(known)]])) : result;
+}
+
 export interface ScanInput extends PosRequest {
   readonly code: string;
 }
@@ -350,9 +365,7 @@ export async function scanForTask(
     async (tx, task, at) => {
       const refusal = pickingRefusal(task);
       if (refusal) return refused("ILLEGAL_TRANSITION", refusal);
-      const known = await itemOfCode(tx, caller.shop, input.code.trim());
-      const catalogue = new Map(known ? [[known.code, itemName(known)]] : []);
-      const result = scanCode(task.lines.map(pickLine), input.code, catalogue);
+      const result = await scanNamingWrongItem(tx, caller.shop, task.lines.map(pickLine), input.code);
       if (result.outcome === "EMPTY") return refused("INVALID", result.message, "code");
       const event = {
         taskId: task.id,
@@ -388,14 +401,14 @@ export async function scanForTask(
       pickedLineItemId = result.line.lineItemId;
       return answered({});
     },
-    async (_tx, task, recorded) => {
+    async (tx, task, recorded) => {
       if (recorded?.kind !== "SCAN") return answered({});
       if (recorded.outcome === "PICKED") {
         pickedLineItemId = recorded.lineItemId;
         return answered({});
       }
       // The same refusal again, in words for the task as it is now; not counted a second time.
-      const again = scanCode(task.lines.map(pickLine), recorded.code);
+      const again = await scanNamingWrongItem(tx, caller.shop, task.lines.map(pickLine), recorded.code);
       const message =
         again.outcome === "PICKED" || again.outcome === "EMPTY" ? "This item is not on this order" : again.message;
       return refused(recorded.outcome, message, "code");

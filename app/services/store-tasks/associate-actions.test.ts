@@ -223,6 +223,50 @@ describe("an associate's actions on a store task", () => {
     expect([after.rightScans, after.wrongScans]).toEqual([1, 2]);
   });
 
+  it("names a wrong item the shop's other store orders hold, and names it again when the scan is resent", async () => {
+    const { task } = await pickupTask(1);
+    // Another store order of the shop holds the scarf, so the app knows its barcode.
+    const other = await prisma.storeTask.create({
+      data: {
+        shop: emulator.shop,
+        fulfillmentOrderId: "880001",
+        orderId: "880002",
+        orderName: "#8801",
+        locationId: stock.pickupStore.id,
+        kind: "PICKUP",
+        state: "PICKED_UP",
+        pickupCode: "SCARF1",
+        assignedAt: new Date(),
+        lines: {
+          create: {
+            shop: emulator.shop,
+            lineItemId: "880003",
+            position: 0,
+            sku: "SCARF-GREY",
+            barcode: "0099887766",
+            title: "Wool Scarf",
+            variantTitle: "Grey",
+            quantity: 1,
+          },
+        },
+      },
+    });
+    const wrong = { requestId: requestId(), code: "0099887766" };
+
+    const refused = await actions.scanForTask(caller(), task.id, wrong);
+    const resent = await actions.scanForTask(caller(), task.id, wrong);
+
+    const expected = {
+      status: 409,
+      code: "WRONG_ITEM",
+      message: "That's Wool Scarf (Grey): it is not on this order",
+      field: "code",
+    };
+    expect(refused).toEqual({ ok: false, refusal: expected });
+    expect(resent).toEqual({ ok: false, refusal: expected });
+    await prisma.storeTask.delete({ where: { id: other.id } });
+  });
+
   it("starts picking with the first scan of a new task, and tells Shopify", async () => {
     const { task } = await pickupTask(1);
 

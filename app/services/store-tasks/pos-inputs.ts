@@ -14,6 +14,8 @@ import {
   STORE_TASK_STATES,
 } from "~/domain/store-tasks/types";
 import { QUEUE_VIEWS } from "~/domain/store-tasks/queue";
+import { ITEM_LOCATION_CODE_MAX_LENGTH, readItemLocationCode } from "./bin-locations-csv";
+import { PRINT_DOCUMENTS } from "./print-documents";
 
 /**
  * The POS API's inputs (the contract in app/routes/api.pos.*), checked before any service sees
@@ -84,6 +86,20 @@ export const exceptionBody = z.object({
   note: z.string().max(EXCEPTION_NOTE_MAX_LENGTH).optional(),
 });
 
+/** "Found it at …": where the picker found the line's item, read as the pick screen shows it. */
+export const binLocationBody = z.object({
+  ...post,
+  lineItemId: numericId,
+  code: z
+    .string()
+    .max(ITEM_LOCATION_CODE_MAX_LENGTH * 4)
+    .transform((raw, context) => {
+      const reading = readItemLocationCode(raw);
+      if (!reading.ok) context.addIssue({ code: z.ZodIssueCode.custom, message: reading.message });
+      return reading.ok ? reading.value : z.NEVER;
+    }),
+});
+
 /** A code (typed or the QR text), or an order number and last name; a request id rides along. */
 export const handoverLookupBody = z.union([
   z.object({ ...post, requestId: requestId.optional(), code: z.string().min(1).max(SCANNED_CODE_MAX_LENGTH) }),
@@ -95,6 +111,7 @@ export const handoverLookupBody = z.union([
   }),
 ]);
 
+export const printLinkQuery = z.object({ document: z.enum(PRINT_DOCUMENTS) });
 export const queueQuery = z.object({ view: z.enum(QUEUE_VIEWS).default("TO_PICK") });
 export const meQuery = z.object({ staffMemberId: numericId.optional() });
 export const orderTaskQuery = z.object({ orderId: numericId });

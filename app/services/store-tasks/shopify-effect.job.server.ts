@@ -1,9 +1,14 @@
 import { z } from "zod";
 import prisma from "~/db.server";
-import { defineJob } from "~/jobs/job-definition.server";
+import { defineJob, type JobDefinition } from "~/jobs/job-definition.server";
 import { SHOPIFY_EFFECTS, type ShopifyEffect } from "~/domain/store-tasks/types";
 import { findStoreTaskForEffect } from "~/models/store-tasks-associate.server";
-import { runShopifyEffect } from "./shopify-effect.server";
+import {
+  giveUpShopifyEffect,
+  markShopifyEffectRetried,
+  runShopifyEffect,
+  type ShopifyEffectJob,
+} from "./shopify-effect.server";
 
 const shopifyEffectPayload = z.object({
   shop: z.string(),
@@ -30,7 +35,7 @@ const WHAT_SHOPIFY_IS_TOLD: Readonly<Record<ShopifyEffect, (order: string) => st
  * One Shopify call an associate's step implies, queued with the step. Short first retries: the
  * associate's screen shows "telling Shopify" until it is done.
  */
-export const storeTasksShopifyEffectJob = defineJob({
+export const storeTasksShopifyEffectJob: JobDefinition<ShopifyEffectJob> = defineJob({
   queue: "store-tasks.shopify-effect",
   policy: { retryLimit: 8, retryDelay: 1, retryBackoff: true, expireInSeconds: 60 },
   payload: shopifyEffectPayload,
@@ -40,6 +45,11 @@ export const storeTasksShopifyEffectJob = defineJob({
     describe: async ({ shop, taskId, effect }) => {
       const task = await findStoreTaskForEffect(prisma, shop, taskId);
       return WHAT_SHOPIFY_IS_TOLD[effect](task ? `order ${task.orderName}` : "a store order");
+    },
+    onGiveUp: (job, error) => giveUpShopifyEffect(job, error),
+    retry: async (tx, job): Promise<void> => {
+      await markShopifyEffectRetried(tx, job);
+      await storeTasksShopifyEffectJob.enqueue(tx, job);
     },
   },
 });

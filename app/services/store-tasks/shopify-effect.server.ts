@@ -1,6 +1,12 @@
 import prisma from "~/db.server";
 import { PENDING_ACTION_FOR_EFFECT, type ShopifyEffect } from "~/domain/store-tasks/types";
-import { clearPendingShopifyAction, findStoreTaskForEffect } from "~/models/store-tasks-associate.server";
+import type { Prisma } from "@prisma/client";
+import {
+  clearPendingShopifyAction,
+  findStoreTaskForEffect,
+  setPendingShopifyActionIfNone,
+} from "~/models/store-tasks-associate.server";
+import { recordStoreTaskEvent } from "~/models/store-tasks.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import { fetchFulfillmentOrderForStoreTask } from "~/shopify/operations/fulfillment-order-for-store-task.server";
@@ -59,6 +65,57 @@ export async function runShopifyEffect(
   const outcome = await sendWhatIsNeeded(client, job, task.fulfillmentOrderId, task.locationId, fo);
   await clearPendingShopifyAction(prisma, job.shop, task.id, PENDING_ACTION_FOR_EFFECT[job.effect]);
   return outcome;
+}
+
+/** Shopify's last answer, as the event keeps it: long enough to tell the cause, short enough to show. */
+const ERROR_KEPT_CHARACTERS = 500;
+
+/**
+ * The job's retries ran out: the task stops showing "telling Shopify" and records that Shopify
+ * did not take the step (the POS task shows it, the order page lists it), unless a later step set
+ * another call meanwhile.
+ */
+export async function giveUpShopifyEffect(job: ShopifyEffectJob, error: unknown, at = new Date()): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await prisma.$transaction(async (tx) => {
+    const task = await findStoreTaskForEffect(tx, job.shop, job.taskId);
+    if (!task) return;
+    await clearPendingShopifyAction(tx, job.shop, task.id, PENDING_ACTION_FOR_EFFECT[job.effect]);
+    await recordEffectEvent(tx, task, at, {
+      kind: "SHOPIFY_GAVE_UP",
+      effect: job.effect,
+      error: message.slice(0, ERROR_KEPT_CHARACTERS),
+    });
+  });
+}
+
+/** The merchant retried the dead letter: the task shows "telling Shopify" again until the job is done. */
+export async function markShopifyEffectRetried(
+  tx: Prisma.TransactionClient,
+  job: ShopifyEffectJob,
+  at = new Date(),
+): Promise<void> {
+  const task = await findStoreTaskForEffect(tx, job.shop, job.taskId);
+  if (!task) return;
+  await setPendingShopifyActionIfNone(tx, job.shop, task.id, PENDING_ACTION_FOR_EFFECT[job.effect]);
+  await recordEffectEvent(tx, task, at, { kind: "SHOPIFY_RETRIED", effect: job.effect });
+}
+
+/** An event about the task's Shopify call: not a step, so its state stays. */
+function recordEffectEvent(
+  tx: Prisma.TransactionClient,
+  task: NonNullable<Awaited<ReturnType<typeof findStoreTaskForEffect>>>,
+  at: Date,
+  detail: Parameters<typeof recordStoreTaskEvent>[2]["detail"],
+) {
+  return recordStoreTaskEvent(tx, task.shop, {
+    taskId: task.id,
+    fromState: task.state,
+    toState: task.state,
+    locationId: task.locationId,
+    at,
+    detail,
+  });
 }
 
 async function sendWhatIsNeeded(

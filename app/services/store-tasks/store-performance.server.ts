@@ -9,9 +9,16 @@ import {
 } from "~/domain/store-tasks/performance";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { staffName } from "~/domain/store-tasks/staff-name";
+import { taskAlerts } from "~/domain/store-tasks/timers";
 import { listLiveLocations } from "~/models/locations.server";
 import { staffNicknames } from "~/models/staff-nicknames.server";
-import { exceptionReportsSince, staffEventsSince, storeTasksOnBoardSince } from "~/models/store-tasks.server";
+import {
+  exceptionReportsSince,
+  openStoreTaskClocks,
+  staffEventsSince,
+  storeTasksOnBoardSince,
+  type StoreTaskClock,
+} from "~/models/store-tasks.server";
 
 /** The Stores page's figures: each store's day so far, and the staff leaderboard. */
 
@@ -24,7 +31,57 @@ export interface StoreToday {
   /** The store's own zone, in which its day runs from midnight. */
   timeZone: string;
   figures: StoreDayFigures;
+  attention: StoreAttention;
 }
+
+/** An order a store should act on, and for how long it has waited. */
+export interface TaskNeedingAttention {
+  taskId: string;
+  orderId: string;
+  orderName: string;
+  /** Since it was assigned (not started) or since it was ready (uncollected). */
+  waitingSeconds: number;
+}
+
+/** A store's open tasks that alert now, longest waiting first. */
+export interface StoreAttention {
+  /** Past their due time with the store's part not done. */
+  late: number;
+  /** Still new longer than the settings' "not started" minutes. */
+  notStarted: TaskNeedingAttention[];
+  /** Ready for pickup the settings' uncollected days or more. */
+  uncollected: TaskNeedingAttention[];
+}
+
+/** Each store's alerting tasks at `now`, by location id. */
+export async function storesAttention(
+  shop: string,
+  locationIds: readonly string[],
+  settings: StoreSettings,
+  now: Date,
+): Promise<Map<string, StoreAttention>> {
+  const byStore = new Map<string, StoreAttention>(
+    locationIds.map((locationId) => [locationId, { late: 0, notStarted: [], uncollected: [] }]),
+  );
+  const needing = (task: StoreTaskClock, since: Date): TaskNeedingAttention => ({
+    taskId: task.id,
+    orderId: task.orderId,
+    orderName: task.orderName,
+    waitingSeconds: Math.round((now.getTime() - since.getTime()) / 1000),
+  });
+  for (const task of await openStoreTaskClocks(prisma, shop, locationIds)) {
+    const store = byStore.get(task.locationId);
+    if (!store) continue;
+    const alerts = taskAlerts(task, settings, now);
+    if (alerts.late) store.late += 1;
+    if (alerts.notStarted) store.notStarted.push(needing(task, task.assignedAt));
+    if (alerts.uncollected && task.readyAt) store.uncollected.push(needing(task, task.readyAt));
+  }
+  for (const store of byStore.values()) store.uncollected.sort((a, b) => b.waitingSeconds - a.waitingSeconds);
+  return byStore;
+}
+
+const NO_ATTENTION: StoreAttention = Object.freeze({ late: 0, notStarted: [], uncollected: [] });
 
 export interface StaffRow extends StaffStanding {
   /** The nickname given on the Stores page, else "Staff 12345". */
@@ -47,7 +104,7 @@ export async function storesPerformance(shop: string, settings: StoreSettings, n
   // The earliest midnight among the stores' zones: each store then keeps only its own day.
   const earliest = new Date(Math.min(now.getTime(), ...[...days.values()].map((day) => day.from.getTime())));
   const leaderboardSince = new Date(now.getTime() - LEADERBOARD_DAYS * 24 * 3600 * 1000);
-  const [tasks, exceptions, staffEvents, nicknames] = await Promise.all([
+  const [tasks, exceptions, staffEvents, nicknames, attention] = await Promise.all([
     storeTasksOnBoardSince(
       prisma,
       shop,
@@ -57,6 +114,12 @@ export async function storesPerformance(shop: string, settings: StoreSettings, n
     exceptionReportsSince(prisma, shop, earliest),
     staffEventsSince(prisma, shop, leaderboardSince),
     staffNicknames(prisma, shop),
+    storesAttention(
+      shop,
+      stores.map((store) => store.locationId),
+      settings,
+      now,
+    ),
   ]);
   return {
     stores: stores.map((store) => {
@@ -65,7 +128,11 @@ export async function storesPerformance(shop: string, settings: StoreSettings, n
         (report) => report.locationId === store.locationId && report.at >= day.from && report.at <= day.to,
       ).length;
       const storeTasks = tasks.filter((task) => task.locationId === store.locationId);
-      return { ...store, figures: storeDayFigures(storeTasks, reports, settings, day) };
+      return {
+        ...store,
+        figures: storeDayFigures(storeTasks, reports, settings, day),
+        attention: attention.get(store.locationId) ?? NO_ATTENTION,
+      };
     }),
     leaderboard: staffLeaderboard(staffEvents.flatMap(toStaffEvent)).map((standing) => {
       const nickname = nicknames.get(standing.staffMemberId) ?? null;

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Prisma, StoreTaskEndedReason } from "@prisma/client";
 import prisma from "~/db.server";
 import { generatePickupCode } from "~/domain/store-tasks/pickup-code";
+import { DEFAULT_PREPARATION_MINUTES, dueAtFor } from "~/domain/store-tasks/timers";
 import {
   createStoreTask,
   endStoreTask,
@@ -12,6 +13,7 @@ import {
   openStoreTasksOfOrder,
   refreshStoreTask,
   reopenStoreTask,
+  storeLocationTiming,
   type StoreTaskFacts,
   type TaskOfFulfillmentOrder,
 } from "~/models/store-tasks.server";
@@ -22,6 +24,7 @@ import {
   type StoreTaskFulfillmentOrder,
 } from "~/shopify/operations/fulfillment-order-for-store-task.server";
 import { planTaskSync, taskKindOf } from "./plan-task-sync";
+import { storeSettingsFor } from "./store-settings.server";
 import { enqueueStoreTaskSync } from "./sync-triggers.server";
 
 /**
@@ -100,6 +103,25 @@ function factsOf(fo: StoreTaskFulfillmentOrder, locationId: string): StoreTaskFa
   };
 }
 
+/**
+ * When a task assigned at `at` is due done, from its store's time zone, opening hours,
+ * preparation time and same-day cut-off and the shop's ship SLA; null when the store has no
+ * profile to tell.
+ */
+async function dueAtOf(tx: Prisma.TransactionClient, shop: string, facts: StoreTaskFacts, at: Date) {
+  const timing = await storeLocationTiming(tx, shop, facts.locationId);
+  if (!timing) return null;
+  const location = {
+    timeZone: timing.timeZone,
+    // Hours that do not read count every minute, as hours that never open do: a due time that
+    // comes early beats none, and the Locations page asks for them to be saved again.
+    openingHours: timing.openingHours === "UNREADABLE" ? null : timing.openingHours,
+    preparationMinutes: timing.preparationMinutes ?? DEFAULT_PREPARATION_MINUTES,
+    sameDayCutoff: timing.sameDayCutoff,
+  };
+  return dueAtFor({ kind: facts.kind, assignedAt: at }, location, await storeSettingsFor(shop));
+}
+
 function taskOf(tasks: readonly TaskOfFulfillmentOrder[], taskId: string): TaskOfFulfillmentOrder {
   const task = tasks.find((candidate) => candidate.id === taskId);
   if (!task) throw new Error(`Store task ${taskId} is not one of the fulfilment order's`);
@@ -152,7 +174,8 @@ export async function syncFulfillmentOrderTasks(
     switch (plan.here.action) {
       case "CREATE": {
         const pickupCode = await unusedPickupCode(tx, shop, deps);
-        outcome.created.push(await createStoreTask(tx, shop, facts, { pickupCode, at }));
+        const dueAt = await dueAtOf(tx, shop, facts, at);
+        outcome.created.push(await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt }));
         await syncOtherFulfillmentOrders(tx, shop, facts);
         break;
       }
@@ -160,7 +183,8 @@ export async function syncFulfillmentOrderTasks(
         const task = taskOf(tasks, plan.here.taskId);
         // The shopper may have been given its code already: it stays unless another task took it.
         const pickupCode = await unusedPickupCode(tx, shop, deps, task.pickupCode);
-        await reopenStoreTask(tx, shop, task, facts, { pickupCode, at });
+        const dueAt = await dueAtOf(tx, shop, facts, at);
+        await reopenStoreTask(tx, shop, task, facts, { pickupCode, at, dueAt });
         outcome.reopened.push(task.id);
         await syncOtherFulfillmentOrders(tx, shop, facts);
         break;

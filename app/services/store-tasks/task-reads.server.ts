@@ -3,6 +3,7 @@ import prisma from "~/db.server";
 import { instantAt, localDateOf } from "~/domain/store-tasks/local-time";
 import { medianSeconds, pickSeconds } from "~/domain/store-tasks/picking";
 import { queueCounts, queueOf, type QueueCounts, type QueueView } from "~/domain/store-tasks/queue";
+import { taskAlerts } from "~/domain/store-tasks/timers";
 import { binLocationsFor } from "~/models/item-bin-locations.server";
 import { findStoreLocation, findTaskIdOfOrderAt, listPicksPackedBy } from "~/models/store-tasks-associate.server";
 import { findStoreTask, listLocationQueue } from "~/models/store-tasks.server";
@@ -33,6 +34,7 @@ export async function loadTaskView(
   const bins = await binLocationsFor(db, caller.shop, caller.locationId, skus);
   return taskView(task, {
     now,
+    alertSettings: settings,
     bins,
     pickTargetSeconds: settings.pickTargetSeconds,
     requireIdCheck: settings.requireIdCheck,
@@ -49,17 +51,26 @@ export async function taskDetail(
   return task ? answered({ task }) : refused("NOT_FOUND", TASK_NOT_HERE);
 }
 
-/** One list of the store's queue, in queue order, and the counts of every list. */
+export interface LocationQueueCounts extends QueueCounts {
+  /** Tasks still new longer than the merchant's "not started" alert allows (the tile turns critical). */
+  notStarted: number;
+}
+
+/** One list of the store's queue, in queue order, and the counts of every list and alert. */
 export async function locationQueue(
   caller: PosCaller,
   view: QueueView,
   now = new Date(),
-): Promise<PosOutcome<{ counts: QueueCounts; tasks: TaskSummaryView[] }>> {
+): Promise<PosOutcome<{ counts: LocationQueueCounts; tasks: TaskSummaryView[] }>> {
   if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
-  const open = await listLocationQueue(prisma, caller.shop, caller.locationId);
+  const [open, settings] = await Promise.all([
+    listLocationQueue(prisma, caller.shop, caller.locationId),
+    storeSettingsFor(caller.shop),
+  ]);
+  const notStarted = open.filter((task) => taskAlerts(task, settings, now).notStarted).length;
   return answered({
-    counts: queueCounts(open, now),
-    tasks: queueOf(open, view, now).map((task) => taskSummaryView(task, now)),
+    counts: { ...queueCounts(open, now), notStarted },
+    tasks: queueOf(open, view, now).map((task) => taskSummaryView(task, now, settings)),
   });
 }
 

@@ -1,5 +1,7 @@
 import type { StoreTask, StoreTaskLine } from "@prisma/client";
-import { isLate } from "~/domain/store-tasks/timers";
+import type { StoreSettings } from "~/domain/store-tasks/settings";
+import { shopifyRefusalMessage } from "~/domain/store-tasks/shopify-refusal";
+import { taskAlerts } from "~/domain/store-tasks/timers";
 import type { PendingShopifyAction, StoreTaskKind, StoreTaskState } from "~/domain/store-tasks/types";
 import type { BinLocation } from "~/models/item-bin-locations.server";
 import type { QueuedStoreTask, StoreTaskWithLines } from "~/models/store-tasks.server";
@@ -20,6 +22,10 @@ export interface TaskSummaryView {
   assignedAt: string;
   dueAt: string | null;
   late: boolean;
+  /** Still new longer than the merchant's "not started" alert allows. */
+  notStarted: boolean;
+  /** The tile and row turn critical: late, not started or a customer waiting. */
+  critical: boolean;
   waiting: { spot: string | null } | null;
   bin: string | null;
   /** A Shopify call in flight ("Ready — telling Shopify"). */
@@ -53,13 +59,23 @@ export interface TaskView extends TaskSummaryView {
   pickTargetSeconds: number;
   pickStartedAt: string | null;
   requireIdCheck: boolean;
+  /** The app gave up telling Shopify about a step, and the merchant has not retried it: what to tell the associate. */
+  shopifyProblem: string | null;
 }
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
 type SummaryFacts = StoreTask & { units: number; lineCount: number };
 
-export function taskSummaryView(task: SummaryFacts | QueuedStoreTask, now: Date): TaskSummaryView {
+/** The merchant's settings a task's alerts are measured against. */
+export type AlertSettings = Pick<StoreSettings, "notStartedMinutes" | "escalation" | "uncollectedDays">;
+
+export function taskSummaryView(
+  task: SummaryFacts | QueuedStoreTask,
+  now: Date,
+  alertSettings: AlertSettings,
+): TaskSummaryView {
+  const alerts = taskAlerts(task, alertSettings, now);
   return {
     id: task.id,
     orderName: task.orderName,
@@ -70,7 +86,9 @@ export function taskSummaryView(task: SummaryFacts | QueuedStoreTask, now: Date)
     lineCount: task.lineCount,
     assignedAt: task.assignedAt.toISOString(),
     dueAt: iso(task.dueAt),
-    late: isLate(task, now),
+    late: alerts.late,
+    notStarted: alerts.notStarted,
+    critical: alerts.critical,
     waiting: task.customerWaitingAt ? { spot: task.customerWaitingSpot } : null,
     bin: task.bin,
     pending: task.pendingShopifyAction,
@@ -94,6 +112,7 @@ function lineView(line: StoreTaskLine, bin: BinLocation | undefined): TaskLineVi
 
 export interface TaskViewContext {
   now: Date;
+  alertSettings: AlertSettings;
   /** Bins known at the location, by SKU. */
   bins: ReadonlyMap<string, BinLocation>;
   pickTargetSeconds: number;
@@ -110,6 +129,7 @@ export function taskView(task: StoreTaskWithLines, context: TaskViewContext): Ta
   const summary = taskSummaryView(
     { ...task, units: here.reduce((sum, line) => sum + line.quantity, 0), lineCount: here.length },
     context.now,
+    context.alertSettings,
   );
   return {
     ...summary,
@@ -125,5 +145,14 @@ export function taskView(task: StoreTaskWithLines, context: TaskViewContext): Ta
     pickTargetSeconds: context.pickTargetSeconds,
     pickStartedAt: iso(task.firstScanAt ?? task.startedAt),
     requireIdCheck: context.requireIdCheck,
+    shopifyProblem: shopifyProblemOf(task.events),
   };
+}
+
+/** The latest give-up of a Shopify call, unless the merchant retried it since. */
+function shopifyProblemOf(events: StoreTaskWithLines["events"]): string | null {
+  const latest = events.findLast(
+    (event) => event.detail?.kind === "SHOPIFY_GAVE_UP" || event.detail?.kind === "SHOPIFY_RETRIED",
+  );
+  return latest?.detail?.kind === "SHOPIFY_GAVE_UP" ? shopifyRefusalMessage(latest.detail.effect) : null;
 }

@@ -172,6 +172,15 @@ function install(sandbox: Window, target: TargetName): void {
       },
     },
     toast: { show: showToast },
+    // POS prints the page at `src` (a path under the app's URL) on the store's printer; the
+    // stand-in opens it in a new tab, where the browser's own print dialog takes over.
+    printing: {
+      getPrinters: async () => [{ id: "stand-in", name: "This browser", isDefault: true }],
+      print: async (src: string) => {
+        if (connectivity.value.internetConnected === "Disconnected") throw new Error("POS is offline");
+        window.open(new URL(src, config.appUrl).toString(), "_blank", "noopener");
+      },
+    },
     storage,
     action: { presentModal: openModal },
     locale: { current: { value: "en-US", subscribe: () => () => undefined } },

@@ -60,6 +60,13 @@ describe("the Online orders tile", () => {
     expect(tile().getAttribute("tone")).toBe("accent");
   });
 
+  it("stands out when an order has waited too long to be started, and says how many", async () => {
+    await showTile([aTask({ state: "NEW", notStarted: true }), aTask({ state: "NEW" })]);
+
+    await eventually(() => expect(tile().getAttribute("subheading")).toBe("1 not started"));
+    expect(tile().getAttribute("tone")).toBe("accent");
+  });
+
   it("says there is nothing to do when the queue is empty", async () => {
     await showTile([]);
 

@@ -17,10 +17,11 @@ export function needingAction({ counts, tasks }: QueueAnswer): number {
 }
 
 function subheading(answer: QueueAnswer): string {
-  const { late, waiting } = answer.counts;
+  const { late, waiting, notStarted = 0 } = answer.counts;
   const parts: string[] = [];
   if (waiting > 0) parts.push(`${plural(waiting, "customer", "customers")} waiting`);
   if (late > 0) parts.push(`${late} late`);
+  if (notStarted > 0) parts.push(`${notStarted} not started`);
   if (parts.length > 0) return parts.join(" · ");
   return needingAction(answer) === 0 ? "Nothing to do" : "All on time";
 }
@@ -30,7 +31,8 @@ function Tile() {
   // The READY view's tasks tell which ready orders have a customer waiting; the counts cover the rest.
   const queue = useLoad(() => fetchQueue("READY"), String(online), TILE_REREAD_MS);
   const answer = queue.data;
-  const attention = answer !== null && (answer.counts.late > 0 || answer.counts.waiting > 0);
+  const attention =
+    answer !== null && (answer.counts.late > 0 || answer.counts.waiting > 0 || (answer.counts.notStarted ?? 0) > 0);
   let status = "Loading…";
   if (!online) status = "Offline";
   else if (queue.error) status = queue.error.signInAgain ? "Sign in again" : "Can't reach Omniroute";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clearExceptionHoldsUpdatedBy } from "~/models/exception-holds.server";
 import { clearReflectedReservations } from "~/models/inventory-reservations.server";
 import { applyAvailableUpdate } from "~/models/inventory-levels.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
@@ -15,7 +16,8 @@ const payload = z.object({
 /**
  * inventory_levels/update: the mirror takes the new available quantity, in the webhook's
  * transaction, unless it holds a newer one (deliveries come late, twice and out of order).
- * Reservations at the location whose units the mirror now shows are cleared (decision 006).
+ * Reservations at the location whose units the mirror now shows are cleared (decision 006), and
+ * so is a store's exception hold of the item's SKU when the update came after it.
  */
 export const inventoryLevelsUpdate: WebhookTopicHandler<typeof payload> = {
   topic: "INVENTORY_LEVELS_UPDATE",
@@ -29,6 +31,12 @@ export const inventoryLevelsUpdate: WebhookTopicHandler<typeof payload> = {
       available,
       sourceUpdatedAt: new Date(updated_at),
     });
-    if (applied) await clearReflectedReservations(tx, webhook.shop, { locationId: location_id });
+    if (!applied) return;
+    await clearReflectedReservations(tx, webhook.shop, { locationId: location_id });
+    await clearExceptionHoldsUpdatedBy(tx, webhook.shop, {
+      locationId: location_id,
+      inventoryItemId: inventory_item_id,
+      sourceUpdatedAt: new Date(updated_at),
+    });
   },
 };

@@ -33,6 +33,8 @@ export interface TaskSummary {
   assignedAt: string;
   dueAt: string | null;
   late: boolean;
+  /** Still new longer than the merchant's "not started" alert allows. */
+  notStarted?: boolean;
   waiting: { spot: string | null } | null;
   bin: string | null;
   pending: PendingShopifyCall | null;
@@ -65,6 +67,8 @@ export interface Task extends TaskSummary {
   pickupCode?: string;
   /** The merchant asks associates to check the shopper's ID at handover. */
   requireIdCheck?: boolean;
+  /** The app gave up telling Shopify about a step: what to tell the associate. */
+  shopifyProblem?: string | null;
 }
 
 export type QueueView = "TO_PICK" | "READY" | "TO_SHIP";
@@ -75,6 +79,8 @@ export interface QueueCounts {
   toShip: number;
   late: number;
   waiting: number;
+  /** Tasks still new longer than the merchant's "not started" alert allows. */
+  notStarted?: number;
 }
 
 export interface QueueAnswer {
@@ -113,6 +119,7 @@ export type TaskCommand =
     }
   | { kind: "scan"; code: string }
   | { kind: "confirm-line"; lineItemId: string; quantity: number; reason: ManualConfirmReason }
-  | { kind: "exception"; lineItemId: string; reason: ExceptionReason; note?: string };
+  | { kind: "exception"; lineItemId: string; reason: ExceptionReason; note?: string }
+  | { kind: "bin-location"; lineItemId: string; code: string };
 
 export type HandoverQuery = { code: string } | { orderName: string; lastName: string };

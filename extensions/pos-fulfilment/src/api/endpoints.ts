@@ -77,3 +77,12 @@ export async function sendTaskCommand(
 export async function lookupHandover(query: HandoverQuery): Promise<Task> {
   return taskOf(await callPosApi("POST", "handover/lookup", {}, { requestId: crypto.randomUUID(), ...query }));
 }
+
+export type PrintDocument = "PICK_LIST" | "PACKING_SLIP";
+
+/** A signed path under the app, good for a few minutes, that POS's Printing API loads. */
+export async function fetchPrintLink(taskId: string, document: PrintDocument): Promise<string> {
+  const answer = await callPosApi("GET", `tasks/${encodeURIComponent(taskId)}/print-link`, { document });
+  if (isRecord(answer) && typeof answer.src === "string") return answer.src;
+  throw unexpectedAnswer();
+}

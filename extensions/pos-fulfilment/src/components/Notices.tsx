@@ -1,5 +1,5 @@
 import type { PosApiError } from "../api/client";
-import type { TaskSummary } from "../api/contract";
+import type { Task, TaskSummary } from "../api/contract";
 import { pendingLabel, plural } from "../format";
 import type { KeptAction } from "../pending-actions";
 
@@ -73,6 +73,12 @@ export function KeptBanner({
       {online && <s-button onClick={onRetry}>Send now</s-button>}
     </s-banner>
   );
+}
+
+/** The app gave up telling Shopify about a step: the associate cannot fix it, a manager can. */
+export function ShopifyProblemBanner({ task }: { task: Pick<Task, "shopifyProblem"> }) {
+  if (!task.shopifyProblem) return null;
+  return <s-banner tone="critical" heading={task.shopifyProblem} />;
 }
 
 /** The server is telling Shopify about the task's last change ("Ready — telling Shopify"). */

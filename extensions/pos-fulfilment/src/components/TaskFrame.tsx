@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { TaskWork } from "../hooks/task-work";
-import { ErrorBanner, KeptBanner, OfflineBanner, ShopifyPendingBanner } from "./Notices";
+import { ErrorBanner, KeptBanner, OfflineBanner, ShopifyPendingBanner, ShopifyProblemBanner } from "./Notices";
 
 /**
  * A task screen's page: its heading, what the connection and the server say, and the screen's
@@ -23,6 +23,7 @@ export function TaskFrame({
           <OfflineBanner online={work.online} />
           <KeptBanner kept={work.kept} online={work.online} keptOnlyHere={work.keptOnlyHere} onRetry={work.retry} />
           <ErrorBanner error={work.error} onRetry={work.retry} />
+          {task && <ShopifyProblemBanner task={task} />}
           {task && <ShopifyPendingBanner task={task} />}
           {task ? children : !work.error && <s-spinner accessibilityLabel="Loading the order" />}
         </s-stack>

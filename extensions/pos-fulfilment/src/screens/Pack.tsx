@@ -1,5 +1,6 @@
 import { LineList } from "../components/LineList";
 import { NextStep } from "../components/NextStep";
+import { PrintButtons } from "../components/PrintButtons";
 import { TaskFrame } from "../components/TaskFrame";
 import { TaskHeading } from "../components/TaskHeading";
 import { useNow } from "../hooks/now";
@@ -30,6 +31,7 @@ export function PackScreen({ taskId }: { taskId: string }) {
               Items packed
             </s-button>
           )}
+          <PrintButtons taskId={taskId} documents={["PACKING_SLIP"]} />
           <NextStep task={task} here="Pack" />
         </s-stack>
       )}

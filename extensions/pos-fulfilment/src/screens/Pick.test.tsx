@@ -34,7 +34,7 @@ describe("picking", () => {
     await eventually(() => expect(progress()).toBe("0 of 2 picked"));
     expect(withText("s-text", "Stoneware mug")).toBeTruthy();
     expect(withText("s-text", "Blue")).toBeTruthy();
-    expect(withText("s-text", "Find it at").textContent).toBe("Find it at Aisle 4, Bin 12 (confirmed just now)");
+    expect(withText("s-text", "Aisle 4").textContent).toBe("Aisle 4, Bin 12 · confirmed just now");
     expect(document.body.querySelector("s-image")?.getAttribute("src")).toBe("https://cdn.example/mug.png");
   });
 
@@ -217,5 +217,78 @@ describe("picking without a connection", () => {
 
     await eventually(() => expect(bannerHeadings()).toContain("Sign in again"));
     expect(bannerHeadings()).toContain("1 action waiting to send");
+  });
+});
+
+describe("where the item is", () => {
+  it("says how long ago the bin was confirmed", async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000 - 60_000).toISOString();
+    pos.server.add(
+      aTask({
+        id: "t1",
+        state: "PICKING",
+        lines: [{ ...MUG, binLocation: { code: "Aisle 4, Bin 12", confirmedAt: threeDaysAgo } }],
+      }),
+    );
+    await pos.open({ screen: "Task", taskId: "t1" });
+
+    await eventually(() =>
+      expect(withText("s-text", "Aisle 4").textContent).toBe("Aisle 4, Bin 12 · confirmed 3 days ago"),
+    );
+  });
+
+  it("records where the picker found an item, and shows it as the line's bin", async () => {
+    pos.server.add(pickingTask());
+    await pos.open({ screen: "Task", taskId: "t1" });
+    await eventually(() => expect(progress()).toBe("0 of 2 picked"));
+
+    click("s-button", "Found it elsewhere");
+    await settle();
+    type(field("Where did you find it?"), "  Aisle 7,   Bin 3 ");
+    await settle();
+    click("s-button", "Save location");
+
+    await eventually(() =>
+      expect(withText("s-text", "Aisle 7").textContent).toBe("Aisle 7, Bin 3 · confirmed just now"),
+    );
+    const [found] = pos.server.posts("/bin-location");
+    expect(found?.path).toBe("/api/pos/tasks/t1/bin-location");
+    expect(found?.body).toMatchObject({ lineItemId: "line-mug", code: "Aisle 7, Bin 3", staffMemberId: 1 });
+    expect(found?.body?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("asks where before sending, and shows the server's refusal", async () => {
+    pos.server.add(pickingTask());
+    await pos.open({ screen: "Task", taskId: "t1" });
+    await eventually(() => expect(progress()).toBe("0 of 2 picked"));
+
+    click("s-button", "Found it elsewhere");
+    await settle();
+    click("s-button", "Save location");
+    await settle();
+
+    expect(withText("s-text", "Enter where").textContent).toBe(
+      "Enter where you found it, for example Aisle 4, Bin 12.",
+    );
+    expect(pos.server.posts()).toHaveLength(0);
+
+    pos.server.failNext({
+      status: 400,
+      body: { code: "INVALID", message: "code: Start with a letter or a digit", field: "code" },
+    });
+    type(field("Where did you find it?"), "#7");
+    await settle();
+    click("s-button", "Save location");
+
+    await eventually(() => expect(bannerHeadings()).toContain("Check what you entered"));
+    expect(banner("Check what you entered").textContent).toBe("code: Start with a letter or a digit");
+  });
+
+  it("offers no new bin for an item without a SKU: bins are kept by SKU", async () => {
+    pos.server.add(aTask({ id: "t1", state: "PICKING", lines: [{ ...MUG, sku: null }] }));
+    await pos.open({ screen: "Task", taskId: "t1" });
+    await eventually(() => expect(progress()).toBe("0 of 2 picked"));
+
+    expect(document.body.textContent).not.toContain("Found it elsewhere");
   });
 });

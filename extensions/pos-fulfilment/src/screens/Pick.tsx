@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { ManualConfirmReason, Task, TaskLine } from "../api/contract";
 import { NextStep } from "../components/NextStep";
+import { PrintButtons } from "../components/PrintButtons";
 import { TaskFrame } from "../components/TaskFrame";
 import { TaskHeading } from "../components/TaskHeading";
 import { ago, duration } from "../format";
@@ -101,17 +102,58 @@ function ManualConfirm({
   );
 }
 
+/** The longest place the server keeps ("Aisle 4, Bin 12"); longer is refused there too. */
+const PLACE_MAX_LENGTH = 64;
+
+/** "Found it elsewhere": where the item really is, so the next picker at this store is sent there. */
+function FoundElsewhere({ onSave, onCancel }: { onSave: (code: string) => void; onCancel: () => void }) {
+  const [place, setPlace] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = () => {
+    const code = place.replace(/\s+/g, " ").trim();
+    if (!code) return setProblem("Enter where you found it, for example Aisle 4, Bin 12.");
+    if (code.length > PLACE_MAX_LENGTH) return setProblem(`Keep it to ${PLACE_MAX_LENGTH} characters.`);
+    onSave(code);
+  };
+
+  return (
+    <s-box padding="small">
+      <s-stack direction="block" gap="small">
+        <s-text-field
+          label="Where did you find it?"
+          value={place}
+          onInput={(event) => {
+            setPlace(event.currentTarget.value ?? "");
+            setProblem(null);
+          }}
+        />
+        {problem && <s-text tone="critical">{problem}</s-text>}
+        <s-stack direction="inline" gap="small">
+          <s-button variant="primary" onClick={save}>
+            Save location
+          </s-button>
+          <s-button onClick={onCancel}>Cancel</s-button>
+        </s-stack>
+      </s-stack>
+    </s-box>
+  );
+}
+
 function PickLine({
   line,
   now,
   children,
   onStartConfirm,
+  onFoundElsewhere,
   onReport,
 }: {
   line: TaskLine;
   now: number;
   children?: ComponentChildren;
   onStartConfirm: () => void;
+  /** Offered while picking, for an item with a SKU (bins are kept by SKU). */
+  onFoundElsewhere?: () => void;
   onReport: () => void;
 }) {
   const done = remaining(line) === 0;
@@ -124,11 +166,12 @@ function PickLine({
           {line.variantTitle && <s-text color="subdued">{line.variantTitle}</s-text>}
           <s-text>
             {line.binLocation
-              ? `Find it at ${line.binLocation.code} (confirmed ${ago(line.binLocation.confirmedAt, now)})`
+              ? `${line.binLocation.code} · confirmed ${ago(line.binLocation.confirmedAt, now)}`
               : "No bin location recorded for this store"}
           </s-text>
           <s-badge tone={done ? "success" : "neutral"}>{`${line.picked} of ${line.quantity} picked`}</s-badge>
           {!done && <s-button onClick={onStartConfirm}>Confirm without scanning</s-button>}
+          {line.sku && onFoundElsewhere && <s-button onClick={onFoundElsewhere}>Found it elsewhere</s-button>}
           <s-button tone="critical" onClick={onReport}>
             Report a problem
           </s-button>
@@ -146,6 +189,7 @@ export function PickScreen({ taskId }: { taskId: string }) {
   const { cameraOn, toggleCamera } = useCameraScanner();
   const [typedCode, setTypedCode] = useState("");
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [relocating, setRelocating] = useState<string | null>(null);
   const { task } = work;
   const picking = task?.state === "NEW" || task?.state === "PICKING";
 
@@ -167,6 +211,12 @@ export function PickScreen({ taskId }: { taskId: string }) {
   const confirmLine = async (line: TaskLine, reason: ManualConfirmReason, quantity: number) => {
     setConfirming(null);
     await work.run({ kind: "confirm-line", lineItemId: line.lineItemId, quantity, reason }, `Confirm ${line.title}`);
+  };
+
+  const saveFoundAt = async (line: TaskLine, code: string) => {
+    setRelocating(null);
+    const outcome = await work.run({ kind: "bin-location", lineItemId: line.lineItemId, code }, `Found ${line.title}`);
+    if (outcome.status === "done") host().toast.show(`${line.title}: ${code} saved for this store`);
   };
 
   return (
@@ -199,7 +249,18 @@ export function PickScreen({ taskId }: { taskId: string }) {
                 key={line.lineItemId}
                 line={line}
                 now={now}
-                onStartConfirm={() => setConfirming(line.lineItemId)}
+                onStartConfirm={() => {
+                  setRelocating(null);
+                  setConfirming(line.lineItemId);
+                }}
+                onFoundElsewhere={
+                  picking
+                    ? () => {
+                        setConfirming(null);
+                        setRelocating(line.lineItemId);
+                      }
+                    : undefined
+                }
                 onReport={() => go({ screen: "Exception", taskId, lineItemId: line.lineItemId })}
               >
                 {picking && confirming === line.lineItemId && (
@@ -207,6 +268,12 @@ export function PickScreen({ taskId }: { taskId: string }) {
                     line={line}
                     onConfirm={(reason, quantity) => void confirmLine(line, reason, quantity)}
                     onCancel={() => setConfirming(null)}
+                  />
+                )}
+                {picking && relocating === line.lineItemId && (
+                  <FoundElsewhere
+                    onSave={(code) => void saveFoundAt(line, code)}
+                    onCancel={() => setRelocating(null)}
                   />
                 )}
               </PickLine>
@@ -225,6 +292,7 @@ export function PickScreen({ taskId }: { taskId: string }) {
               Continue to packing
             </s-button>
           )}
+          <PrintButtons taskId={taskId} documents={["PICK_LIST", "PACKING_SLIP"]} />
           <NextStep task={task} here="Task" />
         </s-stack>
       )}

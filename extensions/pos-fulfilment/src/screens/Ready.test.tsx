@@ -31,6 +31,15 @@ describe("marking ready", () => {
     expect(bannerHeadings()).not.toContain("Ready — telling Shopify");
   });
 
+  it("tells the associate to ask their manager when the app gave up telling Shopify", async () => {
+    const problem = "Shopify did not accept that the order is ready for pickup — ask your manager";
+    pos.server.add(aTask({ id: "t1", state: "READY", bin: "A3", pending: null, shopifyProblem: problem }));
+
+    await pos.open({ screen: "Ready", taskId: "t1" });
+
+    await eventually(() => expect(bannerHeadings()).toContain(problem));
+  });
+
   it("shows the server's sentence when another device already marked it ready", async () => {
     pos.server.add(aTask({ id: "t1", state: "STAGED", bin: "A3" }));
     await pos.open({ screen: "Ready", taskId: "t1" });

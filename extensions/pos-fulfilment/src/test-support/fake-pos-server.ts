@@ -139,6 +139,7 @@ export class FakePosServer {
         toShip: all.filter((task) => inView(task, "TO_SHIP")).length,
         late: open.filter((task) => task.late).length,
         waiting: open.filter((task) => task.waiting).length,
+        notStarted: open.filter((task) => task.notStarted).length,
       };
       // Deliberately in insertion order: the extension must not depend on the server's sorting.
       const tasks = all.filter((task) => inView(task, view)).map(summaryOf);
@@ -148,6 +149,15 @@ export class FakePosServer {
     if (path === "order-task") {
       const taskId = this.orderTasks.get(Number(query.get("orderId")));
       return { status: 200, body: { task: taskId ? this.task(taskId) : null } };
+    }
+    const printed = /^tasks\/([^/]+)\/print-link$/.exec(path)?.[1];
+    if (printed) {
+      const document = query.get("document");
+      if (!this.tasks.has(decodeURIComponent(printed)))
+        return refuse(404, "NOT_FOUND", "This order is not at this store.");
+      if (document !== "PICK_LIST" && document !== "PACKING_SLIP") return refuse(400, "INVALID", "Unknown document.");
+      const expiresAt = new Date(Date.now() + 300_000).toISOString();
+      return { status: 200, body: { src: `/print/store-task?token=signed-${printed}-${document}`, expiresAt } };
     }
     const taskId = /^tasks\/([^/]+)$/.exec(path)?.[1];
     const task = taskId ? this.tasks.get(decodeURIComponent(taskId)) : undefined;
@@ -169,6 +179,8 @@ export class FakePosServer {
         return this.confirmLine(task, body);
       case "exception":
         return this.exception(task, body);
+      case "bin-location":
+        return this.binLocation(task, body);
       default:
         return refuse(404, "NOT_FOUND", "No such action.");
     }
@@ -263,6 +275,17 @@ export class FakePosServer {
       return refuse(400, "INVALID", "Say whether the item is missing or damaged");
     }
     return this.moveTo(task, "EXCEPTION", body.staffMemberId);
+  }
+
+  private binLocation(task: Task, body: Record<string, unknown>): Answer {
+    const line = task.lines.find((candidate) => candidate.lineItemId === body.lineItemId);
+    if (!line) return refuse(404, "NOT_FOUND", "That item is not on this order");
+    const code = typeof body.code === "string" ? body.code.trim() : "";
+    if (!code) {
+      return { status: 400, body: { code: "INVALID", message: "code: Enter where the item is", field: "code" } };
+    }
+    line.binLocation = { code, confirmedAt: new Date().toISOString() };
+    return { status: 200, body: { task: structuredClone(task) } };
   }
 
   private lookup(body: Record<string, unknown>): Answer {

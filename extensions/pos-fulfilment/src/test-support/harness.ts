@@ -11,6 +11,10 @@ export interface PosModal {
   scanner: TestSignal<ScannerSubscriptionResult>;
   connectivity: TestSignal<ConnectivityState>;
   navigations: { url: string; state: unknown }[];
+  /** What was sent to POS's Printing API, in order. */
+  printed: string[];
+  /** The next print fails with this, as POS's does when it cannot fetch or print. */
+  printFailure: Error | null;
   /** Renders the modal at `route`, as POS does after `navigation.navigate(route.screen, {state: route})`. */
   open(route: Route): Promise<void>;
   /** A scan, once the screen listens for scans. */
@@ -33,6 +37,14 @@ export function posModalForEachTest(): PosModal {
     modal.scanner = testSignal<ScannerSubscriptionResult>({});
     modal.connectivity = testSignal<ConnectivityState>({ internetConnected: "Connected" });
     modal.navigations = [];
+    modal.printed = [];
+    modal.printFailure = null;
+    extension.shopify.printing.print = async (src) => {
+      const failure = modal.printFailure;
+      modal.printFailure = null;
+      if (failure) throw failure;
+      modal.printed.push(src);
+    };
     extension.fetch = modal.server.fetch;
     extension.shopify.scanner.scannerData.current = modal.scanner;
     extension.shopify.connectivity.current = modal.connectivity;

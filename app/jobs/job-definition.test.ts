@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { waitForJobState } from "../../tests/support/jobs";
+import { useTestQueues } from "../../tests/support/test-queues";
+import { ensureJobQueues } from "./boss.server";
+import { defineJob } from "./job-definition.server";
+import type { JobAttempt } from "./queue-consumer.server";
+import { deadLetterQueueOf } from "./queues";
+
+const queues = useTestQueues("definition");
+
+/** A job that always fails, recording each attempt and each give-up. */
+function alwaysFailingJob(queue: string, retryLimit: number, onGiveUp?: () => Promise<void>) {
+  const attempts: number[] = [];
+  const givenUp: { payload: unknown; error: unknown }[] = [];
+  const job = defineJob({
+    queue,
+    policy: { retryLimit, retryDelay: 0, retryBackoff: false },
+    payload: z.object({ taskId: z.string() }),
+    run: async () => {
+      throw new Error("Shopify said no");
+    },
+    consumer: { concurrency: 1, idlePollMs: 100 },
+    deadLetter: {
+      describe: () => "A test job",
+      onGiveUp:
+        onGiveUp ??
+        (async (payload, error) => {
+          givenUp.push({ payload, error });
+        }),
+    },
+  });
+  const handler = (data: unknown, jobId: string, attempt: JobAttempt) => {
+    attempts.push(attempt.retryCount);
+    return job.runStored(data, jobId, attempt);
+  };
+  return { job, handler, attempts, givenUp };
+}
+
+describe("a job definition's onGiveUp", () => {
+  it("is called once, with the payload and the error, when the last retry fails, and the job is dead-lettered", async () => {
+    const { job, handler, attempts, givenUp } = alwaysFailingJob("test.definition-gives-up", 2);
+    await ensureJobQueues(queues.boss, [job]);
+    const id = await queues.boss.send(job.queue, { taskId: "t-1" });
+    queues.startConsumer(job.queue, handler);
+
+    const failed = await waitForJobState(queues.boss, job.queue, id!, ["failed"], 10_000);
+
+    expect(attempts).toEqual([0, 1, 2]);
+    expect(givenUp).toHaveLength(1);
+    expect(givenUp[0]!.payload).toEqual({ taskId: "t-1" });
+    expect(String(givenUp[0]!.error)).toContain("Shopify said no");
+    expect(failed.output).toMatchObject({ message: "Shopify said no" });
+    const dead = await queues.boss.fetch<{ taskId: string }>(deadLetterQueueOf(job.queue), { batchSize: 10 });
+    expect(dead.map((letter) => letter.data)).toEqual([{ taskId: "t-1" }]);
+  });
+
+  it("is not called by a failed attempt that pg-boss will retry", async () => {
+    const { job, givenUp } = alwaysFailingJob("test.definition-retries", 3);
+
+    await expect(job.runStored({ taskId: "t-2" }, "job-2", { retryCount: 2, retryLimit: 3 })).rejects.toThrow(
+      "Shopify said no",
+    );
+
+    expect(givenUp).toEqual([]);
+  });
+
+  it("leaves the job's own error to the dead letter when giving up fails too", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    queues.onCleanup(() => logged.mockRestore());
+    const { job } = alwaysFailingJob("test.definition-hook-fails", 1, async () => {
+      throw new Error("database is down");
+    });
+
+    await expect(job.runStored({ taskId: "t-3" }, "job-3", { retryCount: 1, retryLimit: 1 })).rejects.toThrow(
+      "Shopify said no",
+    );
+
+    expect(logged).toHaveBeenCalledWith(
+      "[jobs] test.definition-hook-fails job job-3: giving up failed",
+      expect.objectContaining({ message: "database is down" }),
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import type { Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * Exception holds (ExceptionHold in prisma/schema.prisma): a SKU an associate could not find or
+ * found damaged at a store counts as out of stock there for routing until Shopify reports that
+ * store's level of the SKU again, stamped after the hold began.
+ */
+
+export interface ExceptionHoldFacts {
+  locationId: string;
+  sku: string;
+  taskId: string;
+  /** An inventory update stamped after this clears the hold. */
+  heldSince: Date;
+}
+
+/** Holds the SKU at the location (again: a later report starts the hold over). */
+export async function placeExceptionHold(db: Db, shop: string, hold: ExceptionHoldFacts): Promise<void> {
+  await db.exceptionHold.upsert({
+    where: { shop_locationId_sku: { shop, locationId: hold.locationId, sku: hold.sku } },
+    create: { shop, ...hold },
+    update: { taskId: hold.taskId, heldSince: hold.heldSince },
+  });
+}
+
+/** The held (location, SKU) pairs among these SKUs. */
+export function findExceptionHolds(
+  db: Db,
+  shop: string,
+  skus: readonly string[],
+): Promise<{ locationId: string; sku: string }[]> {
+  return db.exceptionHold.findMany({
+    where: { shop, sku: { in: [...skus] } },
+    select: { locationId: true, sku: true },
+  });
+}
+
+/**
+ * An inventory update of an item at a location clears the hold of that item's SKU there when
+ * it was stamped after the hold began. Returns how many holds it cleared.
+ */
+export async function clearExceptionHoldsUpdatedBy(
+  db: Db,
+  shop: string,
+  update: { locationId: string; inventoryItemId: string; sourceUpdatedAt: Date },
+): Promise<number> {
+  const level = await db.inventoryLevel.findFirst({
+    where: { shop, inventoryItemId: update.inventoryItemId, sku: { not: null } },
+    select: { sku: true },
+  });
+  if (!level?.sku) return 0;
+  const { count } = await db.exceptionHold.deleteMany({
+    where: { shop, locationId: update.locationId, sku: level.sku, heldSince: { lt: update.sourceUpdatedAt } },
+  });
+  return count;
+}

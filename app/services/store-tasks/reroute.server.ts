@@ -1,0 +1,263 @@
+import type { Prisma, StoreTaskLine } from "@prisma/client";
+import prisma from "~/db.server";
+import { linesHere } from "~/domain/store-tasks/picking";
+import { decideTransition } from "~/domain/store-tasks/transitions";
+import { itemName, PENDING_ACTION_FOR_EFFECT, type PickLine } from "~/domain/store-tasks/types";
+import { placeExceptionHold } from "~/models/exception-holds.server";
+import { takeLinesOffStoreTask } from "~/models/exception-holds-task-lines.server";
+import { listLiveLocations } from "~/models/locations.server";
+import { changeStoreTask, findStoreTaskForEffect } from "~/models/store-tasks-associate.server";
+import type { StoreTaskEventDetail } from "~/models/store-tasks-event-detail";
+import {
+  endStoreTask,
+  findStoreTask,
+  lockStoreTask,
+  recordStoreTaskEvent,
+  type StoreTaskWithLines,
+} from "~/models/store-tasks.server";
+import type { AdminClient } from "~/shopify/admin-client.server";
+import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
+import { fetchFulfillmentOrderForStoreTask } from "~/shopify/operations/fulfillment-order-for-store-task.server";
+import { holdFulfillmentOrderOutOfStock } from "~/shopify/operations/fulfillment-order-hold.server";
+import { decideElsewhere, moveLines } from "./reroute-placement.server";
+import { storeTasksShopifyEffectJob } from "./shopify-effect.job.server";
+import { enqueueStoreTaskSync } from "./sync-triggers.server";
+
+/**
+ * store-tasks.reroute-exception: the lines an associate reported not found or damaged leave the
+ * store. The routing engine decides where they go, with the store's stock of them left out;
+ * Shopify's fulfilment order is moved there (only those lines when others stay), and the new
+ * store gets its task through the sync. The task keeps picking what is left, or ends moved away.
+ * When no location can take them, the fulfilment order is put on hold (INVENTORY_OUT_OF_STOCK)
+ * for the merchant. Either way the SKUs are held out of routing at the store until Shopify
+ * reports its stock of them again (exception holds), and the task's timeline says what happened
+ * and why.
+ *
+ * Both stock policies hold the SKU out of routing. SET_SHOPIFY_ZERO would also set Shopify's
+ * available quantity to 0 with inventorySetQuantities; that call needs an idempotency key
+ * (mandatory in 2026-04) the local emulator does not honour yet (emulator gap 3), so it is not
+ * sent.
+ *
+ * Never blindly repeated: every run reads the fulfilment order back first. Lines no longer on it
+ * at the store were moved by an earlier run whose answer was lost; a fulfilment order already on
+ * hold was held. A second run for the same report finds the task past its exception and does
+ * nothing.
+ */
+
+export interface RerouteExceptionJob {
+  shop: string;
+  taskId: string;
+}
+
+export interface RerouteDependencies {
+  client(shop: string): AdminClient;
+  now(): Date;
+}
+
+export const defaultRerouteDependencies: RerouteDependencies = {
+  client: (shop) => adminClientForShop(shop),
+  now: () => new Date(),
+};
+
+export type RerouteOutcome = { kind: "NOTHING_TO_DO" } | { kind: "MOVED"; toLocationIds: string[] } | { kind: "HELD" };
+
+const ACTIVE = new Set(["OPEN", "IN_PROGRESS"]);
+
+const REASON_WORDS = { NOT_FOUND: "not found", DAMAGED: "damaged" } as const;
+
+type Tx = Prisma.TransactionClient;
+
+const pickLine = (line: StoreTaskLine): PickLine => ({
+  lineItemId: line.lineItemId,
+  sku: line.sku,
+  barcode: line.barcode,
+  title: line.title,
+  variantTitle: line.variantTitle,
+  quantity: line.quantity,
+  picked: line.picked,
+  exception: line.exceptionReason,
+  takenOff: line.takenOffAt !== null,
+});
+
+async function loadTask(shop: string, taskId: string): Promise<StoreTaskWithLines | null> {
+  const found = await findStoreTaskForEffect(prisma, shop, taskId);
+  return found && findStoreTask(prisma, shop, found.locationId, taskId);
+}
+
+/** The reported lines still on the task, each with why. */
+function reportedLines(task: StoreTaskWithLines): StoreTaskLine[] {
+  if (task.state !== "EXCEPTION") return [];
+  const here = new Set(linesHere(task.lines.map(pickLine)).map((line) => line.lineItemId));
+  return task.lines.filter((line) => here.has(line.lineItemId) && line.exceptionReason !== null);
+}
+
+function reasonOf(lines: readonly StoreTaskLine[], storeName: string): string {
+  return lines
+    .map((line) => `${itemName(line)} ${REASON_WORDS[line.exceptionReason ?? "NOT_FOUND"]} at ${storeName}`)
+    .join("; ");
+}
+
+export async function rerouteExceptionLines(
+  job: RerouteExceptionJob,
+  deps: RerouteDependencies = defaultRerouteDependencies,
+): Promise<RerouteOutcome> {
+  const task = await loadTask(job.shop, job.taskId);
+  if (!task) return { kind: "NOTHING_TO_DO" };
+  const reported = reportedLines(task);
+  if (reported.length === 0) return { kind: "NOTHING_TO_DO" };
+
+  const client = deps.client(job.shop);
+  const names = new Map(
+    (await listLiveLocations(prisma, job.shop)).map((location) => [location.locationId, location.name]),
+  );
+  const storeName = names.get(task.locationId) ?? `location ${task.locationId}`;
+  const reason = reasonOf(reported, storeName);
+  const fo = await fetchFulfillmentOrderForStoreTask(client, task.fulfillmentOrderId);
+  const reportedIds = new Set(reported.map((line) => line.lineItemId));
+
+  if (!fo || fo.orderCancelled) {
+    // Ended in Shopify meanwhile: the sync ends the task, saying why.
+    await prisma.$transaction((tx) => enqueueStoreTaskSync(tx, job.shop, task.fulfillmentOrderId));
+    return { kind: "NOTHING_TO_DO" };
+  }
+  const allLineIds = linesHere(task.lines.map(pickLine)).map((line) => line.lineItemId);
+  if (fo.locationId !== task.locationId) {
+    // Moved away whole, by an earlier run whose answer was lost or by the merchant.
+    await settle(job.shop, task, reported, deps.now(), {
+      detail: {
+        kind: "REROUTED",
+        lineItemIds: [...reportedIds],
+        toLocationId: fo.locationId,
+        toLocationName: fo.locationId ? (names.get(fo.locationId) ?? null) : null,
+        reason,
+      },
+      movedLineItemIds: allLineIds,
+    });
+    return { kind: "NOTHING_TO_DO" };
+  }
+  if (fo.status === "ON_HOLD") {
+    await settle(job.shop, task, reported, deps.now(), {
+      detail: { kind: "HELD", lineItemIds: [...reportedIds], reason },
+    });
+    return { kind: "HELD" };
+  }
+  if (!ACTIVE.has(fo.status)) return { kind: "NOTHING_TO_DO" };
+  const affected = fo.lineItems.filter((line) => line.remainingQuantity > 0 && reportedIds.has(line.lineItemId));
+  if (affected.length === 0) {
+    // Already off the fulfilment order: an earlier run moved them and its answer was lost.
+    await settle(job.shop, task, reported, deps.now(), {
+      detail: { kind: "REROUTED", lineItemIds: [...reportedIds], toLocationId: null, toLocationName: null, reason },
+      movedLineItemIds: [...reportedIds],
+    });
+    return { kind: "NOTHING_TO_DO" };
+  }
+
+  const assignments = await decideElsewhere(job.shop, fo, affected, task.locationId, deps.now());
+  if (assignments) {
+    const moved = await moveLines(client, fo, affected, assignments);
+    if (moved) {
+      const toLocationIds = assignments.map((assignment) => assignment.locationId);
+      await settle(job.shop, task, reported, deps.now(), {
+        detail: {
+          kind: "REROUTED",
+          lineItemIds: [...reportedIds],
+          toLocationId: toLocationIds[0] ?? null,
+          toLocationName: toLocationIds.map((id) => names.get(id) ?? `location ${id}`).join(" and "),
+          reason,
+        },
+        movedLineItemIds: moved.whole ? allLineIds : [...reportedIds],
+        fulfillmentOrdersToSync: moved.fulfillmentOrderIds,
+      });
+      return { kind: "MOVED", toLocationIds };
+    }
+  }
+  await holdFulfillmentOrderOutOfStock(client, fo.fulfillmentOrderId, `${reason}; no other location has it`);
+  await settle(job.shop, task, reported, deps.now(), {
+    detail: { kind: "HELD", lineItemIds: [...reportedIds], reason },
+  });
+  return { kind: "HELD" };
+}
+
+interface Settlement {
+  detail: Extract<StoreTaskEventDetail, { kind: "REROUTED" | "HELD" }>;
+  /** For a reroute: the lines that left the store (all of them when the fulfilment order moved whole). */
+  movedLineItemIds?: readonly string[];
+  fulfillmentOrdersToSync?: readonly string[];
+}
+
+/**
+ * Records the outcome on the task, in one transaction with the task locked: the event, the SKUs
+ * held out of routing at the store, the moved lines taken off, picking resumed for what is left
+ * (or the task ended when nothing is), and the syncs of the fulfilment orders concerned. A task
+ * already past its exception is left as it is, and a hold already recorded is not recorded again.
+ */
+async function settle(
+  shop: string,
+  task: StoreTaskWithLines,
+  reported: readonly StoreTaskLine[],
+  at: Date,
+  { detail, movedLineItemIds = [], fulfillmentOrdersToSync = [task.fulfillmentOrderId] }: Settlement,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    if (!(await lockStoreTask(tx, shop, task.locationId, task.id))) return;
+    const now = await findStoreTask(tx, shop, task.locationId, task.id);
+    if (!now || now.state !== "EXCEPTION") return;
+    for (const sku of new Set(reported.flatMap((line) => (line.sku ? [line.sku] : [])))) {
+      await placeExceptionHold(tx, shop, { locationId: task.locationId, sku, taskId: task.id, heldSince: at });
+    }
+    const heldAlready = now.events.some((event) => event.detail?.kind === "HELD");
+    if (detail.kind === "HELD" && heldAlready) return;
+    await recordStoreTaskEvent(tx, shop, {
+      taskId: task.id,
+      fromState: now.state,
+      toState: now.state,
+      locationId: task.locationId,
+      at,
+      detail,
+    });
+    if (detail.kind === "REROUTED") await leaveTheStore(tx, shop, now, movedLineItemIds, at);
+    for (const fulfillmentOrderId of new Set(fulfillmentOrdersToSync)) {
+      await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
+    }
+  });
+}
+
+/** The moved lines come off the task; it picks what is left, or ends when nothing is. */
+async function leaveTheStore(
+  tx: Tx,
+  shop: string,
+  task: StoreTaskWithLines,
+  movedLineItemIds: readonly string[],
+  at: Date,
+): Promise<void> {
+  await takeLinesOffStoreTask(tx, shop, task.id, movedLineItemIds, at);
+  const lines = task.lines.map((line) =>
+    movedLineItemIds.includes(line.lineItemId) ? { ...pickLine(line), takenOff: true } : pickLine(line),
+  );
+  if (linesHere(lines).length === 0) {
+    await endStoreTask(tx, shop, task, "MOVED_AWAY", at);
+    return;
+  }
+  const decision = decideTransition(
+    { kind: task.kind, state: task.state, bin: task.bin, endedReason: task.endedReason, lines },
+    "PICKING",
+    { by: "SYSTEM" },
+  );
+  // Another line still waits for its own reroute: the task stays in exception until then.
+  if (!decision.ok) return;
+  await changeStoreTask(tx, shop, task.id, {
+    state: "PICKING",
+    ...(decision.shopifyEffect ? { pendingShopifyAction: PENDING_ACTION_FOR_EFFECT[decision.shopifyEffect] } : {}),
+  });
+  await recordStoreTaskEvent(tx, shop, {
+    taskId: task.id,
+    fromState: task.state,
+    toState: "PICKING",
+    locationId: task.locationId,
+    at,
+    detail: { kind: "TRANSITION" },
+  });
+  if (decision.shopifyEffect) {
+    await storeTasksShopifyEffectJob.enqueue(tx, { shop, taskId: task.id, effect: decision.shopifyEffect });
+  }
+}
