@@ -1,4 +1,4 @@
-import { localClock } from "./opening-hours";
+import { instantAt, localDateOf } from "../local-time";
 
 /**
  * How many orders each location has taken today, in its own time zone, for the daily capacity
@@ -9,14 +9,9 @@ export interface DecidedAssignments {
   readonly locationIds: readonly string[];
 }
 
-/**
- * When the local day containing `at` began. Counted back from the local clock, so on the two
- * days a year the clocks change the day may start an hour off: a capacity counter can bear it.
- */
+/** When the local day containing `at` began in `timeZone` (midnight, or the clock's first minute that day). */
 export function startOfLocalDay(at: Date, timeZone: string): Date {
-  const { minute } = localClock(at, timeZone);
-  const intoMinute = at.getUTCSeconds() * 1000 + at.getUTCMilliseconds();
-  return new Date(at.getTime() - minute * 60_000 - intoMinute);
+  return instantAt(localDateOf(at, timeZone), 0, timeZone);
 }
 
 export function assignedToday(

@@ -3,8 +3,9 @@
  * Routing takes "open now" as a fact per location (RoutingLocation.isOpen); this derives it.
  */
 
-export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { localClock, minuteOfDay, WEEKDAYS, type Weekday } from "../local-time";
+
+export { WEEKDAYS, type Weekday };
 
 /** "HH:MM", 24-hour local time. A close at or before the open runs past midnight. */
 export interface OpeningWindow {
@@ -15,30 +16,15 @@ export interface OpeningWindow {
 /** One window per weekday; null means closed all day. */
 export type OpeningHours = Readonly<Record<Weekday, OpeningWindow | null>>;
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
+/** Whether `value` is "HH:MM", 24-hour. */
 export function isTimeOfDay(value: string): boolean {
-  return TIME.test(value);
+  return minuteOfDay(value) !== null;
 }
 
 function minutesOf(time: string): number {
-  const match = TIME.exec(time);
-  if (!match) throw new Error(`Not a time of day: ${time}`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
-
-/** Weekday and minute of the day at `at` in `timeZone`. */
-export function localClock(at: Date, timeZone: string): { weekday: Weekday; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const weekday = part("weekday").toLowerCase() as Weekday;
-  return { weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  const minute = minuteOfDay(time);
+  if (minute === null) throw new Error(`Not a time of day: ${time}`);
+  return minute;
 }
 
 /**

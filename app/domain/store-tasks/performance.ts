@@ -1,4 +1,4 @@
-import { instantAt, localDateOf } from "./local-time";
+import { instantAt, localDateOf } from "../local-time";
 import { medianSeconds, pickSeconds, scanAccuracy, tallyScan, type ScanOutcome, type ScanTally } from "./picking";
 import type { StoreSettings } from "./settings";
 import { isLate, taskAlerts } from "./timers";

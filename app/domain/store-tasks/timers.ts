@@ -1,5 +1,5 @@
 import { type OpeningHours } from "../locations/opening-hours";
-import { addDays, instantAt, localDateOf, minuteOfDay, weekdayOf, type LocalDate } from "./local-time";
+import { addDays, instantAt, localDateOf, minuteOfDay, weekdayOf, type LocalDate } from "../local-time";
 import type { StoreSettings } from "./settings";
 import { isOpenState, type StoreTaskKind, type StoreTaskState } from "./types";
 

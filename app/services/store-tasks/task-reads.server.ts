@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
-import { instantAt, localDateOf } from "~/domain/store-tasks/local-time";
+import { instantAt, localDateOf } from "~/domain/local-time";
 import { medianSeconds, pickSeconds } from "~/domain/store-tasks/picking";
 import { queueCounts, queueOf, type QueueCounts, type QueueView } from "~/domain/store-tasks/queue";
 import { taskAlerts } from "~/domain/store-tasks/timers";

@@ -1,4 +1,5 @@
-import { WEEKDAYS, type Weekday } from "../locations/opening-hours";
+export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /**
  * Wall-clock dates and times in a location's time zone, and the instant a wall-clock time falls
@@ -19,27 +20,34 @@ const DAY = 24 * 60 * MINUTE;
 // Building a formatter costs far more than using one; a shop has few zones.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+/** The formatter for `purpose` in `timeZone`, built once per process. */
+export function zonedFormatter(
+  purpose: string,
+  timeZone: string,
+  options: Omit<Intl.DateTimeFormatOptions, "timeZone">,
+): Intl.DateTimeFormat {
+  const key = `${purpose}\u0000${timeZone}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    formatters.set(key, formatter);
   }
   return formatter;
 }
 
+const WALL_CLOCK = {
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  hourCycle: "h23",
+} as const satisfies Intl.DateTimeFormatOptions;
+
 /** The wall clock at `at` in `timeZone`, as if it were UTC, in milliseconds (seconds kept). */
 function wallClockMillis(at: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(at));
+  const parts = zonedFormatter("wall-clock", timeZone, WALL_CLOCK).formatToParts(new Date(at));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
 }
@@ -48,6 +56,16 @@ function wallClockMillis(at: number, timeZone: string): number {
 function offsetAt(at: number, timeZone: string): number {
   const wholeSecond = at - (((at % 1000) + 1000) % 1000);
   return wallClockMillis(wholeSecond, timeZone) - wholeSecond;
+}
+
+/** Weekday and minute of the day that the clock in `timeZone` shows at `at`. */
+export function localClock(at: Date, timeZone: string): { weekday: Weekday; minute: number } {
+  const wall = wallClockMillis(at.getTime(), timeZone);
+  const wallDate = new Date(wall);
+  return {
+    weekday: WEEKDAYS[wallDate.getUTCDay()] ?? "sunday",
+    minute: wallDate.getUTCHours() * 60 + wallDate.getUTCMinutes(),
+  };
 }
 
 export function localDateOf(at: Date, timeZone: string): LocalDate {
