@@ -1,3 +1,4 @@
+import { isDatabaseBusy } from "~/models/database-busy.server";
 import type { z } from "zod";
 import { env } from "~/env.server";
 import { authenticate } from "~/shopify.server";
@@ -114,9 +115,23 @@ async function respond(request: Request, handle: (caller: Caller, cors: Cors) =>
       await handle({ shop: authenticated.shop, userId: authenticated.userId, locationId: locationId.data }, cors),
     );
   } catch (error) {
-    console.error("POS API request failed", error);
-    return cors(errorResponse(500, { code: "SERVER_ERROR", message: "Something went wrong: try again in a moment" }));
+    return cors(failureResponse(error));
   }
+}
+
+/**
+ * What an unexpected failure answers. A database too busy to take the request (a burst of
+ * devices) is a 503 with Retry-After, which the extension keeps and sends again; anything else is
+ * logged and a 500.
+ */
+export function failureResponse(error: unknown): Response {
+  if (isDatabaseBusy(error)) {
+    const response = errorResponse(503, { code: "BUSY", message: "Omniroute is busy: trying again in a moment" });
+    response.headers.set("Retry-After", "2");
+    return response;
+  }
+  console.error("POS API request failed", error);
+  return errorResponse(500, { code: "SERVER_ERROR", message: "Something went wrong: try again in a moment" });
 }
 
 /** A GET: the query read by `query`, the service's outcome answered. */
