@@ -43,6 +43,16 @@ async function seedShop(shop: string): Promise<void> {
     data: { shop, settings: { pickTargetSeconds: 300 }, updatedBy: "Staff member 1" },
   });
   await prisma.staffNickname.create({ data: { shop, staffMemberId: "12345", nickname: "Sam" } });
+  // A SKU an associate reported missing, held out of routing at the store (no customer data in it).
+  await prisma.exceptionHold.create({
+    data: {
+      shop,
+      locationId: "1",
+      sku: "TEE-M",
+      taskId: "00000000-0000-4000-8000-000000000001",
+      heldSince: new Date(),
+    },
+  });
   for (const [customer, orderId, requestId] of [
     [JOHN, "299938", "request-a"],
     [JANE, "777777", "request-b"],
