@@ -1,4 +1,4 @@
-import type { Prisma, StoreTaskLine } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { matchesNameAndOrder } from "~/domain/store-tasks/handover-lookup";
 import { confirmLineManually, pickingRefusal, scanCode } from "~/domain/store-tasks/picking";
@@ -15,7 +15,6 @@ import {
   type ExceptionReason,
   type HandoverMethod,
   type ManualConfirmReason,
-  type PickLine,
   type StoreTaskState,
 } from "~/domain/store-tasks/types";
 import {
@@ -40,6 +39,7 @@ import { storeTasksShopifyEffectJob } from "./shopify-effect.job.server";
 import { storeSettingsFor } from "./store-settings.server";
 import { loadTaskView, storeOf } from "./task-reads.server";
 import type { TaskLineView, TaskView } from "./task-view";
+import { pickLine } from "./pick-line";
 
 /**
  * An associate's actions on a store task from POS: move it on (transitionTask), pick by scan
@@ -59,18 +59,6 @@ export interface PosRequest {
   /** The client's id for this action: the same id twice has one effect. */
   readonly requestId: string;
 }
-
-const pickLine = (line: StoreTaskLine): PickLine => ({
-  lineItemId: line.lineItemId,
-  sku: line.sku,
-  barcode: line.barcode,
-  title: line.title,
-  variantTitle: line.variantTitle,
-  quantity: line.quantity,
-  picked: line.picked,
-  exception: line.exceptionReason,
-  takenOff: line.takenOffAt !== null,
-});
 
 const forTransition = (task: StoreTaskWithLines) => ({
   kind: task.kind,

@@ -2,7 +2,7 @@ import type { Prisma, StoreTaskLine } from "@prisma/client";
 import prisma from "~/db.server";
 import { linesHere } from "~/domain/store-tasks/picking";
 import { decideTransition } from "~/domain/store-tasks/transitions";
-import { itemName, PENDING_ACTION_FOR_EFFECT, type PickLine } from "~/domain/store-tasks/types";
+import { itemName, PENDING_ACTION_FOR_EFFECT } from "~/domain/store-tasks/types";
 import { placeExceptionHold } from "~/models/exception-holds.server";
 import { takeLinesOffStoreTask } from "~/models/exception-holds-task-lines.server";
 import { listLiveLocations } from "~/models/locations.server";
@@ -22,6 +22,7 @@ import { holdFulfillmentOrderOutOfStock } from "~/shopify/operations/fulfillment
 import { decideElsewhere, moveLines } from "./reroute-placement.server";
 import { storeTasksShopifyEffectJob } from "./shopify-effect.job.server";
 import { enqueueStoreTaskSync } from "./sync-triggers.server";
+import { pickLine } from "./pick-line";
 
 /**
  * store-tasks.reroute-exception: the lines an associate reported not found or damaged leave the
@@ -66,18 +67,6 @@ const ACTIVE = new Set(["OPEN", "IN_PROGRESS"]);
 const REASON_WORDS = { NOT_FOUND: "not found", DAMAGED: "damaged" } as const;
 
 type Tx = Prisma.TransactionClient;
-
-const pickLine = (line: StoreTaskLine): PickLine => ({
-  lineItemId: line.lineItemId,
-  sku: line.sku,
-  barcode: line.barcode,
-  title: line.title,
-  variantTitle: line.variantTitle,
-  quantity: line.quantity,
-  picked: line.picked,
-  exception: line.exceptionReason,
-  takenOff: line.takenOffAt !== null,
-});
 
 async function loadTask(shop: string, taskId: string): Promise<StoreTaskWithLines | null> {
   const found = await findStoreTaskForEffect(prisma, shop, taskId);
