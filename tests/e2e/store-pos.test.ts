@@ -139,10 +139,18 @@ describe("the Store POS in the demo", () => {
         async () => (await webhookTopics(demo.url)).includes("orders/fulfilled"),
         "Shopify's order to be fulfilled",
       );
+
+      // The merchant's Stores page counts the pick and shows its time against the target.
+      await admin.locator("#app-nav a", { hasText: "Stores" }).click();
+      const storeRow = appFrame(admin).locator("tr", { hasText: store });
+      await expectText(storeRow, /\d+ (s|min).*\(1 pick\)/, 60_000);
+      await expectText(storeRow, /1 picked up/, 10_000);
+      await admin.screenshot({ path: path.join(SCREENSHOTS, "store-pos-stores-page.png") });
       expect(pageErrors).toEqual([]);
     } catch (error) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       await pos?.screenshot({ path: path.join(SCREENSHOTS, "store-pos-failure.png") }).catch(() => undefined);
+      await admin.screenshot({ path: path.join(SCREENSHOTS, "store-pos-admin-failure.png") }).catch(() => undefined);
       fs.writeFileSync(path.join(SCREENSHOTS, "store-pos-output.log"), demo.output());
       const screen = pos
         ? await posScreen(pos)
