@@ -1,16 +1,6 @@
+import { NotSavedBanner } from "~/components/NotSavedBanner";
 import { Form, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  Button,
-  Card,
-  Checkbox,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { Button, Card, Checkbox, FormLayout, InlineStack, Layout, Select, Text, TextField } from "@shopify/polaris";
 import type { SettingsErrors } from "~/domain/routing-settings/parse-settings";
 import type { SettingsForm } from "~/domain/routing-settings/settings-form";
 
@@ -45,11 +35,7 @@ export function RulesForm({
         <input type="hidden" name="allowSplit" value={form.allowSplit} />
         <Card>
           <FormLayout>
-            {Object.keys(errors).length > 0 && (
-              <Banner tone="critical" title="The rules were not saved">
-                <p>Fix the fields marked below.</p>
-              </Banner>
-            )}
+            <NotSavedBanner errors={errors} title="The rules were not saved" />
             <FormLayout.Group>
               <TextField
                 label="Store minimum units"

@@ -1,16 +1,6 @@
+import { NotSavedBanner } from "~/components/NotSavedBanner";
 import { Form, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  Button,
-  Card,
-  Checkbox,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { Button, Card, Checkbox, FormLayout, InlineStack, Layout, Select, Text, TextField } from "@shopify/polaris";
 import type { StoreSettingsErrors } from "~/domain/store-tasks/parse-settings-form";
 import { EXCEPTION_STOCK_POLICY_OPTIONS, type StoreSettingsForm as Fields } from "~/domain/store-tasks/settings-form";
 
@@ -43,11 +33,7 @@ export function StoreSettingsForm({
         <input type="hidden" name="requireIdCheck" value={form.requireIdCheck} />
         <Card>
           <FormLayout>
-            {Object.keys(errors).length > 0 && (
-              <Banner tone="critical" title="The store settings were not saved">
-                <p>Fix the fields marked below.</p>
-              </Banner>
-            )}
+            <NotSavedBanner errors={errors} title="The store settings were not saved" />
             <FormLayout.Group>
               <TextField
                 label="Pick-time target"
