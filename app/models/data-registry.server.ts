@@ -213,6 +213,41 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     },
   },
   {
+    model: "StoreTaskPhoto",
+    eraseShop: async (tx, shop) => (await tx.storeTaskPhoto.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // A delivery photo may show the customer's door; an exception photo shows their order.
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.storeTaskPhoto.deleteMany({
+            where: { shop, task: { orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } } },
+          })
+        ).count,
+      // That a photo was taken and when; the image itself stays with the merchant.
+      export: async (tx, shop, customer) =>
+        tx.storeTaskPhoto.findMany({
+          where: { shop, task: { orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } } },
+          select: { purpose: true, takenAt: true, task: { select: { orderName: true } } },
+          orderBy: { takenAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "StoreTaskAlertEmail",
+    eraseShop: async (tx, shop) => (await tx.storeTaskAlertEmail.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // The email went to the store's team, but it named the customer's order.
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.storeTaskAlertEmail.deleteMany({
+            where: { shop, task: { orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } } },
+          })
+        ).count,
+      // Sent to staff, not to the customer: nothing of theirs.
+      export: async () => [],
+    },
+  },
+  {
     model: "StoreTask",
     eraseShop: async (tx, shop) => (await tx.storeTask.deleteMany({ where: { shop } })).count,
     customerData: {

@@ -110,7 +110,8 @@ async function seedShop(shop: string): Promise<void> {
     await prisma.inventoryReservation.create({
       data: { shop, orderId, locationId: "1", sku: "TEE-M", quantity: 1 },
     });
-    // Store fulfilment: the order's pickup task, waiting at the curb, with its line and event.
+    // Store fulfilment: the order's pickup task, waiting at the curb, with its line, event,
+    // delivery photo and the store's alert email.
     await prisma.storeTask.create({
       data: {
         shop,
@@ -126,6 +127,19 @@ async function seedShop(shop: string): Promise<void> {
         customerWaitingSpot: `Spot 4, call ${customer.phone}`,
         lines: { create: { shop, lineItemId: `${orderId}2`, position: 0, sku: "TEE-M", title: "Tee", quantity: 1 } },
         events: { create: { shop, toState: "NEW", locationId: "1", at: new Date() } },
+        photos: {
+          create: {
+            shop,
+            purpose: "DELIVERY",
+            contentType: "image/jpeg",
+            bytes: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+            width: 1,
+            height: 1,
+            takenAt: new Date(),
+            clientRequestId: `photo-${orderId}`,
+          },
+        },
+        alertEmail: { create: { shop, recipient: "store1@example.com", status: "SENT" } },
       },
     });
   }
