@@ -24,6 +24,8 @@ interface RouteModule {
 /** Every request the devices made in a window: latency by kind, and answers that were not 2xx. */
 export class StoreTraffic {
   samples: Record<RequestKind, LatencySamples> = this.emptySamples();
+  /** Statements sent to PostgreSQL per request, when the API counts them. */
+  statements: Record<RequestKind, LatencySamples> = this.emptySamples();
   /** WRONG_ITEM answers to the scans meant to be wrong. */
   intendedRefusals = 0;
   /** Status and code of every other answer that was not 2xx. */
@@ -39,6 +41,7 @@ export class StoreTraffic {
 
   reset(): void {
     this.samples = this.emptySamples();
+    this.statements = this.emptySamples();
     this.intendedRefusals = 0;
     this.failures = [];
   }
@@ -57,6 +60,8 @@ export class PosApi {
     private readonly shop: string,
     private readonly locationId: string,
     readonly traffic: StoreTraffic,
+    /** Given, each request's statements are recorded: for requests made one at a time. */
+    private readonly statementsSent?: () => number,
   ) {}
 
   private bearer(): string {
@@ -102,6 +107,7 @@ export class PosApi {
     });
     const handler = body ? module.action : module.loader;
     if (!handler) throw new Error(`${file} has no handler for ${request.method}`);
+    const statementsBefore = this.statementsSent?.() ?? 0;
     const startedAt = performance.now();
     let response: Response;
     try {
@@ -112,6 +118,7 @@ export class PosApi {
       response = thrown;
     }
     this.traffic.samples[kind].add(performance.now() - startedAt);
+    if (this.statementsSent) this.traffic.statements[kind].add(this.statementsSent() - statementsBefore);
     // A device reads a queue it is happy with without the bench parsing it (the app's CPU is measured).
     if (kind === "queue" && response.ok) return { status: response.status, json: await response.text() };
     return { status: response.status, json: (await response.json()) as unknown };

@@ -10,6 +10,7 @@ import { TEST_APP } from "../tests/support/shopify-app";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { formatMs } from "./pipeline-stats";
 import { Device, onCadence, PosApi, StoreTraffic } from "./store-devices";
+import { countStatements } from "./statement-counter";
 import { seededRandom, seedOpenTasks } from "./store-seed";
 
 const OPEN_TASKS = 500;
@@ -80,6 +81,27 @@ function describe(result: StepResult): string {
   );
 }
 
+/**
+ * One device works one order of each kind from start to end, one request at a time, and the
+ * statements each request sent are counted: the median per kind.
+ */
+async function statementsPerRequest(
+  shop: string,
+  locationId: string,
+  products: Parameters<typeof seedOpenTasks>[0]["products"],
+  barcodes: readonly string[],
+  statementsSent: () => number,
+): Promise<string> {
+  const tasks = await seedOpenTasks({ shop, locationId, products, count: 5, firstNumber: 6_000_000, now: new Date() });
+  const traffic = new StoreTraffic();
+  const api = new PosApi(shop, locationId, traffic, statementsSent);
+  const device = new Device(api, "4999", "TO_PICK", tasks, barcodes, seededRandom(1));
+  for (let step = 0; step < 200 && (await device.act()); step += 1) await device.pollQueue();
+  if (traffic.failures.length > 0) throw new Error(`calibration failed: ${traffic.failures.join("; ")}`);
+  const median = (kind: keyof typeof traffic.statements) => traffic.statements[kind].percentile(0.5);
+  return `statements per request (median, one at a time): queue ${median("queue")}, scan ${median("scan")}, transition ${median("transition")}`;
+}
+
 /** `--only-reported` runs the 50-device step alone (for profiling). */
 async function main(steps: readonly number[]): Promise<void> {
   let database: BenchDatabase | undefined;
@@ -91,6 +113,7 @@ async function main(steps: readonly number[]): Promise<void> {
     database = await startBenchDatabase();
     emulator = await startTestEmulator(deliverToApp);
     setAppEnvironment(database.url, emulator.url);
+    const statementsSent = countStatements();
     const { shop } = emulator;
 
     // The app reads its environment on first import: every app module is imported from here on.
@@ -169,6 +192,7 @@ async function main(steps: readonly number[]): Promise<void> {
       return result;
     };
 
+    console.log(await statementsPerRequest(shop, locationId, products, barcodes, statementsSent));
     const results = new Map<number, StepResult>();
     for (const devices of [REPORTED_DEVICES, ...steps.filter((count) => count !== REPORTED_DEVICES)]) {
       results.set(devices, await runStep(devices));

@@ -55,6 +55,23 @@ describe("the environment", () => {
     ]);
   });
 
+  it("leaves SendGrid unset by default, and asks for a sender with a key", () => {
+    expect(parseEnv(valid).SENDGRID_API_KEY).toBeUndefined();
+    expect(problemsOf({ ...valid, SENDGRID_API_KEY: "SG.key" })).toEqual(["ALERTS_FROM_EMAIL is missing"]);
+    expect(problemsOf({ ...valid, SENDGRID_API_KEY: "SG.key", ALERTS_FROM_EMAIL: "not an address" })).toEqual([
+      "ALERTS_FROM_EMAIL must be an email address",
+    ]);
+    expect(
+      parseEnv({ ...valid, SENDGRID_API_KEY: "SG.key", ALERTS_FROM_EMAIL: "alerts@omniroute.example" }),
+    ).toMatchObject({ SENDGRID_API_KEY: "SG.key", ALERTS_FROM_EMAIL: "alerts@omniroute.example" });
+  });
+
+  it("refuses a SendGrid stand-in in production", () => {
+    expect(problemsOf({ ...valid, NODE_ENV: "production", SENDGRID_API_URL: "http://127.0.0.1:9000" })).toEqual([
+      "SENDGRID_API_URL must not be set in production",
+    ]);
+  });
+
   it("treats an empty optional variable as unset", () => {
     expect(parseEnv({ ...valid, DATABASE_URL: "", RUN_WORKERS_IN_PROCESS: "" }).DATABASE_URL).toBeUndefined();
   });

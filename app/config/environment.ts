@@ -37,14 +37,24 @@ const envFields = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(1).max(3600).default(60),
   ),
+  // The app's own SendGrid account, for operational email (a store told an order arrived);
+  // unset: store emails cannot be turned on. Customers' notifications use each shop's account.
+  SENDGRID_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  ALERTS_FROM_EMAIL: z.preprocess(emptyAsUndefined, z.string().email("must be an email address").optional()),
+  // Development and tests only: send SendGrid calls to this local stand-in instead.
+  SENDGRID_API_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
 });
 
 export const envSchema = envFields.superRefine((env, context) => {
   // Production talks to Shopify, never to a stand-in.
-  for (const name of ["SHOPIFY_EMULATOR_URL", "APP_BRIDGE_URL"] as const) {
+  for (const name of ["SHOPIFY_EMULATOR_URL", "APP_BRIDGE_URL", "SENDGRID_API_URL"] as const) {
     if (env.NODE_ENV === "production" && env[name]) {
       context.addIssue({ code: "custom", path: [name], message: "must not be set in production" });
     }
+  }
+  // A key without a sender would fail on the first store email rather than at boot.
+  if (env.SENDGRID_API_KEY && !env.ALERTS_FROM_EMAIL) {
+    context.addIssue({ code: "custom", path: ["ALERTS_FROM_EMAIL"], message: "is required with SENDGRID_API_KEY" });
   }
 });
 

@@ -20,3 +20,20 @@ export async function takeLinesOffStoreTask(
     data: { takenOffAt: at },
   });
 }
+
+/**
+ * The merchant released the hold the reroute put on the fulfilment order: the lines reported
+ * not found or damaged are the store's to pick again (the report stays in the task's events).
+ */
+export async function releaseReportedLines(
+  db: Db,
+  shop: string,
+  taskId: string,
+  lineItemIds: readonly string[],
+): Promise<void> {
+  if (lineItemIds.length === 0) return;
+  await db.storeTaskLine.updateMany({
+    where: { shop, taskId, lineItemId: { in: [...lineItemIds] }, takenOffAt: null },
+    data: { exceptionReason: null, exceptionNote: null },
+  });
+}

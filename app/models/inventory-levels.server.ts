@@ -113,3 +113,16 @@ export function findStockOfSkus(db: Db, shop: string, skus: readonly string[]) {
     select: { locationId: true, sku: true, available: true },
   });
 }
+
+/** The inventory item the mirror knows for the SKU at the location (null when it holds no such level). */
+export async function findInventoryItemIdAt(
+  db: Db,
+  shop: string,
+  level: { locationId: string; sku: string },
+): Promise<string | null> {
+  const found = await db.inventoryLevel.findFirst({
+    where: { shop, locationId: level.locationId, sku: level.sku },
+    select: { inventoryItemId: true },
+  });
+  return found?.inventoryItemId ?? null;
+}

@@ -185,6 +185,8 @@ export interface ProfileChange {
   /** null means always open. */
   openingHours: OpeningHours | null;
   timeZone: string;
+  /** Where the store is emailed when an order arrives; null for none, absent to leave it. */
+  storeEmail?: string | null;
 }
 
 /** Saves the merchant's edits to a location's profile; false when the shop has no such profile. */

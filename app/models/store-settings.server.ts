@@ -20,15 +20,12 @@ export interface SavedStoreSettings {
 export async function findStoreSettings(db: Db, shop: string): Promise<SavedStoreSettings | null> {
   const row = await db.storeSettings.findUnique({ where: { shop } });
   if (!row) return null;
-  return {
-    settings: readStoredJson(storeSettingsSchema, row.settings, {
-      table: "StoreSettings",
-      id: shop,
-      field: "settings",
-    }),
-    updatedAt: row.updatedAt,
-    updatedBy: row.updatedBy,
-  };
+  return { settings: readStoreSettings(shop, row.settings), updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+}
+
+/** The shop's stored settings JSON, read through the schema. */
+export function readStoreSettings(shop: string, stored: Prisma.JsonValue): StoreSettings {
+  return readStoredJson(storeSettingsSchema, stored, { table: "StoreSettings", id: shop, field: "settings" });
 }
 
 /** Saves the shop's settings whole, replacing what was saved. */

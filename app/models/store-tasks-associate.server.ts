@@ -6,6 +6,8 @@ import type {
   StoreTaskShopifyAction,
   StoreTaskState,
 } from "@prisma/client";
+import type { StoreSettings } from "~/domain/store-tasks/settings";
+import { readStoreSettings } from "./store-settings.server";
 import { readEvent, type StoredStoreTaskEvent } from "./store-tasks.server";
 
 type Db = Prisma.TransactionClient;
@@ -183,22 +185,31 @@ export async function findTaskIdOfOrderAt(
   return task?.id ?? null;
 }
 
-/** The shop's store at this location with its time zone; null for another shop's, a warehouse or a deleted one. */
+/**
+ * The shop's store at this location with its time zone and the shop's saved store settings (null
+ * before the first save); null for another shop's location, a warehouse or a deleted one.
+ */
 export async function findStoreLocation(
   db: Db,
   shop: string,
   locationId: string,
-): Promise<{ locationId: string; timeZone: string } | null> {
-  // One join rather than a nested select: every POS request asks this first, and Prisma's
-  // relation read cost several times the CPU (npm run bench:store).
-  const rows = await db.$queryRaw<{ timeZone: string }[]>`
-    SELECT profile."timeZone"
+): Promise<{ locationId: string; timeZone: string; savedSettings: StoreSettings | null } | null> {
+  // One statement for both: every POS request asks this first, and each round trip costs the
+  // store's traffic CPU on both sides (npm run bench:store).
+  const rows = await db.$queryRaw<{ timeZone: string; settings: Prisma.JsonValue | null }[]>`
+    SELECT profile."timeZone", saved.settings
       FROM "LocationProfile" profile
       JOIN "Location" location ON location.shop = profile.shop AND location."locationId" = profile."locationId"
+      LEFT JOIN "StoreSettings" saved ON saved.shop = profile.shop
      WHERE profile.shop = ${shop} AND profile."locationId" = ${locationId}
        AND profile.kind = 'STORE' AND location."deletedAt" IS NULL`;
   const store = rows[0];
-  return store ? { locationId, timeZone: store.timeZone } : null;
+  if (!store) return null;
+  return {
+    locationId,
+    timeZone: store.timeZone,
+    savedSettings: store.settings === null ? null : readStoreSettings(shop, store.settings),
+  };
 }
 
 /** Picks a staff member packed at the location since `since`: when picking started and when packed. */

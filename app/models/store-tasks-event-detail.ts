@@ -66,6 +66,12 @@ export const storeTaskEventDetailSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("SHOPIFY_GAVE_UP"), effect: z.enum(SHOPIFY_EFFECTS), error: z.string() }),
   /** The merchant retried that call from the dead letters. */
   z.object({ kind: z.literal("SHOPIFY_RETRIED"), effect: z.enum(SHOPIFY_EFFECTS) }),
+  /** The shopper said "I'm here" on their pickup pass, with where they are (spot or car), if they said. */
+  z.object({ kind: z.literal("CUSTOMER_ARRIVED"), spot: z.string().nullable() }),
+  /** SET_SHOPIFY_ZERO: the app could not set Shopify's available stock of a reported SKU to 0 at the store. */
+  z.object({ kind: z.literal("STOCK_ZERO_GAVE_UP"), sku: z.string(), error: z.string() }),
+  /** The merchant released the hold the app put on the fulfilment order: its reported lines are picked again. */
+  z.object({ kind: z.literal("HOLD_RELEASED"), lineItemIds: z.array(lineItemId) }),
 ]);
 
 export type StoreTaskEventDetail = z.infer<typeof storeTaskEventDetailSchema>;

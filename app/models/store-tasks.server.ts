@@ -1,14 +1,16 @@
 import crypto from "node:crypto";
-import type {
+import {
   Prisma,
-  StoreTask,
-  StoreTaskEndedReason,
-  StoreTaskEvent,
-  StoreTaskKind,
-  StoreTaskLine,
-  StoreTaskState,
+  type ItemBinLocation,
+  type StoreTask,
+  type StoreTaskEndedReason,
+  type StoreTaskEvent,
+  type StoreTaskKind,
+  type StoreTaskLine,
+  type StoreTaskState,
 } from "@prisma/client";
 import { OPEN_STATES } from "~/domain/store-tasks/types";
+import type { BinLocation } from "./item-bin-locations.server";
 import { readOpeningHours, type StoredOpeningHours } from "./locations.server";
 import { storeTaskEventDetailSchema, type StoreTaskEventDetail } from "./store-tasks-event-detail";
 import { readStoredJson, toStoredJson } from "./stored-json";
@@ -58,8 +60,27 @@ export type StoredStoreTaskEvent = Omit<StoreTaskEvent, "detail"> & { detail: St
 
 export type StoreTaskWithLines = StoreTask & { lines: StoreTaskLine[]; events: StoredStoreTaskEvent[] };
 
-/** A task in a location's queue, with how much there is to pick. */
-export type QueuedStoreTask = StoreTask & { units: number; lineCount: number };
+/** What a location's queue shows of a task, with how much there is to pick. */
+export type QueuedStoreTask = Pick<StoreTask, (typeof QUEUE_COLUMNS)[number]> & { units: number; lineCount: number };
+
+// Only what the queue shows and sorts by: every device polls it, and each column of hundreds of
+// rows costs the read CPU on both sides (npm run bench:store).
+const QUEUE_COLUMNS = [
+  "id",
+  "orderId",
+  "orderName",
+  "kind",
+  "state",
+  "customerName",
+  "assignedAt",
+  "dueAt",
+  "startedAt",
+  "readyAt",
+  "customerWaitingAt",
+  "customerWaitingSpot",
+  "bin",
+  "pendingShopifyAction",
+] as const satisfies readonly (keyof StoreTask)[];
 
 export interface NewStoreTaskEvent {
   taskId: string;
@@ -168,19 +189,103 @@ export async function findStoreTask(
   taskId: string,
 ): Promise<StoreTaskWithLines | null> {
   if (!UUID.test(taskId)) return null;
-  // Three plain queries rather than one relation include: an associate's every step reads the
-  // task twice (to decide, then to answer), and Prisma's compiled include cost several times the
-  // CPU (npm run bench:store). One after the other, so a busy pool is not asked for three
-  // connections at once. The rows are the tables' own columns, read as Prisma reads them (enums
-  // as their names, timestamps as Dates, JSON parsed), hence the row types.
-  const [task] = await db.$queryRaw<StoreTask[]>`
-    SELECT * FROM "StoreTask" WHERE id = ${taskId}::uuid AND shop = ${shop} AND "locationId" = ${locationId}`;
-  if (!task) return null;
-  const lines = await db.$queryRaw<StoreTaskLine[]>`
-    SELECT * FROM "StoreTaskLine" WHERE "taskId" = ${taskId}::uuid AND shop = ${shop} ORDER BY position ASC`;
-  const events = await db.$queryRaw<StoreTaskEvent[]>`
-    SELECT * FROM "StoreTaskEvent" WHERE "taskId" = ${taskId}::uuid AND shop = ${shop} ORDER BY at ASC, id ASC`;
-  return { ...task, lines, events: events.map(readEvent) };
+  const [row] = await db.$queryRaw<
+    TaskRowWithJson[]
+  >`${taskWithLinesAndEvents(shop, locationId, taskId, Prisma.empty)}`;
+  return row ? taskOfRow(row) : null;
+}
+
+/**
+ * The task as findStoreTask reads it, with where its lines' items are kept at its store, by SKU
+ * (as binLocationsFor gives them): what the associate's screen shows, in one round trip.
+ */
+export async function findStoreTaskWithBins(
+  db: Db,
+  shop: string,
+  locationId: string,
+  taskId: string,
+): Promise<{ task: StoreTaskWithLines; bins: Map<string, BinLocation> } | null> {
+  if (!UUID.test(taskId)) return null;
+  // "known", not "bin": a bare name is taken for the task's own bin column first.
+  const bins = Prisma.sql`, (SELECT COALESCE(json_agg(known), '[]'::json) FROM "ItemBinLocation" known
+                             WHERE known.shop = t.shop AND known."locationId" = t."locationId"
+                               AND known.sku IN (SELECT line.sku FROM "StoreTaskLine" line
+                                                  WHERE line."taskId" = t.id AND line.shop = t.shop)) AS "binsJson"`;
+  const [row] = await db.$queryRaw<(TaskRowWithJson & { binsJson: JsonBinRow[] })[]>`
+    ${taskWithLinesAndEvents(shop, locationId, taskId, bins)}`;
+  if (!row) return null;
+  const { binsJson, ...task } = row;
+  return {
+    task: taskOfRow(task),
+    bins: new Map(
+      binsJson.map((bin) => [
+        bin.sku,
+        { code: bin.code, source: bin.source, confirmedAt: utcInstant(bin.confirmedAt) },
+      ]),
+    ),
+  };
+}
+
+/**
+ * The task as findStoreTask reads it, locked until the transaction ends, and the event the shop
+ * recorded for the POS request `requestId` (on any task), if any: an associate's step needs both
+ * before it decides, and they come in one round trip.
+ */
+export async function lockStoreTaskForRequest(
+  tx: Db,
+  shop: string,
+  locationId: string,
+  taskId: string,
+  requestId: string,
+): Promise<{ task: StoreTaskWithLines; recorded: StoredStoreTaskEvent | null } | null> {
+  if (!UUID.test(taskId)) return null;
+  const recorded = Prisma.sql`, (SELECT row_to_json(recorded) FROM "StoreTaskEvent" recorded
+                               WHERE recorded.shop = t.shop AND recorded."clientRequestId" = ${requestId}) AS "recordedJson"`;
+  const [row] = await tx.$queryRaw<(TaskRowWithJson & { recordedJson: JsonEventRow | null })[]>`
+    ${taskWithLinesAndEvents(shop, locationId, taskId, recorded)} FOR UPDATE OF t`;
+  if (!row) return null;
+  const { recordedJson, ...task } = row;
+  return { task: taskOfRow(task), recorded: recordedJson && readEvent(eventOfJson(recordedJson)) };
+}
+
+// One statement rather than three (or Prisma's relation include, which cost several times the
+// CPU): every associate's step reads the task twice, to decide and to answer (npm run
+// bench:store). PostgreSQL's row_to_json gives the lines' and events' columns under their own
+// names; timestamps come as text without a zone, in UTC as Prisma writes them.
+type JsonTimestamp = string;
+type JsonLineRow = Omit<StoreTaskLine, "takenOffAt"> & { takenOffAt: JsonTimestamp | null };
+type JsonEventRow = Omit<StoreTaskEvent, "at"> & { at: JsonTimestamp };
+type JsonBinRow = Pick<ItemBinLocation, "sku" | "code" | "source"> & { confirmedAt: JsonTimestamp };
+// The task's own columns are read as Prisma reads them (enums as their names, timestamps as Dates).
+type TaskRowWithJson = StoreTask & { linesJson: JsonLineRow[]; eventsJson: JsonEventRow[] };
+
+function taskWithLinesAndEvents(shop: string, locationId: string, taskId: string, extraColumns: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT t.*,
+           (SELECT COALESCE(json_agg(line ORDER BY line.position), '[]'::json)
+              FROM "StoreTaskLine" line WHERE line."taskId" = t.id AND line.shop = t.shop) AS "linesJson",
+           (SELECT COALESCE(json_agg(event ORDER BY event.at, event.id), '[]'::json)
+              FROM "StoreTaskEvent" event WHERE event."taskId" = t.id AND event.shop = t.shop) AS "eventsJson"
+           ${extraColumns}
+      FROM "StoreTask" t
+     WHERE t.id = ${taskId}::uuid AND t.shop = ${shop} AND t."locationId" = ${locationId}`;
+}
+
+const utcInstant = (text: JsonTimestamp) => new Date(`${text}Z`);
+
+function eventOfJson(row: JsonEventRow): StoreTaskEvent {
+  return { ...row, at: utcInstant(row.at) };
+}
+
+function taskOfRow({ linesJson, eventsJson, ...task }: TaskRowWithJson): StoreTaskWithLines {
+  return {
+    ...task,
+    lines: linesJson.map((line) => ({
+      ...line,
+      takenOffAt: line.takenOffAt === null ? null : utcInstant(line.takenOffAt),
+    })),
+    events: eventsJson.map((event) => readEvent(eventOfJson(event))),
+  };
 }
 
 /** A location's tasks in the given states (by default the open ones), soonest due first. */
@@ -193,9 +298,11 @@ export async function listLocationQueue(
   // One query, the lines summed in PostgreSQL: every device polls this every few seconds, and
   // reading each task's lines through Prisma's relation include cost the store's POS traffic
   // most of its CPU (npm run bench:store). The columns are StoreTask's own, read as Prisma reads
-  // them (enums as their names, timestamps as Dates), hence the row type.
+  // them (enums as their names, timestamps as Dates), hence the row type; QUEUE_COLUMNS are
+  // constants, never input.
+  const columns = Prisma.join(QUEUE_COLUMNS.map((column) => Prisma.raw(`t."${column}"`)));
   return db.$queryRaw<QueuedStoreTask[]>`
-    SELECT t.*, here.units, here."lineCount"
+    SELECT ${columns}, here.units, here."lineCount"
       FROM "StoreTask" t
      CROSS JOIN LATERAL (
            SELECT COALESCE(SUM(line.quantity), 0)::int AS units, COUNT(*)::int AS "lineCount"

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
+import { binLocationsFor, saveBinLocation } from "./item-bin-locations.server";
 import {
   createStoreTask,
   endStoreTask,
   findStoreTask,
+  findStoreTaskWithBins,
   isPickupCodeInUse,
   listLocationQueue,
   lockStoreTask,
+  lockStoreTaskForRequest,
   OPEN_TASK_STATES,
   openStoreTasksOfOrder,
   recordStoreTaskEvent,
@@ -83,6 +86,85 @@ describe("a store task created from its fulfilment order", () => {
       ["Cap", 1, 0],
     ]);
     expect(task!.events).toMatchObject([{ fromState: null, toState: "NEW", at: AT, detail: { kind: "ASSIGNED" } }]);
+  });
+
+  it("reads its lines and events exactly as Prisma's own relation read gives them", async () => {
+    const shop = uniqueShop();
+    const id = await newTask(shop);
+    await refreshStoreTask(prisma, shop, id, { ...facts(), lines: [] }, MEANWHILE);
+    await recordStoreTaskEvent(prisma, shop, {
+      taskId: id,
+      fromState: "NEW",
+      toState: "PICKING",
+      locationId: "501",
+      at: new Date("2026-11-30T15:06:07.089Z"),
+      staffMemberId: "77",
+      clientRequestId: "pick-1",
+      detail: { kind: "TRANSITION", bin: "A3" },
+    });
+
+    const viaPrisma = await prisma.storeTask.findUniqueOrThrow({
+      where: { id },
+      include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    });
+    const read = await findStoreTask(prisma, shop, "501", id);
+    expect(read).toEqual(viaPrisma);
+    expect(read!.lines.every((line) => line.takenOffAt?.getTime() === MEANWHILE.getTime())).toBe(true);
+  });
+
+  it("reads with the task the bins of its items at its own store, as binLocationsFor gives them", async () => {
+    const shop = uniqueShop();
+    const id = await newTask(shop);
+    const confirmedAt = new Date("2026-11-29T10:11:12.345Z");
+    await saveBinLocation(prisma, shop, {
+      locationId: "501",
+      sku: "TEE-M",
+      code: "Aisle 4, Bin 12",
+      source: "MERCHANT",
+      confirmedAt,
+    });
+    await saveBinLocation(prisma, shop, {
+      locationId: "502",
+      sku: "CAP",
+      code: "Elsewhere",
+      source: "PICKER",
+      confirmedAt,
+    });
+    await saveBinLocation(prisma, shop, {
+      locationId: "501",
+      sku: "NOT-ON-IT",
+      code: "B9",
+      source: "PICKER",
+      confirmedAt,
+    });
+
+    const found = await findStoreTaskWithBins(prisma, shop, "501", id);
+
+    expect(found!.task).toEqual(await findStoreTask(prisma, shop, "501", id));
+    expect(found!.bins).toEqual(await binLocationsFor(prisma, shop, "501", ["TEE-M", "CAP"]));
+    expect([...found!.bins.keys()]).toEqual(["TEE-M"]);
+    expect(await findStoreTaskWithBins(prisma, uniqueShop(), "501", id)).toBeNull();
+  });
+
+  it("locks for a POS request with the event that request already recorded, on any task", async () => {
+    const shop = uniqueShop();
+    const [id, otherId] = [await newTask(shop), await newTask(shop)];
+    await recordStoreTaskEvent(prisma, shop, {
+      taskId: otherId,
+      fromState: "NEW",
+      toState: "PICKING",
+      locationId: "501",
+      at: LATER,
+      clientRequestId: "used-once",
+    });
+
+    const fresh = await prisma.$transaction((tx) => lockStoreTaskForRequest(tx, shop, "501", id, "new-request"));
+    const replay = await prisma.$transaction((tx) => lockStoreTaskForRequest(tx, shop, "501", id, "used-once"));
+    const elsewhere = await prisma.$transaction((tx) => lockStoreTaskForRequest(tx, uniqueShop(), "501", id, "x"));
+
+    expect(fresh).toMatchObject({ task: { id, state: "NEW" }, recorded: null });
+    expect(replay!.recorded).toMatchObject({ taskId: otherId, toState: "PICKING", at: LATER });
+    expect(elsewhere).toBeNull();
   });
 
   it("is found only by its own shop and store", async () => {

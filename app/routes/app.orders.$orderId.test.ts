@@ -160,6 +160,8 @@ describe("an order's store timeline", () => {
     const page = await load("880002");
 
     expect(page.storeTimeline).toHaveLength(1);
+    // A pickup order links to the shopper's pass, under the app's public URL.
+    expect(page.pickupPass?.url).toMatch(new RegExp(`^${TEST_APP.appUrl}/pickup/[\\w-]+\\.[\\w-]+$`));
     expect(page.storeTimeline[0]).toMatchObject({ locationName: "Lincoln Park", kind: "PICKUP", state: "PICKED_UP" });
     expect(page.storeTimeline[0]?.steps).toEqual([
       { label: "Assigned to the store", at: "2026-11-27 09:00 CST", staff: null, took: null, problem: false },
@@ -191,5 +193,6 @@ describe("an order's store timeline", () => {
     const page = await load("880003");
 
     expect(page.storeTimeline).toEqual([]);
+    expect(page.pickupPass).toBeNull();
   });
 });

@@ -1,11 +1,26 @@
 import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  List,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { StorePhotoThumbnails } from "~/components/StorePhotoThumbnails";
 import { formatDateTime } from "~/domain/date-time";
 import { formatDollars } from "~/domain/money";
+import { PASS_DAYS_AFTER_PICKUP_ENDS } from "~/domain/pickup-pass/pickup-pass";
+import { pickupPassLinkOfOrder, type MerchantPassLink } from "~/services/pickup-pass/pickup-pass.server";
 import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { storeTimelineOfOrder } from "~/services/store-tasks/order-timeline.server";
@@ -21,8 +36,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!order) throw new Response("This order has not been routed by Omniroute", { status: 404 });
   const timeZone = await shopTimeZone(session.shop);
   const storeTimeline = await storeTimelineOfOrder(session.shop, orderId, timeZone);
+  const pickupPass = await pickupPassLinkOfOrder(session.shop, orderId);
   return {
     storeTimeline,
+    pickupPass,
     ...order,
     placedAt: order.placedAt?.toISOString() ?? null,
     // Formatted here, in the shop's time zone, so the server's and the browser's render agree.
@@ -136,11 +153,66 @@ export default function RoutedOrderPage() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        {order.pickupPass && (
+          <Layout.Section>
+            <PickupPassCard link={order.pickupPass} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <StoreTimelineCard tasks={order.storeTimeline} />
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** The shopper's pickup pass (code, QR code, "I'm here"), to open or to send them. */
+function PickupPassCard({ link }: { link: MerchantPassLink }) {
+  const shopify = useAppBridge();
+  const copy = () =>
+    navigator.clipboard.writeText(link.url).then(
+      () => shopify.toast.show("Pickup pass link copied"),
+      // The admin's frame may not be allowed the clipboard: the link is in the field to select.
+      () => shopify.toast.show("Select the link and copy it", { isError: true }),
+    );
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            Pickup pass
+          </Text>
+          <Button url={link.url} target="_blank">
+            Open pickup pass
+          </Button>
+        </InlineStack>
+        <Text as="p" tone="subdued">
+          {link.live
+            ? "The shopper's pass: store, hours, ready-by, status, pickup code and QR code, and \"I'm here\" for curbside."
+            : `This pass no longer opens: the order's pickup ended over ${PASS_DAYS_AFTER_PICKUP_ENDS} days ago.`}
+        </Text>
+        <TextField
+          label="Link"
+          value={link.url}
+          readOnly
+          selectTextOnFocus
+          autoComplete="off"
+          connectedRight={<Button onClick={copy}>Copy</Button>}
+        />
+      </BlockStack>
+    </Card>
+  );
+}
+
+/** A timeline step's words, a problem in red, and the associate's photos of it. */
+function StepLabel({ step }: { step: StoreTaskTimelineView["steps"][number] }) {
+  const label = step.problem ? <Badge tone="critical">{step.label}</Badge> : step.label;
+  if (!step.photos) return label;
+  return (
+    <BlockStack gap="100">
+      {label}
+      <StorePhotoThumbnails photos={step.photos} />
+    </BlockStack>
   );
 }
 
@@ -171,7 +243,7 @@ function StoreTimelineCard({ tasks }: { tasks: StoreTaskTimelineView[] }) {
                 columnContentTypes={["text", "text", "text", "text"]}
                 headings={["Step", "When", "Who", "Took"]}
                 rows={task.steps.map((step) => [
-                  step.problem ? <Badge tone="critical">{step.label}</Badge> : step.label,
+                  <StepLabel key="step" step={step} />,
                   step.at,
                   step.staff ?? "—",
                   step.took ?? "—",

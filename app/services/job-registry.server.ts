@@ -8,11 +8,13 @@ import { inventoryLocationsSyncJob } from "~/services/inventory/locations-sync.j
 import { inventoryNightlySyncJob } from "~/services/inventory/nightly-sync.job.server";
 import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
+import { storeTasksAlertEmailJob } from "~/services/store-tasks/alert-email.job.server";
 import { storeTasksEscalateDueJob } from "~/services/store-tasks/escalate-due.job.server";
 import { storeTasksEscalateTaskJob } from "~/services/store-tasks/escalate-task.job.server";
 import { storeTasksRerouteExceptionJob } from "~/services/store-tasks/reroute-exception.job.server";
 import { storeTasksShopifyEffectJob } from "~/services/store-tasks/shopify-effect.job.server";
 import { storeTasksSyncFulfillmentOrderJob } from "~/services/store-tasks/sync-fulfillment-order.job.server";
+import { storeTasksZeroStoreStockJob } from "~/services/store-tasks/zero-store-stock.job.server";
 import { webhookEventPruneJob } from "~/services/webhooks/prune-events.job.server";
 
 /**
@@ -35,6 +37,8 @@ export const JOBS: readonly AnyJobDefinition[] = [
   storeTasksRerouteExceptionJob,
   storeTasksEscalateDueJob,
   storeTasksEscalateTaskJob,
+  storeTasksZeroStoreStockJob,
+  storeTasksAlertEmailJob,
 ];
 
 // This process's pg-boss creates these queues as it starts (app/jobs/app-job-queue.server.ts).

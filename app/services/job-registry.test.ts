@@ -15,9 +15,11 @@ import { deadLetterQueueOf } from "~/jobs/queues";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
 import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
+import { storeTasksAlertEmailJob } from "~/services/store-tasks/alert-email.job.server";
 import { storeTasksEscalateTaskJob } from "~/services/store-tasks/escalate-task.job.server";
 import { storeTasksRerouteExceptionJob } from "~/services/store-tasks/reroute-exception.job.server";
 import { storeTasksShopifyEffectJob } from "~/services/store-tasks/shopify-effect.job.server";
+import { storeTasksZeroStoreStockJob } from "~/services/store-tasks/zero-store-stock.job.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "~/services/webhooks/receive-webhook.server";
 import { customersDataRequest } from "~/services/webhooks/topics/customers-data-request.server";
@@ -137,6 +139,16 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
     return shop;
   },
   "store-tasks.escalate-due": () => scheduledPayload("store-tasks.escalate-due"),
+  "store-tasks.alert-email": async (shop) => {
+    await prisma.$transaction((tx) => storeTasksAlertEmailJob.enqueue(tx, { shop, taskId: crypto.randomUUID() }));
+    return shop;
+  },
+  "store-tasks.zero-store-stock": async (shop) => {
+    await prisma.$transaction((tx) =>
+      storeTasksZeroStoreStockJob.enqueue(tx, { shop, taskId: crypto.randomUUID(), locationId: "1002", sku: "TEE-M" }),
+    );
+    return shop;
+  },
 };
 
 /** A cron job's payload is what its schedule hands pg-boss; it is queued as that job's data. */
@@ -268,6 +280,14 @@ const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; descript
   "store-tasks.escalate-task": {
     payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10" }),
     description: "Moving a store order from a store that has not started it",
+  },
+  "store-tasks.alert-email": {
+    payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10" }),
+    description: "Emailing a store about a new order",
+  },
+  "store-tasks.zero-store-stock": {
+    payload: (shop) => ({ shop, taskId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10", locationId: "1002", sku: "TEE-M" }),
+    description: "Setting Shopify's stock of TEE-M to 0 at the store that could not pick it for a store order",
   },
 };
 

@@ -82,6 +82,14 @@ export type FulfillmentOrdersForRoutingQuery = { order?: AdminTypes.Maybe<{ fulf
         & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, supportedActions: Array<Pick<AdminTypes.FulfillmentOrderSupportedAction, 'action'>>, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'sku' | 'inventoryItemId' | 'totalQuantity' | 'remainingQuantity'>> } }
       )> } }> };
 
+export type ExceptionInventoryLevelAvailableQueryVariables = AdminTypes.Exact<{
+  locationId: AdminTypes.Scalars['ID']['input'];
+  inventoryItemId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ExceptionInventoryLevelAvailableQuery = { location?: AdminTypes.Maybe<{ inventoryLevel?: AdminTypes.Maybe<{ quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }> }> };
+
 export type LocationsForMirrorQueryVariables = AdminTypes.Exact<{
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
 }>;
@@ -122,6 +130,14 @@ export type InventoryMirrorBulkOperationStatusQueryVariables = AdminTypes.Exact<
 
 export type InventoryMirrorBulkOperationStatusQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'createdAt' | 'objectCount' | 'url'>> };
 
+export type ExceptionSetStoreStockZeroMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.InventorySetQuantitiesInput;
+  idempotencyKey: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type ExceptionSetStoreStockZeroMutation = { inventorySetQuantities?: AdminTypes.Maybe<{ inventoryAdjustmentGroup?: AdminTypes.Maybe<Pick<AdminTypes.InventoryAdjustmentGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.InventorySetQuantitiesUserError, 'field' | 'message' | 'code'>> }> };
+
 export type FulfillmentOrderOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -151,6 +167,7 @@ export type ShopOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopif
 interface GeneratedQueryTypes {
   "#graphql\n  query FulfillmentOrderForStoreTask($id: ID!, $lineItemsFirst: Int!, $lineItemsAfter: String) {\n    fulfillmentOrder(id: $id) {\n      id\n      status\n      assignedLocation {\n        location {\n          id\n        }\n      }\n      deliveryMethod {\n        methodType\n      }\n      order {\n        id\n        name\n        cancelledAt\n        customer {\n          firstName\n          lastName\n        }\n      }\n      lineItems(first: $lineItemsFirst, after: $lineItemsAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          totalQuantity\n          remainingQuantity\n          sku\n          productTitle\n          variantTitle\n          image {\n            url\n          }\n          variant {\n            barcode\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderForStoreTaskQuery, variables: FulfillmentOrderForStoreTaskQueryVariables},
   "#graphql\n  query FulfillmentOrdersForRouting($orderId: ID!, $fulfillmentOrdersFirst: Int!, $lineItemsFirst: Int!) {\n    order(id: $orderId) {\n      fulfillmentOrders(first: $fulfillmentOrdersFirst) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          deliveryMethod {\n            methodType\n          }\n          supportedActions {\n            action\n          }\n          lineItems(first: $lineItemsFirst) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              sku\n              inventoryItemId\n              totalQuantity\n              remainingQuantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersForRoutingQuery, variables: FulfillmentOrdersForRoutingQueryVariables},
+  "#graphql\n  query ExceptionInventoryLevelAvailable($locationId: ID!, $inventoryItemId: ID!) {\n    location(id: $locationId) {\n      inventoryLevel(inventoryItemId: $inventoryItemId) {\n        quantities(names: [\"available\"]) {\n          name\n          quantity\n        }\n      }\n    }\n  }\n": {return: ExceptionInventoryLevelAvailableQuery, variables: ExceptionInventoryLevelAvailableQueryVariables},
   "#graphql\n  query LocationsForMirror($after: String) {\n    shop {\n      ianaTimezone\n    }\n    locations(first: 100, after: $after, includeInactive: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        isActive\n        fulfillsOnlineOrders\n        updatedAt\n        address {\n          address1\n          city\n          provinceCode\n          zip\n          countryCode\n          latitude\n          longitude\n        }\n        localPickupSettingsV2 {\n          pickupTime\n        }\n      }\n    }\n  }\n": {return: LocationsForMirrorQuery, variables: LocationsForMirrorQueryVariables},
   "#graphql\n  query InventoryLevelsForMirror {\n    locations {\n      edges {\n        node {\n          id\n          inventoryLevels {\n            edges {\n              node {\n                id\n                updatedAt\n                item {\n                  id\n                  sku\n                }\n                quantities(names: [\"available\", \"committed\", \"on_hand\"]) {\n                  name\n                  quantity\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsForMirrorQuery, variables: InventoryLevelsForMirrorQueryVariables},
   "#graphql\n  query CurrentInventoryMirrorBulkQuery {\n    currentBulkOperation(type: QUERY) {\n      id\n      status\n      query\n    }\n  }\n": {return: CurrentInventoryMirrorBulkQueryQuery, variables: CurrentInventoryMirrorBulkQueryQueryVariables},
@@ -168,6 +185,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation StoreTaskPreparedForPickup($input: FulfillmentOrderLineItemsPreparedForPickupInput!) {\n    fulfillmentOrderLineItemsPreparedForPickup(input: $input) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskPreparedForPickupMutation, variables: StoreTaskPreparedForPickupMutationVariables},
   "#graphql\n  mutation StoreTaskReportProgress($id: ID!, $progressReport: FulfillmentOrderReportProgressInput) {\n    fulfillmentOrderReportProgress(id: $id, progressReport: $progressReport) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskReportProgressMutation, variables: StoreTaskReportProgressMutationVariables},
   "#graphql\n  mutation RunInventoryMirrorBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunInventoryMirrorBulkQueryMutation, variables: RunInventoryMirrorBulkQueryMutationVariables},
+  "#graphql\n  mutation ExceptionSetStoreStockZero($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {\n      inventoryAdjustmentGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ExceptionSetStoreStockZeroMutation, variables: ExceptionSetStoreStockZeroMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -9,10 +9,11 @@ import path from "node:path";
 import { parseDatabaseEnv } from "../../app/config/environment";
 import { resolveDatabase, MIGRATIONS_DIR } from "../../app/db/database-url.server";
 import { applyMigrations } from "../../app/db/migrations.server";
-import { startEmulatorServer } from "../emulator/server";
+import { startEmulatorServer, VENDOR_CREDENTIALS } from "../emulator/server";
 import { startPosStandIn } from "../pos/server";
 import { scenarios } from "../scenarios";
 import { DEMO_APP } from "./demo-app";
+import { applyDemoMerchantSetup } from "./merchant-setup";
 
 const demoPort = Number(process.env.DEMO_PORT ?? 8787);
 const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     apiSecret: DEMO_APP.apiSecret,
     scenario: scenarios.chicago(),
     databaseUrl: database.url,
+    emulatorUrl,
   });
   const emulator = await startEmulatorServer({
     port: demoPort,
@@ -84,6 +86,10 @@ async function main(): Promise<void> {
       SHOPIFY_EMULATOR_URL: emulatorUrl,
       APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
       RUN_WORKERS_IN_PROCESS: "true",
+      // The stores' new-order emails go to the emulator's SendGrid, and show in its outbox.
+      SENDGRID_API_KEY: VENDOR_CREDENTIALS.sendgrid.apiKey,
+      SENDGRID_API_URL: emulatorUrl,
+      ALERTS_FROM_EMAIL: "alerts@omniroute-demo.example",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -96,11 +102,15 @@ async function main(): Promise<void> {
   app.stdout?.on("data", keep);
   app.stderr?.on("data", keep);
 
+  // Once the app is installed (the first admin page load), the demo's stores get their emails.
+  const merchantSetup = applyDemoMerchantSetup(database.url, emulator.scenario);
+
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     app.kill("SIGTERM");
+    await merchantSetup.stop();
     await pos.close();
     await emulator.close();
     await database.embedded?.stop();

@@ -54,3 +54,32 @@ describe("/_emulator/warnings", () => {
     expect(await (await fetch(`${emulator.url}/_emulator/warnings`)).json()).toEqual({ warnings: [] });
   });
 });
+
+describe("/_emulator/shops/:shop/orders", () => {
+  it("lists the orders with a fulfilment order at a location, newest first, as POS's Orders screen does", async () => {
+    const emulator = await start();
+    const [here, elsewhere] = emulator.scenario.locations.filter((location) => location.kind === "STORE");
+    const sku = emulator.scenario.inventory.find((stock) => stock.locationId === here!.id && stock.available > 0)!.sku;
+    const pickUp = (locationId: number, firstName: string) =>
+      emulator.shopify.placeOrder(emulator.shop, {
+        lines: [{ sku, quantity: 1 }],
+        deliveryMethod: "PICK_UP",
+        pickupLocationId: locationId,
+        customer: { firstName, lastName: "Lovelace" },
+      });
+    const first = pickUp(here!.id, "Ada");
+    pickUp(elsewhere!.id, "Grace");
+    const second = pickUp(here!.id, "Alan");
+
+    const answer = await fetch(`${emulator.url}/_emulator/shops/${emulator.shop}/orders?locationId=${here!.id}`);
+    const { orders } = (await answer.json()) as { orders: { id: number; name: string; customerName: string }[] };
+
+    expect(orders.map((order) => [order.id, order.name, order.customerName])).toEqual([
+      [second.legacyResourceId, second.name, "Alan Lovelace"],
+      [first.legacyResourceId, first.name, "Ada Lovelace"],
+    ]);
+    expect(orders[0]).toMatchObject({ lineItems: [{ quantity: 1 }], fulfillmentStatuses: ["OPEN"] });
+    const nowhere = await fetch(`${emulator.url}/_emulator/shops/${emulator.shop}/orders?locationId=nowhere`);
+    expect(await nowhere.json()).toEqual({ orders: [] });
+  });
+});

@@ -228,6 +228,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       }));
       return jsonResponse(200, { sku, levels });
     }
+    // POS's Orders screen at a store (the demo's Store POS stand-in lists them).
+    if (action === "orders" && request.method === "GET") {
+      return jsonResponse(200, { orders: shopify.ordersAt(shopName, request.query.get("locationId") ?? "") });
+    }
     const body = parseJson(request.body);
     if (!body) return jsonResponse(400, { error: "expected a JSON object" });
     try {

@@ -15,6 +15,8 @@ export async function bundlePosScripts(): Promise<Map<string, string>> {
     entryPoints: {
       "targets/tile": path.join(EXTENSION_SRC, "Tile.tsx"),
       "targets/modal": path.join(EXTENSION_SRC, "Modal.tsx"),
+      "targets/order-block": path.join(EXTENSION_SRC, "OrderBlock.tsx"),
+      "targets/order-action": path.join(EXTENSION_SRC, "OrderAction.tsx"),
       host: path.join(BROWSER_SRC, "host.ts"),
       sandbox: path.join(BROWSER_SRC, "sandbox.ts"),
     },

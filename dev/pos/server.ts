@@ -22,6 +22,8 @@ export interface PosStandInOptions {
   scenario: Scenario;
   /** The app's database, where the shoppers' pickup codes are (see customers-at-counter.ts). */
   databaseUrl: string;
+  /** The Shopify emulator, whose orders POS's Orders screen lists (it may start after the stand-in). */
+  emulatorUrl: string;
 }
 
 export interface RunningPosStandIn {
@@ -67,6 +69,14 @@ export async function startPosStandIn(options: PosStandInOptions): Promise<Runni
         options.apiSecret,
       );
       return { status: 200, type: "application/json", body: JSON.stringify({ token }) };
+    }
+    if (url.pathname === "/orders") {
+      // POS reads a store's orders from Shopify itself; the stand-in asks the emulator's control API.
+      const locationId = url.searchParams.get("locationId") ?? "";
+      const shopify = await fetch(
+        `${options.emulatorUrl}/_emulator/shops/${encodeURIComponent(config.shopDomain)}/orders?locationId=${encodeURIComponent(locationId)}`,
+      );
+      return { status: shopify.status, type: "application/json", body: await shopify.text() };
     }
     if (url.pathname === "/customers") {
       const ready = await customers.readyAt(config.shopDomain, url.searchParams.get("locationId") ?? "");

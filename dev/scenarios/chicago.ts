@@ -158,6 +158,15 @@ const SITES: {
   },
 ];
 
+/** "wicker-park@windy-city-outfitters.example": a reserved domain, so nothing could ever be delivered. */
+function storeEmailOf(storeName: string): string {
+  const slug = storeName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${slug}@windy-city-outfitters.example`;
+}
+
 export function chicago(): Scenario {
   const random = seededRandom(60_601);
   const locations: ScenarioLocation[] = SITES.map((site, index) => ({
@@ -181,7 +190,7 @@ export function chicago(): Scenario {
     pickupEnabled: site.kind === "STORE",
     // Shopify's ranked-locations default: the warehouse first, then stores in list order.
     rank: index + 1,
-    profile: site.kind === "STORE" ? STORE_PROFILE : WAREHOUSE_PROFILE,
+    profile: site.kind === "STORE" ? { ...STORE_PROFILE, storeEmail: storeEmailOf(site.name) } : WAREHOUSE_PROFILE,
   }));
 
   const products = buildCatalogue({ colours: 3, vendor: "Windy City Outfitters" });

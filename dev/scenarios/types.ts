@@ -30,6 +30,8 @@ export interface LocationProfile {
   dailyCapacity?: number;
   openingHours: OpeningHours;
   timezone: string;
+  /** Where the store's team is emailed when an order arrives (the demo turns store emails on). */
+  storeEmail?: string;
 }
 
 export interface ScenarioLocation {

@@ -10,8 +10,8 @@ import { bannerText, posScreen, posTile, scanWith, tapButton, typeInto, waitForS
 /**
  * A pickup order worked at the store through `npm run demo`: placed in the admin stand-in's
  * panel, then on the Store POS stand-in (the POS extension's real source) picked by scanning,
- * packed, staged, marked ready and handed over with the shopper's pickup code; Shopify (the
- * emulator) hears of each step.
+ * packed, staged and marked ready; opened on POS's own order screen, whose Omniroute block leads
+ * to the handover with the shopper's pickup code; Shopify (the emulator) hears of each step.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-store-pos-"));
 fs.chmodSync(dataDir, 0o755);
@@ -123,9 +123,20 @@ describe("the Store POS in the demo", () => {
         "Shopify's fulfilment order to be prepared for pickup",
       );
 
-      // Handover: the customer at the counter gives their pickup code.
-      await tapButton(pos, "Continue to handover");
+      // POS's own order screen: Omniroute's block shows the order ready in its bin, and its button
+      // opens the handover (the extension's order action) over the order.
+      await pos.locator("#modal-close").click();
+      await pos.locator("#tab-orders").click();
+      await pos.locator("#order-list .order-row", { hasText: "#1001" }).click();
+      const block = pos.frameLocator("#order-block-frame");
+      await block.locator("s-text", { hasText: "Pickup: Ready for pickup" }).waitFor({ timeout: 30_000 });
+      expect(await block.locator("s-text", { hasText: "Bin A3" }).textContent()).toBe("Bin A3");
+      await pos.screenshot({ path: path.join(SCREENSHOTS, "store-pos-order-block.png") });
+      await block.getByRole("button", { name: "Hand over" }).click();
       await waitForScreen(pos, "Hand over");
+      await posScreen(pos).locator("s-text", { hasText: "Handing over #1001" }).waitFor({ timeout: 30_000 });
+
+      // Handover: the customer at the counter gives their pickup code.
       const customer = pos.locator("#customer .pickup-code", { hasText: "#1001" });
       await customer.waitFor({ timeout: 30_000 });
       const code = /pickup code (\w+)/.exec((await customer.textContent()) ?? "")?.[1] ?? "";

@@ -21,6 +21,7 @@ const WEBHOOK_ROUTES: Record<string, () => Promise<{ action: Action }>> = {
   "/webhooks/fulfillment_orders/order_routing_complete": () =>
     import("~/routes/webhooks.fulfillment_orders.order_routing_complete"),
   "/webhooks/fulfillment_orders/moved": () => import("~/routes/webhooks.fulfillment_orders.moved"),
+  "/webhooks/fulfillment_orders/hold_released": () => import("~/routes/webhooks.fulfillment_orders.hold_released"),
   "/webhooks/inventory_levels/update": () => import("~/routes/webhooks.inventory_levels.update"),
 };
 

@@ -23,6 +23,7 @@ describe("a location profile form", () => {
         shippingCostPerMile: 0.05,
         dailyCapacity: null,
         pickupEnabledOverride: null,
+        storeEmail: null,
         openingHours: null,
         timeZone: "America/Chicago",
       },
@@ -32,6 +33,17 @@ describe("a location profile form", () => {
   it("reads a daily capacity and a pickup override", () => {
     const parsed = parseProfileForm({ ...valid, dailyCapacity: "40", pickup: "off" });
     expect(parsed.ok && [parsed.values.dailyCapacity, parsed.values.pickupEnabledOverride]).toEqual([40, false]);
+  });
+
+  it("reads a store email, trimmed, and refuses one that is not an address", () => {
+    const parsed = parseProfileForm({ ...valid, storeEmail: "  lincoln-park@windy-city.example " });
+    expect(parsed.ok && parsed.values.storeEmail).toBe("lincoln-park@windy-city.example");
+    for (const bad of ["lincoln park", "lincoln@", "<script>@x.example", `${"a".repeat(250)}@x.example`]) {
+      expect(parseProfileForm({ ...valid, storeEmail: bad }), bad).toEqual({
+        ok: false,
+        errors: { storeEmail: "Enter an email address like lincoln-park@example.com, or leave it empty" },
+      });
+    }
   });
 
   it("names each field to fix", () => {

@@ -16,6 +16,8 @@ export interface ProfileForm extends HoursForm {
   dailyCapacity?: string;
   /** "shopify" follows Shopify's local pickup setting; "on" / "off" override it. */
   pickup?: string;
+  /** Where the store is emailed when an order arrives; empty for none. */
+  storeEmail?: string;
 }
 
 export interface ProfileValues extends HoursValues {
@@ -25,6 +27,7 @@ export interface ProfileValues extends HoursValues {
   shippingCostPerMile: number;
   dailyCapacity: number | null;
   pickupEnabledOverride: boolean | null;
+  storeEmail: string | null;
 }
 
 export type ProfileField = keyof ProfileForm;
@@ -42,6 +45,7 @@ function moneyField(max: number, what: string) {
 }
 
 const DAILY_CAPACITY = "Enter a whole number of orders a day from 1, or leave it empty for no limit";
+const STORE_EMAIL = "Enter an email address like lincoln-park@example.com, or leave it empty";
 
 const profileFieldsSchema = z.object({
   kind: z.enum(["STORE", "WAREHOUSE"], { error: "Choose store or warehouse" }),
@@ -65,6 +69,13 @@ const profileFieldsSchema = z.object({
   pickup: z
     .enum(["shopify", "on", "off"], { error: "Choose whether shoppers can pick up here" })
     .transform((choice) => (choice === "shopify" ? null : choice === "on")),
+  // Empty means the store is not emailed.
+  storeEmail: z
+    .string()
+    .trim()
+    .prefault("")
+    .transform((text) => (text === "" ? null : text))
+    .pipe(z.string().max(254, STORE_EMAIL).email(STORE_EMAIL).nullable()),
 });
 
 /** The profile's schema for the days its hours tick open (see hoursFormSchema). */

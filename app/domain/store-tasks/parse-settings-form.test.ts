@@ -18,6 +18,18 @@ describe("the store settings form", () => {
     expect(toStoreSettingsForm({ ...DEFAULT_STORE_SETTINGS, pickTargetSeconds: 390 }).pickTargetMinutes).toBe("6.5");
   });
 
+  it("turns store emails on when the box is ticked, and off when it is absent", () => {
+    const form = toStoreSettingsForm(DEFAULT_STORE_SETTINGS);
+    const ticked = parseStoreSettingsForm({ ...form, emailStoresOnNewTask: "true" });
+    const { emailStoresOnNewTask: _absent, ...unticked } = form;
+    expect(ticked.ok && ticked.values.emailStoresOnNewTask).toBe(true);
+    expect(parseStoreSettingsForm(unticked)).toEqual({ ok: true, values: DEFAULT_STORE_SETTINGS });
+    expect(parseStoreSettingsForm({ ...form, emailStoresOnNewTask: "yes please" })).toEqual({
+      ok: false,
+      errors: { emailStoresOnNewTask: "Choose on or off" },
+    });
+  });
+
   it("gives one message per field out of bounds or missing", () => {
     const parsed = parseStoreSettingsForm({
       ...toStoreSettingsForm(DEFAULT_STORE_SETTINGS),

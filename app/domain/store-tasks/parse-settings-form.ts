@@ -47,6 +47,7 @@ const storeSettingsFormSchema = z.object({
   requireIdCheck: checkbox,
   exceptionStockPolicy: z.enum(EXCEPTION_STOCK_POLICIES, { error: "Choose what an exception does to the stock" }),
   shipSlaHours: numberField(LIMITS.shipSlaHours, { integer: true, unit: "hours" }),
+  emailStoresOnNewTask: checkbox,
 });
 
 /** The settings the form holds, or the error of each field to fix: nothing is half-applied. */
@@ -64,6 +65,7 @@ export function parseStoreSettingsForm(form: StoreSettingsForm): FormResult<Stor
       requireIdCheck: values.requireIdCheck,
       exceptionStockPolicy: values.exceptionStockPolicy,
       shipSlaHours: values.shipSlaHours,
+      emailStoresOnNewTask: values.emailStoresOnNewTask,
     },
   };
 }

@@ -16,6 +16,8 @@ export interface StoreSettingsForm {
   requireIdCheck?: string;
   exceptionStockPolicy?: string;
   shipSlaHours?: string;
+  /** A checkbox: "true" when ticked. */
+  emailStoresOnNewTask?: string;
 }
 
 export const STORE_SETTINGS_FIELDS = [
@@ -27,6 +29,7 @@ export const STORE_SETTINGS_FIELDS = [
   "requireIdCheck",
   "exceptionStockPolicy",
   "shipSlaHours",
+  "emailStoresOnNewTask",
 ] as const satisfies readonly (keyof StoreSettingsForm)[];
 
 export const EXCEPTION_STOCK_POLICY_LABELS: Readonly<Record<ExceptionStockPolicy, string>> = {
@@ -51,5 +54,6 @@ export function toStoreSettingsForm(settings: StoreSettings): Required<StoreSett
     requireIdCheck: String(settings.requireIdCheck),
     exceptionStockPolicy: settings.exceptionStockPolicy,
     shipSlaHours: String(settings.shipSlaHours),
+    emailStoresOnNewTask: String(settings.emailStoresOnNewTask),
   };
 }

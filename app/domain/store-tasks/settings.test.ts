@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_STORE_SETTINGS, storeSettingsSchema } from "./settings";
 
 describe("store settings", () => {
-  it("defaults to a 6-minute pick target, alerts at 15 minutes, escalation off, uncollected at 7 days", () => {
+  it("defaults to a 6-minute pick target, alerts at 15 minutes, escalation off, uncollected at 7 days, no store emails", () => {
     expect(DEFAULT_STORE_SETTINGS).toEqual({
       pickTargetSeconds: 360,
       notStartedMinutes: 15,
@@ -11,6 +11,7 @@ describe("store settings", () => {
       requireIdCheck: false,
       exceptionStockPolicy: "HOLD_OUT_OF_ROUTING",
       shipSlaHours: 24,
+      emailStoresOnNewTask: false,
     });
   });
 
@@ -29,8 +30,14 @@ describe("store settings", () => {
       requireIdCheck: true,
       exceptionStockPolicy: "SET_SHOPIFY_ZERO",
       shipSlaHours: 48,
+      emailStoresOnNewTask: true,
     };
     expect(storeSettingsSchema.parse(saved)).toEqual(saved);
+  });
+
+  it("reads settings saved before store emails existed with store emails off", () => {
+    const savedBefore = { pickTargetSeconds: 300, requireIdCheck: true };
+    expect(storeSettingsSchema.parse(savedBefore)).toMatchObject({ ...savedBefore, emailStoresOnNewTask: false });
   });
 
   it("refuses values out of bounds or of the wrong kind", () => {
@@ -42,6 +49,7 @@ describe("store settings", () => {
       { exceptionStockPolicy: "DELETE_PRODUCT" },
       { requireIdCheck: "yes" },
       { shipSlaHours: "24" },
+      { emailStoresOnNewTask: "on" },
     ]) {
       expect(storeSettingsSchema.safeParse(bad).success).toBe(false);
     }

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * How the merchant runs store fulfilment: the pick-time target, when a task alerts or
- * escalates, whether handover needs an ID check, and what an exception does to the store's stock.
+ * escalates, whether handover needs an ID check, what an exception does to the store's stock,
+ * and whether stores are emailed when an order arrives.
  */
 
 export const EXCEPTION_STOCK_POLICIES = ["HOLD_OUT_OF_ROUTING", "SET_SHOPIFY_ZERO"] as const;
@@ -32,6 +33,8 @@ export interface StoreSettings {
   readonly exceptionStockPolicy: ExceptionStockPolicy;
   /** A ship-from-store order is due shipped this long after it was assigned. */
   readonly shipSlaHours: number;
+  /** Each store with an email address is emailed when an order arrives for it. */
+  readonly emailStoresOnNewTask: boolean;
 }
 
 export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({
@@ -44,6 +47,8 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = Object.freeze({
   exceptionStockPolicy: "HOLD_OUT_OF_ROUTING",
   // Ship-from-store promises leave the store within a day.
   shipSlaHours: 24,
+  // Off until the merchant gives stores their addresses and turns it on.
+  emailStoresOnNewTask: false,
 });
 
 /** Bounds that keep a typo from alerting on every order, or on none. */
@@ -79,4 +84,5 @@ export const storeSettingsSchema = z.object({
   requireIdCheck: z.boolean().default(DEFAULTS.requireIdCheck),
   exceptionStockPolicy: z.enum(EXCEPTION_STOCK_POLICIES).default(DEFAULTS.exceptionStockPolicy),
   shipSlaHours: bounded(LIMITS.shipSlaHours, DEFAULTS.shipSlaHours),
+  emailStoresOnNewTask: z.boolean().default(DEFAULTS.emailStoresOnNewTask),
 }) satisfies z.ZodType<StoreSettings, unknown>;

@@ -46,3 +46,38 @@ describe("the store timeline of a rerouted order", () => {
     expect(stepsAfter(stayed)[0]?.label).toBe(`Not re-routed, no other location can take it: ${reason}`);
   });
 });
+
+describe("the store timeline after the app's hold or a stock change", () => {
+  it("says the hold was released and the store picks again", () => {
+    const events: TimelineEvent[] = [
+      { at: at(0), fromState: null, toState: "NEW", staffMemberId: null, detail: { kind: "ASSIGNED" } },
+      {
+        at: at(5),
+        fromState: "EXCEPTION",
+        toState: "EXCEPTION",
+        staffMemberId: null,
+        detail: { kind: "HELD", reason: "Tee damaged at Loop" },
+      },
+      { at: at(9), fromState: "EXCEPTION", toState: "PICKING", staffMemberId: null, detail: { kind: "HOLD_RELEASED" } },
+    ];
+    expect(storeTaskTimeline(events, []).at(-1)).toEqual({
+      label: "Hold released — back to picking",
+      at: at(9),
+      staffMemberId: null,
+      tookSeconds: 240,
+      problem: false,
+    });
+  });
+
+  it("says only that the hold was released while another item still waits to be moved", () => {
+    expect(stepsAfter({ kind: "HOLD_RELEASED" })[0]).toMatchObject({ label: "Hold released", problem: false });
+  });
+
+  it("tells the merchant Shopify's stock was not set to 0, and why, as a problem", () => {
+    const detail = { kind: "STOCK_ZERO_GAVE_UP", sku: "TEE-M", error: "the stock kept changing" } as const;
+    expect(stepsAfter(detail)[0]).toMatchObject({
+      label: "Shopify's stock of TEE-M at the store was not set to 0: the stock kept changing",
+      problem: true,
+    });
+  });
+});

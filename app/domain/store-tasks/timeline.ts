@@ -39,7 +39,10 @@ export type TimelineEventDetail =
       readonly reason: string;
     }
   | { readonly kind: "SHOPIFY_GAVE_UP"; readonly effect: ShopifyEffect }
-  | { readonly kind: "SHOPIFY_RETRIED"; readonly effect: ShopifyEffect };
+  | { readonly kind: "SHOPIFY_RETRIED"; readonly effect: ShopifyEffect }
+  | { readonly kind: "CUSTOMER_ARRIVED"; readonly spot: string | null }
+  | { readonly kind: "STOCK_ZERO_GAVE_UP"; readonly sku: string; readonly error: string }
+  | { readonly kind: "HOLD_RELEASED" };
 
 export interface TimelineEvent {
   readonly at: Date;
@@ -135,8 +138,23 @@ export function storeTaskTimeline(events: readonly TimelineEvent[], lines: reado
   const picks = events.filter((event) => isPick(event) && (!firstPacked || event.at <= firstPacked.at));
   const lastPick = picks.at(-1);
   const steps: { label: string; at: Date; staffMemberId: string | null; problem: boolean }[] = [];
+  // The shopper's "I'm here" since the task was last assigned: a repeat only tells a new spot.
+  let arrival: { spot: string | null } | null = null;
   for (const event of events) {
     const detail = event.detail;
+    if (detail?.kind === "ASSIGNED") arrival = null;
+    if (detail?.kind === "CUSTOMER_ARRIVED") {
+      const label = !arrival
+        ? `Customer arrived${detail.spot ? ` — spot ${detail.spot}` : ""}`
+        : detail.spot !== arrival.spot
+          ? detail.spot
+            ? `Customer now at spot ${detail.spot}`
+            : "Customer checked in again"
+          : null;
+      if (label) steps.push({ label, at: event.at, staffMemberId: null, problem: false });
+      arrival = { spot: detail.spot };
+      continue;
+    }
     if (event === lastPick) {
       steps.push({ label: "Picked", at: event.at, staffMemberId: event.staffMemberId, problem: false });
       continue;
@@ -165,6 +183,16 @@ export function storeTaskTimeline(events: readonly TimelineEvent[], lines: reado
     }
     if (detail?.kind === "SHOPIFY_GAVE_UP") {
       steps.push({ label: shopifyRefusalLabel(detail.effect), at: event.at, staffMemberId: null, problem: true });
+      continue;
+    }
+    if (detail?.kind === "STOCK_ZERO_GAVE_UP") {
+      const label = `Shopify's stock of ${detail.sku} at the store was not set to 0: ${detail.error}`;
+      steps.push({ label, at: event.at, staffMemberId: null, problem: true });
+      continue;
+    }
+    if (detail?.kind === "HOLD_RELEASED") {
+      const label = event.toState === "PICKING" ? "Hold released — back to picking" : "Hold released";
+      steps.push({ label, at: event.at, staffMemberId: null, problem: false });
       continue;
     }
     if (detail?.kind === "ENDED") {

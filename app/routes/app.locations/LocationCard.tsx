@@ -128,6 +128,22 @@ export function LocationCard({ location, timeZones }: { location: LocationProfil
                   error={errors.pickup}
                 />
               </FormLayout.Group>
+              {form.kind === "STORE" ? (
+                <TextField
+                  label="Store email"
+                  name="storeEmail"
+                  type="email"
+                  autoComplete="off"
+                  placeholder="No email"
+                  value={form.storeEmail}
+                  onChange={set("storeEmail")}
+                  error={errors.storeEmail}
+                  helpText="The store's team is emailed here when an order arrives, once store emails are on in the Stores page's settings."
+                />
+              ) : (
+                // A warehouse gets no store tasks; the address is kept for when it is a store again.
+                <input type="hidden" name="storeEmail" value={form.storeEmail} />
+              )}
             </FormLayout>
             <BlockStack gap="300">
               <InlineStack align="space-between" blockAlign="center" gap="200">

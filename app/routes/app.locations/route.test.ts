@@ -112,6 +112,19 @@ describe("the locations page", () => {
     ]);
   });
 
+  it("saves a store's email, shows it back, and clears it when emptied", async () => {
+    const email = { locationId: "1", ...PROFILE, storeEmail: "loop@windy-city.example" };
+    expect(await save(email)).toEqual({ status: 200, body: { ok: true } });
+    expect((await profileOf(emulator.shop, "1")).storeEmail).toBe("loop@windy-city.example");
+    expect((await listed()).locations[0]?.form.storeEmail).toBe("loop@windy-city.example");
+
+    expect(await save({ ...email, storeEmail: "not an address" })).toMatchObject({
+      body: { ok: false, errors: { storeEmail: expect.any(String) } },
+    });
+    expect(await save({ ...email, storeEmail: "" })).toEqual({ status: 200, body: { ok: true } });
+    expect((await profileOf(emulator.shop, "1")).storeEmail).toBeNull();
+  });
+
   it("refuses invalid figures with field errors and changes nothing", async () => {
     const before = await prisma.locationProfile.findUniqueOrThrow({
       where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },

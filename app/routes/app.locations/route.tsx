@@ -19,6 +19,7 @@ const PROFILE_FIELDS = [
   "shippingCostPerMile",
   "dailyCapacity",
   "pickup",
+  "storeEmail",
   ...HOURS_FIELDS,
 ] as const;
 

@@ -1,7 +1,8 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   BlockStack,
   Button,
+  ButtonGroup,
   Card,
   DataTable,
   FormLayout,
@@ -13,6 +14,11 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { formatDuration } from "~/domain/store-tasks/durations";
+import {
+  LEADERBOARD_PERIOD_LABELS,
+  LEADERBOARD_PERIODS,
+  type LeaderboardPeriod,
+} from "~/domain/store-tasks/leaderboard-period";
 
 export interface LeaderboardRow {
   staffMemberId: string;
@@ -31,16 +37,41 @@ function accuracyText(row: LeaderboardRow): string {
   return `${(row.scanAccuracy * 100).toFixed(1)}% of ${scans} ${scans === 1 ? "scan" : "scans"}`;
 }
 
+const PERIOD_SPANS: Record<LeaderboardPeriod, string> = {
+  today: "Today",
+  "7d": "Today and the 6 days before",
+  "30d": "Today and the 29 days before",
+};
+
+/** Today / 7 days / 30 days, kept in the page's URL (?period=) so a link or a reload keeps it. */
+function PeriodChoice({ period }: { period: LeaderboardPeriod }) {
+  const [params, setParams] = useSearchParams();
+  const choose = (chosen: LeaderboardPeriod) => {
+    const next = new URLSearchParams(params);
+    next.set("period", chosen);
+    setParams(next, { preventScrollReset: true });
+  };
+  return (
+    <ButtonGroup variant="segmented">
+      {LEADERBOARD_PERIODS.map((option) => (
+        <Button key={option} pressed={option === period} onClick={() => choose(option)}>
+          {LEADERBOARD_PERIOD_LABELS[option]}
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
+}
+
 /** The staff leaderboard (the seed's gamification), and naming a staff member. */
 export function Leaderboard({
   rows,
-  days,
+  period,
   pickTargetSeconds,
   errors,
   loading,
 }: {
   rows: LeaderboardRow[];
-  days: number;
+  period: LeaderboardPeriod;
   pickTargetSeconds: number;
   errors: { staffMemberId?: string; nickname?: string };
   loading: boolean;
@@ -57,20 +88,25 @@ export function Leaderboard({
   return (
     <Card>
       <BlockStack gap="300">
-        <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            Staff leaderboard
-          </Text>
-          <Text as="p" tone="subdued" variant="bodySm">
-            The last {days} days at every store: orders packed, median pick time against the{" "}
-            {formatDuration(pickTargetSeconds)} target, and scans that found the right item.
-          </Text>
-        </BlockStack>
+        <InlineStack align="space-between" blockAlign="start" gap="200">
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              Staff leaderboard
+            </Text>
+            <Text as="p" tone="subdued" variant="bodySm">
+              {PERIOD_SPANS[period]} at every store, in the shop&apos;s time zone: orders packed, median pick time
+              against the {formatDuration(pickTargetSeconds)} target, and scans that found the right item.
+            </Text>
+          </BlockStack>
+          <PeriodChoice period={period} />
+        </InlineStack>
         {loading ? (
           <SkeletonBodyText lines={3} />
         ) : rows.length === 0 ? (
           <Text as="p" tone="subdued">
-            No picks or scans by named staff yet: they appear here once associates pick orders on Shopify POS.
+            {period === "today"
+              ? "No picks or scans by named staff today yet: try 7 or 30 days, or wait for associates to pick on Shopify POS."
+              : "No picks or scans by named staff in this period: they appear here once associates pick orders on Shopify POS."}
           </Text>
         ) : (
           <>

@@ -11,6 +11,7 @@ export function StoreSettingsForm({
   errors,
   savedAt,
   savedBy,
+  storeEmailsUnavailable,
 }: {
   form: Required<Fields>;
   set: (key: keyof Fields) => (value: string) => void;
@@ -19,18 +20,24 @@ export function StoreSettingsForm({
   /** When the settings in force were saved; null while the defaults apply. */
   savedAt: string | null;
   savedBy: string | null;
+  /** Why stores cannot be emailed on this server; null when they can. */
+  storeEmailsUnavailable: string | null;
 }) {
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "settings";
   return (
     <Layout.AnnotatedSection
       title="Store settings"
-      description="The pick-time target shown to associates, when an order alerts or is moved to another store, and how handover and exceptions work."
+      description="The pick-time target shown to associates, when an order alerts or is moved to another store, how handover and exceptions work, and whether stores are emailed about new orders."
     >
       <Form method="post">
         <input type="hidden" name="intent" value="settings" />
         <input type="hidden" name="escalationEnabled" value={form.escalationEnabled} />
         <input type="hidden" name="requireIdCheck" value={form.requireIdCheck} />
+        {/* Left out when emails cannot be sent: saving then turns them off. */}
+        {storeEmailsUnavailable === null && (
+          <input type="hidden" name="emailStoresOnNewTask" value={form.emailStoresOnNewTask} />
+        )}
         <Card>
           <FormLayout>
             <NotSavedBanner errors={errors} title="The store settings were not saved" />
@@ -110,6 +117,17 @@ export function StoreSettingsForm({
               value={form.exceptionStockPolicy}
               onChange={set("exceptionStockPolicy")}
               error={errors.exceptionStockPolicy}
+            />
+            <Checkbox
+              label="Email each store when an order arrives for it"
+              checked={storeEmailsUnavailable === null && form.emailStoresOnNewTask === "true"}
+              disabled={storeEmailsUnavailable !== null}
+              onChange={(checked) => set("emailStoresOnNewTask")(String(checked))}
+              error={errors.emailStoresOnNewTask}
+              helpText={
+                storeEmailsUnavailable ??
+                "Sent to the store email set on each store's card on the Locations page; stores without one are not emailed."
+              }
             />
             <InlineStack align="space-between" blockAlign="center">
               <Text as="span" tone="subdued">

@@ -227,17 +227,27 @@ beforeEach(async () => {
   }
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
+  await prisma.shopInstallation.updateMany({ where: { shop: emulator.shop }, data: { timeZone: null } });
 });
+
+/** The shop's zone, as the locations sync records it from Shopify. */
+async function inShopTimeZone(timeZone: string): Promise<void> {
+  await prisma.shopInstallation.upsert({
+    where: { shop: emulator.shop },
+    create: { shop: emulator.shop, timeZone },
+    update: { timeZone },
+  });
+}
 
 afterAll(async () => {
   await emulator.close();
 });
 
-function load() {
+function load(search = "") {
   return loader({
-    request: new Request(`${TEST_APP.appUrl}/app/stores`, {
+    request: new Request(`${TEST_APP.appUrl}/app/stores${search}`, {
       headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` },
     }),
     params: {},
@@ -333,11 +343,12 @@ describe("the Stores page", () => {
     expect(evanston?.attention.uncollected).toEqual([]);
   });
 
-  it("ranks staff over the week by picks, with their median pick time and scan accuracy, and only the shop's own staff", async () => {
+  it("ranks staff over 7 days by picks, with their median pick time and scan accuracy, and only the shop's own staff", async () => {
     await seedLoopDay();
 
-    const page = await load();
+    const page = await load("?period=7d");
 
+    expect(page.leaderboardPeriod).toBe("7d");
     expect(page.leaderboard).toEqual([
       {
         staffMemberId: "111",
@@ -361,6 +372,39 @@ describe("the Stores page", () => {
         scanAccuracy: 1,
       },
     ]);
+  });
+
+  it("opens the leaderboard on today in the shop's zone: yesterday evening's pick in Chicago is not on it", async () => {
+    await seedLoopDay();
+    await inShopTimeZone("America/Chicago");
+
+    const page = await load();
+
+    expect(page.leaderboardPeriod).toBe("today");
+    expect(page.leaderboard.map((row) => [row.staffMemberId, row.picks, row.medianPickSeconds])).toEqual([
+      ["222", 1, 300],
+      ["111", 1, 372],
+    ]);
+  });
+
+  it("shows today's leaderboard for a period it does not offer, rather than an error", async () => {
+    await seedLoopDay();
+    await inShopTimeZone("America/Chicago");
+
+    for (const search of [
+      "?period=yesterday",
+      "?period=",
+      "?period=7d&period=30d",
+      "?period=%00%FF",
+      "?period=__proto__",
+    ]) {
+      const page = await load(search);
+      expect(page.leaderboardPeriod, search).toBe(search.startsWith("?period=7d") ? "7d" : "today");
+      expect(
+        page.leaderboard.map((row) => row.picks),
+        search,
+      ).toEqual(search.startsWith("?period=7d") ? [2, 1] : [1, 1]);
+    }
   });
 
   it("shows a staff member by the name the merchant gives them, and by id again once it is cleared", async () => {
@@ -430,6 +474,7 @@ describe("the Stores page", () => {
       requireIdCheck: true,
       exceptionStockPolicy: "SET_SHOPIFY_ZERO",
       shipSlaHours: 12,
+      emailStoresOnNewTask: false,
     });
     expect(page.savedAt).toBe("2026-11-27 18:00 UTC");
     expect(page.savedBy).toBe("Staff member 1");

@@ -6,13 +6,15 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useFormFields } from "~/components/use-form-fields";
 import { STORE_SETTINGS_FIELDS, toStoreSettingsForm } from "~/domain/store-tasks/settings-form";
+import { leaderboardPeriodOf } from "~/domain/store-tasks/leaderboard-period";
 import { authenticate } from "~/shopify.server";
 import { formatDateTime } from "~/domain/date-time";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { BIN_IMPORT_MAX_BYTES, binImportTooLarge } from "~/services/store-tasks/bin-locations-csv";
 import { importBinLocationsFrom } from "~/services/store-tasks/bin-locations.server";
 import { nameStaffMember } from "~/services/store-tasks/staff-nicknames.server";
-import { LEADERBOARD_DAYS, storesPerformance } from "~/services/store-tasks/store-performance.server";
+import { storesPerformance } from "~/services/store-tasks/store-performance.server";
+import { storeEmailsUnavailableReason } from "~/services/store-tasks/alert-email-availability.server";
 import { currentStoreSettings, saveStoreSettings } from "~/services/store-tasks/store-settings.server";
 import { BinImportCard } from "./BinImportCard";
 import { Leaderboard } from "./Leaderboard";
@@ -36,15 +38,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     currentStoreSettings(session.shop),
     shopTimeZone(session.shop),
   ]);
-  const { stores, leaderboard } = await storesPerformance(session.shop, settings, now);
+  // A period the page does not offer (a stale or edited link) shows the default, not an error.
+  const leaderboardPeriod = leaderboardPeriodOf(new URL(request.url).searchParams.get("period"));
+  const { stores, leaderboard } = await storesPerformance(session.shop, settings, now, {
+    period: leaderboardPeriod,
+    timeZone,
+  });
   return {
     stores,
     leaderboard,
-    leaderboardDays: LEADERBOARD_DAYS,
+    leaderboardPeriod,
     settings,
     // Formatted here, in the shop's zone, so the server's and the browser's render agree.
     savedAt: saved ? formatDateTime(saved.at, timeZone) : null,
     savedBy: saved?.by ?? null,
+    storeEmailsUnavailable: storeEmailsUnavailableReason(),
     asOf: formatDateTime(now, timeZone),
   };
 };
@@ -109,8 +117,10 @@ export default function StoresPage() {
         </Layout.Section>
         <Layout.Section>
           <Leaderboard
+            // A new period is a new list of staff: the naming form starts again from its first.
+            key={page.leaderboardPeriod}
             rows={page.leaderboard}
-            days={page.leaderboardDays}
+            period={page.leaderboardPeriod}
             pickTargetSeconds={page.settings.pickTargetSeconds}
             errors={nicknameErrors}
             loading={loading}
@@ -122,6 +132,7 @@ export default function StoresPage() {
           errors={settingsErrors}
           savedAt={page.savedAt}
           savedBy={page.savedBy}
+          storeEmailsUnavailable={page.storeEmailsUnavailable}
         />
         <BinImportCard result={result?.intent === "bin-import" ? result.outcome : null} />
       </Layout>

@@ -42,6 +42,7 @@ function location(
       pickupEnabledOverride: null,
       preparationMinutes: null,
       sameDayCutoff: null,
+      storeEmail: null,
       updatedAt: new Date(),
       ...profile,
     },

@@ -51,6 +51,7 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
           shippingCostPerMile: dollarsFieldValue(profile.shippingCostPerMile.toNumber()),
           dailyCapacity: profile.dailyCapacity === null ? "" : String(profile.dailyCapacity),
           pickup: profile.pickupEnabledOverride === null ? "shopify" : profile.pickupEnabledOverride ? "on" : "off",
+          storeEmail: profile.storeEmail ?? "",
           ...(hours === undefined
             ? { ...hoursFormOf(null, profile.timeZone), hours: "weekly" }
             : hoursFormOf(hours, profile.timeZone)),

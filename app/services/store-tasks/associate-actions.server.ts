@@ -19,24 +19,18 @@ import {
 } from "~/domain/store-tasks/types";
 import {
   changeStoreTask,
-  findStoreTaskEventByRequest,
   itemOfCode,
   recordStoreTaskLineException,
   setStoreTaskLinePicked,
   type StoreTaskChange,
 } from "~/models/store-tasks-associate.server";
-import {
-  findStoreTask,
-  lockStoreTask,
-  recordStoreTaskEvent,
-  type StoreTaskWithLines,
-} from "~/models/store-tasks.server";
+import { lockStoreTaskForRequest, recordStoreTaskEvent, type StoreTaskWithLines } from "~/models/store-tasks.server";
 import type { StoreTaskEventDetail } from "~/models/store-tasks-event-detail";
 import { answered, refused, TASK_NOT_HERE, LOCATION_NOT_A_STORE, type PosCaller, type PosOutcome } from "./pos-outcome";
 import type { ShopifyEffectJob } from "./shopify-effect.server";
 import { storeTasksRerouteExceptionJob } from "./reroute-exception.job.server";
 import { storeTasksShopifyEffectJob } from "./shopify-effect.job.server";
-import { storeSettingsFor } from "./store-settings.server";
+import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { loadTaskView, storeOf } from "./task-reads.server";
 import type { TaskLineView, TaskView } from "./task-view";
 import { pickLine } from "./pick-line";
@@ -76,25 +70,25 @@ async function onLockedTask<Extra extends object>(
   caller: PosCaller,
   taskId: string,
   request: PosRequest,
-  work: (tx: Tx, task: StoreTaskWithLines, at: Date) => Promise<PosOutcome<Extra>>,
+  work: (tx: Tx, task: StoreTaskWithLines, at: Date, settings: StoreSettings) => Promise<PosOutcome<Extra>>,
   replay: (tx: Tx, task: StoreTaskWithLines, recorded: StoreTaskEventDetail | null) => Promise<PosOutcome<Extra>>,
 ): Promise<PosOutcome<Extra & { task: TaskView }>> {
-  if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
+  const store = await storeOf(caller);
+  if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
   const outcome = await prisma.$transaction(async (tx): Promise<PosOutcome<Extra>> => {
-    if (!(await lockStoreTask(tx, caller.shop, caller.locationId, taskId))) return refused("NOT_FOUND", TASK_NOT_HERE);
-    const task = await findStoreTask(tx, caller.shop, caller.locationId, taskId);
-    if (!task) return refused("NOT_FOUND", TASK_NOT_HERE);
-    const recorded = await findStoreTaskEventByRequest(tx, caller.shop, request.requestId);
+    const locked = await lockStoreTaskForRequest(tx, caller.shop, caller.locationId, taskId, request.requestId);
+    if (!locked) return refused("NOT_FOUND", TASK_NOT_HERE);
+    const { task, recorded } = locked;
     if (recorded) {
       if (recorded.taskId !== task.id) {
         return refused("INVALID", "This request was already used for another order: send a new one", "requestId");
       }
       return replay(tx, task, recorded.detail);
     }
-    return work(tx, task, new Date());
+    return work(tx, task, new Date(), store.settings);
   });
   if (!outcome.ok) return outcome;
-  const task = await loadTaskView(caller, taskId, new Date());
+  const task = await loadTaskView(caller, taskId, new Date(), store.settings);
   if (!task) return refused("NOT_FOUND", TASK_NOT_HERE);
   return answered({ ...outcome.answer, task });
 }
@@ -243,12 +237,11 @@ export async function transitionTask(
   taskId: string,
   input: TransitionInput,
 ): Promise<PosOutcome<{ task: TaskView }>> {
-  const settings = await storeSettingsFor(caller.shop);
   return onLockedTask(
     caller,
     taskId,
     input,
-    async (tx, task, at) => {
+    async (tx, task, at, settings) => {
       if (input.to === "PICKED_UP" && task.state === "READY") {
         const mismatch = handoverMismatch(task, input.handover);
         if (mismatch) return refused("INVALID", mismatch, "handover");

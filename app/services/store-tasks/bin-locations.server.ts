@@ -61,7 +61,8 @@ export async function recordFoundBinLocation(
   input: FoundItInput,
   now = new Date(),
 ): Promise<PosOutcome<{ task: TaskView }>> {
-  if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
+  const store = await storeOf(caller);
+  if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
   const task = await findStoreTask(prisma, caller.shop, caller.locationId, taskId);
   if (!task) return refused("NOT_FOUND", TASK_NOT_HERE);
   const line = task.lines.find((candidate) => candidate.lineItemId === input.lineItemId);
@@ -76,6 +77,6 @@ export async function recordFoundBinLocation(
     source: "PICKER",
     confirmedAt: now,
   });
-  const view = await loadTaskView(caller, taskId, now);
+  const view = await loadTaskView(caller, taskId, now, store.settings);
   return view ? answered({ task: view }) : refused("NOT_FOUND", TASK_NOT_HERE);
 }

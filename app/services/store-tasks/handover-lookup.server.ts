@@ -23,9 +23,10 @@ export async function lookupHandover(
   query: HandoverQuery,
   now = new Date(),
 ): Promise<PosOutcome<{ task: TaskView }>> {
-  if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
+  const store = await storeOf(caller);
+  if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
   const taskId = await findReadyTask(caller, query);
-  const task = taskId ? await loadTaskView(caller, taskId, now) : null;
+  const task = taskId ? await loadTaskView(caller, taskId, now, store.settings) : null;
   return task ? answered({ task }) : refused("NOT_FOUND", NO_MATCH);
 }
 

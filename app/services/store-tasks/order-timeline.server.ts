@@ -3,10 +3,14 @@ import { formatDateTime } from "~/domain/date-time";
 import { formatDuration } from "~/domain/store-tasks/durations";
 import { staffName } from "~/domain/store-tasks/staff-name";
 import { storeTaskTimeline } from "~/domain/store-tasks/timeline";
+import { photosOfSteps } from "~/domain/store-tasks/timeline-photos";
 import type { StoreTaskKind, StoreTaskState } from "~/domain/store-tasks/types";
 import { listLiveLocations } from "~/models/locations.server";
 import { staffNicknames } from "~/models/staff-nicknames.server";
+import { alertEmailsOfTasks } from "~/models/store-task-alert-emails.server";
+import { photosOfTasks } from "~/models/store-task-photos.server";
 import { storeTasksOfOrder } from "~/models/store-tasks.server";
+import { alertEmailTimelineStep } from "./alert-email-timeline";
 
 /** An order's store timeline on its page: each store's work on it, step by step. */
 
@@ -19,6 +23,8 @@ export interface TimelineStepView {
   /** How long it took after the step before ("6 min 12 s"); null for the first. */
   took: string | null;
   problem: boolean;
+  /** The associate's photos of this step (an exception's item, a delivery's proof), when there are any. */
+  photos?: { id: string; url: string }[];
 }
 
 export interface StoreTaskTimelineView {
@@ -37,19 +43,54 @@ export async function storeTimelineOfOrder(
 ): Promise<StoreTaskTimelineView[]> {
   const tasks = await storeTasksOfOrder(prisma, shop, orderId);
   if (tasks.length === 0) return [];
-  const [locations, nicknames] = await Promise.all([listLiveLocations(prisma, shop), staffNicknames(prisma, shop)]);
+  const [locations, nicknames, emails, photos] = await Promise.all([
+    listLiveLocations(prisma, shop),
+    staffNicknames(prisma, shop),
+    alertEmailsOfTasks(
+      prisma,
+      shop,
+      tasks.map((task) => task.id),
+    ),
+    photosOfTasks(
+      prisma,
+      shop,
+      tasks.map((task) => task.id),
+    ),
+  ]);
   const names = new Map(locations.map((location) => [location.locationId, location.name]));
-  return tasks.map((task) => ({
-    taskId: task.id,
-    locationName: names.get(task.locationId) ?? `Location ${task.locationId}`,
-    kind: task.kind,
-    state: task.state,
-    steps: storeTaskTimeline(task.events, task.lines).map((step) => ({
-      label: step.label,
-      at: formatDateTime(step.at, timeZone),
-      staff: step.staffMemberId === null ? null : staffName(step.staffMemberId, nicknames.get(step.staffMemberId)),
-      took: step.tookSeconds === null ? null : formatDuration(step.tookSeconds),
-      problem: step.problem,
-    })),
-  }));
+  const emailOfTask = new Map(emails.map((email) => [email.taskId, email]));
+  return tasks.map((task) => {
+    const steps = storeTaskTimeline(task.events, task.lines);
+    const email = emailOfTask.get(task.id);
+    if (email) {
+      // The store's email goes in at its time; the steps around it keep their durations.
+      const step = alertEmailTimelineStep(email);
+      const after = steps.findIndex((candidate) => candidate.at > step.at);
+      steps.splice(after === -1 ? steps.length : after, 0, { ...step, staffMemberId: null, tookSeconds: null });
+    }
+    const stepPhotos = photosOfSteps(
+      steps,
+      task.events,
+      photos.filter((photo) => photo.taskId === task.id),
+    );
+    return {
+      taskId: task.id,
+      locationName: names.get(task.locationId) ?? `Location ${task.locationId}`,
+      kind: task.kind,
+      state: task.state,
+      steps: steps.map((step, index) => ({
+        label: step.label,
+        at: formatDateTime(step.at, timeZone),
+        staff: step.staffMemberId === null ? null : staffName(step.staffMemberId, nicknames.get(step.staffMemberId)),
+        took: step.tookSeconds === null ? null : formatDuration(step.tookSeconds),
+        problem: step.problem,
+        ...photoLinks(stepPhotos.get(index)),
+      })),
+    };
+  });
+}
+
+function photoLinks(photos: readonly { id: string }[] | undefined): Pick<TimelineStepView, "photos"> {
+  if (!photos?.length) return {};
+  return { photos: photos.map(({ id }) => ({ id, url: `/app/store-task-photos/${id}` })) };
 }

@@ -12,7 +12,7 @@ import type { PosCaller, PosOutcome } from "./pos-outcome";
  * own errors and the library's 401 included (without them the extension sees a network error).
  */
 
-/** The longest body a POS request needs (a handover with every field is under 1 KB). */
+/** The longest body a POS request needs but a photo's (a handover with every field is under 1 KB). */
 const MAX_BODY_BYTES = 16 * 1024;
 
 interface ErrorBody {
@@ -80,16 +80,22 @@ function answer(outcome: PosOutcome<unknown>): Response {
       });
 }
 
-async function readBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorBody }> {
+type BodyReading = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: ErrorBody };
+
+async function readBody(request: Request, maxBytes: number): Promise<BodyReading> {
+  const tooLarge: BodyReading = {
+    ok: false,
+    status: 413,
+    error: { code: "TOO_LARGE", message: "The request is too large" },
+  };
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, error: { code: "INVALID", message: "The request is too large" } };
+  if (declared > maxBytes) return tooLarge;
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES)
-    return { ok: false, error: { code: "INVALID", message: "The request is too large" } };
+  if (text.length > maxBytes) return tooLarge;
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, error: { code: "INVALID", message: "The request's body is not JSON" } };
+    return { ok: false, status: 400, error: { code: "INVALID", message: "The request's body is not JSON" } };
   }
 }
 
@@ -147,16 +153,20 @@ export function posRead<Query>(
   });
 }
 
-/** A POST: the JSON body read by `body`, the staff member's claim taken from it, the outcome answered. */
+/**
+ * A POST: the JSON body read by `body`, the staff member's claim taken from it, the outcome
+ * answered. A body over `maxBodyBytes` (16 KB unless the route needs more: a photo) is a 413.
+ */
 export function posChange<Body extends { staffMemberId?: string }>(
   request: Request,
   body: z.ZodType<Body, unknown>,
   handle: (caller: PosCaller, body: Body) => Promise<PosOutcome<unknown>>,
+  { maxBodyBytes = MAX_BODY_BYTES }: { maxBodyBytes?: number } = {},
 ): Promise<Response> {
   return respond(request, async (caller) => {
     if (request.method !== "POST") return errorResponse(405, { code: "INVALID", message: "Use POST" });
-    const read = await readBody(request);
-    if (!read.ok) return errorResponse(400, read.error);
+    const read = await readBody(request, maxBodyBytes);
+    if (!read.ok) return errorResponse(read.status, read.error);
     const parsed = body.safeParse(read.value);
     if (!parsed.success) return errorResponse(400, firstIssue(parsed.error));
     return answer(await handle({ ...caller, staffMemberId: parsed.data.staffMemberId ?? null }, parsed.data));

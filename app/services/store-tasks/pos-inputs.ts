@@ -14,6 +14,7 @@ import {
   STORE_TASK_STATES,
 } from "~/domain/store-tasks/types";
 import { QUEUE_VIEWS } from "~/domain/store-tasks/queue";
+import { PHOTO_CONTENT_TYPES, PHOTO_MAX_SIDE_PIXELS, PHOTO_PURPOSES } from "~/domain/store-tasks/task-photo";
 import { ITEM_LOCATION_CODE_MAX_LENGTH, readItemLocationCode } from "./bin-locations-csv";
 import { PRINT_DOCUMENTS } from "./print-documents";
 
@@ -110,6 +111,24 @@ export const handoverLookupBody = z.union([
     lastName: z.string().min(1).max(LAST_NAME_MAX_LENGTH),
   }),
 ]);
+
+const photoSide = z.number().int().min(1).max(PHOTO_MAX_SIDE_PIXELS);
+
+/**
+ * A photo from POS's Camera API, its base64 as the camera gives it. Its length is bounded by the
+ * route's body limit, its bytes (type, decoded size) are checked by the service.
+ */
+export const photoBody = z.object({
+  ...post,
+  purpose: z.enum(PHOTO_PURPOSES),
+  base64: z
+    .string()
+    .min(1, "is empty")
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be the photo's base64, without a data: prefix"),
+  width: photoSide,
+  height: photoSide,
+  type: z.enum(PHOTO_CONTENT_TYPES, { message: "must be image/jpeg or image/png" }),
+});
 
 export const printLinkQuery = z.object({ document: z.enum(PRINT_DOCUMENTS) });
 export const queueQuery = z.object({ view: z.enum(QUEUE_VIEWS).default("TO_PICK") });

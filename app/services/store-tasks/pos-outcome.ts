@@ -3,10 +3,10 @@
  * (`{code, message, field?}` with its HTTP status).
  */
 
-export type RefusalCode = "NOT_FOUND" | "INVALID" | "ILLEGAL_TRANSITION" | "WRONG_ITEM" | "OVER_PICKED";
+export type RefusalCode = "NOT_FOUND" | "INVALID" | "ILLEGAL_TRANSITION" | "WRONG_ITEM" | "OVER_PICKED" | "TOO_LARGE";
 
 export interface Refusal {
-  readonly status: 400 | 404 | 409;
+  readonly status: 400 | 404 | 409 | 413;
   readonly code: RefusalCode;
   readonly message: string;
   readonly field?: string;
@@ -21,6 +21,7 @@ const STATUS: Readonly<Record<RefusalCode, Refusal["status"]>> = {
   ILLEGAL_TRANSITION: 409,
   WRONG_ITEM: 409,
   OVER_PICKED: 409,
+  TOO_LARGE: 413,
 };
 
 export function refused(code: RefusalCode, message: string, field?: string): { ok: false; refusal: Refusal } {

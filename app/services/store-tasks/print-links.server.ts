@@ -1,6 +1,6 @@
-import crypto from "node:crypto";
 import { z } from "zod";
 import { env } from "~/env.server";
+import { openToken, signToken } from "~/services/signed-links/signed-token.server";
 import { PRINT_DOCUMENTS, type PrintDocument } from "./print-documents";
 
 /**
@@ -30,26 +30,14 @@ const payloadSchema = z.object({
   expiresAt: z.number().int(),
 });
 
-// Kept apart from any other use of the secret (Shopify signs session tokens with it too).
-const PURPOSE = "omniroute:print-link:";
-
-function signature(payload: string, secret: string): Buffer {
-  return crypto
-    .createHmac("sha256", secret)
-    .update(PURPOSE + payload)
-    .digest();
-}
-
 export function signPrintToken(
   claims: PrintClaims,
   now: Date,
   secret: string = env.SHOPIFY_API_SECRET,
 ): { token: string; expiresAt: Date } {
   const expiresAt = new Date(now.getTime() + PRINT_LINK_SECONDS * 1000);
-  const payload = Buffer.from(
-    JSON.stringify({ ...claims, expiresAt: Math.floor(expiresAt.getTime() / 1000) }),
-  ).toString("base64url");
-  return { token: `${payload}.${signature(payload, secret).toString("base64url")}`, expiresAt };
+  const payload = JSON.stringify({ ...claims, expiresAt: Math.floor(expiresAt.getTime() / 1000) });
+  return { token: signToken("print-link", payload, secret), expiresAt };
 }
 
 export type PrintTokenReading = { ok: true; claims: PrintClaims } | { ok: false; reason: "INVALID" | "EXPIRED" };
@@ -60,18 +48,11 @@ export function readPrintToken(
   now: Date,
   secret: string = env.SHOPIFY_API_SECRET,
 ): PrintTokenReading {
-  const text = token ?? "";
-  if (text.length > 2048) return { ok: false, reason: "INVALID" };
-  const [payload, signed, extra] = text.split(".");
-  if (!payload || !signed || extra !== undefined) return { ok: false, reason: "INVALID" };
-  const expected = signature(payload, secret);
-  const given = Buffer.from(signed, "base64url");
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
-    return { ok: false, reason: "INVALID" };
-  }
+  const payload = openToken("print-link", token, secret);
+  if (payload === null) return { ok: false, reason: "INVALID" };
   let decoded: unknown;
   try {
-    decoded = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    decoded = JSON.parse(payload);
   } catch {
     return { ok: false, reason: "INVALID" };
   }

@@ -6,7 +6,7 @@ import { findStoreTaskForEffect } from "~/models/store-tasks-associate.server";
 import { endStoreTask, lockStoreTask, recordStoreTaskEvent, findStoreTask } from "~/models/store-tasks.server";
 import { STORE_SETTINGS_LIMITS } from "~/domain/store-tasks/settings";
 import { fetchFulfillmentOrderForStoreTask } from "~/shopify/operations/fulfillment-order-for-store-task.server";
-import { decideElsewhere, moveLines } from "./reroute-placement.server";
+import { confirmRerouteMoved, decideElsewhere, moveLines } from "./reroute-placement.server";
 import { defaultRerouteDependencies, type RerouteDependencies } from "./reroute.server";
 import { storeTasksEscalateTaskJob } from "./escalate-task.job.server";
 import { storeSettingsFor } from "./store-settings.server";
@@ -69,7 +69,12 @@ export async function escalateStoreTask(
   const client = deps.client(job.shop);
   const fo = await fetchFulfillmentOrderForStoreTask(client, task.fulfillmentOrderId);
   if (!fo || fo.orderCancelled || fo.locationId !== task.locationId || !ACTIVE.has(fo.status)) {
-    // Moved, held or ended in Shopify meanwhile: the sync brings the task in step.
+    // Moved, held or ended in Shopify meanwhile: the sync brings the task in step. A move an
+    // earlier run made (its answer lost) holds its units where it went until the mirror shows them.
+    if (fo && fo.locationId !== task.locationId) {
+      const skus = [...new Set(fo.lineItems.flatMap((line) => (line.sku ? [line.sku] : [])))];
+      await confirmRerouteMoved(job.shop, { orderId: fo.orderId, skus, since: task.createdAt });
+    }
     await prisma.$transaction((tx) => enqueueStoreTaskSync(tx, job.shop, task.fulfillmentOrderId));
     return { kind: "NOTHING_TO_DO" };
   }
@@ -79,9 +84,9 @@ export async function escalateStoreTask(
   const storeName = names.get(task.locationId) ?? `location ${task.locationId}`;
   const reason = `not started ${settings.escalation.minutesBeforeDue} min before it was due at ${storeName}`;
   const lines = fo.lineItems.filter((line) => line.remainingQuantity > 0);
-  const assignments = await decideElsewhere(job.shop, fo, lines, task.locationId, deps.now());
-  const moved = assignments && (await moveLines(client, fo, lines, assignments));
-  const toLocationIds = moved && assignments ? assignments.map((assignment) => assignment.locationId) : [];
+  const placement = await decideElsewhere(job.shop, fo, lines, task.locationId, deps.now(), task.createdAt);
+  const moved = placement && (await moveLines(client, fo, lines, placement));
+  const toLocationIds = moved && placement ? placement.assignments.map((assignment) => assignment.locationId) : [];
   const at = deps.now();
 
   await prisma.$transaction(async (tx) => {

@@ -1,12 +1,11 @@
 import type { Prisma, StoreTaskLine } from "@prisma/client";
 import prisma from "~/db.server";
 import { linesHere } from "~/domain/store-tasks/picking";
-import { decideTransition } from "~/domain/store-tasks/transitions";
-import { itemName, PENDING_ACTION_FOR_EFFECT } from "~/domain/store-tasks/types";
+import { itemName } from "~/domain/store-tasks/types";
 import { placeExceptionHold } from "~/models/exception-holds.server";
 import { takeLinesOffStoreTask } from "~/models/exception-holds-task-lines.server";
 import { listLiveLocations } from "~/models/locations.server";
-import { changeStoreTask, findStoreTaskForEffect } from "~/models/store-tasks-associate.server";
+import { findStoreTaskForEffect } from "~/models/store-tasks-associate.server";
 import type { StoreTaskEventDetail } from "~/models/store-tasks-event-detail";
 import {
   endStoreTask,
@@ -19,9 +18,11 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import { fetchFulfillmentOrderForStoreTask } from "~/shopify/operations/fulfillment-order-for-store-task.server";
 import { holdFulfillmentOrderOutOfStock } from "~/shopify/operations/fulfillment-order-hold.server";
-import { decideElsewhere, moveLines } from "./reroute-placement.server";
-import { storeTasksShopifyEffectJob } from "./shopify-effect.job.server";
+import { confirmRerouteMoved, decideElsewhere, moveLines } from "./reroute-placement.server";
+import { resumePicking } from "./resume-picking.server";
+import { storeSettingsFor } from "./store-settings.server";
 import { enqueueStoreTaskSync } from "./sync-triggers.server";
+import { storeTasksZeroStoreStockJob } from "./zero-store-stock.job.server";
 import { pickLine } from "./pick-line";
 
 /**
@@ -34,10 +35,12 @@ import { pickLine } from "./pick-line";
  * reports its stock of them again (exception holds), and the task's timeline says what happened
  * and why.
  *
- * Both stock policies hold the SKU out of routing. SET_SHOPIFY_ZERO would also set Shopify's
- * available quantity to 0 with inventorySetQuantities; that call needs an idempotency key
- * (mandatory in 2026-04) the local emulator does not honour yet (emulator gap 3), so it is not
- * sent.
+ * Both stock policies hold the SKU out of routing. SET_SHOPIFY_ZERO also sets Shopify's available
+ * quantity of it at the store to 0: a store-tasks.zero-store-stock job per SKU, queued in the
+ * transaction that records the hold, so the reroute's own retries never send it twice.
+ *
+ * The units sent elsewhere are reserved there, as a routing decision's are
+ * (reroute-placement.server.ts), so two reroutes at once do not both take a store's last unit.
  *
  * Never blindly repeated: every run reads the fulfilment order back first. Lines no longer on it
  * at the store were moved by an earlier run whose answer was lost; a fulfilment order already on
@@ -80,6 +83,10 @@ function reportedLines(task: StoreTaskWithLines): StoreTaskLine[] {
   return task.lines.filter((line) => here.has(line.lineItemId) && line.exceptionReason !== null);
 }
 
+function skusOf(lines: readonly StoreTaskLine[]): string[] {
+  return [...new Set(lines.flatMap((line) => (line.sku ? [line.sku] : [])))];
+}
+
 function reasonOf(lines: readonly StoreTaskLine[], storeName: string): string {
   return lines
     .map((line) => `${itemName(line)} ${REASON_WORDS[line.exceptionReason ?? "NOT_FOUND"]} at ${storeName}`)
@@ -103,8 +110,9 @@ export async function rerouteExceptionLines(
   const reason = reasonOf(reported, storeName);
   const fo = await fetchFulfillmentOrderForStoreTask(client, task.fulfillmentOrderId);
   const reportedIds = new Set(reported.map((line) => line.lineItemId));
+  const reservations = fo && { orderId: fo.orderId, skus: skusOf(reported), since: task.createdAt };
 
-  if (!fo || fo.orderCancelled) {
+  if (!fo || !reservations || fo.orderCancelled) {
     // Ended in Shopify meanwhile: the sync ends the task, saying why.
     await prisma.$transaction((tx) => enqueueStoreTaskSync(tx, job.shop, task.fulfillmentOrderId));
     return { kind: "NOTHING_TO_DO" };
@@ -112,6 +120,7 @@ export async function rerouteExceptionLines(
   const allLineIds = linesHere(task.lines.map(pickLine)).map((line) => line.lineItemId);
   if (fo.locationId !== task.locationId) {
     // Moved away whole, by an earlier run whose answer was lost or by the merchant.
+    await confirmRerouteMoved(job.shop, reservations);
     await settle(job.shop, task, reported, deps.now(), {
       detail: {
         kind: "REROUTED",
@@ -134,6 +143,7 @@ export async function rerouteExceptionLines(
   const affected = fo.lineItems.filter((line) => line.remainingQuantity > 0 && reportedIds.has(line.lineItemId));
   if (affected.length === 0) {
     // Already off the fulfilment order: an earlier run moved them and its answer was lost.
+    await confirmRerouteMoved(job.shop, reservations);
     await settle(job.shop, task, reported, deps.now(), {
       detail: { kind: "REROUTED", lineItemIds: [...reportedIds], toLocationId: null, toLocationName: null, reason },
       movedLineItemIds: [...reportedIds],
@@ -141,11 +151,11 @@ export async function rerouteExceptionLines(
     return { kind: "NOTHING_TO_DO" };
   }
 
-  const assignments = await decideElsewhere(job.shop, fo, affected, task.locationId, deps.now());
-  if (assignments) {
-    const moved = await moveLines(client, fo, affected, assignments);
+  const placement = await decideElsewhere(job.shop, fo, affected, task.locationId, deps.now(), task.createdAt);
+  if (placement) {
+    const moved = await moveLines(client, fo, affected, placement);
     if (moved) {
-      const toLocationIds = assignments.map((assignment) => assignment.locationId);
+      const toLocationIds = placement.assignments.map((assignment) => assignment.locationId);
       await settle(job.shop, task, reported, deps.now(), {
         detail: {
           kind: "REROUTED",
@@ -177,8 +187,9 @@ interface Settlement {
 /**
  * Records the outcome on the task, in one transaction with the task locked: the event, the SKUs
  * held out of routing at the store, the moved lines taken off, picking resumed for what is left
- * (or the task ended when nothing is), and the syncs of the fulfilment orders concerned. A task
- * already past its exception is left as it is, and a hold already recorded is not recorded again.
+ * (or the task ended when nothing is), the syncs of the fulfilment orders concerned, and under
+ * SET_SHOPIFY_ZERO the setting of Shopify's stock of the SKUs there to 0. A task already past its
+ * exception is left as it is, and a hold already recorded is not recorded again.
  */
 async function settle(
   shop: string,
@@ -187,11 +198,12 @@ async function settle(
   at: Date,
   { detail, movedLineItemIds = [], fulfillmentOrdersToSync = [task.fulfillmentOrderId] }: Settlement,
 ): Promise<void> {
+  const { exceptionStockPolicy } = await storeSettingsFor(shop);
   await prisma.$transaction(async (tx) => {
     if (!(await lockStoreTask(tx, shop, task.locationId, task.id))) return;
     const now = await findStoreTask(tx, shop, task.locationId, task.id);
     if (!now || now.state !== "EXCEPTION") return;
-    for (const sku of new Set(reported.flatMap((line) => (line.sku ? [line.sku] : [])))) {
+    for (const sku of skusOf(reported)) {
       await placeExceptionHold(tx, shop, { locationId: task.locationId, sku, taskId: task.id, heldSince: at });
     }
     const heldAlready = now.events.some((event) => event.detail?.kind === "HELD");
@@ -204,6 +216,11 @@ async function settle(
       at,
       detail,
     });
+    if (exceptionStockPolicy === "SET_SHOPIFY_ZERO") {
+      for (const sku of skusOf(reported)) {
+        await storeTasksZeroStoreStockJob.enqueue(tx, { shop, taskId: task.id, locationId: task.locationId, sku });
+      }
+    }
     if (detail.kind === "REROUTED") await leaveTheStore(tx, shop, now, movedLineItemIds, at);
     for (const fulfillmentOrderId of new Set(fulfillmentOrdersToSync)) {
       await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
@@ -227,26 +244,6 @@ async function leaveTheStore(
     await endStoreTask(tx, shop, task, "MOVED_AWAY", at);
     return;
   }
-  const decision = decideTransition(
-    { kind: task.kind, state: task.state, bin: task.bin, endedReason: task.endedReason, lines },
-    "PICKING",
-    { by: "SYSTEM" },
-  );
-  // Another line still waits for its own reroute: the task stays in exception until then.
-  if (!decision.ok) return;
-  await changeStoreTask(tx, shop, task.id, {
-    state: "PICKING",
-    ...(decision.shopifyEffect ? { pendingShopifyAction: PENDING_ACTION_FOR_EFFECT[decision.shopifyEffect] } : {}),
-  });
-  await recordStoreTaskEvent(tx, shop, {
-    taskId: task.id,
-    fromState: task.state,
-    toState: "PICKING",
-    locationId: task.locationId,
-    at,
-    detail: { kind: "TRANSITION" },
-  });
-  if (decision.shopifyEffect) {
-    await storeTasksShopifyEffectJob.enqueue(tx, { shop, taskId: task.id, effect: decision.shopifyEffect });
-  }
+  // Another line still waiting for its own reroute keeps the task in exception until then.
+  await resumePicking(tx, shop, task, lines, at, { kind: "TRANSITION" });
 }

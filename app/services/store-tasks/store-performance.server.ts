@@ -7,6 +7,7 @@ import {
   type StaffStanding,
   type StoreDayFigures,
 } from "~/domain/store-tasks/performance";
+import { leaderboardPeriodStart, type LeaderboardPeriod } from "~/domain/store-tasks/leaderboard-period";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { staffName } from "~/domain/store-tasks/staff-name";
 import { taskAlerts } from "~/domain/store-tasks/timers";
@@ -21,9 +22,6 @@ import {
 } from "~/models/store-tasks.server";
 
 /** The Stores page's figures: each store's day so far, and the staff leaderboard. */
-
-/** The leaderboard spans a week, so a morning's board is not empty and a slow day is not the story. */
-export const LEADERBOARD_DAYS = 7;
 
 export interface StoreToday {
   locationId: string;
@@ -94,7 +92,19 @@ export interface StoresPerformance {
   leaderboard: StaffRow[];
 }
 
-export async function storesPerformance(shop: string, settings: StoreSettings, now: Date): Promise<StoresPerformance> {
+/** Which days the staff leaderboard covers: the merchant's choice, in the shop's zone. */
+export interface LeaderboardSpan {
+  period: LeaderboardPeriod;
+  /** The shop's zone, in which "today" and each day before it start at midnight. */
+  timeZone: string;
+}
+
+export async function storesPerformance(
+  shop: string,
+  settings: StoreSettings,
+  now: Date,
+  leaderboardSpan: LeaderboardSpan,
+): Promise<StoresPerformance> {
   const stores = (await listLiveLocations(prisma, shop)).flatMap((location) =>
     location.profile?.kind === "STORE"
       ? [{ locationId: location.locationId, name: location.name, timeZone: location.profile.timeZone }]
@@ -103,7 +113,7 @@ export async function storesPerformance(shop: string, settings: StoreSettings, n
   const days = new Map(stores.map((store) => [store.locationId, storeDayOf(now, store.timeZone)]));
   // The earliest midnight among the stores' zones: each store then keeps only its own day.
   const earliest = new Date(Math.min(now.getTime(), ...[...days.values()].map((day) => day.from.getTime())));
-  const leaderboardSince = new Date(now.getTime() - LEADERBOARD_DAYS * 24 * 3600 * 1000);
+  const leaderboardSince = leaderboardPeriodStart(leaderboardSpan.period, now, leaderboardSpan.timeZone);
   const [tasks, exceptions, staffEvents, nicknames, attention] = await Promise.all([
     storeTasksOnBoardSince(
       prisma,

@@ -3,6 +3,7 @@ import { parseStoreSettingsForm, type StoreSettingsErrors } from "~/domain/store
 import type { StoreSettingsForm } from "~/domain/store-tasks/settings-form";
 import { DEFAULT_STORE_SETTINGS, type StoreSettings } from "~/domain/store-tasks/settings";
 import { findStoreSettings, upsertStoreSettings } from "~/models/store-settings.server";
+import { storeEmailsUnavailableReason } from "./alert-email-availability.server";
 
 /**
  * The merchant's store-fulfilment settings (pick target, alerts, ID check at handover, …): the
@@ -40,6 +41,10 @@ export async function saveStoreSettings(
 ): Promise<SaveStoreSettingsOutcome> {
   const parsed = parseStoreSettingsForm(form);
   if (!parsed.ok) return parsed;
+  const emailsUnavailable = storeEmailsUnavailableReason();
+  if (parsed.values.emailStoresOnNewTask && emailsUnavailable) {
+    return { ok: false, errors: { emailStoresOnNewTask: emailsUnavailable } };
+  }
   const saved = await upsertStoreSettings(prisma, shop, parsed.values, by);
   return { ok: true, settings: saved.settings };
 }

@@ -23,6 +23,8 @@ import {
   fetchFulfillmentOrderForStoreTask,
   type StoreTaskFulfillmentOrder,
 } from "~/shopify/operations/fulfillment-order-for-store-task.server";
+import { queueStoreTaskAlertEmail } from "./alert-email-queue.server";
+import { resumeAfterHoldReleased } from "./hold-release.server";
 import { planTaskSync, taskKindOf } from "./plan-task-sync";
 import { storeSettingsFor } from "./store-settings.server";
 import { enqueueStoreTaskSync } from "./sync-triggers.server";
@@ -63,6 +65,9 @@ export interface StoreTaskSyncOutcome {
   refreshed: string[];
   ended: { taskId: string; reason: StoreTaskEndedReason }[];
 }
+
+/** Fulfilment order statuses a store may work on now (not on hold, not scheduled). */
+const WORKABLE_STATUSES = new Set(["OPEN", "IN_PROGRESS"]);
 
 /** Draws of a code already in use (one in a billion per open task) before giving up. */
 const PICKUP_CODE_DRAWS = 10;
@@ -175,7 +180,9 @@ export async function syncFulfillmentOrderTasks(
       case "CREATE": {
         const pickupCode = await unusedPickupCode(tx, shop, deps);
         const dueAt = await dueAtOf(tx, shop, facts, at);
-        outcome.created.push(await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt }));
+        const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
+        outcome.created.push(taskId);
+        await queueStoreTaskAlertEmail(tx, shop, { id: taskId, locationId: facts.locationId });
         await syncOtherFulfillmentOrders(tx, shop, facts);
         break;
       }
@@ -189,10 +196,15 @@ export async function syncFulfillmentOrderTasks(
         await syncOtherFulfillmentOrders(tx, shop, facts);
         break;
       }
-      case "REFRESH":
+      case "REFRESH": {
         await refreshStoreTask(tx, shop, plan.here.taskId, facts, at);
         outcome.refreshed.push(plan.here.taskId);
+        // Open again where it was held: the merchant released the app's hold.
+        if (fo && WORKABLE_STATUSES.has(fo.status)) {
+          await resumeAfterHoldReleased(tx, shop, taskOf(tasks, plan.here.taskId), at);
+        }
         break;
+      }
     }
     return outcome;
   });

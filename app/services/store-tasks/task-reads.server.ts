@@ -3,21 +3,37 @@ import prisma from "~/db.server";
 import { instantAt, localDateOf } from "~/domain/local-time";
 import { medianSeconds, pickSeconds } from "~/domain/store-tasks/picking";
 import { queueCounts, queueOf, type QueueCounts, type QueueView } from "~/domain/store-tasks/queue";
+import { DEFAULT_STORE_SETTINGS, type StoreSettings } from "~/domain/store-tasks/settings";
 import { taskAlerts } from "~/domain/store-tasks/timers";
-import { binLocationsFor } from "~/models/item-bin-locations.server";
 import { findStoreLocation, findTaskIdOfOrderAt, listPicksPackedBy } from "~/models/store-tasks-associate.server";
-import { findStoreTask, listLocationQueue } from "~/models/store-tasks.server";
+import { findStoreTaskWithBins, listLocationQueue } from "~/models/store-tasks.server";
 import { answered, LOCATION_NOT_A_STORE, refused, TASK_NOT_HERE, type PosCaller, type PosOutcome } from "./pos-outcome";
-import { storeSettingsFor } from "./store-settings.server";
 import { taskSummaryView, taskView, type TaskSummaryView, type TaskView } from "./task-view";
 
 /** What the POS reads: a store's queue, a task, the task of a POS order, an associate's day. */
 
 type Db = Prisma.TransactionClient;
 
-/** The store at the caller's location, or null when the location is not one of the shop's stores. */
-export function storeOf(caller: PosCaller, db: Db = prisma) {
-  return findStoreLocation(db, caller.shop, caller.locationId);
+export interface PosStore {
+  locationId: string;
+  timeZone: string;
+  /** The shop's store settings (the defaults before the first save). */
+  settings: StoreSettings;
+}
+
+/**
+ * The store at the caller's location with the shop's settings, or null when the location is not
+ * one of the shop's stores. Every POS request starts here, in one round trip.
+ */
+export async function storeOf(caller: PosCaller, db: Db = prisma): Promise<PosStore | null> {
+  const store = await findStoreLocation(db, caller.shop, caller.locationId);
+  return (
+    store && {
+      locationId: store.locationId,
+      timeZone: store.timeZone,
+      settings: store.savedSettings ?? DEFAULT_STORE_SETTINGS,
+    }
+  );
 }
 
 /** The task as its screen shows it; null when the shop has no such task at the location. */
@@ -25,13 +41,12 @@ export async function loadTaskView(
   caller: PosCaller,
   taskId: string,
   now: Date,
+  settings: StoreSettings,
   db: Db = prisma,
 ): Promise<TaskView | null> {
-  const task = await findStoreTask(db, caller.shop, caller.locationId, taskId);
-  if (!task) return null;
-  const settings = await storeSettingsFor(caller.shop);
-  const skus = task.lines.flatMap((line) => (line.sku ? [line.sku] : []));
-  const bins = await binLocationsFor(db, caller.shop, caller.locationId, skus);
+  const found = await findStoreTaskWithBins(db, caller.shop, caller.locationId, taskId);
+  if (!found) return null;
+  const { task, bins } = found;
   return taskView(task, {
     now,
     alertSettings: settings,
@@ -46,8 +61,9 @@ export async function taskDetail(
   taskId: string,
   now = new Date(),
 ): Promise<PosOutcome<{ task: TaskView }>> {
-  if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
-  const task = await loadTaskView(caller, taskId, now);
+  const store = await storeOf(caller);
+  if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
+  const task = await loadTaskView(caller, taskId, now, store.settings);
   return task ? answered({ task }) : refused("NOT_FOUND", TASK_NOT_HERE);
 }
 
@@ -62,11 +78,10 @@ export async function locationQueue(
   view: QueueView,
   now = new Date(),
 ): Promise<PosOutcome<{ counts: LocationQueueCounts; tasks: TaskSummaryView[] }>> {
-  if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
-  const [open, settings] = await Promise.all([
-    listLocationQueue(prisma, caller.shop, caller.locationId),
-    storeSettingsFor(caller.shop),
-  ]);
+  const store = await storeOf(caller);
+  if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
+  const { settings } = store;
+  const open = await listLocationQueue(prisma, caller.shop, caller.locationId);
   const notStarted = open.filter((task) => taskAlerts(task, settings, now).notStarted).length;
   return answered({
     counts: { ...queueCounts(open, now), notStarted },
@@ -80,9 +95,10 @@ export async function orderTask(
   orderId: string,
   now = new Date(),
 ): Promise<PosOutcome<{ task: TaskView | null }>> {
-  if (!(await storeOf(caller))) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
+  const store = await storeOf(caller);
+  if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
   const taskId = await findTaskIdOfOrderAt(prisma, caller.shop, caller.locationId, orderId);
-  return answered({ task: taskId ? await loadTaskView(caller, taskId, now) : null });
+  return answered({ task: taskId ? await loadTaskView(caller, taskId, now, store.settings) : null });
 }
 
 export interface StaffDay {
@@ -98,7 +114,7 @@ export interface StaffDay {
 export async function staffDay(caller: PosCaller, now = new Date()): Promise<PosOutcome<StaffDay>> {
   const store = await storeOf(caller);
   if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
-  const settings = await storeSettingsFor(caller.shop);
+  const { settings } = store;
   if (!caller.staffMemberId) {
     return answered({ picksToday: 0, medianPickSeconds: null, targetSeconds: settings.pickTargetSeconds });
   }

@@ -106,6 +106,19 @@ describe("a task's alerts on POS", () => {
   });
 });
 
+describe("a customer waiting at the store, on POS", () => {
+  const arrived = { customerWaitingAt: new Date("2026-11-27T17:58:00Z"), customerWaitingSpot: "4" };
+
+  it("shows the shopper's spot, critical, while the order is still the store's", () => {
+    expect(summary({ state: "READY", ...arrived })).toMatchObject({ waiting: { spot: "4" }, critical: true });
+  });
+
+  it("no longer shows them waiting once the order was handed over or left the store", () => {
+    expect(summary({ state: "PICKED_UP", ...arrived })).toMatchObject({ waiting: null, critical: false });
+    expect(summary({ state: "CANCELLED", ...arrived })).toMatchObject({ waiting: null, critical: false });
+  });
+});
+
 describe("a Shopify call the app gave up on, on POS", () => {
   it("tells the associate Shopify did not accept the step", () => {
     expect(

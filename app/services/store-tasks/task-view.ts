@@ -1,4 +1,4 @@
-import type { StoreTask, StoreTaskLine } from "@prisma/client";
+import type { StoreTaskLine } from "@prisma/client";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { shopifyRefusalMessage } from "~/domain/store-tasks/shopify-refusal";
 import { taskAlerts } from "~/domain/store-tasks/timers";
@@ -65,16 +65,10 @@ export interface TaskView extends TaskSummaryView {
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
-type SummaryFacts = StoreTask & { units: number; lineCount: number };
-
 /** The merchant's settings a task's alerts are measured against. */
 export type AlertSettings = Pick<StoreSettings, "notStartedMinutes" | "escalation" | "uncollectedDays">;
 
-export function taskSummaryView(
-  task: SummaryFacts | QueuedStoreTask,
-  now: Date,
-  alertSettings: AlertSettings,
-): TaskSummaryView {
+export function taskSummaryView(task: QueuedStoreTask, now: Date, alertSettings: AlertSettings): TaskSummaryView {
   const alerts = taskAlerts(task, alertSettings, now);
   return {
     id: task.id,
@@ -89,7 +83,8 @@ export function taskSummaryView(
     late: alerts.late,
     notStarted: alerts.notStarted,
     critical: alerts.critical,
-    waiting: task.customerWaitingAt ? { spot: task.customerWaitingSpot } : null,
+    // Only while the order is still the store's: a shopper who was waiting has it once handed over.
+    waiting: alerts.customerWaiting ? { spot: task.customerWaitingSpot } : null,
     bin: task.bin,
     pending: task.pendingShopifyAction,
   };

@@ -85,6 +85,19 @@ export interface FulfillmentSummary {
   lineItems: { fulfillmentOrderLineItemId: string; sku: string; quantity: number }[];
 }
 
+/** An order as POS's Orders screen lists it at one location (what the demo's POS stand-in shows). */
+export interface OrderAtLocation {
+  /** Numeric, as POS's Order API gives it to an order-details extension. */
+  id: number;
+  name: string;
+  createdAt: string;
+  customerId: number | null;
+  customerName: string | null;
+  lineItems: { title: string; variantTitle: string; quantity: number }[];
+  /** Its fulfilment orders' statuses at this location, e.g. ["OPEN"]. */
+  fulfillmentStatuses: string[];
+}
+
 /** Where the emulator had to pick a behaviour Shopify's documentation does not settle. */
 export interface EmulatorWarning {
   shop: string;
@@ -421,6 +434,35 @@ export class ShopifyEmulator {
         remainingQuantity: l.remainingQuantity,
       })),
     }));
+  }
+
+  /** The orders with a fulfilment order assigned to `locationId`, newest first, at most `limit`. */
+  ordersAt(shop: string, locationId: number | string, limit = 20): OrderAtLocation[] {
+    const state = this.context(shop).state;
+    const location = numericId(locationId, "Location");
+    if (location === null) return [];
+    const orders: OrderAtLocation[] = [];
+    for (const order of [...state.data.orders].reverse()) {
+      const here = state.fulfillmentOrdersOf(order.id).filter((fo) => fo.assignedLocationId === location);
+      if (here.length === 0) continue;
+      const customer = order.customerId === null ? undefined : state.customersById.get(order.customerId);
+      const name = [customer?.firstName, customer?.lastName].filter(Boolean).join(" ");
+      orders.push({
+        id: order.id,
+        name: order.name,
+        createdAt: order.createdAt,
+        customerId: order.customerId,
+        customerName: name || null,
+        lineItems: order.lineItems.map((line) => ({
+          title: line.title,
+          variantTitle: line.variantTitle,
+          quantity: line.quantity,
+        })),
+        fulfillmentStatuses: here.map((fo) => fo.status),
+      });
+      if (orders.length === limit) break;
+    }
+    return orders;
   }
 
   /** An order's fulfilments, oldest first, with what Shopify was asked to tell the customer. */

@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioAddress } from "../../scenarios/types";
+import type { KeptAnswer } from "./mutations/idempotency";
 
 /**
  * One shop's data as Shopify would hold it. Everything in `ShopData` is plain JSON (it is what
@@ -321,6 +322,11 @@ export class ShopState {
   readonly fulfillmentsById = new Map<number, FulfillmentRecord>();
   readonly customersById = new Map<number, CustomerRecord>();
   readonly bulkOperationsById = new Map<number, BulkOperationRecord>();
+  /**
+   * Answers of mutations sent with `@idempotent(key:)`, by key (mutations/idempotency.ts). Kept
+   * in memory only: a snapshot does not save them.
+   */
+  readonly idempotentAnswers = new Map<string, KeptAnswer>();
 
   constructor(readonly data: ShopData) {
     for (const l of data.locations) this.locationsById.set(l.id, l);

@@ -2,8 +2,12 @@
  * What a POS sandbox (one iframe per screen, as POS runs each screen in its own sandbox) asks of
  * the stand-in page around it: the POS globals for the target it is about to load.
  */
-/** The order-details block (`OrderBlock.tsx`) is not stood in for yet: POS's order screen is not. */
-export type TargetName = "tile" | "modal";
+/**
+ * The extension's targets the stand-in runs: the home tile and modal, and on POS's order screen the
+ * order-details block and the action it opens (`OrderBlock.tsx`, `OrderAction.tsx`).
+ */
+export const TARGET_NAMES = ["tile", "modal", "order-block", "order-action"] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
 
 export interface PosStandInHost {
   /** Sets `shopify`, `navigation` and `fetch` on the sandbox window, before the target's module runs. */
@@ -21,5 +25,5 @@ export interface SubscribableSignal<T> {
 export type SignalClass = new (value: unknown) => SubscribableSignal<unknown>;
 
 export function isTargetName(value: unknown): value is TargetName {
-  return value === "tile" || value === "modal";
+  return TARGET_NAMES.some((name) => name === value);
 }

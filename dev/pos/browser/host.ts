@@ -1,16 +1,19 @@
 import type { PosStandInConfig } from "../config";
 import type { CustomerAtCounter } from "../customers-at-counter";
+import { standInCamera } from "./camera";
 import type { PosStandInHost, SignalClass, SubscribableSignal, TargetName } from "./host-api";
 import { MirroredState } from "./mirrored-state";
 import { taskInAnswer, type ObservedTask } from "./observed-task";
+import { orderApiContent, ordersScreen } from "./orders-screen";
 import { scannerPanel } from "./scanner-panel";
 import { localStorageBackedStorage } from "./storage";
 
 /**
- * The Store POS stand-in page: a tablet with POS's home screen (the extension's tile) and its
- * modal, each screen in its own sandbox iframe as POS runs them, around which this page plays
- * POS: session (location and staff pickers), session tokens, scanner, toasts, navigation with
- * per-screen state, storage and connectivity.
+ * The Store POS stand-in page: a tablet with POS's home screen (the extension's tile), its Orders
+ * screen (an order's details with the extension's block) and the modal either opens, each screen
+ * in its own sandbox iframe as POS runs them, around which this page plays POS: session (location
+ * and staff pickers), session tokens, the order API, scanner, toasts, navigation with per-screen
+ * state, storage and connectivity.
  */
 function $<T extends HTMLElement = HTMLElement>(selector: string): T {
   const element = document.querySelector<T>(selector);
@@ -33,6 +36,7 @@ const scanner = new MirroredState<ScanData>({});
 const connectivity = new MirroredState<ConnectivityState>({ internetConnected: "Connected" });
 const staffMember = new MirroredState<{ id: number } | undefined>(undefined);
 const storage = localStorageBackedStorage();
+const camera = standInCamera($("main.tablet"));
 const CHOSEN_LOCATION = "pos-stand-in:location";
 const CHOSEN_STAFF = "pos-stand-in:staff";
 
@@ -128,6 +132,10 @@ const navigation = {
   },
 };
 
+/** Which full-screen target the open modal runs: the tile's, or the order block's action. */
+type ModalTarget = Extract<TargetName, "modal" | "order-action">;
+let modalTarget: ModalTarget = "modal";
+
 function install(sandbox: Window, target: TargetName): void {
   let Signal: SignalClass | null = null;
   const lazily = <T>(state: MirroredState<T>) => {
@@ -182,12 +190,20 @@ function install(sandbox: Window, target: TargetName): void {
       },
     },
     storage,
-    action: { presentModal: openModal },
+    camera,
+    // POS opens the target's companion: the tile's modal, the order block's order action.
+    action: { presentModal: () => openModal(target === "order-block" ? "order-action" : "modal") },
+    // The order screen's targets get the order it shows (POS's Order API).
+    ...(target === "order-block" || target === "order-action"
+      ? { order: orders.openOrder ? orderApiContent(orders.openOrder) : undefined }
+      : {}),
     locale: { current: { value: "en-US", subscribe: () => () => undefined } },
   };
   Object.defineProperty(sandbox, "shopify", { value: shopify, configurable: true, writable: true });
   // Chromium has a Navigation API of its own on window: POS's stands in front of it.
-  if (target === "modal") Object.defineProperty(sandbox, "navigation", { value: navigation, configurable: true });
+  if (target === "modal" || target === "order-action") {
+    Object.defineProperty(sandbox, "navigation", { value: navigation, configurable: true });
+  }
 
   // POS resolves the extension's relative URLs against the app's URL; offline, nothing gets out.
   const ownFetch = sandbox.fetch.bind(sandbox);
@@ -229,15 +245,17 @@ function showTile(): void {
   putSandbox($("#tile-slot"), "tile", "tile-frame", "Omniroute tile");
 }
 
-function openModal(): void {
-  entries = [{ key: String(++entryCount), url: "Queue", state: undefined }];
+function openModal(target: ModalTarget): void {
+  modalTarget = target;
+  // The tile's modal opens on its queue; the order action on its own first screen.
+  entries = [{ key: String(++entryCount), url: target === "modal" ? "Queue" : "", state: undefined }];
   $("#modal").hidden = false;
   showModalScreen();
 }
 
 function showModalScreen(): void {
   $<HTMLButtonElement>("#modal-back").disabled = entries.length < 2;
-  putSandbox($("#modal-slot"), "modal", "modal-frame", "Omniroute");
+  putSandbox($("#modal-slot"), modalTarget, "modal-frame", "Omniroute");
 }
 
 function closeModal(): void {
@@ -246,6 +264,27 @@ function closeModal(): void {
   putSandbox($("#modal-slot"), null, "modal-frame", "Omniroute");
   openTask = null;
   showObserved();
+  // Back on the order screen, POS shows the order (and the apps' blocks) as it is now.
+  if (!$("#orders-screen").hidden) void orders.reload(locationSelect.value);
+}
+
+// --- POS's Orders screen ---
+const orders = ordersScreen({
+  list: $("#order-list"),
+  summary: $("#order-summary"),
+  showBlock: showOrderBlock,
+});
+
+function showOrderBlock(): void {
+  putSandbox($("#order-block-slot"), orders.openOrder ? "order-block" : null, "order-block-frame", "Omniroute block");
+}
+
+function showScreen(screen: "home" | "orders"): void {
+  $("#home-screen").hidden = screen !== "home";
+  $("#orders-screen").hidden = screen !== "orders";
+  $("#tab-home").setAttribute("aria-pressed", String(screen === "home"));
+  $("#tab-orders").setAttribute("aria-pressed", String(screen === "orders"));
+  if (screen === "orders") void orders.reload(locationSelect.value);
 }
 
 // --- the stand-in's own controls ---
@@ -255,10 +294,13 @@ locationSelect.addEventListener("change", () => {
   localStorage.setItem(CHOSEN_LOCATION, locationSelect.value);
   // A different store: POS starts its extensions afresh with the new session.
   customers = [];
+  orders.close();
   closeModal();
   void rereadCustomers();
   showTile();
 });
+$("#tab-home").addEventListener("click", () => showScreen("home"));
+$("#tab-orders").addEventListener("click", () => showScreen("orders"));
 staffSelect.addEventListener("change", () => {
   localStorage.setItem(CHOSEN_STAFF, staffSelect.value);
   staffMember.set({ id: Number(staffSelect.value) });

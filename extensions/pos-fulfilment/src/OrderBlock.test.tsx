@@ -3,7 +3,7 @@ import { getExtension } from "@shopify/ui-extensions-tester";
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { aTask, FakePosServer } from "./test-support/fake-pos-server";
-import { eventually, withText } from "./test-support/dom";
+import { allWithText, click, eventually, withText } from "./test-support/dom";
 
 const extension = getExtension("pos.order-details.block.render");
 let server: FakePosServer;
@@ -31,6 +31,30 @@ describe("the order details block", () => {
     expect(withText("s-badge", "Customer waiting").textContent).toBe("Customer waiting — spot 2");
     expect(server.requests[0]?.path).toBe("/api/pos/order-task");
     expect(server.requests[0]?.query.get("orderId")).toBe("5001");
+  });
+
+  it("offers the handover of a ready order, which POS opens as the order's action", async () => {
+    let presented = 0;
+    extension.shopify.action.presentModal = () => {
+      presented += 1;
+    };
+    server.add(aTask({ id: "t1", state: "READY", bin: "A3" }));
+    server.orderTasks.set(5001, "t1");
+    await extension.render();
+
+    await eventually(() => expect(withText("s-button", "Hand over").getAttribute("slot")).toBe("secondary-actions"));
+    click("s-button", "Hand over");
+
+    expect(presented).toBe(1);
+  });
+
+  it("offers no handover for an order still being prepared", async () => {
+    server.add(aTask({ id: "t1", state: "PICKING" }));
+    server.orderTasks.set(5001, "t1");
+    await extension.render();
+
+    await eventually(() => expect(withText("s-text", "Pickup:").textContent).toBe("Pickup: Picking"));
+    expect(allWithText("s-button", "Hand over")).toEqual([]);
   });
 
   it("says when Omniroute has no store work for the order here", async () => {

@@ -26,7 +26,7 @@ function TaskStatus({ task }: { task: Task }) {
   );
 }
 
-/** On POS's own order screen: where Omniroute's store work on this order stands. */
+/** On POS's own order screen: where Omniroute's store work on this order stands, and its handover. */
 function OrderBlock() {
   const orderId = shopify.order.id;
   const loaded = useLoad(async () => ({ task: await fetchOrderTask(orderId) }), String(orderId), BLOCK_REREAD_MS);
@@ -35,8 +35,16 @@ function OrderBlock() {
   else if (loaded.data?.task) content = <TaskStatus task={loaded.data.task} />;
   else if (loaded.data) content = <s-text color="subdued">Omniroute has no store work for this order here.</s-text>;
 
+  // The handover is this extension's order action (pos.order-details.action.render), which POS
+  // opens over the order screen when the block asks.
+  const readyToHandOver = loaded.data?.task?.state === "READY";
   return (
     <s-pos-block heading="Omniroute">
+      {readyToHandOver && (
+        <s-button slot="secondary-actions" onClick={() => shopify.action.presentModal()}>
+          Hand over
+        </s-button>
+      )}
       <s-box padding="base">{content}</s-box>
     </s-pos-block>
   );

@@ -2,13 +2,15 @@ import { gid, idOf } from "../ids";
 import { adjustQuantity, isAdjustableName, quantityOf, type AdjustableName } from "../inventory";
 import { inventoryItemViewOf, locationViewOf } from "../resolvers/lookup";
 import { resolversFor, type ResolverContext } from "../resolvers/types";
+import { idempotent } from "./idempotency";
 import { RECORD } from "../resolvers/views";
 import type { LevelRecord } from "../state";
 
 /**
  * inventorySetQuantities and inventoryAdjustQuantities (2026-04): all-or-nothing, with
  * `changeFromQuantity` as a compare-and-set guard that must be passed explicitly (null opts
- * out), and Shopify's userError codes.
+ * out), Shopify's userError codes, and the mandatory `@idempotent(key:)` directive
+ * (./idempotency.ts: refused without it, a repeated key replays the first answer).
  */
 
 /** Reasons Shopify accepts for inventory changes. */
@@ -32,10 +34,13 @@ export const INVENTORY_REASONS = new Set([
   "shrinkage",
 ]);
 
+/** inventorySetQuantities: "The total quantity can't be higher than 1,000,000,000." */
 const MAX_QUANTITY = 1_000_000_000;
+/** inventoryAdjustQuantities: "The quantity can't be higher than 2,000,000,000" (and not lower than its negative). */
+const MAX_ADJUSTED_QUANTITY = 2_000_000_000;
 
 interface UserError {
-  field: string[];
+  field: string[] | null;
   message: string;
   code: string;
 }
@@ -151,9 +156,19 @@ function staleChangeFrom(field: string[], expected: number, actual: number): Use
   };
 }
 
+/** What both mutations answer: the group of changes made, or why nothing was. */
+interface GroupPayload {
+  inventoryAdjustmentGroup: ReturnType<typeof adjustmentGroup> | null;
+  userErrors: UserError[];
+}
+
+const fail = (error: UserError): GroupPayload => ({ inventoryAdjustmentGroup: null, userErrors: [error] });
+
+const keyReusedWithOtherArguments = (message: string): GroupPayload =>
+  fail({ field: null, message, code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH" });
+
 export const inventoryMutations = resolversFor<unknown>({
-  inventorySetQuantities: (
-    _source,
+  inventorySetQuantities: idempotent("inventorySetQuantities", keyReusedWithOtherArguments, (
     args: {
       input: {
         name: string;
@@ -162,10 +177,9 @@ export const inventoryMutations = resolversFor<unknown>({
         quantities: { inventoryItemId: string; locationId: string; quantity: number; changeFromQuantity?: number | null }[];
       };
     },
-    ctx,
-  ) => {
+    ctx: ResolverContext,
+  ): GroupPayload => {
     const { input } = args;
-    const fail = (error: UserError) => ({ inventoryAdjustmentGroup: null, userErrors: [error] });
     const common = checkCommon(input.name, input.reason, input.referenceDocumentUri, "INVALID_NAME", ["available", "on_hand"]);
     if (common) return fail(common);
     const name = input.name as AdjustableName;
@@ -201,10 +215,9 @@ export const inventoryMutations = resolversFor<unknown>({
       inventoryAdjustmentGroup: adjustmentGroup(ctx, input.reason, input.referenceDocumentUri ?? null, changes),
       userErrors: [],
     };
-  },
+  }),
 
-  inventoryAdjustQuantities: (
-    _source,
+  inventoryAdjustQuantities: idempotent("inventoryAdjustQuantities", keyReusedWithOtherArguments, (
     args: {
       input: {
         name: string;
@@ -213,10 +226,9 @@ export const inventoryMutations = resolversFor<unknown>({
         changes: { inventoryItemId: string; locationId: string; delta: number; changeFromQuantity?: number | null; ledgerDocumentUri?: string | null }[];
       };
     },
-    ctx,
-  ) => {
+    ctx: ResolverContext,
+  ): GroupPayload => {
     const { input } = args;
-    const fail = (error: UserError) => ({ inventoryAdjustmentGroup: null, userErrors: [error] });
     const names = ["available", "damaged", "incoming", "quality_control", "reserved", "safety_stock"];
     const common = checkCommon(input.name, input.reason, input.referenceDocumentUri, "INVALID_QUANTITY_NAME", names);
     if (common) return fail(common);
@@ -232,14 +244,14 @@ export const inventoryMutations = resolversFor<unknown>({
         return fail({ field: [...field, "ledgerDocumentUri"], message: "A ledger document URI is not allowed when adjusting available.", code: "INVALID_AVAILABLE_DOCUMENT" });
       }
       if (name !== "available" && !ledger) {
-        return fail({ field: [...field, "ledgerDocumentUri"], message: "A ledger document URI is required for this quantity name.", code: "INVALID_LEDGER_DOCUMENT" });
+        return fail({ field: [...field, "ledgerDocumentUri"], message: "A ledger document URI is required except when adjusting available.", code: "INVALID_QUANTITY_DOCUMENT" });
       }
       if (change.changeFromQuantity === undefined) return fail(missingChangeFrom(field));
       const current = quantityOf(found.level, name);
       if (change.changeFromQuantity !== null && change.changeFromQuantity !== current) {
         return fail(staleChangeFrom(field, change.changeFromQuantity, current));
       }
-      if (Math.abs(current + change.delta) > MAX_QUANTITY) {
+      if (Math.abs(current + change.delta) > MAX_ADJUSTED_QUANTITY) {
         return fail({ field: [...field, "delta"], message: "The quantity is out of range.", code: change.delta > 0 ? "INVALID_QUANTITY_TOO_HIGH" : "INVALID_QUANTITY_TOO_LOW" });
       }
       plans.push({ level: found.level, delta: change.delta, ledger });
@@ -255,5 +267,5 @@ export const inventoryMutations = resolversFor<unknown>({
       inventoryAdjustmentGroup: adjustmentGroup(ctx, input.reason, input.referenceDocumentUri ?? null, changes),
       userErrors: [],
     };
-  },
+  }),
 });

@@ -105,6 +105,16 @@ export interface HandoverProof {
   idChecked: boolean;
 }
 
+export type PhotoPurpose = "EXCEPTION" | "DELIVERY";
+
+/** A photo from POS's Camera API, as the POS API takes it: base64 without a data: prefix. */
+export interface TakenPhoto {
+  base64: string;
+  width: number;
+  height: number;
+  type: "image/jpeg" | "image/png";
+}
+
 /** The body of each task POST, without the requestId and staff claim the client adds. */
 export type TaskCommand =
   | {
@@ -120,6 +130,7 @@ export type TaskCommand =
   | { kind: "scan"; code: string }
   | { kind: "confirm-line"; lineItemId: string; quantity: number; reason: ManualConfirmReason }
   | { kind: "exception"; lineItemId: string; reason: ExceptionReason; note?: string }
-  | { kind: "bin-location"; lineItemId: string; code: string };
+  | { kind: "bin-location"; lineItemId: string; code: string }
+  | ({ kind: "photos"; purpose: PhotoPurpose } & TakenPhoto);
 
 export type HandoverQuery = { code: string } | { orderName: string; lastName: string };

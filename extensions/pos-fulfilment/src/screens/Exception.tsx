@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
 import type { ExceptionReason } from "../api/contract";
+import { PhotoField } from "../components/PhotoField";
 import { TaskFrame } from "../components/TaskFrame";
 import { host } from "../host";
+import { usePhotoCapture } from "../hooks/camera";
 import { useTaskWork } from "../hooks/task-work";
 
 const REASONS: readonly { reason: ExceptionReason; label: string }[] = [
@@ -14,8 +16,9 @@ function isReason(value: unknown): value is ExceptionReason {
 }
 
 /**
- * An item that can't be sent: not found or damaged, with a note. Omniroute then moves that item
- * to another store (or holds the order) and tells the associate so.
+ * An item that can't be sent: not found or damaged, with a note and an optional photo. Omniroute
+ * then moves that item to another store (or holds the order) and tells the associate so. The photo
+ * goes out after the report, kept on the device like it when POS is offline.
  */
 export function ExceptionScreen({ taskId, lineItemId }: { taskId: string; lineItemId?: string }) {
   const work = useTaskWork(taskId);
@@ -23,6 +26,7 @@ export function ExceptionScreen({ taskId, lineItemId }: { taskId: string; lineIt
   const [reason, setReason] = useState<ExceptionReason | null>(null);
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const capture = usePhotoCapture();
   const { task } = work;
   const line = task?.lines.find((candidate) => candidate.lineItemId === lineId);
 
@@ -33,10 +37,17 @@ export function ExceptionScreen({ taskId, lineItemId }: { taskId: string; lineIt
       { kind: "exception", lineItemId: line.lineItemId, reason, note: note.trim() || undefined },
       `Report ${line.title}`,
     );
-    if (outcome.status === "done") {
-      host().toast.show("Reported. Omniroute is finding another store for it.");
-      navigation.back();
-    }
+    if (outcome.status === "refused") return;
+    const { photo } = capture;
+    const photoOutcome = photo
+      ? await work.run({ kind: "photos", purpose: "EXCEPTION", ...photo }, `Photo of ${line.title}`)
+      : null;
+    if (outcome.status !== "done" || photoOutcome?.status === "kept") return;
+    // The report stands without its photo: the associate is told, not held on this screen.
+    const photoNote =
+      photoOutcome?.status === "refused" ? ` The photo was not saved: ${photoOutcome.error.message}` : "";
+    host().toast.show(`Reported. Omniroute is finding another store for it.${photoNote}`);
+    navigation.back();
   };
 
   return (
@@ -75,6 +86,7 @@ export function ExceptionScreen({ taskId, lineItemId }: { taskId: string; lineIt
             value={note}
             onInput={(event) => setNote(event.currentTarget.value ?? "")}
           />
+          <PhotoField heading="Photo (optional)" capture={capture} />
           {problem && <s-text tone="critical">{problem}</s-text>}
           <s-button variant="primary" tone="critical" disabled={work.sending} onClick={() => void report()}>
             Report problem

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { aTask } from "../test-support/fake-pos-server";
-import { click, eventually, field, settle, type } from "../test-support/dom";
+import { bannerHeadings, click, eventually, field, settle, type } from "../test-support/dom";
 import { posModalForEachTest } from "../test-support/harness";
 
 const pos = posModalForEachTest();
@@ -58,5 +58,58 @@ describe("shipping from the store", () => {
 
     await eventually(() => click("s-button", "Mark delivered"));
     await eventually(() => expect(pos.server.task("t1").state).toBe("DELIVERED"));
+  });
+});
+
+describe("proof of a local delivery", () => {
+  const PHOTO = { base64: "iVBORw0KGgo=", width: 960, height: 1280, fileSize: 8, type: "image/png" };
+
+  it("marks it delivered, then sends the photo taken as proof", async () => {
+    pos.server.add(aTask({ id: "t1", kind: "LOCAL_DELIVERY", state: "OUT_FOR_DELIVERY" }));
+    await pos.open({ screen: "Ship", taskId: "t1" });
+    pos.nextPhoto = PHOTO;
+
+    await eventually(() => click("s-button", "Add photo"));
+    await eventually(() => expect(document.body.querySelector("s-image")?.getAttribute("src")).toContain("image/png"));
+    click("s-button", "Mark delivered");
+
+    await eventually(() => expect(pos.server.photos).toEqual([expect.objectContaining({ purpose: "DELIVERY" })]));
+    expect(pos.server.posts().map((request) => request.path)).toEqual([
+      "/api/pos/tasks/t1/transition",
+      "/api/pos/tasks/t1/photos",
+    ]);
+    expect(pos.server.task("t1").state).toBe("DELIVERED");
+  });
+
+  it("is optional: cancelling the camera still lets the delivery be marked, without a photo", async () => {
+    pos.server.add(aTask({ id: "t1", kind: "LOCAL_DELIVERY", state: "OUT_FOR_DELIVERY" }));
+    await pos.open({ screen: "Ship", taskId: "t1" });
+    pos.nextPhoto = new Error("User cancelled");
+
+    await eventually(() => click("s-button", "Add photo"));
+    await settle();
+    click("s-button", "Mark delivered");
+
+    await eventually(() => expect(pos.server.task("t1").state).toBe("DELIVERED"));
+    expect(pos.server.posts("/photos")).toHaveLength(0);
+    expect(bannerHeadings()).toEqual([]);
+  });
+
+  it("refused by Omniroute, says why on the screen while the delivery stands", async () => {
+    pos.server.add(aTask({ id: "t1", kind: "LOCAL_DELIVERY", state: "OUT_FOR_DELIVERY" }));
+    await pos.open({ screen: "Ship", taskId: "t1" });
+    pos.nextPhoto = PHOTO;
+    pos.server.failNextTo("/photos", {
+      status: 400,
+      body: { code: "INVALID", message: "The photo is not a JPEG or PNG image: take it again", field: "base64" },
+    });
+
+    await eventually(() => click("s-button", "Add photo"));
+    await settle();
+    click("s-button", "Mark delivered");
+
+    await eventually(() => expect(bannerHeadings()).toContain("Check what you entered"));
+    expect(pos.server.task("t1").state).toBe("DELIVERED");
+    expect(pos.server.photos).toHaveLength(0);
   });
 });

@@ -1,8 +1,10 @@
 import { useState } from "preact/hooks";
 import type { Task } from "../api/contract";
 import { NextStep } from "../components/NextStep";
+import { PhotoField } from "../components/PhotoField";
 import { TaskFrame } from "../components/TaskFrame";
 import { TaskHeading } from "../components/TaskHeading";
+import { usePhotoCapture } from "../hooks/camera";
 import { useNow } from "../hooks/now";
 import { useCameraScanner, useScans } from "../hooks/scanner";
 import { useTaskWork, type TaskWork } from "../hooks/task-work";
@@ -97,20 +99,29 @@ function CourierForm({ work }: { work: TaskWork }) {
   );
 }
 
+/** Delivered, with an optional photo as proof, sent after the delivery is recorded. */
+function DeliveredForm({ work }: { work: TaskWork }) {
+  const capture = usePhotoCapture();
+  const deliver = async () => {
+    const { photo } = capture;
+    const outcome = await work.run({ kind: "transition", to: "DELIVERED" }, "Delivered");
+    if (outcome.status === "refused" || !photo) return;
+    await work.run({ kind: "photos", purpose: "DELIVERY", ...photo }, "Delivery photo");
+  };
+  return (
+    <s-stack direction="block" gap="base">
+      <PhotoField heading="Photo as proof (optional)" capture={capture} />
+      <s-button variant="primary" disabled={work.sending} onClick={() => void deliver()}>
+        Mark delivered
+      </s-button>
+    </s-stack>
+  );
+}
+
 function ShipContent({ task, work }: { task: Task; work: TaskWork }) {
   if (task.state === "PACKED" && task.kind === "SHIP") return <ParcelForm work={work} />;
   if (task.state === "PACKED" && task.kind === "LOCAL_DELIVERY") return <CourierForm work={work} />;
-  if (task.state === "OUT_FOR_DELIVERY") {
-    return (
-      <s-button
-        variant="primary"
-        disabled={work.sending}
-        onClick={() => void work.run({ kind: "transition", to: "DELIVERED" }, "Delivered")}
-      >
-        Mark delivered
-      </s-button>
-    );
-  }
+  if (task.state === "OUT_FOR_DELIVERY") return <DeliveredForm work={work} />;
   return null;
 }
 

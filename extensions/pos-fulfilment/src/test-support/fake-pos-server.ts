@@ -64,8 +64,11 @@ export class FakePosServer {
   /** POS order id → task id, for the order details block. */
   readonly orderTasks = new Map<number, string>();
   me: MyDay = { picksToday: 4, medianPickSeconds: 312, targetSeconds: 360 };
+  /** Photos kept, in the order they arrived. */
+  readonly photos: { taskId: string; purpose: string; base64: string; type: string }[] = [];
   private readonly answered = new Map<string, Answer>();
   private readonly failures: Failure[] = [];
+  private readonly pathFailures: { path: string; failure: Failure }[] = [];
 
   constructor(tasks: readonly Task[] = []) {
     this.add(...tasks);
@@ -78,6 +81,11 @@ export class FakePosServer {
   /** The next requests fail this way, in order, before anything else happens. */
   failNext(...failures: Failure[]): void {
     this.failures.push(...failures);
+  }
+
+  /** The next request to a path ending with `path` fails this way; others are answered. */
+  failNextTo(path: string, failure: Failure): void {
+    this.pathFailures.push({ path, failure });
   }
 
   task(id: string): Task {
@@ -101,7 +109,8 @@ export class FakePosServer {
       body,
       authorization: headers.get("Authorization"),
     });
-    const failure = this.failures.shift();
+    const onPath = this.pathFailures.findIndex((entry) => url.pathname.endsWith(entry.path));
+    const failure = onPath === -1 ? this.failures.shift() : this.pathFailures.splice(onPath, 1)[0]?.failure;
     if (failure === "unreachable") throw new TypeError("Failed to fetch");
     const answer = failure ?? this.answer(init?.method ?? "GET", url, headers, body);
     return new Response(JSON.stringify(answer.body), {
@@ -181,6 +190,8 @@ export class FakePosServer {
         return this.exception(task, body);
       case "bin-location":
         return this.binLocation(task, body);
+      case "photos":
+        return this.photo(task, body);
       default:
         return refuse(404, "NOT_FOUND", "No such action.");
     }
@@ -286,6 +297,23 @@ export class FakePosServer {
     }
     line.binLocation = { code, confirmedAt: new Date().toISOString() };
     return { status: 200, body: { task: structuredClone(task) } };
+  }
+
+  private photo(task: Task, body: Record<string, unknown>): Answer {
+    const { purpose, base64, type } = body;
+    if (purpose !== "EXCEPTION" && purpose !== "DELIVERY") return refuse(400, "INVALID", "purpose: not a purpose");
+    if (type !== "image/jpeg" && type !== "image/png") {
+      return refuse(400, "INVALID", "type: must be image/jpeg or image/png");
+    }
+    if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
+      return refuse(400, "INVALID", "base64: must be the photo's base64, without a data: prefix");
+    }
+    if (purpose === "DELIVERY" && task.kind !== "LOCAL_DELIVERY") {
+      return refuse(400, "INVALID", "A delivery photo is for a local delivery");
+    }
+    this.photos.push({ taskId: task.id, purpose, base64, type });
+    const photo = { id: `photo-${this.photos.length}`, purpose, takenAt: new Date().toISOString() };
+    return { status: 200, body: { task: structuredClone(task), photo } };
   }
 
   private lookup(body: Record<string, unknown>): Answer {

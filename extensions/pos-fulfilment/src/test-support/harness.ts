@@ -1,5 +1,10 @@
 import { getExtension } from "@shopify/ui-extensions-tester";
-import type { ConnectivityState, ScannerSubscriptionResult } from "@shopify/ui-extensions/point-of-sale";
+import type {
+  CameraMediaOptions,
+  CameraMediaResponse,
+  ConnectivityState,
+  ScannerSubscriptionResult,
+} from "@shopify/ui-extensions/point-of-sale";
 import { render } from "preact";
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import type { Route } from "../routes";
@@ -15,6 +20,10 @@ export interface PosModal {
   printed: string[];
   /** The next print fails with this, as POS's does when it cannot fetch or print. */
   printFailure: Error | null;
+  /** What POS's camera gives next: a photo, or the error it throws (cancelled, denied, no camera). */
+  nextPhoto: CameraMediaResponse | Error;
+  /** The options of each takePhoto, in order. */
+  photoRequests: CameraMediaOptions[];
   /** Renders the modal at `route`, as POS does after `navigation.navigate(route.screen, {state: route})`. */
   open(route: Route): Promise<void>;
   /** A scan, once the screen listens for scans. */
@@ -39,6 +48,13 @@ export function posModalForEachTest(): PosModal {
     modal.navigations = [];
     modal.printed = [];
     modal.printFailure = null;
+    modal.nextPhoto = new Error("User cancelled photo capture");
+    modal.photoRequests = [];
+    extension.shopify.camera.takePhoto = async (options) => {
+      modal.photoRequests.push(options ?? {});
+      if (modal.nextPhoto instanceof Error) throw modal.nextPhoto;
+      return modal.nextPhoto;
+    };
     extension.shopify.printing.print = async (src) => {
       const failure = modal.printFailure;
       modal.printFailure = null;

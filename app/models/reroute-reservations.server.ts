@@ -1,0 +1,72 @@
+import type { Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * The units a store task's reroute (an exception, an escalation) holds where it sends the lines:
+ * InventoryReservation rows of the order, made like a routing decision's (decision 006) under
+ * the same per-SKU lock, so two reroutes at once cannot both count a store's last unit. They are
+ * cleared the same ways: once the mirror shows the move (reflectedAfter, then REFLECTED), when
+ * the order is cancelled, and when Shopify refuses the move (MOVE_FAILED).
+ *
+ * A reroute's own are told apart from the routing decision's by when they were made: after the
+ * task began (`since`), for the SKUs it moves, and not yet known moved (reflectedAfter null).
+ * The routing decision's are marked as moved by its move phase, which runs before a store task
+ * can be worked, so by the time a task is rerouted only an earlier attempt of the reroute itself
+ * leaves any unmarked.
+ */
+
+export interface RerouteReservationScope {
+  orderId: string;
+  skus: readonly string[];
+  /** When the task began: the reroute's reservations were made after it. */
+  since: Date;
+}
+
+function unmoved(shop: string, scope: RerouteReservationScope): Prisma.InventoryReservationWhereInput {
+  return {
+    shop,
+    orderId: scope.orderId,
+    sku: { in: [...scope.skus] },
+    createdAt: { gte: scope.since },
+    clearedAt: null,
+    reflectedAfter: null,
+  };
+}
+
+/**
+ * An earlier attempt's reservations whose move never happened (Shopify refused it, or the
+ * attempt failed before sending it) stop counting, before the reroute decides again.
+ */
+export async function releaseUnmovedRerouteReservations(
+  db: Db,
+  shop: string,
+  scope: RerouteReservationScope,
+): Promise<number> {
+  const { count } = await db.inventoryReservation.updateMany({
+    where: unmoved(shop, scope),
+    data: { clearedAt: new Date(), clearedReason: "MOVE_FAILED" },
+  });
+  return count;
+}
+
+/**
+ * The reroute's move happened (its answer, or a later read of the fulfilment order, says so):
+ * Shopify committed the units from the moment the reservation was made, just before the move
+ * was sent. A mirror update of the destination from then on clears them.
+ */
+export async function markRerouteReservationsMoved(
+  db: Db,
+  shop: string,
+  scope: RerouteReservationScope,
+): Promise<number> {
+  // A handful of rows (one per destination and SKU): each takes its own creation time.
+  const rows = await db.inventoryReservation.findMany({
+    where: unmoved(shop, scope),
+    select: { id: true, createdAt: true },
+  });
+  for (const row of rows) {
+    await db.inventoryReservation.update({ where: { id: row.id }, data: { reflectedAfter: row.createdAt } });
+  }
+  return rows.length;
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@prisma/client";
+import { seedMirror } from "../../tests/support/mirror";
+import { scenarios } from "../scenarios";
+import { applyDemoMerchantSetup } from "./merchant-setup";
+
+/** The demo's merchant setup, against this test file's own database as the app leaves it after install. */
+
+const scenario = scenarios.chicago();
+const shop = scenario.shop.domain;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  ({ prisma } = await import("~/db.server"));
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("the demo's merchant setup", () => {
+  it("waits for the installed shop's profiles, then gives each store its email and turns store emails on", async () => {
+    const setup = applyDemoMerchantSetup(process.env.DATABASE_URL!, scenario);
+    try {
+      await seedMirror(
+        prisma,
+        shop,
+        scenario.locations.map((location) => ({
+          locationId: String(location.id),
+          name: location.name,
+          kind: location.kind,
+          lat: location.address.latitude,
+          lng: location.address.longitude,
+          stock: {},
+        })),
+      );
+      // The visitor had already given one store another address: it stays.
+      const [firstStore] = scenario.locations.filter((location) => location.kind === "STORE");
+      await prisma.locationProfile.update({
+        where: { shop_locationId: { shop, locationId: String(firstStore!.id) } },
+        data: { storeEmail: "visitor@example.com" },
+      });
+      await setup.applied;
+    } finally {
+      await setup.stop();
+    }
+
+    const emails = new Map(
+      (await prisma.locationProfile.findMany({ where: { shop } })).map((profile) => [
+        profile.locationId,
+        profile.storeEmail,
+      ]),
+    );
+    const stores = scenario.locations.filter((location) => location.kind === "STORE");
+    const warehouse = scenario.locations.find((location) => location.kind === "WAREHOUSE")!;
+    expect(emails.get(String(warehouse.id))).toBeNull();
+    expect(emails.get(String(stores[0]!.id))).toBe("visitor@example.com");
+    expect(stores.slice(1).map((store) => emails.get(String(store.id)))).toEqual(
+      stores.slice(1).map((store) => store.profile.storeEmail),
+    );
+    expect(emails.get(String(stores[1]!.id))).toMatch(/^[a-z0-9-]+@windy-city-outfitters\.example$/);
+    const { storeSettingsFor } = await import("~/services/store-tasks/store-settings.server");
+    expect(await storeSettingsFor(shop)).toMatchObject({ emailStoresOnNewTask: true, pickTargetSeconds: 360 });
+  });
+});

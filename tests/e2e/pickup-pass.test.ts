@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { appFrame, expectText, freeDemoPorts, placeOrderFromPanel, pressCtrlC, startDemo } from "../support/demo";
+import { posScreen, posTile, waitForScreen } from "../support/store-pos";
+
+/**
+ * Curbside through `npm run demo`: a pickup order placed in the admin stand-in's panel, its
+ * pickup pass opened from the merchant's order page, the shopper's "I'm here" with their spot,
+ * and the store's POS queue (the extension's real source) showing them waiting, first.
+ */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-pickup-pass-"));
+fs.chmodSync(dataDir, 0o755);
+const SCREENSHOTS = path.join("test-results", "e2e");
+
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  browser = chromium.browser;
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The store the app routed an order to, as its Orders page names it. */
+async function routedStore(admin: Page, orderName: string, stores: string[]): Promise<string> {
+  let found: string | undefined;
+  await eventually(async () => {
+    await admin.locator("#app-nav a", { hasText: "Orders" }).click();
+    const row = appFrame(admin).locator("tr", { hasText: orderName });
+    const text = await row
+      .first()
+      .textContent({ timeout: 5_000 })
+      .catch(() => "");
+    found = stores.find((store) => text?.includes(store));
+    return found !== undefined;
+  }, `${orderName} to be routed`);
+  return found ?? "";
+}
+
+describe("the pickup pass in the demo", () => {
+  it("tells the store's POS a curbside shopper is here, at their spot, first in the queue", async () => {
+    const demo = await startDemo({ dataDir, ports: await freeDemoPorts() });
+    const admin = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    let pass: Page | null = null;
+    let pos: Page | null = null;
+    try {
+      await admin.goto(demo.url);
+      await expectText(appFrame(admin).locator("h2"), /Windy City Outfitters/, 90_000);
+      // Two pickup orders for the same store: the one whose shopper arrives goes first.
+      expect(await placeOrderFromPanel(admin, "Pick up in store")).toMatch(/Placed #1001/);
+      expect(await placeOrderFromPanel(admin, "Pick up in store")).toMatch(/Placed #1002/);
+      const pickupStores = await admin.locator("#pickup-select option").allTextContents();
+      const store = await routedStore(admin, "#1001", pickupStores);
+      expect(await routedStore(admin, "#1002", pickupStores)).toBe(store);
+
+      // The merchant's order page links to the shopper's pass, once the store has the order.
+      await eventually(async () => {
+        await admin.locator("#app-nav a", { hasText: "Orders" }).click();
+        await appFrame(admin).getByRole("link", { name: "#1002" }).click();
+        return appFrame(admin)
+          .getByRole("link", { name: "Open pickup pass" })
+          .waitFor({ timeout: 5_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+      }, "the order page's pickup pass");
+      const [popup] = await Promise.all([
+        admin.waitForEvent("popup"),
+        appFrame(admin).getByRole("link", { name: "Open pickup pass" }).click(),
+      ]);
+      pass = popup;
+      pass.on("pageerror", (error) => pageErrors.push(error.message));
+      await pass.setViewportSize({ width: 390, height: 844 });
+      await pass.getByRole("heading", { name: /your order #1002/ }).waitFor({ timeout: 30_000 });
+      await pass.getByRole("heading", { name: store }).waitFor();
+      expect(await pass.getByLabel("Pickup code", { exact: true }).textContent()).toMatch(
+        /^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$/,
+      );
+      expect(await pass.getByRole("img", { name: "QR code of your pickup code" }).locator("svg").count()).toBe(1);
+
+      // The shopper is at the curb.
+      await pass.getByLabel(/Tell the store where you parked/).fill("Spot 4");
+      await pass.getByRole("button", { name: "I'm here" }).click();
+      await pass.getByText("The store knows you are here — spot 4.").waitFor({ timeout: 30_000 });
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await pass.screenshot({ path: path.join(SCREENSHOTS, "pickup-pass.png"), fullPage: true });
+
+      // The store's tablet: the tile says a customer is waiting; the queue shows them first.
+      const [tablet] = await Promise.all([admin.waitForEvent("popup"), admin.locator("#pos-link").click()]);
+      pos = tablet;
+      pos.on("pageerror", (error) => pageErrors.push(error.message));
+      await pos.setViewportSize({ width: 1400, height: 820 });
+      await pos.locator("#location").selectOption({ label: store });
+      await expectText(posTile(pos), /1 customer waiting/, 60_000);
+      await posTile(pos).click();
+      await waitForScreen(pos, "Online orders");
+      const first = posScreen(pos).locator("s-clickable").first();
+      await expectText(first, /#1002/, 60_000);
+      await expectText(first, /Customer waiting — spot 4/, 10_000);
+      await posScreen(pos).locator("s-clickable", { hasText: "#1001" }).waitFor({ timeout: 10_000 });
+      await pos.screenshot({ path: path.join(SCREENSHOTS, "pickup-pass-pos-queue.png") });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await pass?.screenshot({ path: path.join(SCREENSHOTS, "pickup-pass-failure.png") }).catch(() => undefined);
+      await pos?.screenshot({ path: path.join(SCREENSHOTS, "pickup-pass-pos-failure.png") }).catch(() => undefined);
+      await admin.screenshot({ path: path.join(SCREENSHOTS, "pickup-pass-admin-failure.png") }).catch(() => undefined);
+      fs.writeFileSync(path.join(SCREENSHOTS, "pickup-pass-output.log"), demo.output());
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`${message}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`);
+    } finally {
+      await pass?.close();
+      await pos?.close();
+      await admin.close();
+      expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
+    }
+  }, 420_000);
+});
