@@ -1,4 +1,4 @@
-import type { Prisma, StoreTask } from "@prisma/client";
+import { Prisma, type StoreTask } from "@prisma/client";
 
 type Db = Prisma.TransactionClient;
 
@@ -14,23 +14,21 @@ export type EscalationCandidate = Pick<
 
 /** Every shop's new tasks due at or before `dueBy` and not escalated yet, soonest due first. */
 export function newStoreTasksDueBy(db: Db, dueBy: Date): Promise<EscalationCandidate[]> {
-  return db.storeTask.findMany({
-    where: {
-      state: "NEW",
-      dueAt: { not: null, lte: dueBy },
-      events: { none: { detail: { path: ["kind"], equals: "ESCALATED" } } },
-    },
-    select: {
-      id: true,
-      shop: true,
-      locationId: true,
-      kind: true,
-      state: true,
-      assignedAt: true,
-      dueAt: true,
-      readyAt: true,
-      customerWaitingAt: true,
-    },
-    orderBy: { dueAt: "asc" },
-  });
+  // The columns are StoreTask's own, read as Prisma reads them, hence the row type.
+  return db.$queryRaw<EscalationCandidate[]>`${newStoreTasksDueByQuery(dueBy)}`;
+}
+
+/**
+ * Raw SQL with the state written out: the scan runs every minute across every shop, and only a
+ * literal 'NEW' lets PostgreSQL use the partial index kept for it ("StoreTask_new_due_idx",
+ * migration 20261130115917); a bound parameter would not match the index's predicate.
+ */
+export function newStoreTasksDueByQuery(dueBy: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t.id, t.shop, t."locationId", t.kind, t.state, t."assignedAt", t."dueAt", t."readyAt", t."customerWaitingAt"
+      FROM "StoreTask" t
+     WHERE t.state = 'NEW' AND t."dueAt" IS NOT NULL AND t."dueAt" <= ${dueBy}
+       AND NOT EXISTS (SELECT 1 FROM "StoreTaskEvent" event
+                        WHERE event."taskId" = t.id AND event.detail ->> 'kind' = 'ESCALATED')
+     ORDER BY t."dueAt" ASC`;
 }

@@ -1,4 +1,4 @@
-import { addDays, instantAt, localDateOf } from "~/domain/local-time";
+import { addDays, instantAt, localDateOf } from "../local-time";
 
 /** The spans the staff leaderboard can cover, each a number of the shop's calendar days up to now. */
 export const LEADERBOARD_PERIODS = ["today", "7d", "30d"] as const;

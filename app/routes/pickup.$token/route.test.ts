@@ -223,7 +223,7 @@ describe("the pickup pass page", () => {
   it("keeps the link out of caches, referrers and search engines", () => {
     expect(route.headers()).toEqual({
       "Cache-Control": "no-store",
-      "Referrer-Policy": "no-referrer",
+      "Referrer-Policy": "same-origin",
       "X-Robots-Tag": "noindex",
     });
   });

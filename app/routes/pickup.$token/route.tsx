@@ -13,8 +13,10 @@ import styles from "./styles.module.css";
 
 export const headers = () => ({
   // The address is the pass: not kept by caches, not passed on to other sites, not indexed.
+  // "same-origin" rather than "no-referrer": under no-referrer the browser posts the form with
+  // `Origin: null`, which Remix refuses as a forged cross-site post before the action runs.
   "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
   "X-Robots-Tag": "noindex",
 });
 

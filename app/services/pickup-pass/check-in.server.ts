@@ -30,10 +30,10 @@ const NOT_FOUND = "This pickup pass is not valid, or its order was collected lon
 const MINUTE = 60_000;
 
 function arrivedMessage(spot: string | null, ready: boolean): string {
-  const where = spot ? ` You are at ${spot}.` : "";
+  const here = `Thanks, the store knows you are here${spot ? ` (spot ${spot})` : ""}.`;
   return ready
-    ? `Thanks, the store knows you are here.${where} Someone will bring your order out shortly.`
-    : `Thanks, the store knows you are here.${where} Your order is still being prepared: they will bring it out as soon as it is ready.`;
+    ? `${here} Someone will bring your order out shortly.`
+    : `${here} Your order is still being prepared: they will bring it out as soon as it is ready.`;
 }
 
 export async function checkIn(token: string | undefined, form: CheckInForm, now = new Date()): Promise<CheckInOutcome> {

@@ -110,14 +110,15 @@ export async function rerouteExceptionLines(
   const reason = reasonOf(reported, storeName);
   const fo = await fetchFulfillmentOrderForStoreTask(client, task.fulfillmentOrderId);
   const reportedIds = new Set(reported.map((line) => line.lineItemId));
-  const reservations = fo && { orderId: fo.orderId, skus: skusOf(reported), since: task.createdAt };
 
-  if (!fo || !reservations || fo.orderCancelled) {
+  if (!fo || fo.orderCancelled) {
     // Ended in Shopify meanwhile: the sync ends the task, saying why.
     await prisma.$transaction((tx) => enqueueStoreTaskSync(tx, job.shop, task.fulfillmentOrderId));
     return { kind: "NOTHING_TO_DO" };
   }
   const allLineIds = linesHere(task.lines.map(pickLine)).map((line) => line.lineItemId);
+  // What an earlier run's move reserved where it sent them (reroute-placement.server.ts).
+  const reservations = { orderId: fo.orderId, skus: skusOf(reported), since: task.createdAt };
   if (fo.locationId !== task.locationId) {
     // Moved away whole, by an earlier run whose answer was lost or by the merchant.
     await confirmRerouteMoved(job.shop, reservations);

@@ -7,10 +7,8 @@ import { storeEmailsUnavailableReason } from "./alert-email-availability.server"
 
 /**
  * The merchant's store-fulfilment settings (pick target, alerts, ID check at handover, …): the
- * saved ones, or the defaults before the first save. Every reader goes through storeSettingsFor.
- *
- * NOTE (P5): this file was rebuilt by P5 after P5 overwrote P6's version by mistake; P6 owns it
- * and should check it against their original.
+ * saved ones, or the defaults before the first save. POS requests read them with their store
+ * (task-reads.server.ts storeOf, one round trip); everything else reads them here.
  */
 
 export async function storeSettingsFor(shop: string): Promise<StoreSettings> {
