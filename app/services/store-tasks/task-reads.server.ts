@@ -72,20 +72,31 @@ export interface LocationQueueCounts extends QueueCounts {
   notStarted: number;
 }
 
-/** One list of the store's queue, in queue order, and the counts of every list and alert. */
+/**
+ * The most of one list a POS screen is sent: the most urgent come first, and an associate works
+ * from the top; a store with more open orders than this sees how many more there are.
+ */
+export const QUEUE_LIST_LIMIT = 100;
+
+/**
+ * One list of the store's queue, in queue order (at most QUEUE_LIST_LIMIT, with how many more
+ * there are), and the counts of every list and alert.
+ */
 export async function locationQueue(
   caller: PosCaller,
   view: QueueView,
   now = new Date(),
-): Promise<PosOutcome<{ counts: LocationQueueCounts; tasks: TaskSummaryView[] }>> {
+): Promise<PosOutcome<{ counts: LocationQueueCounts; tasks: TaskSummaryView[]; more: number }>> {
   const store = await storeOf(caller);
   if (!store) return refused("NOT_FOUND", LOCATION_NOT_A_STORE);
   const { settings } = store;
   const open = await listLocationQueue(prisma, caller.shop, caller.locationId);
   const notStarted = open.filter((task) => taskAlerts(task, settings, now).notStarted).length;
+  const listed = queueOf(open, view, now);
   return answered({
     counts: { ...queueCounts(open, now), notStarted },
-    tasks: queueOf(open, view, now).map((task) => taskSummaryView(task, now, settings)),
+    tasks: listed.slice(0, QUEUE_LIST_LIMIT).map((task) => taskSummaryView(task, now, settings)),
+    more: Math.max(0, listed.length - QUEUE_LIST_LIMIT),
   });
 }
 

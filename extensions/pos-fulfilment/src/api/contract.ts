@@ -85,7 +85,10 @@ export interface QueueCounts {
 
 export interface QueueAnswer {
   counts: QueueCounts;
+  /** The most urgent of the list, at most a screenful the app chooses. */
   tasks: TaskSummary[];
+  /** How many more of the list there are beyond `tasks`. */
+  more: number;
 }
 
 export interface MyDay {

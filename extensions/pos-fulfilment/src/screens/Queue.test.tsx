@@ -28,6 +28,18 @@ describe("the queue", () => {
     expect(allWithText("s-badge", "Late")).toHaveLength(1);
   });
 
+  it("says how many more orders there are when the app sends only the most urgent", async () => {
+    pos.server.queueListLimit = 2;
+    pos.server.add(aTask({ orderName: "#1001" }), aTask({ orderName: "#1002" }), aTask({ orderName: "#1003" }));
+    await pos.open({ screen: "Queue" });
+
+    await eventually(() => expect(rowTitles()).toHaveLength(2));
+    expect(withText("s-tab", "To pick").textContent).toBe("To pick (3)");
+    expect(withText("s-text", "more order").textContent).toBe(
+      "1 more order after these: the most urgent are listed first.",
+    );
+  });
+
   it("shows each order's age and due time", async () => {
     pos.server.add(aTask({ assignedAt: new Date(Date.now() - 12 * 60_000).toISOString(), units: 3 }));
     await pos.open({ screen: "Queue" });

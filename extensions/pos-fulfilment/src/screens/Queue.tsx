@@ -3,7 +3,7 @@ import type { MyDay, QueueCounts, QueueView, TaskSummary } from "../api/contract
 import { fetchMyDay, fetchQueue } from "../api/endpoints";
 import { ErrorBanner, OfflineBanner } from "../components/Notices";
 import { TaskBadges, taskTimes, taskTitle } from "../components/TaskHeading";
-import { duration, pendingLabel } from "../format";
+import { duration, pendingLabel, plural } from "../format";
 import { useOnline } from "../hooks/connectivity";
 import { useLoad } from "../hooks/load";
 import { useNow } from "../hooks/now";
@@ -89,6 +89,11 @@ export function QueueScreen({ initialView }: { initialView?: QueueView }) {
                       <s-divider />
                     </s-stack>
                   ))}
+                {entry.view === view && tasks && queue.data && queue.data.more > 0 && (
+                  <s-text tone="neutral">
+                    {`${plural(queue.data.more, "more order", "more orders")} after these: the most urgent are listed first.`}
+                  </s-text>
+                )}
                 {entry.view === view && !tasks && !queue.error && <s-spinner accessibilityLabel="Loading orders" />}
               </s-tab-panel>
             ))}

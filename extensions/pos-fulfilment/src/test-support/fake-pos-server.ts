@@ -64,6 +64,8 @@ export class FakePosServer {
   /** POS order id → task id, for the order details block. */
   readonly orderTasks = new Map<number, string>();
   me: MyDay = { picksToday: 4, medianPickSeconds: 312, targetSeconds: 360 };
+  /** The most tasks of one list the queue sends, as the app caps it. */
+  queueListLimit = 100;
   /** Photos kept, in the order they arrived. */
   readonly photos: { taskId: string; purpose: string; base64: string; type: string }[] = [];
   private readonly answered = new Map<string, Answer>();
@@ -151,8 +153,9 @@ export class FakePosServer {
         notStarted: open.filter((task) => task.notStarted).length,
       };
       // Deliberately in insertion order: the extension must not depend on the server's sorting.
-      const tasks = all.filter((task) => inView(task, view)).map(summaryOf);
-      return { status: 200, body: { counts, tasks } };
+      const listed = all.filter((task) => inView(task, view)).map(summaryOf);
+      const tasks = listed.slice(0, this.queueListLimit);
+      return { status: 200, body: { counts, tasks, more: listed.length - tasks.length } };
     }
     if (path === "me") return { status: 200, body: this.me };
     if (path === "order-task") {
