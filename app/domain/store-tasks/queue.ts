@@ -35,25 +35,51 @@ export interface QueuedTask extends TaskClock {
   readonly id: string;
 }
 
-/**
- * Queue order at `now`: customers waiting (longest waiting first), then late tasks, then by
- * due time (none last), then the oldest assignment; the id settles ties so the list is stable.
- */
-export function compareForQueue(now: Date): (a: QueuedTask, b: QueuedTask) => number {
-  const rank = (task: QueuedTask) => (isCustomerWaiting(task) ? 0 : isLate(task, now) ? 1 : 2);
-  const time = (at: Date | null | undefined) => at?.getTime() ?? Number.POSITIVE_INFINITY;
-  const ascending = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
-  return (a, b) =>
-    ascending(rank(a), rank(b)) ||
-    (rank(a) === 0 ? ascending(time(a.customerWaitingAt), time(b.customerWaitingAt)) : 0) ||
-    ascending(time(a.dueAt), time(b.dueAt)) ||
-    ascending(a.assignedAt.getTime(), b.assignedAt.getTime()) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Where a task stands in queue order, worked out once per task rather than at every comparison. */
+interface QueuePlace<Task> {
+  readonly task: Task;
+  /** 0: a customer is waiting, 1: late, 2: the rest. */
+  readonly rank: number;
+  readonly waitingSince: number;
+  readonly due: number;
+  readonly assigned: number;
 }
 
-/** The tasks a list shows, in queue order. */
+function placeOf<Task extends QueuedTask>(task: Task, now: Date): QueuePlace<Task> {
+  const waiting = isCustomerWaiting(task);
+  return {
+    task,
+    rank: waiting ? 0 : isLate(task, now) ? 1 : 2,
+    waitingSince: waiting ? (task.customerWaitingAt?.getTime() ?? Number.POSITIVE_INFINITY) : 0,
+    due: task.dueAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    assigned: task.assignedAt.getTime(),
+  };
+}
+
+const ascending = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
+
+function comparePlaces<Task extends QueuedTask>(a: QueuePlace<Task>, b: QueuePlace<Task>): number {
+  return (
+    ascending(a.rank, b.rank) ||
+    ascending(a.waitingSince, b.waitingSince) ||
+    ascending(a.due, b.due) ||
+    ascending(a.assigned, b.assigned) ||
+    (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0)
+  );
+}
+
+/**
+ * The tasks a list shows, in queue order at `now`: customers waiting (longest waiting first),
+ * then late tasks, then by due time (none last), then the oldest assignment; the id settles ties
+ * so the list is stable. Each task's place is worked out once: a store's devices sort hundreds of
+ * tasks on every poll.
+ */
 export function queueOf<Task extends QueuedTask>(tasks: readonly Task[], view: QueueView, now: Date): Task[] {
-  return tasks.filter((task) => isInView(task, view)).sort(compareForQueue(now));
+  return tasks
+    .filter((task) => isInView(task, view))
+    .map((task) => placeOf(task, now))
+    .sort(comparePlaces)
+    .map((place) => place.task);
 }
 
 export interface QueueCounts {
