@@ -12,7 +12,8 @@ export type ShopifyResource =
   | "InventoryItem"
   | "InventoryLevel"
   | "Location"
-  | "Order";
+  | "Order"
+  | "ProductVariant";
 
 // Bulk-operation output adds a query string to some gids (InventoryLevel/7?inventory_item_id=3).
 const GID = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?.*)?$/;

@@ -92,6 +92,11 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     customerData: null,
   },
   {
+    model: "VariantInventoryItem",
+    eraseShop: async (tx, shop) => (await tx.variantInventoryItem.deleteMany({ where: { shop } })).count,
+    customerData: null,
+  },
+  {
     model: "CustomerDataRequest",
     eraseShop: async (tx, shop) => (await tx.customerDataRequest.deleteMany({ where: { shop } })).count,
     customerData: {

@@ -111,6 +111,14 @@ export type InventoryLevelsForMirrorQuery = { locations: { edges: Array<{ node: 
             ) }> } }
       ) }> } };
 
+export type ProductVariantsForMirrorQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ProductVariantsForMirrorQuery = { productVariants: { edges: Array<{ node: (
+        Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode'>
+        & { product: Pick<AdminTypes.Product, 'title'>, inventoryItem: Pick<AdminTypes.InventoryItem, 'id'> }
+      ) }> } };
+
 export type RunInventoryMirrorBulkQueryMutationVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
 }>;
@@ -170,6 +178,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ExceptionInventoryLevelAvailable($locationId: ID!, $inventoryItemId: ID!) {\n    location(id: $locationId) {\n      inventoryLevel(inventoryItemId: $inventoryItemId) {\n        quantities(names: [\"available\"]) {\n          name\n          quantity\n        }\n      }\n    }\n  }\n": {return: ExceptionInventoryLevelAvailableQuery, variables: ExceptionInventoryLevelAvailableQueryVariables},
   "#graphql\n  query LocationsForMirror($after: String) {\n    shop {\n      ianaTimezone\n    }\n    locations(first: 100, after: $after, includeInactive: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        isActive\n        fulfillsOnlineOrders\n        updatedAt\n        address {\n          address1\n          city\n          provinceCode\n          zip\n          countryCode\n          latitude\n          longitude\n        }\n        localPickupSettingsV2 {\n          pickupTime\n        }\n      }\n    }\n  }\n": {return: LocationsForMirrorQuery, variables: LocationsForMirrorQueryVariables},
   "#graphql\n  query InventoryLevelsForMirror {\n    locations {\n      edges {\n        node {\n          id\n          inventoryLevels {\n            edges {\n              node {\n                id\n                updatedAt\n                item {\n                  id\n                  sku\n                }\n                quantities(names: [\"available\", \"committed\", \"on_hand\"]) {\n                  name\n                  quantity\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsForMirrorQuery, variables: InventoryLevelsForMirrorQueryVariables},
+  "#graphql\n  query ProductVariantsForMirror {\n    productVariants {\n      edges {\n        node {\n          id\n          title\n          sku\n          barcode\n          product {\n            title\n          }\n          inventoryItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: ProductVariantsForMirrorQuery, variables: ProductVariantsForMirrorQueryVariables},
   "#graphql\n  query CurrentInventoryMirrorBulkQuery {\n    currentBulkOperation(type: QUERY) {\n      id\n      status\n      query\n    }\n  }\n": {return: CurrentInventoryMirrorBulkQueryQuery, variables: CurrentInventoryMirrorBulkQueryQueryVariables},
   "#graphql\n  query InventoryMirrorBulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      createdAt\n      objectCount\n      url\n    }\n  }\n": {return: InventoryMirrorBulkOperationStatusQuery, variables: InventoryMirrorBulkOperationStatusQueryVariables},
   "#graphql\n  query FulfillmentOrderOrder($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      id\n      order {\n        id\n      }\n    }\n  }\n": {return: FulfillmentOrderOrderQuery, variables: FulfillmentOrderOrderQueryVariables},

@@ -35,6 +35,17 @@ async function seedShop(shop: string): Promise<void> {
   await prisma.inventoryLevel.create({
     data: { shop, locationId: "1", inventoryItemId: "111", sku: "TEE-M", available: 5, sourceUpdatedAt: new Date() },
   });
+  await prisma.variantInventoryItem.create({
+    data: {
+      shop,
+      variantId: "222",
+      inventoryItemId: "111",
+      sku: "TEE-M",
+      productTitle: "Tee",
+      variantTitle: "M",
+      syncedAt: new Date(),
+    },
+  });
   await prisma.routingSettingsVersion.create({ data: { shop, version: 1, settings: { storeMinUnits: 3 } } });
   await prisma.itemBinLocation.create({
     data: { shop, locationId: "1", sku: "TEE-M", code: "Aisle 4, Bin 12", source: "MERCHANT", confirmedAt: new Date() },

@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { JsonlLineSplitter, readBulkInventoryLine, type MirroredLevel } from "~/domain/inventory/bulk-inventory-lines";
+import { readBulkInventoryLine, type MirroredLevel } from "~/domain/inventory/bulk-inventory-lines";
 import {
   fillMissingSkus,
   removeLevelsNotSeenSince,
@@ -10,19 +10,22 @@ import { INVENTORY_LEVELS_BULK_QUERY } from "~/shopify/operations/inventory-mirr
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { runBulkQuery, type BulkQueryOptions } from "./bulk-query.server";
+import { bulkResultLines, type DownloadBulkResult } from "./bulk-result-lines.server";
 import { syncLocations, type LocationsSyncResult } from "./locations-sync.server";
+import { syncVariants, type VariantsSyncResult } from "./variants-sync.server";
 
 /**
  * The full sync of the inventory mirror (on install and nightly, as reconciliation: Shopify
  * does not guarantee webhook delivery): locations by a normal query, then every inventory
- * level through a bulk operation whose JSONL is streamed into the mirror in batches. A level
- * a webhook updated after the bulk operation read it keeps the webhook's value.
+ * level through a bulk operation whose JSONL is streamed into the mirror in batches, then
+ * every variant's inventory item through a second one (Shopify runs one bulk query per shop
+ * at a time). A level a webhook updated after the bulk operation read it keeps the webhook's
+ * value.
  */
 
 export interface FullSyncDependencies {
   admin: AdminClient;
-  /** Downloads the bulk result; the URL is Shopify's storage (the emulator in development). */
-  download: (url: string) => Promise<Response>;
+  download: DownloadBulkResult;
   sleep: (ms: number) => Promise<void>;
   now: () => Date;
   pollIntervalMs: number;
@@ -31,7 +34,7 @@ export interface FullSyncDependencies {
   batchSize: number;
 }
 
-export interface FullSyncResult {
+export interface FullSyncResult extends VariantsSyncResult {
   locations: LocationsSyncResult;
   levelsRead: number;
   levelsRemoved: number;
@@ -56,21 +59,11 @@ function syncedLevelOf(level: MirroredLevel): SyncedLevel {
 }
 
 /** The levels in a bulk result, read as the body arrives. */
-async function* levelsIn(body: ReadableStream<Uint8Array>): AsyncGenerator<MirroredLevel> {
-  const splitter = new JsonlLineSplitter();
-  const decoder = new TextDecoder();
-  const reader = body.getReader();
-  const levelsOf = (lines: string[]) =>
-    lines.flatMap((line) => {
-      const read = readBulkInventoryLine(line);
-      return read.kind === "level" ? [read.level] : [];
-    });
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    yield* levelsOf(splitter.push(decoder.decode(value, { stream: true })));
+async function* levelsIn(lines: AsyncIterable<string>): AsyncGenerator<MirroredLevel> {
+  for await (const line of lines) {
+    const read = readBulkInventoryLine(line);
+    if (read.kind === "level") yield read.level;
   }
-  yield* levelsOf([...splitter.push(decoder.decode()), ...splitter.end()]);
 }
 
 export async function runInventoryFullSync(
@@ -85,29 +78,24 @@ export async function runInventoryFullSync(
   const operation = await runBulkQuery(INVENTORY_LEVELS_BULK_QUERY, bulkOptions);
 
   let levelsRead = 0;
-  if (operation.url) {
-    const response = await dependencies.download(operation.url);
-    if (!response.ok || !response.body) {
-      throw new Error(`Downloading bulk operation ${operation.operationId} failed: HTTP ${response.status}`);
-    }
-    let batch: SyncedLevel[] = [];
-    const flush = async () => {
-      const levels = batch;
-      batch = [];
-      await prisma.$transaction((tx) => upsertSyncedLevels(tx, shop, levels, syncedAt));
-    };
-    for await (const level of levelsIn(response.body)) {
-      batch.push(syncedLevelOf(level));
-      levelsRead += 1;
-      if (batch.length >= dependencies.batchSize) await flush();
-    }
-    await flush();
+  let batch: SyncedLevel[] = [];
+  const flush = async () => {
+    const levels = batch;
+    batch = [];
+    await prisma.$transaction((tx) => upsertSyncedLevels(tx, shop, levels, syncedAt));
+  };
+  for await (const level of levelsIn(bulkResultLines(operation, dependencies.download))) {
+    batch.push(syncedLevelOf(level));
+    levelsRead += 1;
+    if (batch.length >= dependencies.batchSize) await flush();
   }
+  await flush();
 
   const levelsRemoved = await prisma.$transaction(async (tx) => {
     const removed = await removeLevelsNotSeenSince(tx, shop, syncedAt, operation.createdAt);
     await fillMissingSkus(tx, shop);
     return removed;
   });
-  return { locations, levelsRead, levelsRemoved };
+  const variants = await syncVariants(shop, dependencies, syncedAt);
+  return { locations, levelsRead, levelsRemoved, ...variants };
 }

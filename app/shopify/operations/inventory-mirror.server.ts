@@ -1,6 +1,6 @@
 /**
  * Admin GraphQL documents of the inventory mirror (app/services/inventory/): every location
- * by a normal paged query, every inventory level through a bulk operation.
+ * by a normal paged query, every inventory level and every variant through bulk operations.
  */
 
 /** Locations with what routing needs; inactive ones too, so a deactivation is mirrored. */
@@ -62,6 +62,32 @@ export const INVENTORY_LEVELS_BULK_QUERY = `#graphql
                 }
               }
             }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * The bulk query of the catalogue: each variant on its own JSONL line with its inventory item
+ * and product title inline (no nested connection, so one line per variant; the levels query
+ * would repeat these per location). app/domain/inventory/bulk-variant-lines.ts reads them.
+ */
+export const PRODUCT_VARIANTS_BULK_QUERY = `#graphql
+  query ProductVariantsForMirror {
+    productVariants {
+      edges {
+        node {
+          id
+          title
+          sku
+          barcode
+          product {
+            title
+          }
+          inventoryItem {
+            id
           }
         }
       }
