@@ -1,62 +1,32 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { appFrame, expectText, freeDemoPorts, placeOrderFromPanel, pressCtrlC, startDemo } from "../support/demo";
-import { posScreen, posTile, waitForScreen } from "../support/store-pos";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useDemoInChromium } from "../support/demo-browser";
+import {
+  appFrame,
+  expectText,
+  freeDemoPorts,
+  placeOrderFromPanel,
+  pollUntil,
+  pressCtrlC,
+  routedStore,
+  startDemo,
+} from "../support/demo";
+import { openStorePos, posScreen, posTile, waitForScreen } from "../support/store-pos";
 
 /**
  * Curbside through `npm run demo`: a pickup order placed in the admin stand-in's panel, its
  * pickup pass opened from the merchant's order page, the shopper's "I'm here" with their spot,
  * and the store's POS queue (the extension's real source) showing them waiting, first.
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-pickup-pass-"));
-fs.chmodSync(dataDir, 0o755);
 const SCREENSHOTS = path.join("test-results", "e2e");
-
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-  browser = chromium.browser;
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** The store the app routed an order to, as its Orders page names it. */
-async function routedStore(admin: Page, orderName: string, stores: string[]): Promise<string> {
-  let found: string | undefined;
-  await eventually(async () => {
-    await admin.locator("#app-nav a", { hasText: "Orders" }).click();
-    const row = appFrame(admin).locator("tr", { hasText: orderName });
-    const text = await row
-      .first()
-      .textContent({ timeout: 5_000 })
-      .catch(() => "");
-    found = stores.find((store) => text?.includes(store));
-    return found !== undefined;
-  }, `${orderName} to be routed`);
-  return found ?? "";
-}
+const { dataDir, browser } = useDemoInChromium("pickup-pass");
 
 describe("the pickup pass in the demo", () => {
   it("tells the store's POS a curbside shopper is here, at their spot, first in the queue", async () => {
     const demo = await startDemo({ dataDir, ports: await freeDemoPorts() });
-    const admin = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const admin = await browser().newPage({ viewport: { width: 1400, height: 900 } });
     const pageErrors: string[] = [];
     let pass: Page | null = null;
     let pos: Page | null = null;
@@ -71,7 +41,7 @@ describe("the pickup pass in the demo", () => {
       expect(await routedStore(admin, "#1002", pickupStores)).toBe(store);
 
       // The merchant's order page links to the shopper's pass, once the store has the order.
-      await eventually(async () => {
+      await pollUntil(async () => {
         await admin.locator("#app-nav a", { hasText: "Orders" }).click();
         await appFrame(admin).getByRole("link", { name: "#1002" }).click();
         return appFrame(admin)
@@ -104,10 +74,7 @@ describe("the pickup pass in the demo", () => {
       await pass.screenshot({ path: path.join(SCREENSHOTS, "pickup-pass.png"), fullPage: true });
 
       // The store's tablet: the tile says a customer is waiting; the queue shows them first.
-      const [tablet] = await Promise.all([admin.waitForEvent("popup"), admin.locator("#pos-link").click()]);
-      pos = tablet;
-      pos.on("pageerror", (error) => pageErrors.push(error.message));
-      await pos.setViewportSize({ width: 1400, height: 820 });
+      pos = await openStorePos(admin, pageErrors);
       await pos.locator("#location").selectOption({ label: store });
       await expectText(posTile(pos), /1 customer waiting/, 60_000);
       await posTile(pos).click();

@@ -1,11 +1,28 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { appFrame, expectText, freeDemoPorts, placeOrderFromPanel, pressCtrlC, startDemo } from "../support/demo";
-import { bannerText, posScreen, posTile, scanWith, tapButton, typeInto, waitForScreen } from "../support/store-pos";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useDemoInChromium } from "../support/demo-browser";
+import {
+  appFrame,
+  expectText,
+  freeDemoPorts,
+  placeOrderFromPanel,
+  pollUntil,
+  pressCtrlC,
+  routedStore,
+  startDemo,
+} from "../support/demo";
+import {
+  openStorePos,
+  bannerText,
+  posScreen,
+  posTile,
+  scanWith,
+  tapButton,
+  typeInto,
+  waitForScreen,
+} from "../support/store-pos";
 
 /**
  * A pickup order worked at the store through `npm run demo`: placed in the admin stand-in's
@@ -13,51 +30,13 @@ import { bannerText, posScreen, posTile, scanWith, tapButton, typeInto, waitForS
  * packed, staged and marked ready; opened on POS's own order screen, whose Omniroute block leads
  * to the handover with the shopper's pickup code; Shopify (the emulator) hears of each step.
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omniroute-store-pos-"));
-fs.chmodSync(dataDir, 0o755);
 const SCREENSHOTS = path.join("test-results", "e2e");
-
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-  browser = chromium.browser;
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { dataDir, browser } = useDemoInChromium("store-pos");
 
 async function webhookTopics(demoUrl: string): Promise<string[]> {
   const response = await fetch(new URL("/_emulator/webhooks", demoUrl));
   const { deliveries } = (await response.json()) as { deliveries: { topic: string }[] };
   return deliveries.map((delivery) => delivery.topic);
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** The store the app routed an order to, as its Orders page names it. */
-async function routedStore(admin: Page, orderName: string, stores: string[]): Promise<string> {
-  let found: string | undefined;
-  await eventually(async () => {
-    await admin.locator("#app-nav a", { hasText: "Orders" }).click();
-    const row = appFrame(admin).locator("tr", { hasText: orderName });
-    const text = await row
-      .first()
-      .textContent({ timeout: 5_000 })
-      .catch(() => "");
-    found = stores.find((store) => text?.includes(store));
-    return found !== undefined;
-  }, `${orderName} to be routed`);
-  return found ?? "";
 }
 
 /** Opens the modal from the tile and waits until the queue lists `orderName` (it rereads every 20 s). */
@@ -70,7 +49,7 @@ async function openQueueShowing(pos: Page, orderName: string): Promise<void> {
 describe("the Store POS in the demo", () => {
   it("works a pickup order from the queue to the customer's hands", async () => {
     const demo = await startDemo({ dataDir, ports: await freeDemoPorts() });
-    const admin = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const admin = await browser().newPage({ viewport: { width: 1400, height: 900 } });
     const pageErrors: string[] = [];
     let pos: Page | null = null;
     try {
@@ -82,10 +61,7 @@ describe("the Store POS in the demo", () => {
       const store = await routedStore(admin, "#1001", pickupStores);
 
       // The admin stand-in's panel links to the Store POS; the tablet is at the order's store.
-      const [popup] = await Promise.all([admin.waitForEvent("popup"), admin.locator("#pos-link").click()]);
-      pos = popup;
-      pos.on("pageerror", (error) => pageErrors.push(error.message));
-      await pos.setViewportSize({ width: 1400, height: 820 });
+      pos = await openStorePos(admin, pageErrors);
       await pos.locator("#location").selectOption({ label: store });
       await openQueueShowing(pos, "#1001");
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -118,7 +94,7 @@ describe("the Store POS in the demo", () => {
       expect(await posScreen(pos).locator("s-text", { hasText: "Staged in bin A3" }).count()).toBe(1);
       await tapButton(pos, "Mark ready for pickup");
       await bannerText(pos, "Ready for pickup", 60_000);
-      await eventually(
+      await pollUntil(
         async () => (await webhookTopics(demo.url)).includes("fulfillment_orders/line_items_prepared_for_pickup"),
         "Shopify's fulfilment order to be prepared for pickup",
       );
@@ -146,7 +122,7 @@ describe("the Store POS in the demo", () => {
       await waitForScreen(pos, "Hand over #1001");
       await tapButton(pos, /^Hand over$/);
       await bannerText(pos, "Handed over", 60_000);
-      await eventually(
+      await pollUntil(
         async () => (await webhookTopics(demo.url)).includes("orders/fulfilled"),
         "Shopify's order to be fulfilled",
       );

@@ -124,6 +124,31 @@ export async function expectText(locator: Locator, pattern: RegExp, timeout = 60
   await locator.filter({ hasText: pattern }).first().waitFor({ timeout });
 }
 
+/** Polls `check` every half second until it holds; the error names `what` it was waiting for. */
+export async function pollUntil(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The store the app routed an order to, as its Orders page names it (one of `stores`). */
+export async function routedStore(admin: Page, orderName: string, stores: string[]): Promise<string> {
+  let found: string | undefined;
+  await pollUntil(async () => {
+    await admin.locator("#app-nav a", { hasText: "Orders" }).click();
+    const row = appFrame(admin).locator("tr", { hasText: orderName });
+    const text = await row
+      .first()
+      .textContent({ timeout: 5_000 })
+      .catch(() => "");
+    found = stores.find((store) => text?.includes(store));
+    return found !== undefined;
+  }, `${orderName} to be routed`);
+  return found ?? "";
+}
+
 export type PanelDelivery = "Ship to address" | "Pick up in store" | "Same-day delivery";
 
 /** Places an order from the shopper panel with its defaults; returns what the panel says, e.g. "Placed #1001". */

@@ -1,9 +1,10 @@
+import type { PrismaClient } from "@prisma/client";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import type { PlacedOrder } from "../../dev/emulator/shopify/orders";
 import type { FetchFunction } from "../../dev/emulator/vendors/http-types";
-import { sessionTokenFor } from "./emulator";
+import { sessionTokenFor, startTestEmulator } from "./emulator";
 import { eventually } from "./jobs";
 import { TEST_APP } from "./shopify-app";
 
@@ -64,6 +65,44 @@ export async function mirrorInventory(emulator: RunningEmulator): Promise<void> 
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     pollIntervalMs: 10,
   });
+}
+
+/**
+ * A fresh emulator whose webhooks reach the app's routes in this process, with the app pointed at
+ * it: called before the test imports any app module, which reads its environment once.
+ */
+export async function startEmulatorForApp(): Promise<RunningEmulator> {
+  const emulator = await startTestEmulator(deliverToApp);
+  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+  return emulator;
+}
+
+/**
+ * The app installed on the emulator's shop, as the integration tests against it start: the shop
+ * installed, the stock `stockUp` sets in the emulator mirrored, and, with `workers`, the app's
+ * workers running its jobs in this process. `stopAppAndEmulator` ends it.
+ */
+export async function installAppOn<Stock>(
+  emulator: RunningEmulator,
+  stockUp: (emulator: RunningEmulator) => Stock,
+  options: { workers?: boolean } = {},
+): Promise<{ prisma: PrismaClient; boss: PgBoss; stock: Stock }> {
+  const { prisma } = await import("~/db.server");
+  const boss = await installShop(emulator);
+  const stock = stockUp(emulator);
+  await mirrorInventory(emulator);
+  if (options.workers) {
+    const { startWorkers } = await import("~/worker.server");
+    await startWorkers(boss);
+  }
+  return { prisma, boss, stock };
+}
+
+/** Stops this process's job queue (its workers with it), then the emulator. */
+export async function stopAppAndEmulator(emulator: RunningEmulator): Promise<void> {
+  const { stopJobQueue } = await import("~/jobs/jobs.server");
+  await stopJobQueue();
+  await emulator.close();
 }
 
 /** Waits until every order has a decision whose moves are settled and no routing job is left. */

@@ -4,6 +4,17 @@ import type { FrameLocator, Page } from "playwright-core";
  * What an associate does on the demo's Store POS stand-in (dev/pos): the extension's tile and
  * modal, each in its sandbox frame, and the stand-in's scanner and customer panels around them.
  */
+/**
+ * Opens the Store POS stand-in from the admin stand-in's panel link, at tablet size; `pageErrors`
+ * collects its uncaught exceptions. The caller chooses the store (`#location`), after keeping the page.
+ */
+export async function openStorePos(admin: Page, pageErrors: string[]): Promise<Page> {
+  const [pos] = await Promise.all([admin.waitForEvent("popup"), admin.locator("#pos-link").click()]);
+  pos.on("pageerror", (error) => pageErrors.push(error.message));
+  await pos.setViewportSize({ width: 1400, height: 820 });
+  return pos;
+}
+
 export function posTile(pos: Page) {
   return pos.frameLocator("#tile-frame").locator("s-tile");
 }

@@ -5,15 +5,14 @@ import { VENDOR_CREDENTIALS, type RunningEmulator } from "../../../dev/emulator/
 import type { PlacedOrder } from "../../../dev/emulator/shopify/orders";
 import type { EmulatorResponse } from "../../../dev/emulator/vendors/http-types";
 import { startLoopbackServer } from "../../../dev/emulator/vendors/loopback-test-server";
-import { startTestEmulator } from "../../../tests/support/emulator";
 import { eventually } from "../../../tests/support/jobs";
 import {
-  deliverToApp,
-  installShop,
-  mirrorInventory,
   stockOneSku,
   waitUntilRouted,
   type RoutingStock,
+  installAppOn,
+  startEmulatorForApp,
+  stopAppAndEmulator,
 } from "../../../tests/support/routing-app";
 import { uniqueShop } from "../../../tests/support/shops";
 import { DEFAULT_STORE_SETTINGS } from "~/domain/store-tasks/settings";
@@ -32,7 +31,6 @@ import type * as SyncModule from "./sync-fulfillment-order.server";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
-let stopJobQueue: () => Promise<void>;
 let stock: RoutingStock;
 let send: typeof SendModule;
 let sync: typeof SyncModule;
@@ -45,28 +43,20 @@ const PICKUP_STORE_EMAIL = "pickup-store@windy-city.example";
 const SHIP_STORE_EMAIL = "ship-store@windy-city.example";
 
 beforeAll(async () => {
-  emulator = await startTestEmulator(deliverToApp);
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+  emulator = await startEmulatorForApp();
   process.env.SENDGRID_API_KEY = VENDOR_CREDENTIALS.sendgrid.apiKey;
   process.env.SENDGRID_API_URL = emulator.url;
   process.env.ALERTS_FROM_EMAIL = FROM;
-  ({ prisma } = await import("~/db.server"));
-  ({ stopJobQueue } = await import("~/jobs/jobs.server"));
   send = await import("./alert-email-send.server");
   sync = await import("./sync-fulfillment-order.server");
   timeline = await import("./order-timeline.server");
   mailer = await import("~/integrations/sendgrid/sendgrid-mailer.server");
   settingsModel = await import("~/models/store-settings.server");
-  const { startWorkers } = await import("~/worker.server");
-  boss = await installShop(emulator);
-  stock = stockOneSku(emulator);
-  await mirrorInventory(emulator);
-  await startWorkers(boss);
+  ({ prisma, boss, stock } = await installAppOn(emulator, stockOneSku, { workers: true }));
 }, 30_000);
 
 afterAll(async () => {
-  await stopJobQueue();
-  await emulator.close();
+  await stopAppAndEmulator(emulator);
 });
 
 async function storeEmails(on: boolean): Promise<void> {

@@ -5,14 +5,14 @@ import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { EmulatorEvent } from "../../../dev/emulator/shopify/events";
 import type { PlacedOrder } from "../../../dev/emulator/shopify/orders";
-import { startTestEmulator } from "../../../tests/support/emulator";
 import {
   type RoutingStock,
-  deliverToApp,
-  installShop,
-  mirrorInventory,
   stockOneSku,
+  installAppOn,
+  startEmulatorForApp,
+  stopAppAndEmulator,
 } from "../../../tests/support/routing-app";
+import { must, queuedJobData } from "../../../tests/support/store-tasks";
 import type * as Actions from "./associate-actions.server";
 import type * as Effects from "./shopify-effect.server";
 import type * as Lookup from "./handover-lookup.server";
@@ -28,7 +28,6 @@ import type { ShopifyEffectJob } from "./shopify-effect.server";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
-let stopJobQueue: () => Promise<void>;
 let stock: RoutingStock;
 let actions: typeof Actions;
 let effects: typeof Effects;
@@ -37,24 +36,18 @@ let syncTasks: (job: { shop: string; fulfillmentOrderId: string }) => Promise<un
 const shopifyEvents: EmulatorEvent[] = [];
 
 beforeAll(async () => {
-  emulator = await startTestEmulator(deliverToApp);
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ prisma } = await import("~/db.server"));
-  ({ stopJobQueue } = await import("~/jobs/jobs.server"));
+  emulator = await startEmulatorForApp();
   actions = await import("./associate-actions.server");
   effects = await import("./shopify-effect.server");
   lookup = await import("./handover-lookup.server");
   ({ syncFulfillmentOrderTasks: syncTasks } = await import("./sync-fulfillment-order.server"));
-  boss = await installShop(emulator);
-  stock = stockOneSku(emulator);
-  await mirrorInventory(emulator);
+  ({ prisma, boss, stock } = await installAppOn(emulator, stockOneSku));
   emulator.shopify.onEvent((event) => void shopifyEvents.push(event));
 }, 30_000);
 
 afterAll(async () => {
   emulator.shopify.releaseHeldAnswers();
-  await stopJobQueue();
-  await emulator.close();
+  await stopAppAndEmulator(emulator);
 });
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");
@@ -78,12 +71,6 @@ async function pickupTask(quantity = 2): Promise<{ order: PlacedOrder; task: Sto
   return { order, task };
 }
 
-async function must<Answer>(outcome: Promise<{ ok: true; answer: Answer } | { ok: false; refusal: unknown }>) {
-  const result = await outcome;
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
-  return result.answer;
-}
-
 /** Picks every unit by scanning the SKU, then packs and stages it. */
 async function pickPackStage(task: StoreTask, quantity = 2): Promise<void> {
   for (let unit = 0; unit < quantity; unit++) {
@@ -95,13 +82,7 @@ async function pickPackStage(task: StoreTask, quantity = 2): Promise<void> {
 
 /** The effect jobs queued for the task, oldest first. */
 async function queuedEffects(taskId: string): Promise<ShopifyEffectJob[]> {
-  const { rows } = await boss
-    .getDb()
-    .executeSql(
-      `SELECT data FROM pgboss.job WHERE name = 'store-tasks.shopify-effect' AND data->>'taskId' = $1 ORDER BY created_on`,
-      [taskId],
-    );
-  return (rows as { data: ShopifyEffectJob }[]).map((row) => row.data);
+  return (await queuedJobData(boss, "store-tasks.shopify-effect", "taskId", taskId)) as ShopifyEffectJob[];
 }
 
 /** Runs an effect job here, with a client that gives up on an answer after half a second. */

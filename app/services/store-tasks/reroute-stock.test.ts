@@ -5,10 +5,21 @@ import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { EmulatorEvent } from "../../../dev/emulator/shopify";
 import type { PlacedOrder } from "../../../dev/emulator/shopify/orders";
-import { startTestEmulator } from "../../../tests/support/emulator";
-import { deliverToApp, installShop, mirrorInventory, webhookAction } from "../../../tests/support/routing-app";
+import {
+  webhookAction,
+  installAppOn,
+  startEmulatorForApp,
+  stopAppAndEmulator,
+} from "../../../tests/support/routing-app";
 import { webhookRequest } from "../../../tests/support/shopify-app";
 import { uniqueShop } from "../../../tests/support/shops";
+import {
+  must,
+  nearestPickupStores,
+  placePickupTask,
+  queuedJobData,
+  stockSkus,
+} from "../../../tests/support/store-tasks";
 import { DEFAULT_ROUTING_RULES } from "~/domain/routing/rules";
 import type { ExceptionStockPolicy } from "~/domain/store-tasks/settings";
 import type { AdminClient } from "~/shopify/admin-client.server";
@@ -32,7 +43,6 @@ import type { ZeroStoreStockJob } from "./zero-store-stock.server";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
-let stopJobQueue: () => Promise<void>;
 let actions: typeof Actions;
 let reroute: typeof Reroute;
 let timeline: typeof Timeline;
@@ -50,10 +60,7 @@ let stores: { first: string; second: string };
 let skus: { common: string; onlyFirst: string; lastUnit: string };
 
 beforeAll(async () => {
-  emulator = await startTestEmulator(deliverToApp);
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ prisma } = await import("~/db.server"));
-  ({ stopJobQueue } = await import("~/jobs/jobs.server"));
+  emulator = await startEmulatorForApp();
   ({ adminClientForShop } = await import("~/shopify/admin-client-for-shop.server"));
   actions = await import("./associate-actions.server");
   reroute = await import("./reroute.server");
@@ -61,43 +68,26 @@ beforeAll(async () => {
   zeroStock = await import("./zero-store-stock.server");
   ({ syncFulfillmentOrderTasks: syncTasks } = await import("./sync-fulfillment-order.server"));
   emulator.shopify.onEvent((event) => shopifyEvents.push(event));
-  boss = await installShop(emulator);
-  stockStores();
-  await mirrorInventory(emulator);
+  ({ prisma, boss } = await installAppOn(emulator, stockStores));
 }, 30_000);
 
 afterAll(async () => {
-  await stopJobQueue();
-  await emulator.close();
+  await stopAppAndEmulator(emulator);
 });
 
 function stockStores(): void {
-  const { locations, inventory } = emulator.scenario;
-  const pickup = locations.filter(
-    (location) =>
-      location.kind === "STORE" && location.isActive && location.fulfillsOnlineOrders && location.pickupEnabled,
-  );
-  const miles = (a: (typeof pickup)[number], b: (typeof pickup)[number]) =>
-    Math.hypot(a.address.latitude - b.address.latitude, a.address.longitude - b.address.longitude);
-  const pairs = pickup.flatMap((a, i) => pickup.slice(i + 1).map((b) => [a, b] as const));
-  const [first, second] = pairs.sort((x, y) => miles(...x) - miles(...y))[0]!;
+  const [first, second] = nearestPickupStores(emulator);
   stores = { first: String(first.id), second: String(second.id) };
-  const [common, onlyFirst, lastUnit] = [...new Set(inventory.map((line) => line.sku))];
+  const [common, onlyFirst, lastUnit] = [...new Set(emulator.scenario.inventory.map((line) => line.sku))];
   skus = { common: common!, onlyFirst: onlyFirst!, lastUnit: lastUnit! };
   const atSecond: Record<string, number> = {
     [skus.common]: 10,
     [skus.onlyFirst]: 0,
     [skus.lastUnit]: DEFAULT_ROUTING_RULES.storeMinUnits,
   };
-  for (const location of locations) {
-    const id = String(location.id);
-    for (const sku of Object.values(skus)) {
-      const available = id === stores.first ? 10 : id === stores.second ? atSecond[sku]! : 0;
-      if (available > 0 || emulator.shopify.inventoryOf(emulator.shop, id, sku)) {
-        emulator.shopify.setAvailable(emulator.shop, { locationId: id, sku, available });
-      }
-    }
-  }
+  stockSkus(emulator, Object.values(skus), (id, sku) =>
+    id === stores.first ? 10 : id === stores.second ? atSecond[sku]! : 0,
+  );
 }
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");
@@ -109,12 +99,6 @@ const caller: () => PosCaller = () => ({
   staffMemberId: "501",
 });
 
-async function must<Answer>(outcome: Promise<{ ok: true; answer: Answer } | { ok: false; refusal: unknown }>) {
-  const result = await outcome;
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
-  return result.answer;
-}
-
 async function usePolicy(exceptionStockPolicy: ExceptionStockPolicy): Promise<void> {
   const { upsertStoreSettings } = await import("~/models/store-settings.server");
   const { DEFAULT_STORE_SETTINGS } = await import("~/domain/store-tasks/settings");
@@ -122,22 +106,7 @@ async function usePolicy(exceptionStockPolicy: ExceptionStockPolicy): Promise<vo
 }
 
 /** A pickup order of one unit each of `lineSkus` at the first store, with its task made by the sync. */
-async function pickupTask(lineSkus: string[]): Promise<{ order: PlacedOrder; task: StoreTask }> {
-  const order = emulator.shopify.placeOrder(emulator.shop, {
-    lines: lineSkus.map((sku) => ({ sku, quantity: 1 })),
-    deliveryMethod: "PICK_UP",
-    pickupLocationId: Number(stores.first),
-    customer: { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" },
-  });
-  await emulator.webhooks.idle();
-  const [fo] = emulator.shopify.fulfillmentOrdersOf(emulator.shop, order.id);
-  await syncTasks({ shop: emulator.shop, fulfillmentOrderId: numeric(fo!.id) });
-  const task = await prisma.storeTask.findFirstOrThrow({
-    where: { shop: emulator.shop, orderId: numeric(order.id) },
-    include: { lines: true },
-  });
-  return { order, task };
-}
+const pickupTask = (lineSkus: string[]) => placePickupTask(emulator, stores.first, lineSkus);
 
 async function report(task: StoreTask, sku: string, reason: "NOT_FOUND" | "DAMAGED"): Promise<void> {
   const line = await prisma.storeTaskLine.findFirstOrThrow({ where: { taskId: task.id, sku } });
@@ -146,16 +115,7 @@ async function report(task: StoreTask, sku: string, reason: "NOT_FOUND" | "DAMAG
   );
 }
 
-async function queuedJobs(queue: string, field: string, value: string): Promise<unknown[]> {
-  const { rows } = await boss
-    .getDb()
-    .executeSql(`SELECT data FROM pgboss.job WHERE name = $1 AND data->>$2 = $3 ORDER BY created_on`, [
-      queue,
-      field,
-      value,
-    ]);
-  return (rows as { data: unknown }[]).map((row) => row.data);
-}
+const queuedJobs = (queue: string, field: string, value: string) => queuedJobData(boss, queue, field, value);
 
 const availableAtFirst = (sku: string) => emulator.shopify.inventoryOf(emulator.shop, stores.first, sku)?.available;
 

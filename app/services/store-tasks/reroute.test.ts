@@ -1,11 +1,17 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient, StoreTask } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { PlacedOrder } from "../../../dev/emulator/shopify/orders";
-import { startTestEmulator } from "../../../tests/support/emulator";
-import { deliverToApp, installShop, mirrorInventory } from "../../../tests/support/routing-app";
+import { installAppOn, startEmulatorForApp, stopAppAndEmulator } from "../../../tests/support/routing-app";
+import {
+  must,
+  nearestPickupStores,
+  placePickupTask,
+  queuedJobData,
+  stockSkus,
+} from "../../../tests/support/store-tasks";
 import type * as Actions from "./associate-actions.server";
 import type * as Effects from "./shopify-effect.server";
 import type * as Reroute from "./reroute.server";
@@ -26,7 +32,6 @@ import type { ShopifyEffectJob } from "./shopify-effect.server";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
-let stopJobQueue: () => Promise<void>;
 let actions: typeof Actions;
 let effects: typeof Effects;
 let reroute: typeof Reroute;
@@ -41,10 +46,7 @@ let stores: { first: string; second: string; firstName: string; secondName: stri
 let skus: { a: string; b: string; c: string };
 
 beforeAll(async () => {
-  emulator = await startTestEmulator(deliverToApp);
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ prisma } = await import("~/db.server"));
-  ({ stopJobQueue } = await import("~/jobs/jobs.server"));
+  emulator = await startEmulatorForApp();
   actions = await import("./associate-actions.server");
   effects = await import("./shopify-effect.server");
   reroute = await import("./reroute.server");
@@ -53,39 +55,22 @@ beforeAll(async () => {
   taskModel = await import("~/models/store-tasks.server");
   routingView = await import("~/services/routing/routing-view.server");
   ({ syncFulfillmentOrderTasks: syncTasks } = await import("./sync-fulfillment-order.server"));
-  boss = await installShop(emulator);
-  stockStores();
-  await mirrorInventory(emulator);
+  ({ prisma, boss } = await installAppOn(emulator, stockStores));
 }, 30_000);
 
 afterAll(async () => {
-  await stopJobQueue();
-  await emulator.close();
+  await stopAppAndEmulator(emulator);
 });
 
 /** The two nearest pickup stores of the scenario, and three of its SKUs stocked as above. */
 function stockStores(): void {
-  const { locations, inventory } = emulator.scenario;
-  const pickup = locations.filter(
-    (location) =>
-      location.kind === "STORE" && location.isActive && location.fulfillsOnlineOrders && location.pickupEnabled,
-  );
-  const miles = (a: (typeof pickup)[number], b: (typeof pickup)[number]) =>
-    Math.hypot(a.address.latitude - b.address.latitude, a.address.longitude - b.address.longitude);
-  const pairs = pickup.flatMap((a, i) => pickup.slice(i + 1).map((b) => [a, b] as const));
-  const [first, second] = pairs.sort((x, y) => miles(...x) - miles(...y))[0]!;
+  const [first, second] = nearestPickupStores(emulator);
   stores = { first: String(first.id), second: String(second.id), firstName: first.name, secondName: second.name };
-  const [a, b, c] = [...new Set(inventory.map((line) => line.sku))];
+  const [a, b, c] = [...new Set(emulator.scenario.inventory.map((line) => line.sku))];
   skus = { a: a!, b: b!, c: c! };
-  for (const location of locations) {
-    const id = String(location.id);
-    for (const sku of [skus.a, skus.b, skus.c]) {
-      const available = id === stores.first ? 10 : id === stores.second && sku !== skus.c ? 10 : 0;
-      if (available > 0 || emulator.shopify.inventoryOf(emulator.shop, id, sku)) {
-        emulator.shopify.setAvailable(emulator.shop, { locationId: id, sku, available });
-      }
-    }
-  }
+  stockSkus(emulator, [skus.a, skus.b, skus.c], (id, sku) =>
+    id === stores.first ? 10 : id === stores.second && sku !== skus.c ? 10 : 0,
+  );
 }
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");
@@ -95,41 +80,14 @@ function atFirstStore(): PosCaller {
   return { shop: emulator.shop, locationId: stores.first, userId: "9001", staffMemberId: "501" };
 }
 
-async function must<Answer>(outcome: Promise<{ ok: true; answer: Answer } | { ok: false; refusal: unknown }>) {
-  const result = await outcome;
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
-  return result.answer;
-}
-
 /** A pickup order of one unit each of `lineSkus` at the first store, with its task made by the sync. */
-async function pickupTask(lineSkus: string[]): Promise<{ order: PlacedOrder; task: StoreTask }> {
-  const order = emulator.shopify.placeOrder(emulator.shop, {
-    lines: lineSkus.map((sku) => ({ sku, quantity: 1 })),
-    deliveryMethod: "PICK_UP",
-    pickupLocationId: Number(stores.first),
-    customer: { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" },
-  });
-  // orders/create records the order's facts, which the reroute decides from.
-  await emulator.webhooks.idle();
-  const [fo] = emulator.shopify.fulfillmentOrdersOf(emulator.shop, order.id);
-  await syncTasks({ shop: emulator.shop, fulfillmentOrderId: numeric(fo!.id) });
-  const task = await prisma.storeTask.findFirstOrThrow({ where: { shop: emulator.shop, orderId: numeric(order.id) } });
-  return { order, task };
-}
+const pickupTask = (lineSkus: string[]) => placePickupTask(emulator, stores.first, lineSkus);
 
 function lineOf(task: { lines: { lineItemId: string; sku: string | null }[] }, sku: string) {
   return task.lines.find((line) => line.sku === sku)!;
 }
 
-async function queued(queue: string, taskId: string): Promise<unknown[]> {
-  const { rows } = await boss
-    .getDb()
-    .executeSql(`SELECT data FROM pgboss.job WHERE name = $1 AND data->>'taskId' = $2 ORDER BY created_on`, [
-      queue,
-      taskId,
-    ]);
-  return (rows as { data: unknown }[]).map((row) => row.data);
-}
+const queued = (queue: string, taskId: string) => queuedJobData(boss, queue, "taskId", taskId);
 
 function openFulfillmentOrders(order: PlacedOrder) {
   return emulator.shopify

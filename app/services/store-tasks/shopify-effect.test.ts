@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient, StoreTask } from "@prisma/client";
 import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../../dev/emulator/server";
-import { startTestEmulator } from "../../../tests/support/emulator";
 import {
   type RoutingStock,
-  deliverToApp,
-  installShop,
-  mirrorInventory,
   stockOneSku,
+  installAppOn,
+  startEmulatorForApp,
+  stopAppAndEmulator,
 } from "../../../tests/support/routing-app";
 import type * as Actions from "./associate-actions.server";
 import type * as EffectJob from "./shopify-effect.job.server";
@@ -25,28 +24,21 @@ import type { PosCaller } from "./pos-outcome";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
-let stopJobQueue: () => Promise<void>;
 let stock: RoutingStock;
 let actions: typeof Actions;
 let effectJob: typeof EffectJob;
 let reads: typeof Reads;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator(deliverToApp);
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ prisma } = await import("~/db.server"));
-  ({ stopJobQueue } = await import("~/jobs/jobs.server"));
+  emulator = await startEmulatorForApp();
   actions = await import("./associate-actions.server");
   effectJob = await import("./shopify-effect.job.server");
   reads = await import("./task-reads.server");
-  boss = await installShop(emulator);
-  stock = stockOneSku(emulator);
-  await mirrorInventory(emulator);
+  ({ prisma, boss, stock } = await installAppOn(emulator, stockOneSku));
 }, 30_000);
 
 afterAll(async () => {
-  await stopJobQueue();
-  await emulator.close();
+  await stopAppAndEmulator(emulator);
 });
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");

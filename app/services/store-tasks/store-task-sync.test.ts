@@ -3,17 +3,16 @@ import type { PrismaClient, StoreTask } from "@prisma/client";
 import type PgBoss from "pg-boss";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { PlacedOrder } from "../../../dev/emulator/shopify/orders";
-import { startTestEmulator } from "../../../tests/support/emulator";
 import { eventually } from "../../../tests/support/jobs";
 import {
   type DeliveryKind,
   type RoutingStock,
-  deliverToApp,
-  installShop,
-  mirrorInventory,
   placeStockedOrder,
   stockOneSku,
   waitUntilRouted,
+  installAppOn,
+  startEmulatorForApp,
+  stopAppAndEmulator,
 } from "../../../tests/support/routing-app";
 import { uniqueShop } from "../../../tests/support/shops";
 import type * as StoreTasksModel from "~/models/store-tasks.server";
@@ -29,30 +28,21 @@ import type * as SyncJobModule from "./sync-fulfillment-order.job.server";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let boss: PgBoss;
-let stopJobQueue: () => Promise<void>;
 let model: typeof StoreTasksModel;
 let sync: typeof SyncModule;
 let syncJob: typeof SyncJobModule;
 let stock: RoutingStock;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator(deliverToApp);
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  ({ prisma } = await import("~/db.server"));
-  ({ stopJobQueue } = await import("~/jobs/jobs.server"));
+  emulator = await startEmulatorForApp();
   model = await import("~/models/store-tasks.server");
   sync = await import("./sync-fulfillment-order.server");
   syncJob = await import("./sync-fulfillment-order.job.server");
-  const { startWorkers } = await import("~/worker.server");
-  boss = await installShop(emulator);
-  stock = stockOneSku(emulator);
-  await mirrorInventory(emulator);
-  await startWorkers(boss);
+  ({ prisma, boss, stock } = await installAppOn(emulator, stockOneSku, { workers: true }));
 }, 30_000);
 
 afterAll(async () => {
-  await stopJobQueue();
-  await emulator.close();
+  await stopAppAndEmulator(emulator);
 });
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");

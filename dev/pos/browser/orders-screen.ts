@@ -1,19 +1,13 @@
+import type { OrderAtLocation } from "../../emulator/shopify";
+
 /**
  * POS's own Orders screen, as far as the extension needs it: the store's orders (from Shopify,
  * here the emulator), and an order's details with the extension's order-details block among
  * them. POS gives that block the order through its Order API: `{id, name, customerId}`.
  */
 
-/** One order as the stand-in's server lists it (the emulator's `/_emulator/shops/:shop/orders`). */
-export interface PosOrder {
-  id: number;
-  name: string;
-  createdAt: string;
-  customerId: number | null;
-  customerName: string | null;
-  lineItems: { title: string; variantTitle: string; quantity: number }[];
-  fulfillmentStatuses: string[];
-}
+/** One order as the stand-in's server lists it: the emulator's `/_emulator/shops/:shop/orders`, as JSON. */
+export type PosOrder = OrderAtLocation;
 
 /** What POS's Order API gives an order-details target. */
 export interface OrderApiContent {
