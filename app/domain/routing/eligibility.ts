@@ -6,7 +6,7 @@ export function stockOf(location: RoutingLocation, sku: string): number {
   return Object.hasOwn(location.stock, sku) ? (location.stock[sku] ?? 0) : 0;
 }
 
-export function hasCapacityToday(location: RoutingLocation): boolean {
+export function hasCapacityToday(location: Pick<RoutingLocation, "dailyCapacity" | "assignedToday">): boolean {
   if (typeof location.dailyCapacity !== "number") return true;
   return (location.assignedToday ?? 0) < location.dailyCapacity;
 }

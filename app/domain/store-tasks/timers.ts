@@ -81,6 +81,19 @@ export function addOpenMinutes(start: Date, minutes: number, hours: OpeningHours
 }
 
 /**
+ * When a pickup order the store starts on at `assignedAt` is ready: its preparation time counted
+ * in opening hours. The store task's due time and the shopper's pickup promise
+ * (app/domain/pickup-promise) both come from here, so what the shopper is told is what the store
+ * works to.
+ */
+export function pickupReadyAt(
+  assignedAt: Date,
+  location: Pick<LocationTiming, "timeZone" | "openingHours" | "preparationMinutes">,
+): Date {
+  return addOpenMinutes(assignedAt, location.preparationMinutes, location.openingHours, location.timeZone);
+}
+
+/**
  * The cut-off of the day of `assignedAt` in the location's zone; when that has passed, or the
  * store is closed that day, the next day the store opens (the order goes out on that day's run).
  */
@@ -108,8 +121,7 @@ export function dueAtFor(
   location: LocationTiming,
   settings: Pick<StoreSettings, "shipSlaHours">,
 ): Date {
-  const preparation = () =>
-    addOpenMinutes(facts.assignedAt, location.preparationMinutes, location.openingHours, location.timeZone);
+  const preparation = () => pickupReadyAt(facts.assignedAt, location);
   switch (facts.kind) {
     case "PICKUP":
       return facts.readyBy ?? preparation();
