@@ -126,3 +126,11 @@ export async function findInventoryItemIdAt(
   });
   return found?.inventoryItemId ?? null;
 }
+
+/** Available units of these inventory items at every location that stocks them. */
+export function findStockOfItems(db: Db, shop: string, inventoryItemIds: readonly string[]) {
+  return db.inventoryLevel.findMany({
+    where: { shop, inventoryItemId: { in: [...inventoryItemIds] } },
+    select: { locationId: true, inventoryItemId: true, available: true },
+  });
+}

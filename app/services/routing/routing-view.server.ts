@@ -1,12 +1,11 @@
 import type { Prisma } from "@prisma/client";
 import type { RoutingLocation } from "~/domain/routing/types";
-import { assignedToday, startOfLocalDay } from "~/domain/locations/daily-capacity";
 import { findExceptionHolds } from "~/models/exception-holds.server";
 import { findStockOfSkus } from "~/models/inventory-levels.server";
 import { activeReservedUnits, type ReservationLine } from "~/models/inventory-reservations.server";
 import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
-import { assignedLocationIds, assignmentsDecidedSince } from "~/models/routing-decisions.server";
 import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
+import { ordersTakenToday } from "./orders-taken-today.server";
 
 /**
  * The locations as routing sees them for these SKUs at `now`: the mirror's stock less the units
@@ -75,17 +74,12 @@ async function withOrdersTakenToday(
   const limited = locations.filter((location) => location.dailyCapacity !== undefined);
   if (limited.length === 0) return locations;
   const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
-  const dayStarts = new Map(
-    limited.map((location) => [location.id, startOfLocalDay(now, timeZones.get(location.id) ?? "UTC")]),
-  );
-  const earliest = new Date(Math.min(...[...dayStarts.values()].map((start) => start.getTime())));
-  const decided = await assignmentsDecidedSince(db, shop, earliest, exceptOrderId);
-  const counts = assignedToday(
-    decided.map((decision) => ({
-      decidedAt: decision.decidedAt,
-      locationIds: assignedLocationIds(decision.assignments),
-    })),
-    dayStarts,
+  const counts = await ordersTakenToday(
+    db,
+    shop,
+    limited.map((location) => ({ id: location.id, timeZone: timeZones.get(location.id) ?? "UTC" })),
+    now,
+    exceptOrderId,
   );
   return locations.map((location) =>
     location.dailyCapacity === undefined ? location : { ...location, assignedToday: counts.get(location.id) ?? 0 },

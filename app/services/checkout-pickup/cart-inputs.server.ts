@@ -1,0 +1,151 @@
+import type { Prisma } from "@prisma/client";
+import type { OpeningHours } from "~/domain/locations/opening-hours";
+import type { PickupPlace } from "~/domain/locations/pickup-option-match";
+import type { CartLine, PickupCandidate } from "~/domain/pickup-promise";
+import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
+import { findExceptionHolds } from "~/models/exception-holds.server";
+import { findStockOfItems } from "~/models/inventory-levels.server";
+import { activeReservedUnits } from "~/models/inventory-reservations.server";
+import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
+import { listPickupPlaces } from "~/models/pickup-locations.server";
+import { latestRoutingSettings } from "~/models/routing-settings.server";
+import { inventoryItemsOfVariants } from "~/models/variant-inventory-items.server";
+import { ordersTakenToday } from "~/services/routing/orders-taken-today.server";
+
+/**
+ * Everything the pickup promise needs for one cart, read from the mirror in two rounds of
+ * parallel queries: the cart's variants, the shop's locations, pickup places and routing settings;
+ * then the items' stock, other orders' reservations, exception holds and the orders each
+ * location with a daily capacity has taken today. Stock is what routing sees (routing-view):
+ * reservations and holds are kept by SKU, so they apply to the cart's items of that SKU.
+ */
+
+export interface CartQuantity {
+  /** Shopify's numeric variant id. */
+  readonly variantId: string;
+  readonly quantity: number;
+}
+
+export type CartInputs =
+  | { readonly ok: false; readonly unknownVariantIds: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly cart: readonly CartLine[];
+      readonly candidates: readonly PickupCandidate[];
+      readonly places: readonly PickupPlace[];
+      readonly storeMinUnits: number;
+    };
+
+/** Hours that do not parse: routing counts such a location as never open, and so does the promise. */
+const NEVER_OPEN: OpeningHours = {
+  sunday: null,
+  monday: null,
+  tuesday: null,
+  wednesday: null,
+  thursday: null,
+  friday: null,
+  saturday: null,
+};
+
+type UnitsByLocation = Map<string, Record<string, number>>;
+
+function addUnits(into: UnitsByLocation, locationId: string, inventoryItemId: string, units: number): void {
+  const record = into.get(locationId) ?? {};
+  record[inventoryItemId] = (record[inventoryItemId] ?? 0) + units;
+  into.set(locationId, record);
+}
+
+export async function readCartInputs(
+  db: Prisma.TransactionClient,
+  shop: string,
+  quantities: readonly CartQuantity[],
+  now: Date,
+): Promise<CartInputs> {
+  const [variants, live, places, settings] = await Promise.all([
+    inventoryItemsOfVariants(
+      db,
+      shop,
+      quantities.map((line) => line.variantId),
+    ),
+    listLiveLocations(db, shop),
+    listPickupPlaces(db, shop),
+    latestRoutingSettings(db, shop),
+  ]);
+  const unknownVariantIds = quantities.map((line) => line.variantId).filter((id) => !variants.has(id));
+  if (unknownVariantIds.length > 0) return { ok: false, unknownVariantIds: [...new Set(unknownVariantIds)] };
+
+  const cart: CartLine[] = quantities.flatMap((line) => {
+    const variant = variants.get(line.variantId);
+    return variant ? [{ ...variant, quantity: line.quantity }] : [];
+  });
+  const itemIds = [...new Set(cart.map((line) => line.inventoryItemId))];
+  const itemsOfSku = new Map<string, string[]>();
+  for (const line of cart) {
+    if (line.sku !== null)
+      itemsOfSku.set(line.sku, [...new Set([...(itemsOfSku.get(line.sku) ?? []), line.inventoryItemId])]);
+  }
+  const skus = [...itemsOfSku.keys()];
+  const profiled = live.filter(
+    (location): location is LocationWithProfile & { profile: NonNullable<LocationWithProfile["profile"]> } =>
+      location.profile !== null,
+  );
+  const [stock, reserved, held, taken] = await Promise.all([
+    findStockOfItems(db, shop, itemIds),
+    activeReservedUnits(db, shop, skus, now),
+    findExceptionHolds(db, shop, skus),
+    ordersTakenToday(
+      db,
+      shop,
+      profiled
+        .filter((location) => location.profile.dailyCapacity !== null)
+        .map((location) => ({ id: location.locationId, timeZone: location.profile.timeZone })),
+      now,
+    ),
+  ]);
+
+  const available: UnitsByLocation = new Map();
+  // Oversold stock counts as none, as routing counts it.
+  for (const level of stock) addUnits(available, level.locationId, level.inventoryItemId, Math.max(0, level.available));
+  // An associate reported the SKU not found or damaged there: none until its next inventory update.
+  for (const hold of held) {
+    for (const itemId of itemsOfSku.get(hold.sku) ?? []) {
+      const record = available.get(hold.locationId);
+      if (record) record[itemId] = 0;
+    }
+  }
+  const reservedUnits: UnitsByLocation = new Map();
+  for (const line of reserved) {
+    for (const itemId of itemsOfSku.get(line.sku) ?? [])
+      addUnits(reservedUnits, line.locationId, itemId, line.quantity);
+  }
+
+  const candidates = profiled.map((location): PickupCandidate => ({
+    id: location.locationId,
+    name: location.name,
+    address: [location.address1, location.city].filter(Boolean).join(", "),
+    point:
+      location.latitude === null || location.longitude === null
+        ? null
+        : { lat: location.latitude, lng: location.longitude },
+    kind: location.profile.kind,
+    timeZone: location.profile.timeZone,
+    openingHours: location.profile.openingHours === "UNREADABLE" ? NEVER_OPEN : location.profile.openingHours,
+    // Shopify's "Usually ready in …" is not mirrored: the merchant's minutes, else the default.
+    preparation: { merchantMinutes: location.profile.preparationMinutes, shopifyPickupTime: null },
+    // No pickup order cut-off setting exists yet (sameDayCutoff is for local delivery).
+    orderCutoff: null,
+    pickupEnabled: location.profile.pickupEnabledOverride ?? location.pickupEnabled,
+    active: location.isActive && location.fulfillsOnlineOrders,
+    dailyCapacity: location.profile.dailyCapacity,
+    ordersTakenToday: taken.get(location.locationId) ?? 0,
+    available: available.get(location.locationId) ?? {},
+    reserved: reservedUnits.get(location.locationId) ?? {},
+  }));
+  return {
+    ok: true,
+    cart,
+    candidates,
+    places,
+    storeMinUnits: (settings?.settings ?? DEFAULT_ROUTING_SETTINGS).storeMinUnits,
+  };
+}
