@@ -1,0 +1,122 @@
+import {
+  createCartLine,
+  createPickupLocation,
+  createPickupLocationOption,
+} from "@shopify/ui-extensions-tester/checkout";
+import type { CartLine, PickupLocationOption } from "@shopify/ui-extensions/checkout";
+
+/**
+ * The app's POST /api/checkout/pickup-availability as the extension meets it: it records what it
+ * was asked and answers as the test says (an answer, no network, or no answer until aborted).
+ */
+
+export const SESSION_TOKEN = "mock-session-token";
+
+export interface AskedRequest {
+  url: string;
+  method: string;
+  authorization: string | null;
+  body: unknown;
+  signal: AbortSignal | null;
+}
+
+type Behaviour =
+  | { kind: "answer"; status: number; body: unknown }
+  | { kind: "unreachable" }
+  /** No answer: the request stays open until it is aborted, as a stalled connection does. */
+  | { kind: "stall" }
+  /** An answer after `afterMs`, whether or not the request was aborted by then. */
+  | { kind: "late"; afterMs: number; body: unknown };
+
+export class FakeAvailabilityApi {
+  readonly requests: AskedRequest[] = [];
+  private behaviour: Behaviour = { kind: "answer", status: 200, body: answer() };
+
+  answers(body: unknown, status = 200): void {
+    this.behaviour = { kind: "answer", status, body };
+  }
+
+  isUnreachable(): void {
+    this.behaviour = { kind: "unreachable" };
+  }
+
+  stalls(): void {
+    this.behaviour = { kind: "stall" };
+  }
+
+  answersLate(afterMs: number, body: unknown): void {
+    this.behaviour = { kind: "late", afterMs, body };
+  }
+
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const signal = init?.signal ?? null;
+    this.requests.push({
+      url: String(input instanceof Request ? input.url : input),
+      method: init?.method ?? "GET",
+      authorization: new Headers(init?.headers).get("Authorization"),
+      body: typeof init?.body === "string" ? JSON.parse(init.body) : null,
+      signal,
+    });
+    const behaviour = this.behaviour;
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+    switch (behaviour.kind) {
+      case "unreachable":
+        throw new TypeError("Failed to fetch");
+      case "stall":
+        return new Promise((_resolve, reject) => {
+          signal?.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError")));
+        });
+      case "late":
+        return new Promise((resolve) => setTimeout(() => resolve(json(behaviour.body)), behaviour.afterMs));
+      case "answer":
+        return json(behaviour.body, behaviour.status);
+    }
+  };
+}
+
+/** An answer as the app sends it: Wicker Park has everything, ready today by 4:00 PM. */
+export function answer(
+  promise: Record<string, unknown> = {},
+  location: object | null = { id: "7", name: "Wicker Park" },
+) {
+  return {
+    location,
+    promise: location && {
+      status: "AVAILABLE",
+      readyBy: "2026-11-30T22:00:00.000Z",
+      headline: "Ready today by 4:00 PM",
+      note: null,
+      unitsInStock: 6,
+      shortfall: null,
+      alternatives: [],
+      ...promise,
+    },
+    message: location ? null : "No pickup location of the shop has this address",
+  };
+}
+
+export function cartLine(variant: number, quantity: number, line = variant): CartLine {
+  const base = createCartLine();
+  return createCartLine({
+    id: `gid://shopify/CartLine/${line}`,
+    quantity,
+    merchandise: { ...base.merchandise, id: `gid://shopify/ProductVariant/${variant}` },
+  });
+}
+
+export function wickerParkOption(): PickupLocationOption {
+  return createPickupLocationOption({
+    handle: "wicker-park",
+    location: createPickupLocation({
+      name: "Wicker Park",
+      address: {
+        address1: "1520 N Milwaukee Ave",
+        city: "Chicago",
+        zip: "60622",
+        provinceCode: "IL",
+        countryCode: "US",
+      },
+    }),
+  });
+}
