@@ -1,4 +1,9 @@
 import { Prisma } from "@prisma/client";
+import {
+  deleteOrderPickupPromisesOfOrders,
+  eraseOrderPickupPromisesOfShop,
+  exportOrderPickupPromisesOfOrders,
+} from "./order-pickup-promises.server";
 import { exportOrderFactsOfCustomer, orderIdsOfCustomer, redactOrderFactsOfCustomer } from "./routed-orders.server";
 
 /**
@@ -173,6 +178,17 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
         ).count,
       // Units held for a while by the order; nothing about the customer beyond the order.
       export: async () => [],
+    },
+  },
+  {
+    model: "OrderPickupPromise",
+    eraseShop: (tx, shop) => eraseOrderPickupPromisesOfShop(tx, shop),
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        deleteOrderPickupPromisesOfOrders(tx, shop, await orderIdsOfCustomer(tx, shop, customer)),
+      // What the shopper was told at checkout: theirs to see.
+      export: async (tx, shop, customer) =>
+        exportOrderPickupPromisesOfOrders(tx, shop, await orderIdsOfCustomer(tx, shop, customer)),
     },
   },
   {

@@ -196,3 +196,52 @@ describe("an order's store timeline", () => {
     expect(page.pickupPass).toBeNull();
   });
 });
+
+describe("a pickup order's promise on its page", () => {
+  it("says what the shopper was promised at which store, and when the store's task is due by it", async () => {
+    await seedRoutedOrder("880004");
+    const { prisma } = await import("~/db.server");
+    const { recordShopTimeZone } = await import("~/services/shop/shop-time-zone.server");
+    await recordShopTimeZone(emulator.shop, "America/Chicago");
+    await prisma.orderPickupPromise.create({
+      data: {
+        shop: emulator.shop,
+        orderId: "880004",
+        locationId: "1001",
+        locationName: "Lincoln Park",
+        status: "PROMISED",
+        readyBy: new Date("2026-11-27T22:00:00Z"),
+        headline: "Ready today by 4:00 PM",
+        promisedAt: new Date("2026-11-27T21:00:00Z"),
+      },
+    });
+    await prisma.storeTask.create({
+      data: {
+        shop: emulator.shop,
+        fulfillmentOrderId: "7700041",
+        orderId: "880004",
+        orderName: "#880004",
+        locationId: "1001",
+        kind: "PICKUP",
+        pickupCode: "Q4W7ZT",
+        assignedAt: new Date("2026-11-27T21:01:00Z"),
+        dueAt: new Date("2026-11-27T22:00:00Z"),
+      },
+    });
+
+    const page = await load("880004");
+
+    expect(page.pickupPromise).toEqual({
+      summary: "Promised: Ready today by 4:00 PM at Lincoln Park",
+      note: null,
+      promisedAt: "2026-11-27 15:00 CST",
+      taskDueAt: "2026-11-27 16:00 CST",
+    });
+  });
+
+  it("says nothing of a promise for an order that was given none", async () => {
+    await seedRoutedOrder("880005");
+
+    expect((await load("880005")).pickupPromise).toBeNull();
+  });
+});

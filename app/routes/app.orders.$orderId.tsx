@@ -20,6 +20,7 @@ import { StorePhotoThumbnails } from "~/components/StorePhotoThumbnails";
 import { formatDateTime } from "~/domain/date-time";
 import { formatDollars } from "~/domain/money";
 import { PASS_DAYS_AFTER_PICKUP_ENDS } from "~/domain/pickup-pass/pickup-pass";
+import { orderPromiseView, type OrderPromiseView } from "~/services/checkout-pickup/order-promise.server";
 import { pickupPassLinkOfOrder, type MerchantPassLink } from "~/services/pickup-pass/pickup-pass.server";
 import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
@@ -37,9 +38,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const timeZone = await shopTimeZone(session.shop);
   const storeTimeline = await storeTimelineOfOrder(session.shop, orderId, timeZone);
   const pickupPass = await pickupPassLinkOfOrder(session.shop, orderId);
+  const pickupPromise = await orderPromiseView(session.shop, orderId, timeZone);
   return {
     storeTimeline,
     pickupPass,
+    pickupPromise,
     ...order,
     placedAt: order.placedAt?.toISOString() ?? null,
     // Formatted here, in the shop's time zone, so the server's and the browser's render agree.
@@ -85,6 +88,7 @@ export default function RoutedOrderPage() {
                 ))}
                 {order.cancelledAt && <Badge>Cancelled</Badge>}
               </InlineStack>
+              {order.pickupPromise && <PickupPromiseLine promise={order.pickupPromise} />}
               <Text as="h2" variant="headingMd">
                 Why it went there
               </Text>
@@ -163,6 +167,26 @@ export default function RoutedOrderPage() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** What the shopper was promised at checkout, and the store task's due time that follows it. */
+function PickupPromiseLine({ promise }: { promise: OrderPromiseView }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="p" variant="bodyMd" fontWeight="semibold">
+        {promise.summary}
+      </Text>
+      <Text as="p" tone="subdued" variant="bodySm">
+        {[
+          promise.note,
+          `As of the order, ${promise.promisedAt}`,
+          promise.taskDueAt && `the store's task is due ${promise.taskDueAt}`,
+        ]
+          .filter(Boolean)
+          .join("; ")}
+      </Text>
+    </BlockStack>
   );
 }
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseDatabaseEnv } from "../../app/config/environment";
 import { resolveDatabase, MIGRATIONS_DIR } from "../../app/db/database-url.server";
 import { applyMigrations } from "../../app/db/migrations.server";
+import { startCheckoutStandIn } from "../checkout/server";
 import { startEmulatorServer, VENDOR_CREDENTIALS } from "../emulator/server";
 import { startPosStandIn } from "../pos/server";
 import { scenarios } from "../scenarios";
@@ -18,6 +19,7 @@ import { applyDemoMerchantSetup } from "./merchant-setup";
 const demoPort = Number(process.env.DEMO_PORT ?? 8787);
 const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
 const posPort = Number(process.env.DEMO_POS_PORT ?? 8788);
+const checkoutPort = Number(process.env.DEMO_CHECKOUT_PORT ?? 8789);
 const dataDir = process.env.DEMO_DATA_DIR ?? ".data";
 // 127.0.0.1 rather than localhost: one address family for Node, Vite and Chromium alike.
 const appUrl = `http://127.0.0.1:${appPort}`;
@@ -56,11 +58,21 @@ async function main(): Promise<void> {
     databaseUrl: database.url,
     emulatorUrl,
   });
+  // The Checkout stand-in runs the checkout extension's own source, bundled now.
+  const checkout = await startCheckoutStandIn({
+    port: checkoutPort,
+    appUrl,
+    apiKey: DEMO_APP.apiKey,
+    apiSecret: DEMO_APP.apiSecret,
+    scenario: scenarios.chicago(),
+    emulatorUrl,
+  });
   const emulator = await startEmulatorServer({
     port: demoPort,
     publicUrl: emulatorUrl,
     appUrl,
     posUrl: pos.url,
+    checkoutUrl: checkout.url,
     apiKey: DEMO_APP.apiKey,
     apiSecret: DEMO_APP.apiSecret,
     scopes: DEMO_APP.scopes,
@@ -112,6 +124,7 @@ async function main(): Promise<void> {
     app.kill("SIGTERM");
     await merchantSetup.stop();
     await pos.close();
+    await checkout.close();
     await emulator.close();
     await database.embedded?.stop();
     process.exit(code);
@@ -135,7 +148,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    `\nOmniroute demo: ${emulatorUrl}/\nStore POS: ${pos.url}\n\nCtrl-C stops it; the next run keeps this data (${dataDir}/).\n`,
+    `\nOmniroute demo: ${emulatorUrl}/\nStore POS: ${pos.url}\nCheckout: ${checkout.url}\n\nCtrl-C stops it; the next run keeps this data (${dataDir}/).\n`,
   );
 }
 

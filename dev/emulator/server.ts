@@ -39,6 +39,8 @@ export interface EmulatorServerOptions {
   appUrl: string;
   /** The demo's Store POS stand-in (dev/pos), linked from the admin stand-in's panel. */
   posUrl?: string;
+  /** The demo's Checkout stand-in (dev/checkout), linked from the admin stand-in's panel. */
+  checkoutUrl?: string;
   apiKey: string;
   apiSecret: string;
   scopes: string;
@@ -154,6 +156,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
         shop,
         appUrl: options.appUrl,
         posUrl: options.posUrl ?? null,
+        checkoutUrl: options.checkoutUrl ?? null,
         embeddedUrl: `${options.appUrl}/app?${query.toString()}`,
       });
     }

@@ -13,6 +13,8 @@ export interface DemoPorts {
   postgres: number;
   /** The Store POS stand-in. */
   pos: number;
+  /** The Checkout stand-in. */
+  checkout: number;
 }
 
 export interface RunningDemo {
@@ -22,14 +24,16 @@ export interface RunningDemo {
   appUrl: string;
   /** The Store POS stand-in, e.g. http://127.0.0.1:8788/. */
   posUrl: string;
+  /** The Checkout stand-in, e.g. http://127.0.0.1:8789/. */
+  checkoutUrl: string;
   ports: DemoPorts;
   child: ChildProcessWithoutNullStreams;
   output: () => string;
 }
 
 export async function freeDemoPorts(): Promise<DemoPorts> {
-  const [demo = 0, app = 0, postgres = 0, pos = 0] = await freePorts(4);
-  return { demo, app, postgres, pos };
+  const [demo = 0, app = 0, postgres = 0, pos = 0, checkout = 0] = await freePorts(5);
+  return { demo, app, postgres, pos, checkout };
 }
 
 /** Runs `npm run demo` on a data folder (kept as it is: a second run sees the first run's data). */
@@ -48,6 +52,7 @@ export async function startDemo(options: {
       DEMO_APP_PORT: String(ports.app),
       EMBEDDED_POSTGRES_PORT: String(ports.postgres),
       DEMO_POS_PORT: String(ports.pos),
+      DEMO_CHECKOUT_PORT: String(ports.checkout),
       DEMO_VERBOSE: "1",
     },
     stdio: ["pipe", "pipe", "pipe"],
@@ -75,6 +80,7 @@ export async function startDemo(options: {
     url,
     appUrl: `http://127.0.0.1:${ports.app}`,
     posUrl: `http://127.0.0.1:${ports.pos}/`,
+    checkoutUrl: `http://127.0.0.1:${ports.checkout}/`,
     ports,
     child,
     output: () => output,
@@ -109,7 +115,7 @@ export async function pressCtrlC(demo: RunningDemo): Promise<{ exited: boolean; 
   signalGroup(demo, "SIGINT");
   const done = await exited;
   const listening = [];
-  for (const port of [demo.ports.demo, demo.ports.app, demo.ports.postgres, demo.ports.pos])
+  for (const port of [demo.ports.demo, demo.ports.app, demo.ports.postgres, demo.ports.pos, demo.ports.checkout])
     if (await accepts(port)) listening.push(port);
   if (!done) signalGroup(demo, "SIGKILL");
   return { exited: done, listening };

@@ -224,4 +224,23 @@ describe("pickup availability at checkout", () => {
     });
     expect(queries()).toBe(2 * afterFirst);
   });
+
+  it("reads the shop's locations once for every cart of the shop while the cache lasts, and only the new cart's stock", async () => {
+    const shop = await pickupShop();
+    const { db, queries } = countingDb();
+    const cache = createAvailabilityCache();
+
+    await pickupAvailability(shop, ask({ tee: 1 }, "wickerPark"), { now: NOW, db, cache });
+    const firstCart = queries();
+    const otherCart = await pickupAvailability(shop, ask({ cap: 1 }, "evanston"), {
+      now: new Date(NOW.getTime() + 1_000),
+      db,
+      cache,
+    });
+    const secondCart = queries() - firstCart;
+
+    expect(otherCart.ok && otherCart.answer.promise?.status).toBe("AVAILABLE");
+    expect(secondCart).toBeGreaterThan(0);
+    expect(secondCart).toBeLessThan(firstCart);
+  });
 });

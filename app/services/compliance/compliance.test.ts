@@ -121,6 +121,19 @@ async function seedShop(shop: string): Promise<void> {
     await prisma.inventoryReservation.create({
       data: { shop, orderId, locationId: "1", sku: "TEE-M", quantity: 1 },
     });
+    // The pickup promise the order was given at checkout.
+    await prisma.orderPickupPromise.create({
+      data: {
+        shop,
+        orderId,
+        locationId: "1",
+        locationName: "Lincoln Park",
+        status: "PROMISED",
+        readyBy: new Date(),
+        headline: "Ready today by 4:00 PM",
+        promisedAt: new Date(),
+      },
+    });
     // Store fulfilment: the order's pickup task, waiting at the curb, with its line, event,
     // delivery photo and the store's alert email.
     await prisma.storeTask.create({

@@ -21,7 +21,16 @@ export async function ordersTakenToday(
   exceptOrderId?: string,
 ): Promise<Map<string, number>> {
   if (locations.length === 0) return new Map();
-  const dayStarts = new Map(locations.map((location) => [location.id, startOfLocalDay(now, location.timeZone)]));
+  // Once per time zone, not per location: a national chain has 2,000 locations in a handful of zones.
+  const zoneDayStarts = new Map<string, Date>();
+  const dayStartIn = (timeZone: string) => {
+    const known = zoneDayStarts.get(timeZone);
+    if (known) return known;
+    const start = startOfLocalDay(now, timeZone);
+    zoneDayStarts.set(timeZone, start);
+    return start;
+  };
+  const dayStarts = new Map(locations.map((location) => [location.id, dayStartIn(location.timeZone)]));
   const earliest = new Date(Math.min(...[...dayStarts.values()].map((start) => start.getTime())));
   const decided = await assignmentsDecidedSince(db, shop, earliest, exceptOrderId);
   return assignedToday(

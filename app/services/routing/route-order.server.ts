@@ -38,6 +38,7 @@ import {
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
 import { routingLocationsFor } from "./routing-view.server";
 import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
+import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 
@@ -212,6 +213,8 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
     const existing = await findDecision(tx, shop, facts.orderId);
     if (existing) return existing;
     const locations = await routingLocationsFor(tx, shop, skus, now);
+    // Decided once, so recorded once: the promise the shopper's chosen store gave at checkout.
+    await recordPickupOrderPromise(tx, shop, facts, locations, settings.storeMinUnits);
     const { deliveryMethod, serviceLevel, order } = engineOrderOfRecorded(facts, settings, locations);
     const decision: RoutingDecision | null =
       order === null ? null : routeOrder({ order, locations, rules: engineRules(settings) });

@@ -17,6 +17,7 @@ import {
   type StoreTaskFacts,
   type TaskOfFulfillmentOrder,
 } from "~/models/store-tasks.server";
+import { promisedReadyBy } from "~/services/checkout-pickup/order-promise.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import {
@@ -109,11 +110,16 @@ function factsOf(fo: StoreTaskFulfillmentOrder, locationId: string): StoreTaskFa
 }
 
 /**
- * When a task assigned at `at` is due done, from its store's time zone, opening hours,
- * preparation time and same-day cut-off and the shop's ship SLA; null when the store has no
- * profile to tell.
+ * When a task assigned at `at` is due done: a pickup at the store the shopper was promised, by
+ * that promise's ready-by (what they were told, however late the task arrives); otherwise from
+ * its store's time zone, opening hours, preparation time and same-day cut-off and the shop's
+ * ship SLA; null when the store has no profile to tell.
  */
 async function dueAtOf(tx: Prisma.TransactionClient, shop: string, facts: StoreTaskFacts, at: Date) {
+  if (facts.kind === "PICKUP") {
+    const promised = await promisedReadyBy(tx, shop, facts.orderId, facts.locationId);
+    if (promised) return promised;
+  }
   const timing = await storeLocationTiming(tx, shop, facts.locationId);
   if (!timing) return null;
   const location = {

@@ -21,6 +21,8 @@ const catalog = await api.get(`${shopPath}/catalog`);
 $("#shop-name").textContent = catalog.shop.name;
 // The demo's Store POS stand-in, where a store's associates work the orders routed to them.
 if (config.posUrl) Object.assign($("#pos-link"), { href: config.posUrl, hidden: false });
+// The demo's Checkout stand-in, where a shopper fills a cart and chooses a store to pick it up.
+if (config.checkoutUrl) Object.assign($("#checkout-link"), { href: config.checkoutUrl, hidden: false });
 
 // --- the embedded app and App Bridge messages ---
 const frame = $("#app-frame");

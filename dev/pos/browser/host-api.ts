@@ -16,13 +16,7 @@ export interface PosStandInHost {
   forget(sandbox: Window): void;
 }
 
-export interface SubscribableSignal<T> {
-  value: T;
-  subscribe(listener: (value: T) => void): () => void;
-}
-
-/** Preact's Signal class, as `@shopify/ui-extensions/preact` hands it to `shopify.setSignals`. */
-export type SignalClass = new (value: unknown) => SubscribableSignal<unknown>;
+export type { SignalClass, SubscribableSignal } from "../../extension-host/mirrored-state";
 
 export function isTargetName(value: unknown): value is TargetName {
   return TARGET_NAMES.some((name) => name === value);

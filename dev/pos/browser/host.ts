@@ -2,7 +2,7 @@ import type { PosStandInConfig } from "../config";
 import type { CustomerAtCounter } from "../customers-at-counter";
 import { standInCamera } from "./camera";
 import type { PosStandInHost, SignalClass, SubscribableSignal, TargetName } from "./host-api";
-import { MirroredState } from "./mirrored-state";
+import { MirroredState } from "../../extension-host/mirrored-state";
 import { taskInAnswer, type ObservedTask } from "./observed-task";
 import { orderApiContent, ordersScreen } from "./orders-screen";
 import { scannerPanel } from "./scanner-panel";

@@ -1,10 +1,16 @@
-import type { SignalClass, SubscribableSignal } from "./host-api";
+export interface SubscribableSignal<T> {
+  value: T;
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+/** Preact's Signal class, as `@shopify/ui-extensions/preact` hands it to `shopify.setSignals`. */
+export type SignalClass = new (value: unknown) => SubscribableSignal<unknown>;
 
 /**
- * One piece of POS state the stand-in page owns (the last scan, the connection, the pinned staff
- * member), followed by a signal in every sandbox. Each sandbox's signal is made from the Signal
- * class its own bundle handed over (`shopify.setSignals`), so the extension's subscriptions and
- * re-renders work as with POS's signals.
+ * One piece of state a stand-in page owns (POS's last scan, connection or pinned staff member;
+ * checkout's cart lines or pickup option), followed by a signal in every sandbox. Each sandbox's
+ * signal is made from the Signal class its own bundle handed over (`shopify.setSignals`), so the
+ * extension's subscriptions and re-renders work as with the host's own signals.
  */
 export class MirroredState<T> {
   #value: T;
