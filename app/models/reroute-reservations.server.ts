@@ -63,10 +63,31 @@ export async function markRerouteReservationsMoved(
   // A handful of rows (one per destination and SKU): each takes its own creation time.
   const rows = await db.inventoryReservation.findMany({
     where: unmoved(shop, scope),
-    select: { id: true, createdAt: true },
+    select: { id: true, createdAt: true, locationId: true, sku: true },
   });
+  // The move's own inventory_levels/update may be in flight: it updates these levels, then clears
+  // the reservations they show. Locking the levels first makes the two take turns, so one of them
+  // sees the other's work; otherwise each could miss the other's uncommitted change and the
+  // reservation would outlive the units it stood for.
+  await lockInventoryLevels(db, shop, rows);
   for (const row of rows) {
     await db.inventoryReservation.update({ where: { id: row.id }, data: { reflectedAfter: row.createdAt } });
   }
   return rows.length;
+}
+
+/** Locks the mirror's levels of these SKUs at these locations until the transaction ends. */
+async function lockInventoryLevels(
+  db: Db,
+  shop: string,
+  places: readonly { locationId: string; sku: string }[],
+): Promise<void> {
+  if (places.length === 0) return;
+  const locationIds = [...new Set(places.map((place) => place.locationId))];
+  const skus = [...new Set(places.map((place) => place.sku))];
+  await db.$queryRaw`
+    SELECT 1 FROM "InventoryLevel"
+     WHERE shop = ${shop} AND "locationId" = ANY(${locationIds}) AND sku = ANY(${skus})
+     ORDER BY "locationId", "inventoryItemId"
+       FOR UPDATE`;
 }

@@ -16,8 +16,8 @@ function bundledAppUrl(): string | undefined {
 
 /**
  * Where the availability API is. Checkout calls from a sandbox on Shopify's CDN, so only an
- * absolute URL reaches the app; without one (a stand-in serving the extension from the app's own
- * origin, as the demo does) the path is relative.
+ * absolute URL reaches the app; without one (a page serving the extension from the app's own
+ * origin) the path is relative. The demo's checkout stand-in bundles it with APP_URL set.
  */
 export function availabilityUrl(appUrl: string | undefined = bundledAppUrl()): string {
   return appUrl ? `${appUrl.replace(/\/+$/, "")}${AVAILABILITY_PATH}` : AVAILABILITY_PATH;
