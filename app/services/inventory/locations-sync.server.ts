@@ -2,7 +2,7 @@ import prisma from "~/db.server";
 import {
   createMissingLocationProfiles,
   markLocationsDeletedExcept,
-  upsertSyncedLocation,
+  upsertSyncedLocations,
   type SyncedLocation,
 } from "~/models/locations.server";
 import { LOCATIONS_FOR_MIRROR_QUERY } from "~/shopify/operations/inventory-mirror.server";
@@ -62,7 +62,7 @@ export async function syncLocations(shop: string, admin: AdminClient, now: () =>
 
   return prisma.$transaction(async (tx) => {
     const syncedAt = now();
-    for (const location of locations) await upsertSyncedLocation(tx, shop, location, syncedAt);
+    await upsertSyncedLocations(tx, shop, locations, syncedAt);
     const newProfiles = await createMissingLocationProfiles(
       tx,
       shop,

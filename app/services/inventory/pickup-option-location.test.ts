@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { chicago } from "../../../dev/scenarios/chicago";
 import { uniqueShop } from "../../../tests/support/shops";
-import { createMissingLocationProfiles, recordLocationDeleted, upsertSyncedLocation } from "~/models/locations.server";
+import { createMissingLocationProfiles, recordLocationDeleted, upsertSyncedLocations } from "~/models/locations.server";
 import { locationForPickupOption } from "./pickup-option-location.server";
 
 const SYNCED_AT = new Date("2026-11-30T03:00:00Z");
@@ -12,28 +12,26 @@ const CHICAGO = chicago().locations;
 async function chicagoShop(): Promise<string> {
   const shop = uniqueShop();
   await prisma.$transaction(async (tx) => {
-    for (const location of CHICAGO) {
-      await upsertSyncedLocation(
-        tx,
-        shop,
-        {
-          locationId: String(location.id),
-          name: location.name,
-          address1: location.address.address1,
-          city: location.address.city,
-          provinceCode: location.address.provinceCode,
-          zip: location.address.zip,
-          countryCode: location.address.countryCode,
-          latitude: location.address.latitude,
-          longitude: location.address.longitude,
-          isActive: location.isActive,
-          fulfillsOnlineOrders: location.fulfillsOnlineOrders,
-          pickupEnabled: location.pickupEnabled,
-          sourceUpdatedAt: SYNCED_AT,
-        },
-        SYNCED_AT,
-      );
-    }
+    await upsertSyncedLocations(
+      tx,
+      shop,
+      CHICAGO.map((location) => ({
+        locationId: String(location.id),
+        name: location.name,
+        address1: location.address.address1,
+        city: location.address.city,
+        provinceCode: location.address.provinceCode,
+        zip: location.address.zip,
+        countryCode: location.address.countryCode,
+        latitude: location.address.latitude,
+        longitude: location.address.longitude,
+        isActive: location.isActive,
+        fulfillsOnlineOrders: location.fulfillsOnlineOrders,
+        pickupEnabled: location.pickupEnabled,
+        sourceUpdatedAt: SYNCED_AT,
+      })),
+      SYNCED_AT,
+    );
     await createMissingLocationProfiles(
       tx,
       shop,

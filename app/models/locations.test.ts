@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { uniqueShop } from "../../tests/support/shops";
+import { recordLocationDeleted, upsertSyncedLocations, type SyncedLocation } from "./locations.server";
+
+const READ_AT = new Date("2026-11-30T12:00:00.123Z");
+const SYNCED_AT = new Date("2026-11-30T12:00:05.456Z");
+
+function synced(index: number, overrides: Partial<SyncedLocation> = {}): SyncedLocation {
+  return {
+    locationId: String(90_000 + index),
+    name: `Store ${index}`,
+    address1: `${index} State St`,
+    city: "Chicago",
+    provinceCode: "IL",
+    zip: "60601",
+    countryCode: "US",
+    latitude: Number((41.88 + index / 10_000).toFixed(4)),
+    longitude: -87.63,
+    isActive: true,
+    fulfillsOnlineOrders: true,
+    pickupEnabled: index % 2 === 0,
+    sourceUpdatedAt: READ_AT,
+    ...overrides,
+  };
+}
+
+describe("the locations sync's write", () => {
+  it("writes a national chain's locations in batches, each value as read", async () => {
+    const shop = uniqueShop();
+    const locations = Array.from({ length: 1_201 }, (_, index) => synced(index));
+
+    const written = await prisma.$transaction((tx) => upsertSyncedLocations(tx, shop, locations, SYNCED_AT));
+
+    expect(written).toBe(1_201);
+    const stored = await prisma.location.findMany({ where: { shop }, orderBy: { locationId: "asc" } });
+    expect(stored).toHaveLength(1_201);
+    expect(stored[7]).toMatchObject({
+      ...locations[7],
+      sourceUpdatedAt: READ_AT,
+      syncedAt: SYNCED_AT,
+      deletedAt: null,
+    });
+  });
+
+  it("keeps what a later webhook wrote, and never brings a deleted location back", async () => {
+    const shop = uniqueShop();
+    await upsertSyncedLocations(prisma, shop, [synced(1), synced(2)], SYNCED_AT);
+    const newer = new Date(READ_AT.getTime() + 60_000);
+    await upsertSyncedLocations(
+      prisma,
+      shop,
+      [synced(1, { name: "Renamed by a webhook", sourceUpdatedAt: newer })],
+      newer,
+    );
+    await recordLocationDeleted(prisma, shop, synced(2).locationId, newer);
+
+    const written = await upsertSyncedLocations(
+      prisma,
+      shop,
+      [synced(1, { name: "Stale read" }), synced(2, { name: "Stale read" })],
+      SYNCED_AT,
+    );
+
+    expect(written).toBe(0);
+    const names = await prisma.location.findMany({
+      where: { shop },
+      orderBy: { locationId: "asc" },
+      select: { name: true },
+    });
+    expect(names.map((row) => row.name)).toEqual(["Renamed by a webhook", "Store 2"]);
+  });
+});
