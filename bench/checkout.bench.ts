@@ -15,6 +15,7 @@ import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 import { countStatements } from "./statement-counter";
 import { profileWindow } from "./window-profile";
+import { loadAverage, setBenchAppEnvironment } from "./app-environment";
 
 /** The rate the last line reports. */
 const REPORTED_PER_SECOND = 100;
@@ -36,19 +37,6 @@ interface StepResult {
   load: [number, number];
   windowMs: number;
 }
-
-function setAppEnvironment(databaseUrl: string, emulatorUrl: string): void {
-  process.env.NODE_ENV = "test";
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.SHOPIFY_API_KEY = TEST_APP.apiKey;
-  process.env.SHOPIFY_API_SECRET = TEST_APP.apiSecret;
-  process.env.SHOPIFY_APP_URL = TEST_APP.appUrl;
-  process.env.SCOPES = TEST_APP.scopes;
-  process.env.RUN_WORKERS_IN_PROCESS = "false";
-  process.env.SHOPIFY_EMULATOR_URL = emulatorUrl;
-}
-
-const loadAverage = () => os.loadavg()[0]!;
 
 function latency(samples: LatencySamples): string {
   return `p50 ${formatMs(samples.percentile(0.5))} / p95 ${formatMs(samples.percentile(0.95))} / max ${formatMs(samples.max())} ms`;
@@ -112,7 +100,7 @@ async function main(steps: readonly number[]): Promise<void> {
       restoreRatePerSecond: 1000,
       deliverWebhook: deliverToApp,
     });
-    setAppEnvironment(database.url, emulator.url);
+    setBenchAppEnvironment(database.url, emulator.url);
     const statementsSent = countStatements();
     const { shop } = emulator;
 

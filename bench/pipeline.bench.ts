@@ -12,6 +12,7 @@ import { TEST_APP, webhookRequest } from "../tests/support/shopify-app";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
+import { setBenchAppEnvironment } from "./app-environment";
 
 const INGEST_PER_SECOND = 200;
 const INGEST_DURATION_MS = 10_000;
@@ -46,17 +47,6 @@ class WebhookIngest {
     this.samples = new LatencySamples();
     this.failures = 0;
   }
-}
-
-function setAppEnvironment(databaseUrl: string, emulatorUrl: string): void {
-  process.env.NODE_ENV = "test";
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.SHOPIFY_API_KEY = TEST_APP.apiKey;
-  process.env.SHOPIFY_API_SECRET = TEST_APP.apiSecret;
-  process.env.SHOPIFY_APP_URL = TEST_APP.appUrl;
-  process.env.SCOPES = TEST_APP.scopes;
-  process.env.RUN_WORKERS_IN_PROCESS = "false";
-  process.env.SHOPIFY_EMULATOR_URL = emulatorUrl;
 }
 
 /** A small deterministic generator, so every run places the same orders. */
@@ -114,7 +104,7 @@ async function main(): Promise<void> {
     const setupStartedAt = performance.now();
     database = await startBenchDatabase();
     emulator = await startTestEmulator(ingest.deliver);
-    setAppEnvironment(database.url, emulator.url);
+    setBenchAppEnvironment(database.url, emulator.url);
     const shop = emulator.shop;
 
     // The app reads its environment on first import: every app module is imported from here on.

@@ -6,13 +6,13 @@ import os from "node:os";
 import type { RunningEmulator } from "../dev/emulator/server";
 import { startTestEmulator } from "../tests/support/emulator";
 import { deliverToApp, installShop, mirrorInventory } from "../tests/support/routing-app";
-import { TEST_APP } from "../tests/support/shopify-app";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { formatMs } from "./pipeline-stats";
 import { Device, onCadence, PosApi, StoreTraffic } from "./store-devices";
 import { countStatements } from "./statement-counter";
 import { profileWindow } from "./window-profile";
 import { seededRandom, seedOpenTasks } from "./store-seed";
+import { loadAverage, setBenchAppEnvironment } from "./app-environment";
 
 const OPEN_TASKS = 500;
 /** The run the last line reports. */
@@ -41,19 +41,6 @@ interface StepResult {
   load: [number, number];
   windowMs: number;
 }
-
-function setAppEnvironment(databaseUrl: string, emulatorUrl: string): void {
-  process.env.NODE_ENV = "test";
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.SHOPIFY_API_KEY = TEST_APP.apiKey;
-  process.env.SHOPIFY_API_SECRET = TEST_APP.apiSecret;
-  process.env.SHOPIFY_APP_URL = TEST_APP.appUrl;
-  process.env.SCOPES = TEST_APP.scopes;
-  process.env.RUN_WORKERS_IN_PROCESS = "false";
-  process.env.SHOPIFY_EMULATOR_URL = emulatorUrl;
-}
-
-const loadAverage = () => os.loadavg()[0]!;
 
 /** Both aims hold for the step: queue reads, and the changes (transitions and scans). */
 function holdsAims(result: StepResult): boolean {
@@ -113,7 +100,7 @@ async function main(steps: readonly number[]): Promise<void> {
     const setupStartedAt = performance.now();
     database = await startBenchDatabase();
     emulator = await startTestEmulator(deliverToApp);
-    setAppEnvironment(database.url, emulator.url);
+    setBenchAppEnvironment(database.url, emulator.url);
     const statementsSent = countStatements();
     const { shop } = emulator;
 

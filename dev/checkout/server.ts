@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import http from "node:http";
+import type http from "node:http";
 import path from "node:path";
 import { signSessionToken } from "../emulator/session-token";
+import { serveStandIn, type StandInAnswer } from "../extension-host/serve";
 import type { Scenario } from "../scenarios/types";
 import { bundleCheckoutScripts } from "./bundle";
 import { checkoutStandInConfig } from "./config";
@@ -30,11 +31,7 @@ export interface RunningCheckoutStandIn {
   close(): Promise<void>;
 }
 
-interface Answer {
-  status: number;
-  type: string;
-  body: string;
-}
+type Answer = StandInAnswer;
 
 const PAGE_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), "page");
 const PAGES: Record<string, { file: string; type: string }> = {
@@ -109,30 +106,11 @@ export async function startCheckoutStandIn(options: CheckoutStandInOptions): Pro
     return { status: 404, type: "text/plain", body: "Not found" };
   }
 
-  const server = http.createServer((request, response) => {
-    answer(request)
-      .catch((error: unknown) => ({
-        status: 500,
-        type: "text/plain",
-        body: error instanceof Error ? error.message : String(error),
-      }))
-      .then(({ status, type, body }) => {
-        response.writeHead(status, { "content-type": type, "cache-control": "no-cache" });
-        response.end(body);
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
+  const server = await serveStandIn(options.port, answer);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: server.url,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await server.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import http from "node:http";
+import type http from "node:http";
 import path from "node:path";
 import { signSessionToken } from "../emulator/session-token";
+import { serveStandIn, type StandInAnswer } from "../extension-host/serve";
 import type { Scenario } from "../scenarios/types";
 import { bundlePosScripts } from "./bundle";
 import { posStandInConfig } from "./config";
@@ -47,7 +48,7 @@ export async function startPosStandIn(options: PosStandInOptions): Promise<Runni
   const knownUsers = new Set(config.staff.map((member) => member.id));
   const customers = customersAtCounter(options.databaseUrl);
 
-  async function answer(request: http.IncomingMessage): Promise<{ status: number; type: string; body: string }> {
+  async function answer(request: http.IncomingMessage): Promise<StandInAnswer> {
     const url = new URL(request.url ?? "/", "http://pos.local");
     if (request.method !== "GET") return { status: 405, type: "text/plain", body: "GET only" };
     const page = PAGES[url.pathname];
@@ -85,30 +86,11 @@ export async function startPosStandIn(options: PosStandInOptions): Promise<Runni
     return { status: 404, type: "text/plain", body: "Not found" };
   }
 
-  const server = http.createServer((request, response) => {
-    answer(request)
-      .catch((error: unknown) => ({
-        status: 500,
-        type: "text/plain",
-        body: error instanceof Error ? error.message : String(error),
-      }))
-      .then(({ status, type, body }) => {
-        response.writeHead(status, { "content-type": type, "cache-control": "no-cache" });
-        response.end(body);
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
+  const server = await serveStandIn(options.port, answer);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: server.url,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await server.close();
       await customers.close();
     },
   };
