@@ -22,6 +22,8 @@ export interface SyncedLocation extends LocationAddress {
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
   pickupEnabled: boolean;
+  /** Shopify's "Usually ready in …" (localPickupSettingsV2.pickupTime); null when pickup is off. */
+  pickupTime: string | null;
   sourceUpdatedAt: Date;
 }
 
@@ -55,7 +57,7 @@ export async function upsertSyncedLocations(
     written += await db.$executeRaw`
       INSERT INTO "Location" ("shop", "locationId", "name", "address1", "city", "provinceCode", "zip", "countryCode",
                               "latitude", "longitude", "isActive", "fulfillsOnlineOrders", "pickupEnabled",
-                              "sourceUpdatedAt", "syncedAt")
+                              "pickupTime", "sourceUpdatedAt", "syncedAt")
       SELECT ${shop}, synced.*, ${syncedAt}
         FROM unnest(${column((l) => l.locationId)}::text[], ${column((l) => l.name)}::text[],
                     ${column((l) => l.address1)}::text[], ${column((l) => l.city)}::text[],
@@ -63,13 +65,15 @@ export async function upsertSyncedLocations(
                     ${column((l) => l.countryCode)}::text[], ${column((l) => l.latitude)}::float8[],
                     ${column((l) => l.longitude)}::float8[], ${column((l) => l.isActive)}::boolean[],
                     ${column((l) => l.fulfillsOnlineOrders)}::boolean[], ${column((l) => l.pickupEnabled)}::boolean[],
+                    ${column((l) => l.pickupTime)}::text[],
                     ${column((l) => l.sourceUpdatedAt.toISOString())}::timestamp(3)[]) AS synced
       ON CONFLICT ("shop", "locationId") DO UPDATE SET
         "name" = EXCLUDED."name", "address1" = EXCLUDED."address1", "city" = EXCLUDED."city",
         "provinceCode" = EXCLUDED."provinceCode", "zip" = EXCLUDED."zip", "countryCode" = EXCLUDED."countryCode",
         "latitude" = EXCLUDED."latitude", "longitude" = EXCLUDED."longitude", "isActive" = EXCLUDED."isActive",
         "fulfillsOnlineOrders" = EXCLUDED."fulfillsOnlineOrders", "pickupEnabled" = EXCLUDED."pickupEnabled",
-        "sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt", "syncedAt" = EXCLUDED."syncedAt"
+        "pickupTime" = EXCLUDED."pickupTime", "sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt",
+        "syncedAt" = EXCLUDED."syncedAt"
       WHERE "Location"."deletedAt" IS NULL
         AND ("Location"."sourceUpdatedAt" IS NULL OR "Location"."sourceUpdatedAt" <= EXCLUDED."sourceUpdatedAt")`;
   }
@@ -79,8 +83,9 @@ export async function upsertSyncedLocations(
 /**
  * Applies a locations/create or locations/update unless what is held is newer or the location
  * was deleted. A location first seen here has no coordinates (webhooks do not carry them) and
- * does not fulfil online orders until the locations sync fills them in. Returns whether it
- * was written.
+ * does not fulfil online orders until the locations sync fills them in. Local pickup (on or off,
+ * and its pickup time) is left as the sync last read it: the payload does not carry it. Returns
+ * whether it was written.
  */
 export async function applyLocationChange(db: Db, shop: string, change: LocationChange, at: Date): Promise<boolean> {
   const rows = await db.$queryRaw<{ locationId: string }[]>`
@@ -200,6 +205,10 @@ export interface ProfileChange {
   timeZone: string;
   /** Where the store is emailed when an order arrives; null for none, absent to leave it. */
   storeEmail?: string | null;
+  /** Minutes of opening time a pickup order takes; null follows Shopify's pickup time; absent to leave it. */
+  preparationMinutes?: number | null;
+  /** "HH:MM" in timeZone after which pickup orders wait for the next opening; null for none; absent to leave it. */
+  pickupOrderCutoff?: string | null;
 }
 
 /** Saves the merchant's edits to a location's profile; false when the shop has no such profile. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
-import { recordLocationDeleted, upsertSyncedLocations, type SyncedLocation } from "./locations.server";
+import {
+  applyLocationChange,
+  recordLocationDeleted,
+  upsertSyncedLocations,
+  type LocationChange,
+  type SyncedLocation,
+} from "./locations.server";
 
 const READ_AT = new Date("2026-11-30T12:00:00.123Z");
 const SYNCED_AT = new Date("2026-11-30T12:00:05.456Z");
@@ -20,9 +26,16 @@ function synced(index: number, overrides: Partial<SyncedLocation> = {}): SyncedL
     isActive: true,
     fulfillsOnlineOrders: true,
     pickupEnabled: index % 2 === 0,
+    pickupTime: index % 2 === 0 ? "TWO_HOURS" : null,
     sourceUpdatedAt: READ_AT,
     ...overrides,
   };
+}
+
+/** What a locations/update webhook says of the location: no coordinates, no pickup settings. */
+function webhookChangeOf(location: SyncedLocation): LocationChange {
+  const { locationId, name, address1, city, provinceCode, zip, countryCode, isActive, sourceUpdatedAt } = location;
+  return { locationId, name, address1, city, provinceCode, zip, countryCode, isActive, sourceUpdatedAt };
 }
 
 describe("the locations sync's write", () => {
@@ -69,5 +82,45 @@ describe("the locations sync's write", () => {
       select: { name: true },
     });
     expect(names.map((row) => row.name)).toEqual(["Renamed by a webhook", "Store 2"]);
+  });
+
+  it("follows Shopify's pickup time as each sync reads it, and a locations webhook leaves it alone", async () => {
+    const shop = uniqueShop();
+    const store = synced(2, { pickupTime: "FOUR_HOURS" });
+    await upsertSyncedLocations(prisma, shop, [store], SYNCED_AT);
+    const pickupOf = () =>
+      prisma.location.findUniqueOrThrow({
+        where: { shop_locationId: { shop, locationId: store.locationId } },
+        select: { name: true, pickupEnabled: true, pickupTime: true },
+      });
+    expect(await pickupOf()).toEqual({ name: "Store 2", pickupEnabled: true, pickupTime: "FOUR_HOURS" });
+
+    // locations/update carries no pickup settings: what the sync read stays.
+    const renamedAt = new Date(READ_AT.getTime() + 60_000);
+    const renamed = webhookChangeOf({ ...store, name: "Store 2 (renamed)", sourceUpdatedAt: renamedAt });
+    expect(await applyLocationChange(prisma, shop, renamed, renamedAt)).toBe(true);
+    expect(await pickupOf()).toEqual({ name: "Store 2 (renamed)", pickupEnabled: true, pickupTime: "FOUR_HOURS" });
+
+    // The merchant turns local pickup off in Shopify; the next sync reads no pickup time.
+    const offAt = new Date(READ_AT.getTime() + 120_000);
+    await upsertSyncedLocations(
+      prisma,
+      shop,
+      [{ ...store, name: "Store 2 (renamed)", pickupEnabled: false, pickupTime: null, sourceUpdatedAt: offAt }],
+      offAt,
+    );
+    expect(await pickupOf()).toEqual({ name: "Store 2 (renamed)", pickupEnabled: false, pickupTime: null });
+  });
+
+  it("records a location a webhook announces first with no pickup until the sync reads it", async () => {
+    const shop = uniqueShop();
+    const change = webhookChangeOf(synced(4));
+    await applyLocationChange(prisma, shop, change, SYNCED_AT);
+    expect(
+      await prisma.location.findUniqueOrThrow({
+        where: { shop_locationId: { shop, locationId: change.locationId } },
+        select: { pickupEnabled: true, pickupTime: true },
+      }),
+    ).toEqual({ pickupEnabled: false, pickupTime: null });
   });
 });

@@ -1,4 +1,4 @@
-import type { OrderPickupPromiseStatus, Prisma } from "@prisma/client";
+import type { OrderPickupPromiseSource, OrderPickupPromiseStatus, Prisma } from "@prisma/client";
 
 type Db = Prisma.TransactionClient;
 
@@ -13,6 +13,8 @@ export interface OrderPickupPromise {
   note: string | null;
   reason: string | null;
   promisedAt: Date;
+  /** CHECKOUT: as the checkout extension showed it (signed); ORDER_PLACED: worked out when the order arrived. */
+  source: OrderPickupPromiseSource;
   recordedAt: Date;
 }
 
@@ -28,6 +30,7 @@ const PROMISE_FIELDS = {
   note: true,
   reason: true,
   promisedAt: true,
+  source: true,
   recordedAt: true,
 } as const;
 

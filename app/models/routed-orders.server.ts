@@ -17,6 +17,8 @@ export interface OrderFacts {
   longitude: number | null;
   lines: { sku: string; quantity: number }[];
   customerId: string | null;
+  /** Shopify's random confirmation number; null when the source did not carry it. */
+  confirmationNumber: string | null;
   cancelledAt: Date | null;
 }
 
@@ -34,6 +36,7 @@ const FACT_FIELDS = {
   longitude: true,
   lines: true,
   customerId: true,
+  confirmationNumber: true,
   cancelledAt: true,
 } as const;
 
@@ -92,12 +95,25 @@ export async function upsertOrderFacts(
     longitude: facts.longitude ?? known?.longitude ?? null,
     lines: toStoredJson(orderLinesSchema, lines, linesOf(facts.orderId)),
     customerId: facts.customerId ?? known?.customerId ?? null,
+    confirmationNumber: facts.confirmationNumber ?? known?.confirmationNumber ?? null,
     cancelledAt: facts.cancelledAt ?? known?.cancelledAt ?? null,
   };
   await db.routedOrder.upsert({
     where: { shop_orderId: { shop, orderId: facts.orderId } },
     create: { shop, orderId: facts.orderId, ...merged, source },
     update: merged,
+  });
+}
+
+/** What the thank-you and order status pages' pickup pass checks an order against; null when the app has not heard of it. */
+export function findOrderConfirmation(
+  db: Db,
+  shop: string,
+  orderId: string,
+): Promise<{ confirmationNumber: string | null; deliveryMethod: OrderDeliveryMethod | null } | null> {
+  return db.routedOrder.findUnique({
+    where: { shop_orderId: { shop, orderId } },
+    select: { confirmationNumber: true, deliveryMethod: true },
   });
 }
 

@@ -125,6 +125,8 @@ export interface StoreLocationTiming {
   openingHours: StoredOpeningHours;
   /** null: not set for the location. */
   preparationMinutes: number | null;
+  /** Shopify's "Usually ready in …" as the locations sync mirrored it; null: pickup off or not read. */
+  shopifyPickupTime: string | null;
   sameDayCutoff: string | null;
 }
 
@@ -135,9 +137,17 @@ export async function storeLocationTiming(
 ): Promise<StoreLocationTiming | null> {
   const profile = await db.locationProfile.findUnique({
     where: { shop_locationId: { shop, locationId } },
-    select: { timeZone: true, openingHours: true, preparationMinutes: true, sameDayCutoff: true },
+    select: {
+      timeZone: true,
+      openingHours: true,
+      preparationMinutes: true,
+      sameDayCutoff: true,
+      location: { select: { pickupTime: true } },
+    },
   });
-  return profile && { ...profile, openingHours: readOpeningHours(profile.openingHours) };
+  if (!profile) return null;
+  const { location, openingHours, ...timing } = profile;
+  return { ...timing, openingHours: readOpeningHours(openingHours), shopifyPickupTime: location.pickupTime };
 }
 
 /**

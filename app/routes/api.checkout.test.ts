@@ -3,13 +3,16 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signSessionToken } from "../../dev/emulator/session-token";
 import { PICKUP_VARIANTS, pickupOptionOf, seedPickupShop } from "../../tests/support/checkout-pickup";
+import { shippedOrderFacts } from "../../tests/support/order-facts";
+import { seedPickupTask } from "../../tests/support/pickup-tasks";
 import { TEST_APP } from "../../tests/support/shopify-app";
 import { uniqueShop } from "../../tests/support/shops";
 
 /**
- * The checkout's API (app/routes/api.checkout.*) as the checkout extension calls it: checkout's
- * session token (HS256 with the app's secret, `dest` the shop), JSON in and out, CORS on every
- * answer. Every api.checkout route file is swept with hostile input, so a new one is covered.
+ * The checkout's API (app/routes/api.checkout.*, and api.customer-account.* for the order status
+ * page) as the checkout extension calls it: the surface's session token (HS256 with the app's
+ * secret, `dest` the shop), JSON in and out, CORS on every answer. Every such route file is swept
+ * with hostile input, so a new one is covered.
  */
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
@@ -20,6 +23,8 @@ interface RouteModule {
 
 const ORIGIN = "https://checkout.shopify.com";
 const AVAILABILITY = "api.checkout.pickup-availability.ts";
+const THANK_YOU_PASS = "api.checkout.pickup-pass.ts";
+const ORDER_STATUS_PASS = "api.customer-account.pickup-pass.ts";
 let shop: string;
 
 beforeAll(async () => {
@@ -134,10 +139,10 @@ describe("the checkout pickup availability API", () => {
     }
   });
 
-  describe("every api.checkout route, swept with hostile input", () => {
+  describe("every api.checkout and api.customer-account route, swept with hostile input", () => {
     const files = fs
       .readdirSync("app/routes")
-      .filter((file) => /^api\.checkout\..*\.ts$/.test(file) && !file.endsWith(".test.ts"));
+      .filter((file) => /^api\.(checkout|customer-account)\..*\.ts$/.test(file) && !file.endsWith(".test.ts"));
     const huge = "é".repeat(40_000);
     const gid = PICKUP_VARIANTS.tee.gid;
     const bodies: (string | object)[] = [
@@ -162,11 +167,16 @@ describe("the checkout pickup availability API", () => {
         option: { name: "__proto__", address: { address1: "constructor", city: "", countryCode: "" } },
       },
       { lines: [{ variantId: gid, quantity: -1 }], option: pickupOptionOf("wickerPark") },
+      { orderId: "gid://shopify/Order/1' OR '1'='1", confirmationNumber: "X" },
+      { orderId: "gid://shopify/Order/99999999999999999999", confirmationNumber: "A".repeat(32) },
+      { orderId: "gid://shopify/Order/1", confirmationNumber: huge },
+      { orderId: "gid://shopify/Order/1", confirmationNumber: "<script>" },
+      { orderId: ["gid://shopify/Order/1"], confirmationNumber: null },
     ];
     const tokens = [undefined, null, "not.a.jwt", tokenFor("evil.myshopify.com"), tokenFor(shop, "forged")];
 
     it("finds the route files", () => {
-      expect(files).toContain(AVAILABILITY);
+      expect(files).toEqual(expect.arrayContaining([AVAILABILITY, THANK_YOU_PASS, ORDER_STATUS_PASS]));
     });
 
     it.each(files)("%s never answers a 5xx, and always with CORS headers", async (file) => {
@@ -187,6 +197,145 @@ describe("the checkout pickup availability API", () => {
         }
       }
       expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    });
+  });
+});
+
+describe("the pickup pass API of the thank-you and order status pages", () => {
+  let orderNumber = 5000;
+
+  /** A pickup order the app has heard of, with Shopify's confirmation number, and (unless `routed: false`) its task at Wicker Park. */
+  async function pickupOrder(options: { routed?: boolean; deliveryMethod?: "PICK_UP" | "SHIPPING" | null } = {}) {
+    const { prisma } = await import("~/db.server");
+    const { upsertOrderFacts } = await import("~/models/routed-orders.server");
+    const orderId = String(++orderNumber);
+    const confirmationNumber = `K${orderId}QX7P`;
+    const deliveryMethod = options.deliveryMethod === undefined ? "PICK_UP" : options.deliveryMethod;
+    await upsertOrderFacts(
+      prisma,
+      shop,
+      shippedOrderFacts(orderId, {
+        deliveryMethod,
+        pickupLocationId: deliveryMethod === "PICK_UP" ? "1" : null,
+        confirmationNumber,
+      }),
+      "WEBHOOK",
+    );
+    const task =
+      options.routed === false
+        ? null
+        : await seedPickupTask(prisma, shop, { orderId, locationId: "1", orderName: `#${orderId}` });
+    return { orderId, confirmationNumber, gid: `gid://shopify/Order/${orderId}`, task };
+  }
+
+  const passRequest = (body: object, token?: string | null) =>
+    checkoutRequest({ path: "/api/checkout/pickup-pass", body, token });
+
+  it("shows the thank-you page the order's pass: store, status, code and what its QR code holds, and the pass link", async () => {
+    const order = await pickupOrder();
+
+    const response = await call(
+      THANK_YOU_PASS,
+      passRequest({ orderId: order.gid, confirmationNumber: order.confirmationNumber }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const answer = (await response.json()) as Record<string, unknown>;
+    const code = order.task!.pickupCode;
+    expect(answer).toMatchObject({
+      state: "PASS",
+      orderName: `#${order.orderId}`,
+      passUrl: expect.stringMatching(new RegExp(`^${TEST_APP.appUrl}/pickup/`)),
+      stores: [
+        {
+          locationId: "1",
+          storeName: "Wicker Park",
+          status: "PREPARING",
+          statusLabel: "Preparing your order",
+          readyBy: expect.stringMatching(/M/),
+          qrPayload: `omniroute:pickup:${code}`,
+        },
+      ],
+    });
+    expect(JSON.stringify(answer)).not.toContain("Ada");
+  });
+
+  it("answers the order status page's customer account token the same way", async () => {
+    const order = await pickupOrder();
+
+    const response = await call(
+      ORDER_STATUS_PASS,
+      checkoutRequest({
+        path: "/api/customer-account/pickup-pass",
+        body: { orderId: order.gid, confirmationNumber: order.confirmationNumber.toLowerCase() },
+      }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ state: "PASS", stores: [{ storeName: "Wicker Park" }] });
+  });
+
+  it("is a 404 for a wrong confirmation number, an unknown order and another shop's session, saying nothing of the order", async () => {
+    const order = await pickupOrder();
+    const answers = [
+      await call(THANK_YOU_PASS, passRequest({ orderId: order.gid, confirmationNumber: "WRONG1234" })),
+      await call(
+        THANK_YOU_PASS,
+        passRequest({ orderId: "gid://shopify/Order/987654321", confirmationNumber: "K1QX7P" }),
+      ),
+      await call(
+        THANK_YOU_PASS,
+        passRequest(
+          { orderId: order.gid, confirmationNumber: order.confirmationNumber },
+          tokenFor("someone-else.myshopify.com"),
+        ),
+      ),
+    ];
+
+    for (const response of answers) {
+      expect(response.status).toBe(404);
+      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({ code: "ORDER_NOT_FOUND" });
+      expect(body).not.toContain("Wicker Park");
+    }
+  });
+
+  it("says PENDING for a pickup order no store has taken yet, and NO_PICKUP for a shipped one", async () => {
+    const waiting = await pickupOrder({ routed: false });
+    const unknownMethod = await pickupOrder({ routed: false, deliveryMethod: null });
+    const shipped = await pickupOrder({ routed: false, deliveryMethod: "SHIPPING" });
+
+    const stateOf = async (order: { gid: string; confirmationNumber: string }) => {
+      const response = await call(
+        THANK_YOU_PASS,
+        passRequest({ orderId: order.gid, confirmationNumber: order.confirmationNumber }),
+      );
+      return ((await response.json()) as { state: string }).state;
+    };
+
+    expect(await stateOf(waiting)).toBe("PENDING");
+    expect(await stateOf(unknownMethod)).toBe("PENDING");
+    expect(await stateOf(shipped)).toBe("NO_PICKUP");
+  });
+
+  it("shows a collected order as collected, without its code", async () => {
+    const { prisma } = await import("~/db.server");
+    const order = await pickupOrder();
+    await prisma.storeTask.update({
+      where: { id: order.task!.id },
+      data: { state: "PICKED_UP", completedAt: new Date() },
+    });
+
+    const response = await call(
+      THANK_YOU_PASS,
+      passRequest({ orderId: order.gid, confirmationNumber: order.confirmationNumber }),
+    );
+
+    expect(await response.json()).toMatchObject({
+      state: "PASS",
+      stores: [{ status: "COLLECTED", statusLabel: "Collected", pickupCode: null, qrPayload: null }],
     });
   });
 });

@@ -233,6 +233,7 @@ describe("a pickup order's promise on its page", () => {
 
     expect(page.pickupPromise).toEqual({
       summary: "Promised: Ready today by 4:00 PM at Lincoln Park",
+      origin: "Worked out when the order arrived",
       note: null,
       promisedAt: "2026-11-27 15:00 CST",
       taskDueAt: "2026-11-27 16:00 CST",

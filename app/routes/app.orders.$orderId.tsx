@@ -179,8 +179,9 @@ function PickupPromiseLine({ promise }: { promise: OrderPromiseView }) {
       </Text>
       <Text as="p" tone="subdued" variant="bodySm">
         {[
+          promise.origin,
           promise.note,
-          `As of the order, ${promise.promisedAt}`,
+          `as of the order, ${promise.promisedAt}`,
           promise.taskDueAt && `the store's task is due ${promise.taskDueAt}`,
         ]
           .filter(Boolean)

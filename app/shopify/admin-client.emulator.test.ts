@@ -113,7 +113,7 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("routing operations against the emulator", () => {
-  it("reads an order's fulfilment orders and moves one to a store, for 20 + 10 requested points", async () => {
+  it("reads an order's fulfilment orders and moves one to a store, for 21 + 10 requested points", async () => {
     const { order, sku, assigned, storeId } = placeShippedOrder();
     const meter = new CostMeter();
     const client = adminClientForShop(shop, FAST_RETRIES);
@@ -141,9 +141,9 @@ describe("routing operations against the emulator", () => {
       [fo.id, storeId],
     ]);
 
-    expect(read?.costs).toEqual([{ requested: 20, actual: 11 }]);
+    expect(read?.costs).toEqual([{ requested: 21, actual: 12 }]);
     expect(moved.cost).toEqual({ requested: 10, actual: 10 });
-    expect(meter.total()).toMatchObject({ calls: 2, requested: 30, actual: 21 });
+    expect(meter.total()).toMatchObject({ calls: 2, requested: 31, actual: 22 });
   });
 
   it("asks again with room for 10 fulfilment orders when the order was split, keeping the line items' room", async () => {
@@ -177,7 +177,7 @@ describe("routing operations against the emulator", () => {
       [`gid://shopify/Location/${store.id}`, [second]],
     ]);
     // 1 fulfilment order of 2 line items, then 10 of 2.
-    expect(read?.costs.map((cost) => cost.requested)).toEqual([12, 93]);
+    expect(read?.costs.map((cost) => cost.requested)).toEqual([13, 94]);
   });
 
   it("asks for no more line items than the order has, and again with room for 50 when it had more", async () => {
@@ -201,11 +201,11 @@ describe("routing operations against the emulator", () => {
     const short = await fulfillmentOrders.fetchFulfillmentOrdersForRouting(client, order.id, { expectedLineItems: 1 });
 
     expect(exact?.complete).toBe(true);
-    expect(exact?.costs.map((cost) => cost.requested)).toEqual([12]);
+    expect(exact?.costs.map((cost) => cost.requested)).toEqual([13]);
     expect(short?.complete).toBe(true);
     expect(short?.fulfillmentOrders).toEqual(exact?.fulfillmentOrders);
     // 1 fulfilment order of 1 line item, then 1 of 50.
-    expect(short?.costs.map((cost) => cost.requested)).toEqual([11, 60]);
+    expect(short?.costs.map((cost) => cost.requested)).toEqual([12, 61]);
   });
 
   it("answers null for an order the shop does not have", async () => {

@@ -12,6 +12,18 @@ export const payRequestSchema = z.object({
     .max(100),
   pickupLocationId: z.string().regex(/^\d+$/),
   email: z.string().email(),
+  /** What the checkout extension wrote to the cart's metafields (its pickup promise, when it could). */
+  cartMetafields: z
+    .array(
+      z.object({
+        namespace: z.string().min(1).max(255).optional(),
+        key: z.string().min(1).max(64),
+        type: z.string().min(1).max(64),
+        value: z.string().max(10_000),
+      }),
+    )
+    .max(25)
+    .default([]),
 });
 
 export type PayRequest = z.infer<typeof payRequestSchema>;
@@ -24,5 +36,7 @@ export function emulatorPickupOrder(request: PayRequest): PlaceOrderInput {
     pickupLocationId: request.pickupLocationId,
     shippingLineTitle: "Pickup in store",
     customer: { email: request.email, firstName: "Demo", lastName: "Shopper" },
+    // Shopify copies each to the order where the app's order metafield definition allows it.
+    cartMetafields: request.cartMetafields.map((metafield) => ({ ...metafield })),
   };
 }

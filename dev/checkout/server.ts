@@ -37,6 +37,7 @@ const PAGE_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), "pag
 const PAGES: Record<string, { file: string; type: string }> = {
   "/": { file: "index.html", type: "text/html; charset=utf-8" },
   "/option.html": { file: "option.html", type: "text/html; charset=utf-8" },
+  "/order-page.html": { file: "order-page.html", type: "text/html; charset=utf-8" },
   "/checkout.css": { file: "checkout.css", type: "text/css; charset=utf-8" },
 };
 

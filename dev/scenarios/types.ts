@@ -43,6 +43,8 @@ export interface ScenarioLocation {
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
   pickupEnabled: boolean;
+  /** Shopify's "Usually ready in …" for local pickup (DeliveryLocalPickupTime); absent: ONE_HOUR. */
+  pickupTime?: string;
   /** Position in the shop's ranked-locations order routing rule; 1 is tried first. */
   rank: number;
   profile: LocationProfile;

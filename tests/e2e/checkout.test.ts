@@ -22,7 +22,8 @@ import {
  * A shopper's checkout through `npm run demo`: a cart of two items on the Checkout stand-in, the
  * checkout extension's real source under each pickup option, the nearest store lacking one item
  * naming the next one that has everything; the shopper picks that one and pays, and the order is
- * routed there as chosen, without "Pickup store changed".
+ * routed there as chosen, without "Pickup store changed", keeping the promise checkout showed; the thank-you page and then the order
+ * status page show the pickup pass there: status, ready-by, the pickup code and its QR code.
  */
 const SCREENSHOTS = path.join("test-results", "e2e");
 const { dataDir, browser } = useDemoInChromium("checkout");
@@ -128,17 +129,41 @@ describe("the checkout in the demo", () => {
 
       // The shopper takes the store that has everything, and pays.
       await checkout.getByRole("radio", { name: complete.name }).check();
+      // Under the chosen option the extension writes the promise it showed to the cart, signed.
+      await checkout.getByText("Cart metafields the extension wrote").click();
+      await expectText(checkout.locator("#metafield-writes"), /"key": "pickup_promise"/, 30_000);
       await checkout.getByRole("button", { name: "Pay now" }).click();
       await expectText(
         checkout.locator("#order-placed"),
         new RegExp(`Order #1001 placed — pickup at ${complete.name}`),
       );
-      await checkout.screenshot({ path: path.join(SCREENSHOTS, "checkout-thank-you.png") });
+
+      // The thank-you page's block: the pickup pass at that store, once the store has the order.
+      const pass = checkout.frameLocator("#order-page-frame");
+      await expectText(pass.locator("s-section s-badge").first(), /^Preparing your order$/, 60_000);
+      await expectText(pass.getByText(/^Ready by /), /^Ready by .*\d{1,2}:\d{2}\s[AP]M/);
+      const storeLine = await pass.locator("s-text[type=strong]").first().textContent();
+      expect(storeLine).toBe(complete.name);
+      const code = (await pass.locator("s-heading").first().textContent()) ?? "";
+      expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+      const qr = pass.locator("s-qr-code");
+      expect(await qr.getAttribute("content")).toBe(`omniroute:pickup:${code.replace("-", "")}`);
+      await qr.locator("svg").waitFor();
+      expect(await pass.locator("s-link").getAttribute("href")).toMatch(new RegExp(`^${demo.appUrl}/pickup/`));
+      await checkout.screenshot({ path: path.join(SCREENSHOTS, "checkout-thank-you.png"), fullPage: true });
+
+      // Later, the order status page shows the same pass, asked with the customer account's token.
+      await checkout.getByRole("button", { name: "View the order status page" }).click();
+      await expectText(checkout.locator("#order-page-heading"), /^Order status$/);
+      await expectText(pass.locator("s-heading").first(), new RegExp(`^${code}$`), 30_000);
 
       // Routing keeps the shopper's store: the Orders page names it, without "Pickup store changed".
       expect(await routedStore(admin, "#1001", names)).toBe(complete.name);
       const row = await appFrame(admin).locator("tr", { hasText: "#1001" }).first().textContent();
       expect(row).not.toContain("Pickup store changed");
+      // The order keeps the promise the shopper read at checkout (copied from the cart to the order).
+      await appFrame(admin).getByRole("link", { name: "#1001" }).click();
+      await expectText(appFrame(admin).getByText(/As shown at checkout/), /As shown at checkout/, 30_000);
       expect(pageErrors).toEqual([]);
     } catch (error) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });

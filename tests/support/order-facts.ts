@@ -17,6 +17,7 @@ export function shippedOrderFacts(orderId: string, overrides: Partial<OrderFacts
     longitude: -87.63,
     lines: [{ sku: "TEE-M", quantity: 1 }],
     customerId: null,
+    confirmationNumber: null,
     cancelledAt: null,
     ...overrides,
   };

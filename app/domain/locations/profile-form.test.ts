@@ -24,6 +24,8 @@ describe("a location profile form", () => {
         dailyCapacity: null,
         pickupEnabledOverride: null,
         storeEmail: null,
+        preparationMinutes: null,
+        pickupOrderCutoff: null,
         openingHours: null,
         timeZone: "America/Chicago",
       },
@@ -119,6 +121,45 @@ describe("a location profile form's figures", () => {
         pickup: "Choose whether shoppers can pick up here",
       },
     });
+  });
+});
+
+describe("a location profile form's pickup promise settings", () => {
+  const preparationOf = (preparationMinutes: string | undefined) => {
+    const parsed = parseProfileForm({ ...valid, preparationMinutes });
+    return parsed.ok ? parsed.values.preparationMinutes : parsed.errors.preparationMinutes;
+  };
+  const cutoffOf = (pickupOrderCutoff: string | undefined) => {
+    const parsed = parseProfileForm({ ...valid, pickupOrderCutoff });
+    return parsed.ok ? parsed.values.pickupOrderCutoff : parsed.errors.pickupOrderCutoff;
+  };
+
+  it("takes a preparation time of 5 to 10080 minutes, and an empty one as following Shopify", () => {
+    expect([
+      preparationOf("5"),
+      preparationOf(" 90 "),
+      preparationOf("10080"),
+      preparationOf(""),
+      preparationOf(undefined),
+    ]).toEqual([5, 90, 10_080, null, null]);
+    const refused = "Enter whole minutes from 5 to 10080, or leave it empty to follow Shopify";
+    for (const bad of ["4", "0", "10081", "-30", "1.5", "1e3", "an hour", "9".repeat(400)]) {
+      expect(preparationOf(bad), bad).toBe(refused);
+    }
+  });
+
+  it("takes a pickup order cut-off as a time of day, and an empty one as none", () => {
+    expect([cutoffOf("15:00"), cutoffOf(" 09:30 "), cutoffOf("00:00"), cutoffOf(""), cutoffOf(undefined)]).toEqual([
+      "15:00",
+      "09:30",
+      "00:00",
+      null,
+      null,
+    ]);
+    const refused = "Enter a time from 00:00 to 23:59, like 15:00, or leave it empty for no cut-off";
+    for (const bad of ["25:00", "24:00", "3pm", "9:30", "15:60", "'; DROP TABLE", "15:00:00"]) {
+      expect(cutoffOf(bad), bad).toBe(refused);
+    }
   });
 });
 

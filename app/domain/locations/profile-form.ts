@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseForm, type FieldErrors, type FormResult } from "../form-result";
 import type { HoursForm, HoursValues } from "./hours-form";
 import { hoursFormSchema, openDaysOf } from "./parse-hours";
-import type { Weekday } from "./opening-hours";
+import { isTimeOfDay, type Weekday } from "./opening-hours";
 
 /**
  * A location's profile as the merchant edits it (every value a string, as posted), read into
@@ -18,6 +18,10 @@ export interface ProfileForm extends HoursForm {
   pickup?: string;
   /** Where the store is emailed when an order arrives; empty for none. */
   storeEmail?: string;
+  /** Minutes of opening time a pickup order takes; empty follows Shopify's "Usually ready in …". */
+  preparationMinutes?: string;
+  /** "HH:MM": pickup orders placed later are prepared from the next opening; empty for none. */
+  pickupOrderCutoff?: string;
 }
 
 export interface ProfileValues extends HoursValues {
@@ -28,6 +32,8 @@ export interface ProfileValues extends HoursValues {
   dailyCapacity: number | null;
   pickupEnabledOverride: boolean | null;
   storeEmail: string | null;
+  preparationMinutes: number | null;
+  pickupOrderCutoff: string | null;
 }
 
 export type ProfileField = keyof ProfileForm;
@@ -46,6 +52,20 @@ function moneyField(max: number, what: string) {
 
 const DAILY_CAPACITY = "Enter a whole number of orders a day from 1, or leave it empty for no limit";
 const STORE_EMAIL = "Enter an email address like lincoln-park@example.com, or leave it empty";
+/** A week of opening time at most: longer than any of Shopify's own choices ("5+ days"). */
+export const MAX_PREPARATION_MINUTES = 7 * 24 * 60;
+export const MIN_PREPARATION_MINUTES = 5;
+const PREPARATION_MINUTES = `Enter whole minutes from ${MIN_PREPARATION_MINUTES} to ${MAX_PREPARATION_MINUTES}, or leave it empty to follow Shopify`;
+const PICKUP_ORDER_CUTOFF = "Enter a time from 00:00 to 23:59, like 15:00, or leave it empty for no cut-off";
+
+/** A text field where empty means null (none set). */
+function optionalText() {
+  return z
+    .string()
+    .trim()
+    .prefault("")
+    .transform((text) => (text === "" ? null : text));
+}
 
 const profileFieldsSchema = z.object({
   kind: z.enum(["STORE", "WAREHOUSE"], { error: "Choose store or warehouse" }),
@@ -76,6 +96,19 @@ const profileFieldsSchema = z.object({
     .prefault("")
     .transform((text) => (text === "" ? null : text))
     .pipe(z.string().max(254, STORE_EMAIL).email(STORE_EMAIL).nullable()),
+  // Empty follows Shopify's "Usually ready in …" (app/domain/pickup-promise/preparation.ts).
+  preparationMinutes: optionalText().pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, PREPARATION_MINUTES)
+      .transform(Number)
+      .pipe(
+        z.number().min(MIN_PREPARATION_MINUTES, PREPARATION_MINUTES).max(MAX_PREPARATION_MINUTES, PREPARATION_MINUTES),
+      )
+      .nullable(),
+  ),
+  // Empty means pickup orders are taken for the same day until closing.
+  pickupOrderCutoff: optionalText().pipe(z.string().refine(isTimeOfDay, PICKUP_ORDER_CUTOFF).nullable()),
 });
 
 /** The profile's schema for the days its hours tick open (see hoursFormSchema). */

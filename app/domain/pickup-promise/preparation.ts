@@ -38,7 +38,7 @@ export interface PreparationSettings {
   readonly shopifyPickupTime: string | null;
 }
 
-function isShopifyPickupTime(value: string): value is ShopifyPickupTime {
+export function isShopifyPickupTime(value: string): value is ShopifyPickupTime {
   return Object.hasOwn(SHOPIFY_PICKUP_TIME_MINUTES, value);
 }
 

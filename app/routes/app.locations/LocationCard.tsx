@@ -27,6 +27,11 @@ export function LocationCard({ location, timeZones }: { location: LocationProfil
   const [hoursOpen, setHoursOpen] = useState(false);
   const hoursId = useId();
   const errors = fetcher.data?.errors ?? {};
+  // Shown for a store that offers pickup, and whenever one of them is refused, so it can be fixed.
+  const showsPickupPromise =
+    (form.kind === "STORE" && (form.pickup === "on" || (form.pickup === "shopify" && location.shopifyPickup))) ||
+    errors.preparationMinutes !== undefined ||
+    errors.pickupOrderCutoff !== undefined;
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) shopify.toast.show(`${location.name} saved`);
@@ -143,6 +148,38 @@ export function LocationCard({ location, timeZones }: { location: LocationProfil
               ) : (
                 // A warehouse gets no store tasks; the address is kept for when it is a store again.
                 <input type="hidden" name="storeEmail" value={form.storeEmail} />
+              )}
+              {showsPickupPromise ? (
+                <FormLayout.Group condensed>
+                  <TextField
+                    label="Preparation time"
+                    name="preparationMinutes"
+                    type="number"
+                    suffix="minutes"
+                    autoComplete="off"
+                    placeholder="As in Shopify"
+                    value={form.preparationMinutes}
+                    onChange={set("preparationMinutes")}
+                    error={errors.preparationMinutes}
+                    helpText={location.preparationHelp}
+                  />
+                  <TextField
+                    label="Pickup order cut-off"
+                    name="pickupOrderCutoff"
+                    type="time"
+                    autoComplete="off"
+                    value={form.pickupOrderCutoff}
+                    onChange={set("pickupOrderCutoff")}
+                    error={errors.pickupOrderCutoff}
+                    helpText="Pickup orders placed later in the day are prepared from the next opening. Leave empty for none."
+                  />
+                </FormLayout.Group>
+              ) : (
+                // Without pickup here the settings are kept for when it offers pickup again.
+                <>
+                  <input type="hidden" name="preparationMinutes" value={form.preparationMinutes} />
+                  <input type="hidden" name="pickupOrderCutoff" value={form.pickupOrderCutoff} />
+                </>
               )}
             </FormLayout>
             <BlockStack gap="300">

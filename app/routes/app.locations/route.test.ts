@@ -235,4 +235,83 @@ describe("the locations page", () => {
     const theirs = await profileOf("someone-else.myshopify.com", "7");
     expect([theirs.openingHours, theirs.timeZone]).toEqual([null, "America/Chicago"]);
   });
+
+  it("shows Shopify's pickup time beside the preparation time, and saves the store's own minutes and cut-off", async () => {
+    await prisma.location.update({
+      where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },
+      data: { pickupTime: "ONE_HOUR" },
+    });
+    const [before] = (await listed()).locations;
+    expect([before?.preparationHelp, before?.form.preparationMinutes, before?.form.pickupOrderCutoff]).toEqual([
+      "Minutes of opening time to get a pickup order ready. Leave empty to follow Shopify: Usually ready in 1 hour.",
+      "",
+      "",
+    ]);
+
+    const pickup = {
+      locationId: "1",
+      ...PROFILE,
+      pickup: "shopify",
+      preparationMinutes: "45",
+      pickupOrderCutoff: "16:30",
+    };
+    expect(await save(pickup)).toEqual({ status: 200, body: { ok: true } });
+    const saved = await profileOf(emulator.shop, "1");
+    expect([saved.preparationMinutes, saved.pickupOrderCutoff]).toEqual([45, "16:30"]);
+    const [after] = (await listed()).locations;
+    expect([after?.form.preparationMinutes, after?.form.pickupOrderCutoff]).toEqual(["45", "16:30"]);
+
+    // Emptied: back to Shopify's pickup time, and no cut-off.
+    expect(await save({ ...pickup, preparationMinutes: "", pickupOrderCutoff: "" })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
+    const cleared = await profileOf(emulator.shop, "1");
+    expect([cleared.preparationMinutes, cleared.pickupOrderCutoff]).toEqual([null, null]);
+  });
+
+  it("refuses a preparation time or cut-off out of range with field errors and changes nothing", async () => {
+    expect(
+      (await save({ locationId: "1", ...PROFILE, preparationMinutes: "90", pickupOrderCutoff: "15:00" })).status,
+    ).toBe(200);
+    const before = await profileOf(emulator.shop, "1");
+
+    const result = await save({ locationId: "1", ...PROFILE, preparationMinutes: "10081", pickupOrderCutoff: "25:00" });
+
+    expect(result).toEqual({
+      status: 200,
+      body: {
+        ok: false,
+        errors: {
+          preparationMinutes: "Enter whole minutes from 5 to 10080, or leave it empty to follow Shopify",
+          pickupOrderCutoff: "Enter a time from 00:00 to 23:59, like 15:00, or leave it empty for no cut-off",
+        },
+      },
+    });
+    expect(await profileOf(emulator.shop, "1")).toEqual(before);
+  });
+
+  it("answers hostile input in any field with field errors, never a server error", async () => {
+    const before = await profileOf(emulator.shop, "1");
+    const hostile = [
+      "<script>alert(1)</script>",
+      '\'; DROP TABLE "LocationProfile"; --',
+      "\u0000",
+      "9".repeat(10_000),
+      "-1",
+      "NaN",
+      "1e309",
+      "25:00",
+      "🏬",
+    ];
+    const fields = [...Object.keys(PROFILE), "storeEmail", "preparationMinutes", "pickupOrderCutoff"];
+    for (const field of fields) {
+      for (const value of hostile) {
+        const { status, body } = await save({ locationId: "1", ...PROFILE, [field]: value });
+        expect(status, `${field}=${value.slice(0, 20)}`).toBe(200);
+        expect(body, `${field}=${value.slice(0, 20)}`).toMatchObject({ ok: false, errors: expect.any(Object) });
+      }
+    }
+    expect(await profileOf(emulator.shop, "1")).toEqual(before);
+  });
 });

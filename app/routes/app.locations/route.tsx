@@ -20,6 +20,8 @@ const PROFILE_FIELDS = [
   "dailyCapacity",
   "pickup",
   "storeEmail",
+  "preparationMinutes",
+  "pickupOrderCutoff",
   ...HOURS_FIELDS,
 ] as const;
 

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import { shippedOrderFacts } from "../../../tests/support/order-facts";
 import { seedMirror } from "../../../tests/support/mirror";
 import { uniqueShop } from "../../../tests/support/shops";
 import { TEST_APP } from "../../../tests/support/shopify-app";
@@ -133,20 +134,12 @@ describe("the routing rules page", () => {
     // Live rules at version 2: a first save, then the seed's minimum of 3 units.
     await action({ request: post({ intent: "save", ...RULES, storeMinUnits: "2" }), params: {}, context: {} });
     await action({ request: post({ intent: "save", ...RULES }), params: {}, context: {} });
-    const order = (orderId: string): OrderFacts => ({
-      orderId,
-      name: `#${orderId}`,
-      placedAt: new Date("2026-11-27T15:00:00Z"),
-      deliveryMethod: "SHIPPING",
-      pickupLocationId: null,
-      shippingLineTitle: "Standard",
-      shippingLineCode: null,
-      latitude: 41.8856,
-      longitude: -87.6278,
-      lines: [{ sku: "TEE-BLK-M", quantity: 1 }],
-      customerId: null,
-      cancelledAt: null,
-    });
+    const order = (orderId: string): OrderFacts =>
+      shippedOrderFacts(orderId, {
+        latitude: 41.8856,
+        longitude: -87.6278,
+        lines: [{ sku: "TEE-BLK-M", quantity: 1 }],
+      });
     await upsertOrderFacts(prisma, emulator.shop, order("1001"), "WEBHOOK");
     await upsertOrderFacts(prisma, uniqueShop(), order("7001"), "WEBHOOK");
     const page = await loader({

@@ -32,9 +32,18 @@ export interface PromiseJson {
   alternatives: AlternativeJson[];
 }
 
+/** At checkout the promise also comes signed, for the extension to hand on with the order. */
+export interface CheckoutPromiseJson extends PromiseJson {
+  /**
+   * The promise as shown, signed by the app (promise-token.server.ts), for the extension to write
+   * to the cart's pickup_promise metafield on the chosen option; null unless AVAILABLE.
+   */
+  promiseToken: string | null;
+}
+
 export interface AvailabilityAnswer {
   location: { id: string; name: string } | null;
-  promise: PromiseJson | null;
+  promise: CheckoutPromiseJson | null;
   /** Why there is no promise, for logs and tests; the extension shows nothing then. */
   message: string | null;
 }

@@ -15,6 +15,7 @@ import {
   type ShopPickupLocations,
 } from "./cart-inputs.server";
 import { ExpiringCache } from "./expiring-cache";
+import { signCheckoutPromise } from "./promise-token.server";
 
 /**
  * The pickup promise for one checkout pickup option and the cart: the option mapped to the
@@ -119,7 +120,7 @@ export async function pickupAvailability(
   }
   let answer = entry.answers.get(place.locationId);
   if (!answer) {
-    answer = answerFor(entry, place.locationId) ?? {
+    answer = answerFor(shop, entry, place.locationId) ?? {
       location: { id: place.locationId, name: place.name },
       promise: null,
       message: "This location is not set up in Omniroute yet",
@@ -144,7 +145,7 @@ function cached<Value>(
   return pending;
 }
 
-function answerFor(entry: CartEntry, locationId: string): AvailabilityAnswer | null {
+function answerFor(shop: string, entry: CartEntry, locationId: string): AvailabilityAnswer | null {
   const { inputs } = entry;
   if (!inputs.ok) return null;
   const location = inputs.candidates.find((candidate) => candidate.id === locationId);
@@ -159,7 +160,23 @@ function answerFor(entry: CartEntry, locationId: string): AvailabilityAnswer | n
   });
   const [answered] = result.ok ? result.locations : [];
   if (!answered) return null;
-  return { location: { id: location.id, name: location.name }, promise: promiseJson(answered), message: null };
+  const { promise } = answered;
+  // Signed as of the instant it was worked out, so a cached answer's token ages with its promise.
+  const promiseToken = promise
+    ? signCheckoutPromise({
+        shop,
+        locationId: location.id,
+        readyBy: promise.readyBy,
+        headline: promise.headline,
+        note: promise.note,
+        issuedAt: entry.now,
+      })
+    : null;
+  return {
+    location: { id: location.id, name: location.name },
+    promise: { ...promiseJson(answered), promiseToken },
+    message: null,
+  };
 }
 
 /** The pickup stores nearest `location` whose stock covers the whole cart (pickupPromises decides the rest: hours, capacity). */

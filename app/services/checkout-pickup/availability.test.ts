@@ -11,6 +11,7 @@ import {
 import { uniqueShop } from "../../../tests/support/shops";
 import type { AvailabilityBody } from "./availability-input";
 import { AVAILABILITY_CACHE_MS, createAvailabilityCache, pickupAvailability } from "./availability.server";
+import { openCheckoutPromise } from "./promise-token.server";
 
 // Monday 10:00 in Chicago: the stores open now, and prepare a pickup order in the default hour.
 const NOW = new Date("2026-11-30T16:00:00Z");
@@ -68,10 +69,36 @@ describe("pickup availability at checkout", () => {
           unitsInStock: 6,
           shortfall: null,
           alternatives: [],
+          promiseToken: expect.any(String) as unknown,
         },
         message: null,
       },
     });
+  });
+
+  it("signs an available promise for the extension to hand on: shop, store, ready-by and text as shown, and when", async () => {
+    const shop = await pickupShop();
+
+    const outcome = await pickupAvailability(shop, ask({ tee: 2 }, "wickerPark"), fresh());
+
+    const token = outcome.ok ? outcome.answer.promise?.promiseToken : null;
+    expect(openCheckoutPromise(token)).toEqual({
+      shop,
+      locationId: PICKUP_LOCATIONS.wickerPark.locationId,
+      readyBy: new Date("2026-11-30T17:00:00.000Z"),
+      headline: "Ready today by 11:00 AM",
+      note: null,
+      issuedAt: NOW,
+    });
+    expect(openCheckoutPromise(token, "another-app-secret")).toBeNull();
+  });
+
+  it("signs nothing for a store that cannot take the cart", async () => {
+    const shop = await pickupShop();
+
+    const outcome = await pickupAvailability(shop, ask({ tee: 1, cap: 1 }, "wickerPark"), fresh());
+
+    expect(outcome.ok && outcome.answer.promise).toMatchObject({ status: "PARTIAL", promiseToken: null });
   });
 
   it("says which items a store lacks and names the nearest stores that have the whole cart", async () => {

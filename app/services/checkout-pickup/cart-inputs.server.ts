@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { OpeningHours } from "~/domain/locations/opening-hours";
 import type { PickupPlace } from "~/domain/locations/pickup-option-match";
+import { knownShopifyPickupTime } from "~/domain/locations/shopify-pickup-time";
 import type { CartLine, PickupCandidate } from "~/domain/pickup-promise";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
 import { findExceptionHolds } from "~/models/exception-holds.server";
@@ -104,10 +105,11 @@ export async function readShopPickupLocations(
     kind: location.profile.kind,
     timeZone: location.profile.timeZone,
     openingHours: location.profile.openingHours === "UNREADABLE" ? NEVER_OPEN : location.profile.openingHours,
-    // Shopify's "Usually ready in …" is not mirrored: the merchant's minutes, else the default.
-    preparation: { merchantMinutes: location.profile.preparationMinutes, shopifyPickupTime: null },
-    // No pickup order cut-off setting exists yet (sameDayCutoff is for local delivery).
-    orderCutoff: null,
+    preparation: {
+      merchantMinutes: location.profile.preparationMinutes,
+      shopifyPickupTime: knownShopifyPickupTime(location.pickupTime),
+    },
+    orderCutoff: location.profile.pickupOrderCutoff,
     pickupEnabled: location.profile.pickupEnabledOverride ?? location.pickupEnabled,
     active: location.isActive && location.fulfillsOnlineOrders,
     dailyCapacity: location.profile.dailyCapacity,

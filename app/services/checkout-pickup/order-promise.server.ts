@@ -12,12 +12,22 @@ import {
 import type { OrderFacts } from "~/models/routed-orders.server";
 import { storeTasksOfOrder } from "~/models/store-tasks.server";
 import { readShopPickupLocations } from "./cart-inputs.server";
+import { checkoutPromiseOfOrder } from "./promise-token.server";
 
 /**
- * The promise a pickup order was given, kept with the order. The checkout does not hand its
- * promise over yet (no cart metafield is written), so it is worked out again by the same
- * function, for the store the shopper chose, as of the order's created_at, when routing first
- * decides the order, and recorded once; that store's pickup task is then due by its ready-by.
+ * The promise a pickup order was given, kept with the order, recorded once when routing first
+ * decides the order; that store's pickup task is then due by its ready-by.
+ *
+ * - Shown at checkout (source CHECKOUT): the checkout extension wrote the promise it showed, signed
+ *   by the app, to the cart's pickup_promise metafield, and Shopify copied it to the order. It is
+ *   kept when the token verifies (promise-token.server.ts: this shop, the store the order is to be
+ *   picked up at, given before the order and within two hours of it) and the store can still
+ *   keep a promise as of the order's created_at: the shopper's own words and ready-by are recorded.
+ * - Worked out when the order arrived (source ORDER_PLACED): without a token that holds (an
+ *   accelerated checkout cannot write metafields; a product-page or non-Plus order has none), the
+ *   same function works it out again for the chosen store as of the order's created_at. And when
+ *   that recomputation finds the store cannot serve the cart, UNAVAILABLE is recorded whatever
+ *   checkout said: routing moves the order, and no store works to a promise it cannot keep.
  */
 
 /** Where the mirror has never heard of the chosen store (no profile): nothing can be promised there. */
@@ -26,7 +36,8 @@ const UNKNOWN_STORE_REASON = "Not one of the shop's pickup locations";
 /**
  * Records the promise of a pickup order, in routing's decision transaction: `stock` is routing's
  * own view of the order's SKUs (mirror less other orders' reservations, exception holds), so the
- * promise and routing's PICKUP_STORE_CHANGED judge the same units. Only the first record counts.
+ * promise and routing's PICKUP_STORE_CHANGED judge the same units. `promiseMetafield` is the
+ * order's pickup_promise metafield value (null without one). Only the first record counts.
  * Returns whether one was recorded now (false: not a pickup order, no SKU lines, or already held).
  */
 export async function recordPickupOrderPromise(
@@ -35,6 +46,7 @@ export async function recordPickupOrderPromise(
   facts: OrderFacts,
   stock: readonly RoutingLocation[],
   storeMinUnits: number,
+  promiseMetafield: string | null = null,
 ): Promise<boolean> {
   const locationId = facts.pickupLocationId;
   if (facts.deliveryMethod !== "PICK_UP" || locationId === null) return false;
@@ -59,17 +71,21 @@ export async function recordPickupOrderPromise(
   });
   if (!result.ok) return false;
   const [answer] = result.locations;
+  const shown = answer?.promise
+    ? checkoutPromiseOfOrder(promiseMetafield, { shop, locationId, placedAt: promisedAt })
+    : null;
   const record: NewOrderPickupPromise = answer
     ? {
         orderId: facts.orderId,
         locationId,
         locationName: answer.name,
         status: answer.promise ? "PROMISED" : "UNAVAILABLE",
-        readyBy: answer.promise?.readyBy ?? null,
-        headline: answer.promise?.headline ?? null,
-        note: answer.promise?.note ?? null,
+        readyBy: shown?.readyBy ?? answer.promise?.readyBy ?? null,
+        headline: shown?.headline ?? answer.promise?.headline ?? null,
+        note: shown ? shown.note : (answer.promise?.note ?? null),
         reason: answer.unavailable,
         promisedAt,
+        source: shown ? "CHECKOUT" : "ORDER_PLACED",
       }
     : {
         orderId: facts.orderId,
@@ -81,6 +97,7 @@ export async function recordPickupOrderPromise(
         note: null,
         reason: UNKNOWN_STORE_REASON,
         promisedAt,
+        source: "ORDER_PLACED",
       };
   return recordOrderPickupPromise(tx, shop, record);
 }
@@ -108,6 +125,8 @@ export function promisedDueAt(promise: OrderPickupPromise | null, locationId: st
 export interface OrderPromiseView {
   /** "Promised: Ready today by 4:00 PM at Lincoln Park", or why the chosen store could not promise it. */
   readonly summary: string;
+  /** Where the promise came from: "As shown at checkout", or "Worked out when the order arrived". */
+  readonly origin: string;
   /** "Fully booked today", when the shopper was told why not sooner. */
   readonly note: string | null;
   /** When the order was placed, the instant the promise holds from, in the shop's zone. */
@@ -135,6 +154,7 @@ export async function orderPromiseView(
   const dueAt = tasks.filter((task) => task.kind === "PICKUP" && task.locationId === promise.locationId).at(-1)?.dueAt;
   return {
     summary: orderPromiseSummary(promise),
+    origin: promise.source === "CHECKOUT" ? "As shown at checkout" : "Worked out when the order arrived",
     note: promise.note,
     promisedAt: formatDateTime(promise.promisedAt, timeZone),
     taskDueAt: dueAt ? formatDateTime(dueAt, timeZone) : null,

@@ -16,10 +16,12 @@ import { uniqueShop } from "../../../tests/support/shops";
 import type * as RouteOrderModule from "~/services/routing/route-order.server";
 import type * as SyncModule from "~/services/store-tasks/sync-fulfillment-order.server";
 import type * as OrderPromiseModule from "./order-promise.server";
+import type * as PromiseTokenModule from "./promise-token.server";
 
 /**
  * A pickup order's promise, recomputed as of the order's created_at when routing first decides
- * it, recorded once with the order, and the due time of the store task at the promised store.
+ * it (or as the checkout extension showed it, when its signed token came with the order), recorded
+ * once with the order, and the due time of the store task at the promised store.
  * Orders are placed in the emulator; their orders/create is held back and delivered by the test
  * with the created_at it is about.
  */
@@ -30,6 +32,7 @@ let stopJobQueue: () => Promise<void>;
 let routing: typeof RouteOrderModule;
 let sync: typeof SyncModule;
 let orderPromise: typeof OrderPromiseModule;
+let promiseToken: typeof PromiseTokenModule;
 let stock: RoutingStock;
 
 const heldOrdersCreate = new Map<string, string>();
@@ -57,6 +60,7 @@ beforeAll(async () => {
   routing = await import("~/services/routing/route-order.server");
   sync = await import("~/services/store-tasks/sync-fulfillment-order.server");
   orderPromise = await import("./order-promise.server");
+  promiseToken = await import("./promise-token.server");
   await installShop(emulator);
   stock = stockOneSku(emulator);
   await mirrorInventory(emulator);
@@ -75,13 +79,19 @@ afterAll(async () => {
 
 const numeric = (gid: string) => gid.replace(/^.*\//, "");
 
-/** A pickup order of one unit at the pickup store, placed in the emulator; its orders/create is held. */
-async function placePickupOrder(): Promise<string> {
+/**
+ * A pickup order of one unit at the pickup store, placed in the emulator; its orders/create is
+ * held. `shownAtCheckout`: the cart's pickup_promise metafield, as the checkout extension wrote it.
+ */
+async function placePickupOrder(shownAtCheckout?: string): Promise<string> {
   const order = emulator.shopify.placeOrder(emulator.shop, {
     lines: [{ sku: stock.sku, quantity: 1 }],
     deliveryMethod: "PICK_UP",
     pickupLocationId: Number(stock.pickupStore.id),
     customer: { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" },
+    cartMetafields: shownAtCheckout
+      ? [{ namespace: "$app", key: "pickup_promise", type: "json", value: shownAtCheckout }]
+      : [],
   });
   await emulator.webhooks.idle();
   return numeric(order.id);
@@ -161,6 +171,7 @@ describe("the promise a pickup order was given", () => {
       note: null,
       reason: null,
       promisedAt: new Date(PLACED_AT),
+      source: "ORDER_PLACED",
     });
     expect(await promiseOf(orderId)).toEqual(recorded);
     expect(await prisma.orderPickupPromise.count({ where: { orderId } })).toBe(2);
@@ -233,11 +244,112 @@ describe("the promise a pickup order was given", () => {
       note: null,
       reason: null,
       promisedAt: new Date(PLACED_AT),
+      source: "ORDER_PLACED" as const,
       recordedAt: new Date(PLACED_AT),
     };
     expect(orderPromise.promisedDueAt(promise, "10")).toEqual(PROMISED_READY_BY);
     expect(orderPromise.promisedDueAt(promise, "11")).toBeNull();
     expect(orderPromise.promisedDueAt({ ...promise, status: "UNAVAILABLE", readyBy: null }, "10")).toBeNull();
     expect(orderPromise.promisedDueAt(null, "10")).toBeNull();
+  });
+});
+
+describe("the promise shown at checkout, carried by the order", () => {
+  // What the extension showed at 13:57, three minutes before the order: a little later than the
+  // recomputation at 14:00 would say (15:00), so whose words were kept is plain.
+  const shown = (overrides: Partial<PromiseTokenModule.CheckoutPromise> = {}) =>
+    JSON.stringify({
+      token: promiseToken.signCheckoutPromise({
+        shop: emulator.shop,
+        locationId: stock.pickupStore.id,
+        readyBy: new Date("2026-11-27T21:10:00Z"),
+        headline: "Ready today by 3:10 PM",
+        note: "Order by 5:00 PM for same-day pickup",
+        issuedAt: new Date("2026-11-27T19:57:00Z"),
+        ...overrides,
+      }),
+    });
+
+  it("is recorded in the shopper's own words when its token holds and the store can still keep it", async () => {
+    const orderId = await placePickupOrder(shown());
+    await deliverOrdersCreate(orderId, PLACED_AT);
+    await route(orderId, "2026-11-27T20:05:00Z");
+
+    expect(await promiseOf(orderId)).toMatchObject({
+      locationId: stock.pickupStore.id,
+      status: "PROMISED",
+      readyBy: new Date("2026-11-27T21:10:00Z"),
+      headline: "Ready today by 3:10 PM",
+      note: "Order by 5:00 PM for same-day pickup",
+      promisedAt: new Date(PLACED_AT),
+      source: "CHECKOUT",
+    });
+    expect(await taskDueAt(orderId, stock.pickupStore.id, "2026-11-27T20:30:00Z")).toEqual(
+      new Date("2026-11-27T21:10:00Z"),
+    );
+    expect(await orderPromise.orderPromiseView(emulator.shop, orderId, CHICAGO)).toMatchObject({
+      summary: expect.stringMatching(/^Promised: Ready today by 3:10 PM at .+/),
+      origin: "As shown at checkout",
+    });
+  });
+
+  it("is worked out again when its token was given more than two hours before the order, or forged", async () => {
+    const stale = await placePickupOrder(shown({ issuedAt: new Date("2026-11-27T17:59:00Z") }));
+    const forged = await placePickupOrder(
+      JSON.stringify({
+        token: promiseToken.signCheckoutPromise(
+          {
+            shop: emulator.shop,
+            locationId: stock.pickupStore.id,
+            readyBy: new Date("2026-11-27T20:10:00Z"),
+            headline: "Ready today by 2:10 PM",
+            note: null,
+            issuedAt: new Date("2026-11-27T19:57:00Z"),
+          },
+          "not-the-app-secret",
+        ),
+      }),
+    );
+    for (const orderId of [stale, forged]) {
+      await deliverOrdersCreate(orderId, PLACED_AT);
+      await route(orderId, "2026-11-27T20:05:00Z");
+
+      expect(await promiseOf(orderId)).toMatchObject({
+        status: "PROMISED",
+        readyBy: PROMISED_READY_BY,
+        headline: "Ready today by 3:00 PM",
+        source: "ORDER_PLACED",
+      });
+    }
+    const view = await orderPromise.orderPromiseView(emulator.shop, stale, CHICAGO);
+    expect(view?.origin).toBe("Worked out when the order arrived");
+  });
+
+  it("gives way when the store can no longer serve the cart: UNAVAILABLE is recorded and routing moves the order", async () => {
+    const orderId = await placePickupOrder(shown());
+    await deliverOrdersCreate(orderId, PLACED_AT);
+    const hold = await prisma.exceptionHold.create({
+      data: {
+        shop: emulator.shop,
+        locationId: stock.pickupStore.id,
+        sku: stock.sku,
+        taskId: "00000000-0000-4000-8000-000000000002",
+        heldSince: new Date(PLACED_AT),
+      },
+    });
+    try {
+      const outcome = await route(orderId, "2026-11-27T20:05:00Z");
+
+      expect(await promiseOf(orderId)).toMatchObject({
+        status: "UNAVAILABLE",
+        readyBy: null,
+        headline: null,
+        reason: "Not in stock here",
+        source: "ORDER_PLACED",
+      });
+      expect(outcome).toMatchObject({ kind: "ROUTED", decision: { flags: ["PICKUP_STORE_CHANGED"] } });
+    } finally {
+      await prisma.exceptionHold.deleteMany({ where: { id: hold.id } });
+    }
   });
 });

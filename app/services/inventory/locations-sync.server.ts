@@ -36,6 +36,7 @@ function syncedLocationOf(node: LocationNode): SyncedLocation {
     isActive: node.isActive,
     fulfillsOnlineOrders: node.fulfillsOnlineOrders,
     pickupEnabled: node.localPickupSettingsV2 != null,
+    pickupTime: node.localPickupSettingsV2?.pickupTime ?? null,
     sourceUpdatedAt: new Date(node.updatedAt),
   };
 }

@@ -28,6 +28,7 @@ async function chicagoShop(): Promise<string> {
         isActive: location.isActive,
         fulfillsOnlineOrders: location.fulfillsOnlineOrders,
         pickupEnabled: location.pickupEnabled,
+        pickupTime: location.pickupEnabled ? "ONE_HOUR" : null,
         sourceUpdatedAt: SYNCED_AT,
       })),
       SYNCED_AT,

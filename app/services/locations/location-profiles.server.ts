@@ -9,6 +9,7 @@ import {
   type TimeZoneOption,
 } from "~/domain/locations/hours-form";
 import { parseProfileForm, type ProfileErrors, type ProfileForm } from "~/domain/locations/profile-form";
+import { preparationTimeHelp } from "~/domain/locations/shopify-pickup-time";
 import { listLiveLocations, updateLocationProfile } from "~/models/locations.server";
 
 export interface LocationProfileRow {
@@ -17,6 +18,8 @@ export interface LocationProfileRow {
   address: string;
   routable: boolean;
   shopifyPickup: boolean;
+  /** The preparation time's help, naming Shopify's "Usually ready in …" that an empty field follows. */
+  preparationHelp: string;
   /** The saved hours in a line ("Mon–Fri 10:00–21:00, Sat–Sun closed", "Always open"). */
   hoursSummary: string;
   /** The saved time zone as merchants read it ("America/New York"). */
@@ -39,6 +42,7 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
         // Routing leaves out a location it cannot place, or one that does not fulfil online orders.
         routable: location.latitude !== null && location.isActive && location.fulfillsOnlineOrders,
         shopifyPickup: location.pickupEnabled,
+        preparationHelp: preparationTimeHelp(location.pickupTime),
         hoursSummary:
           hours === undefined
             ? "Hours unreadable: routing counts this location as closed until they are saved again"
@@ -52,6 +56,8 @@ export async function listLocationProfiles(shop: string): Promise<LocationProfil
           dailyCapacity: profile.dailyCapacity === null ? "" : String(profile.dailyCapacity),
           pickup: profile.pickupEnabledOverride === null ? "shopify" : profile.pickupEnabledOverride ? "on" : "off",
           storeEmail: profile.storeEmail ?? "",
+          preparationMinutes: profile.preparationMinutes === null ? "" : String(profile.preparationMinutes),
+          pickupOrderCutoff: profile.pickupOrderCutoff ?? "",
           ...(hours === undefined
             ? { ...hoursFormOf(null, profile.timeZone), hours: "weekly" }
             : hoursFormOf(hours, profile.timeZone)),

@@ -34,6 +34,8 @@ export interface PassStoreView {
   statusLabel: string;
   /** "K7M-4QX" while the order is still to collect here. */
   pickupCode: string | null;
+  /** What the QR code holds ("omniroute:pickup:K7M4QX"): the store's handover screen scans it. */
+  qrPayload: string | null;
   /** The code as a QR code (SVG markup the app rendered from the code alone). */
   qrSvg: string | null;
   /** The shopper said they are here, and where. */
@@ -83,6 +85,7 @@ function storeView(
   const movedToName = successor ? (stores.get(successor.locationId)?.name ?? null) : null;
   // Codes are made valid (pickup-code.ts); one that is not shows no code rather than break the pass.
   const code = toCollect ? normalisePickupCode(task.pickupCode) : null;
+  const qrPayload = code ? pickupQrPayload(code) : null;
   return {
     locationId: task.locationId,
     storeName,
@@ -97,7 +100,8 @@ function storeView(
           : "Moved to another location"
         : STATUS_LABELS[status],
     pickupCode: code ? formatPickupCode(code) : null,
-    qrSvg: code ? renderSVG(pickupQrPayload(code), { ecc: "M", border: 2 }) : null,
+    qrPayload,
+    qrSvg: qrPayload ? renderSVG(qrPayload, { ecc: "M", border: 2 }) : null,
     waiting: toCollect && task.customerWaitingAt ? { spot: task.customerWaitingSpot } : null,
   };
 }
@@ -114,10 +118,20 @@ export async function pickupPass(token: string | undefined, now = new Date()): P
   if (!claims) return { found: false };
   const tasks = await livePickupTasks(claims, now);
   if (!tasks) return { found: false };
-  const [stores, shopName] = await Promise.all([
-    pickupStoresOf(prisma, claims.shop, [...new Set(tasks.map((task) => task.locationId))]),
-    shopNameForPass(claims.shop),
-  ]);
+  const [pass, shopName] = await Promise.all([passOfTasks(claims, tasks, now), shopNameForPass(claims.shop)]);
+  return { found: true, pass: { shopName, ...pass } };
+}
+
+/**
+ * The pass of an order whose pickup tasks are `tasks` (live ones: see passIsLive), all from the
+ * app's own tables: the thank-you and order status blocks ask for it every minute.
+ */
+export async function passOfTasks(
+  claims: PickupPassClaims,
+  tasks: readonly PickupPassTask[],
+  now: Date,
+): Promise<Omit<PickupPassView, "shopName">> {
+  const stores = await pickupStoresOf(prisma, claims.shop, [...new Set(tasks.map((task) => task.locationId))]);
   const views = tasks.map((task) => storeView(task, tasks, stores, now));
   // What the shopper can still collect comes first; where it has been, after.
   const ordered = [
@@ -126,13 +140,9 @@ export async function pickupPass(token: string | undefined, now = new Date()): P
   ];
   const latest = tasks.at(-1);
   return {
-    found: true,
-    pass: {
-      shopName,
-      firstName: firstNameOf(latest?.customerName ?? null),
-      orderName: latest?.orderName ?? "",
-      stores: ordered,
-    },
+    firstName: firstNameOf(latest?.customerName ?? null),
+    orderName: latest?.orderName ?? "",
+    stores: ordered,
   };
 }
 

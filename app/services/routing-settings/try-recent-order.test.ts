@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import { shippedOrderFacts } from "../../../tests/support/order-facts";
 import { decideOrder } from "~/services/routing/route-order.server";
 import { seedMirror } from "../../../tests/support/mirror";
 import { uniqueShop } from "../../../tests/support/shops";
@@ -28,21 +29,12 @@ const DRAFT = {
 };
 
 function shippedNearLoop(orderId: string, overrides: Partial<OrderFacts> = {}): OrderFacts {
-  return {
-    orderId,
-    name: `#${orderId}`,
-    placedAt: new Date("2026-11-27T15:00:00Z"),
-    deliveryMethod: "SHIPPING",
-    pickupLocationId: null,
-    shippingLineTitle: "Standard",
-    shippingLineCode: null,
+  return shippedOrderFacts(orderId, {
     latitude: LOOP.lat + 0.01,
     longitude: LOOP.lng,
     lines: [{ sku: "TEE-BLK-M", quantity: 1 }],
-    customerId: null,
-    cancelledAt: null,
     ...overrides,
-  };
+  });
 }
 
 /** A shop whose Loop store has 5 tees and whose warehouse has 40. */

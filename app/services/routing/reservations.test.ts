@@ -8,6 +8,7 @@ import {
   markReservationsReflectedAfter,
 } from "~/models/inventory-reservations.server";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import { shippedOrderFacts } from "../../../tests/support/order-facts";
 import { uniqueShop } from "../../../tests/support/shops";
 import { decideOrder } from "./route-order.server";
 
@@ -58,20 +59,13 @@ async function seedShop(storeUnits: number): Promise<string> {
 }
 
 function shippingOrder(orderId: string): OrderFacts {
-  return {
-    orderId,
-    name: `#${orderId}`,
+  return shippedOrderFacts(orderId, {
     placedAt: new Date("2026-11-25T18:00:00Z"),
-    deliveryMethod: "SHIPPING",
-    pickupLocationId: null,
-    shippingLineTitle: "Standard",
     shippingLineCode: "Standard",
     latitude: STORE.lat + 0.001,
     longitude: STORE.lng,
     lines: [{ sku: SKU, quantity: 1 }],
-    customerId: null,
-    cancelledAt: null,
-  };
+  });
 }
 
 function unitsAt(assignments: readonly Assignment[], locationId: string): number {

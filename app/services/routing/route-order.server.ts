@@ -137,7 +137,8 @@ async function routeAndMove(
   let decision = await findDecision(prisma, shop, orderId);
   if (!decision) {
     if (open.length === 0) return { kind: "NOTHING_TO_ROUTE" };
-    decision = await decideOrder(shop, await withFulfillmentOrderFacts(shop, facts, open), deps.now());
+    const decided = await withFulfillmentOrderFacts(shop, facts, open);
+    decision = await decideOrder(shop, decided, deps.now(), read.checkoutPromise);
   }
   if (decision.status === "UNROUTABLE") {
     await setDecisionMoveStatus(prisma, shop, orderId, "NONE");
@@ -165,6 +166,7 @@ async function loadOrderFacts(shop: string, orderId: string, client: AdminClient
     longitude: fetched.longitude,
     lines: fetched.lines,
     customerId: fetched.customerId,
+    confirmationNumber: fetched.confirmationNumber,
     cancelledAt: fetched.cancelledAt,
   };
   await upsertOrderFacts(prisma, shop, facts, "ADMIN_API");
@@ -203,9 +205,16 @@ function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
 /**
  * Decides the order once. Decisions taking the same SKUs serialise on their (shop, SKU)
  * locks, so each reads the mirror and the reservations of those before it: concurrent orders
- * for a store's last units cannot all be sent there.
+ * for a store's last units cannot all be sent there. `checkoutPromise` is the order's
+ * pickup_promise metafield (the promise checkout showed, signed), which the promise recorded
+ * with a pickup order keeps when it holds.
  */
-export async function decideOrder(shop: string, facts: OrderFacts, now: Date): Promise<StoredDecision> {
+export async function decideOrder(
+  shop: string,
+  facts: OrderFacts,
+  now: Date,
+  checkoutPromise: string | null = null,
+): Promise<StoredDecision> {
   const { settings, version } = await currentRoutingSettings(shop);
   const skus = [...new Set(facts.lines.map((line) => line.sku))];
   return prisma.$transaction(async (tx) => {
@@ -214,7 +223,7 @@ export async function decideOrder(shop: string, facts: OrderFacts, now: Date): P
     if (existing) return existing;
     const locations = await routingLocationsFor(tx, shop, skus, now);
     // Decided once, so recorded once: the promise the shopper's chosen store gave at checkout.
-    await recordPickupOrderPromise(tx, shop, facts, locations, settings.storeMinUnits);
+    await recordPickupOrderPromise(tx, shop, facts, locations, settings.storeMinUnits, checkoutPromise);
     const { deliveryMethod, serviceLevel, order } = engineOrderOfRecorded(facts, settings, locations);
     const decision: RoutingDecision | null =
       order === null ? null : routeOrder({ order, locations, rules: engineRules(settings) });

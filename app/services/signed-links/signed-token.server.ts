@@ -4,14 +4,15 @@ import { env } from "~/env.server";
 /**
  * Links that carry their own proof: a payload the app wrote, readable by anyone (base64url) but
  * signed with the app's secret, so only the app can make one. Used where the caller has no
- * session to show: POS's Printing API fetching a print page, a shopper opening a pickup pass.
+ * session to show: POS's Printing API fetching a print page, a shopper opening a pickup pass, the
+ * promise checkout showed coming back with the order.
  *
  * A token is `<payload>.<signature>`. Each use signs under its own purpose, so a token made for
  * one is refused by every other, and none can pass for a Shopify session token (Shopify signs
  * those with the same secret).
  */
 
-export type SignedTokenPurpose = "print-link" | "pickup-pass";
+export type SignedTokenPurpose = "print-link" | "pickup-pass" | "pickup-promise";
 
 /**
  * 128 bits of HMAC-SHA256: forging a signature is a 1 in 2^128 guess, and the token stays short

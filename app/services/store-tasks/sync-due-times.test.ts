@@ -95,4 +95,19 @@ describe("a store task's due time, as the sync sets it", () => {
 
     expect(dueAt).toEqual(new Date("2026-01-06T19:15:00Z"));
   });
+
+  it("takes Shopify's 'Usually ready in 4 hours' when the store sets no minutes, as the shopper's promise does", async () => {
+    await setPickupStoreProfile({ openingHours: EVERY_DAY_TEN_TO_SIX, preparationMinutes: null });
+    const where = { shop_locationId: { shop: emulator.shop, locationId: stock.pickupStore.id } };
+    const { pickupTime } = await prisma.location.findUniqueOrThrow({ where, select: { pickupTime: true } });
+    await prisma.location.update({ where, data: { pickupTime: "FOUR_HOURS" } });
+    try {
+      // Wednesday 7 January 2026, 16:00 in Chicago: two hours today, two from Thursday's opening.
+      const dueAt = await pickupTaskDueAt(new Date("2026-01-07T22:00:00Z"));
+
+      expect(dueAt).toEqual(new Date("2026-01-08T18:00:00Z"));
+    } finally {
+      await prisma.location.update({ where, data: { pickupTime } });
+    }
+  });
 });

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import type { Prisma, StoreTaskEndedReason } from "@prisma/client";
 import prisma from "~/db.server";
 import { generatePickupCode } from "~/domain/store-tasks/pickup-code";
-import { DEFAULT_PREPARATION_MINUTES, dueAtFor } from "~/domain/store-tasks/timers";
+import { preparationMinutesOf } from "~/domain/pickup-promise";
+import { dueAtFor } from "~/domain/store-tasks/timers";
 import {
   createStoreTask,
   endStoreTask,
@@ -112,8 +113,9 @@ function factsOf(fo: StoreTaskFulfillmentOrder, locationId: string): StoreTaskFa
 /**
  * When a task assigned at `at` is due done: a pickup at the store the shopper was promised, by
  * that promise's ready-by (what they were told, however late the task arrives); otherwise from
- * its store's time zone, opening hours, preparation time and same-day cut-off and the shop's
- * ship SLA; null when the store has no profile to tell.
+ * its store's time zone, opening hours, preparation time (the promise's rule: the merchant's
+ * minutes, else Shopify's "Usually ready in …", else the default) and same-day cut-off and the
+ * shop's ship SLA; null when the store has no profile to tell.
  */
 async function dueAtOf(tx: Prisma.TransactionClient, shop: string, facts: StoreTaskFacts, at: Date) {
   if (facts.kind === "PICKUP") {
@@ -127,7 +129,10 @@ async function dueAtOf(tx: Prisma.TransactionClient, shop: string, facts: StoreT
     // Hours that do not read count every minute, as hours that never open do: a due time that
     // comes early beats none, and the Locations page asks for them to be saved again.
     openingHours: timing.openingHours === "UNREADABLE" ? null : timing.openingHours,
-    preparationMinutes: timing.preparationMinutes ?? DEFAULT_PREPARATION_MINUTES,
+    preparationMinutes: preparationMinutesOf({
+      merchantMinutes: timing.preparationMinutes,
+      shopifyPickupTime: timing.shopifyPickupTime,
+    }),
     sameDayCutoff: timing.sameDayCutoff,
   };
   return dueAtFor({ kind: facts.kind, assignedAt: at }, location, await storeSettingsFor(shop));

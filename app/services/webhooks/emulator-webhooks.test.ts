@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { findOrderFacts } from "~/models/routed-orders.server";
 import { action as ordersCreateRoute } from "~/routes/webhooks.orders.create";
 import { listRecentOrders } from "~/services/dashboard/recent-orders.server";
 import type { RunningEmulator } from "../../../dev/emulator/server";
@@ -52,6 +53,19 @@ describe("webhooks from the emulator", () => {
     const recent = await listRecentOrders(emulator.shop);
     expect(recent.map((recorded) => recorded.name)).toEqual([order.name]);
     expect(recent[0]).toMatchObject({ units: 1, delivery: "Standard" });
+  });
+
+  it("keep the order's random confirmation number, which the thank-you page's pickup pass is checked against", async () => {
+    emulator = await startTestEmulator(deliverToApp());
+    // Every test emulator is the same shop, whose order ids start again: forget the earlier test's.
+    await prisma.webhookEvent.deleteMany({ where: { shop: emulator.shop } });
+    await prisma.routedOrder.deleteMany({ where: { shop: emulator.shop } });
+    const order = placeShippingOrder(emulator);
+    await emulator.webhooks.idle();
+
+    const held = await findOrderFacts(prisma, emulator.shop, String(order.legacyResourceId));
+    expect(order.confirmationNumber).toMatch(/^[A-Z0-9]{9}$/);
+    expect(held?.confirmationNumber).toBe(order.confirmationNumber);
   });
 
   it("reject a tampered body with 401, store nothing, and are retried until the emulator gives up", async () => {

@@ -4,18 +4,22 @@ import type { CostMeter } from "../cost-meter";
 
 /**
  * An order's fulfilment orders as routing needs them: where each is assigned, how it is
- * delivered, what it holds and whether it may move.
+ * delivered, what it holds and whether it may move; and the pickup promise checkout showed the
+ * shopper, when the checkout extension could write it (copied from the cart's metafield).
  *
  * Cost: Shopify charges a connection 2 plus its page size times a node, before running the
  * query, and the bucket must hold that much. Most orders have one fulfilment order, and none
  * has more line items than the order, so the first page asks for one fulfilment order with
- * room for the order's line items (an order of 2 lines requests 12 points). When a page comes
+ * room for the order's line items (an order of 2 lines requests 13 points). When a page comes
  * back full the query is repeated with room for 10 fulfilment orders, or 50 line items, for
  * whichever was short.
  */
 export const FULFILLMENT_ORDERS_FOR_ROUTING_QUERY = `#graphql
   query FulfillmentOrdersForRouting($orderId: ID!, $fulfillmentOrdersFirst: Int!, $lineItemsFirst: Int!) {
     order(id: $orderId) {
+      checkoutPromise: metafield(namespace: "$app", key: "pickup_promise") {
+        value
+      }
       fulfillmentOrders(first: $fulfillmentOrdersFirst) {
         pageInfo {
           hasNextPage
@@ -80,8 +84,8 @@ export function requestedCostOf(sizes: PageSizes): number {
   const perLineItem = 1;
   // node 1 + assignedLocation 1 + its location 1 + deliveryMethod 1 + supportedActions 1 + lineItems connection 2
   const perFulfillmentOrder = 7 + sizes.lineItems * perLineItem;
-  // order 1 + fulfillmentOrders connection 2
-  return 3 + sizes.fulfillmentOrders * perFulfillmentOrder;
+  // order 1 + its metafield 1 + fulfillmentOrders connection 2
+  return 4 + sizes.fulfillmentOrders * perFulfillmentOrder;
 }
 
 export interface RoutingLineItem {
@@ -103,6 +107,8 @@ export interface RoutingFulfillmentOrder {
 
 export interface FulfillmentOrdersForRouting {
   fulfillmentOrders: RoutingFulfillmentOrder[];
+  /** The order's pickup_promise metafield value (the app's signed token, unverified); null without one. */
+  checkoutPromise: string | null;
   /** False when even the largest pages did not hold everything (more than 10 or 50). */
   complete: boolean;
   /** Every call this took (one, or more when a page came back full). */
@@ -145,6 +151,7 @@ export async function fetchFulfillmentOrdersForRouting(
     return {
       complete,
       costs,
+      checkoutPromise: data.order?.checkoutPromise?.value ?? null,
       fulfillmentOrders: connection.nodes.map((fo) => ({
         id: fo.id,
         status: fo.status,

@@ -41,6 +41,7 @@ export const ORDER_FACTS_FOR_ROUTING_QUERY = `#graphql
       name
       createdAt
       cancelledAt
+      confirmationNumber
       customer {
         id
       }
@@ -69,6 +70,7 @@ export interface AdminOrderFacts {
   placedAt: Date;
   cancelledAt: Date | null;
   customerId: string | null;
+  confirmationNumber: string | null;
   latitude: number | null;
   longitude: number | null;
   shippingLine: { title: string | null; code: string | null } | null;
@@ -94,6 +96,7 @@ export async function fetchOrderFactsForRouting(
     placedAt: new Date(order.createdAt as string),
     cancelledAt: order.cancelledAt ? new Date(order.cancelledAt as string) : null,
     customerId: order.customer ? requireNumericId(order.customer.id, "Customer") : null,
+    confirmationNumber: order.confirmationNumber ?? null,
     latitude: order.shippingAddress?.latitude ?? null,
     longitude: order.shippingAddress?.longitude ?? null,
     shippingLine: order.shippingLine

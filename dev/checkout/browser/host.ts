@@ -2,6 +2,7 @@ import { MirroredState, type SignalClass, type SubscribableSignal } from "../../
 import { nearestPickupOptions, type CheckoutStandInConfig, type PickupOptionConfig } from "../config";
 import { addToCart, checkoutLines, setQuantity, type CartEntry, type CheckoutCartLine } from "./cart";
 import type { CheckoutStandInHost } from "./host-api";
+import { leaveOrderPage, showOrderPage, type PlacedOrderForPages } from "./order-page";
 
 /**
  * The Checkout stand-in page: the shopper's cart, their address, the pickup locations checkout
@@ -26,6 +27,8 @@ const lines = new MirroredState<CheckoutCartLine[]>([]);
 const selected = new Map<string, MirroredState<boolean>>();
 /** What the extension asked checkout to write to the cart's metafields, in order (shown on the page). */
 const metafieldWrites: unknown[] = [];
+/** The cart's metafields, by namespace and key, as the extension's writes left them: sent with Pay. */
+const cartMetafields = new Map<string, CartMetafield>();
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: config.currency });
 const optionsByLocation = new Map(config.pickupOptions.map((option) => [option.locationId, option]));
 
@@ -76,13 +79,53 @@ function install(sandbox: Window, locationId: string): void {
       return selectedSignal();
     },
     sessionToken: { get: getSessionToken },
+    // A checkout that lets extensions write cart metafields (an accelerated one would not).
+    instructions: { value: { metafields: { canSetCartMetafields: true, canDeleteCartMetafield: true } } },
     async applyMetafieldChange(change: unknown) {
       metafieldWrites.push(change);
       $("#metafield-writes").textContent = JSON.stringify(metafieldWrites, null, 2);
-      return { type: "success" };
+      return applyToCart(change);
     },
   };
   Object.defineProperty(sandbox, "shopify", { value: shopify, configurable: true, writable: true });
+}
+
+interface CartMetafield {
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+}
+
+/** Checkout's side of applyMetafieldChange: the cart's metafields updated, or why not. */
+function applyToCart(change: unknown): { type: "success" } | { type: "error"; message: string } {
+  const given = (change ?? {}) as {
+    type?: unknown;
+    key?: unknown;
+    namespace?: unknown;
+    metafield?: Partial<CartMetafield>;
+  };
+  if (given.type === "removeCartMetafield" && typeof given.key === "string") {
+    cartMetafields.delete(`${typeof given.namespace === "string" ? given.namespace : "$app"}.${given.key}`);
+    return { type: "success" };
+  }
+  const metafield = given.metafield;
+  if (
+    given.type !== "updateCartMetafield" ||
+    typeof metafield?.key !== "string" ||
+    typeof metafield.value !== "string" ||
+    typeof metafield.type !== "string"
+  ) {
+    return { type: "error", message: "Not a cart metafield change" };
+  }
+  const namespace = typeof metafield.namespace === "string" ? metafield.namespace : "$app";
+  cartMetafields.set(`${namespace}.${metafield.key}`, {
+    namespace,
+    key: metafield.key,
+    type: metafield.type,
+    value: metafield.value,
+  });
+  return { type: "success" };
 }
 
 function forget(sandbox: Window): void {
@@ -234,11 +277,12 @@ async function pay(): Promise<void> {
       lines: cart.map((entry) => ({ sku: entry.product.sku, quantity: entry.quantity })),
       pickupLocationId: option.locationId,
       email: $<HTMLInputElement>("#email").value,
+      cartMetafields: [...cartMetafields.values()],
     }),
   });
   // The emulator's order (dev/emulator/shopify/orders.ts PlacedOrder), or its error.
-  const answer = (await response.json()) as { name?: string; error?: string };
-  if (!response.ok || !answer.name) {
+  const answer = (await response.json()) as Partial<PlacedOrderForPages> & { error?: string };
+  if (!response.ok || !answer.name || !answer.id || !answer.confirmationNumber) {
     error.textContent = answer.error ?? `The order was not placed (${response.status})`;
     showPayable();
     return;
@@ -246,9 +290,20 @@ async function pay(): Promise<void> {
   $("#checkout").hidden = true;
   $("#thank-you").hidden = false;
   $("#order-placed").textContent = `Order ${answer.name} placed — pickup at ${option.name}`;
+  placedOrder = { id: answer.id, name: answer.name, confirmationNumber: answer.confirmationNumber };
+  showOrderPage("thank-you", placedOrder);
 }
 
+let placedOrder: PlacedOrderForPages | null = null;
+
+$("#order-status").addEventListener("click", () => {
+  if (placedOrder) showOrderPage("order-status", placedOrder);
+});
+
 $("#new-order").addEventListener("click", () => {
+  leaveOrderPage();
+  placedOrder = null;
+  cartMetafields.clear();
   changeCart([]);
   chooseOption(null);
   $("#thank-you").hidden = true;

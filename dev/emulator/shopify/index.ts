@@ -404,6 +404,14 @@ export class ShopifyEmulator {
     setQuantity(ctx, level, "available", input.available);
   }
 
+  /** The merchant changes a location's "Usually ready in …" in Shopify's local pickup settings. */
+  setLocationPickupTime(shop: string, locationId: number | string, pickupTime: string): void {
+    const id = numericId(locationId, "Location");
+    const location = id === null ? undefined : this.context(shop).state.locationsById.get(id);
+    if (!location) throw new Error(`unknown location ${locationId}`);
+    location.pickupTime = pickupTime;
+  }
+
   cancelOrder(shop: string, orderId: number | string, reason = "customer"): void {
     cancelOrder(this.context(shop), this.orderNumber(orderId), reason);
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { MISSING_DIRECTIVE_MESSAGE } from "./mutations/idempotency";
-import { SHOP, STORE_A, STORE_B, WAREHOUSE, gidOf, harness } from "./test-support";
+import { shopDataFromScenario } from "./state";
+import { SHOP, STORE_A, STORE_B, WAREHOUSE, gidOf, harness, tinyScenario } from "./test-support";
 
 const SET = `mutation Set($input: InventorySetQuantitiesInput!, $key: String!) {
   inventorySetQuantities(input: $input) @idempotent(key: $key) {
@@ -163,6 +164,31 @@ describe("merchant helpers", () => {
     for (const id of [STORE_A, String(STORE_A), gidOf("Location", STORE_A)]) {
       expect(emulator.inventoryOf(SHOP, id, "TEE-M")?.available).toBe(5);
     }
+  });
+
+  it("set one location's local pickup time; the others keep Shopify's one hour", async () => {
+    const { emulator, graphql } = await harness();
+    emulator.setLocationPickupTime(SHOP, gidOf("Location", STORE_B), "FOUR_HOURS");
+    const { json } = await graphql(`{ locations(first: 5) { nodes { name localPickupSettingsV2 { pickupTime } } } }`);
+    expect(json.data).toEqual({
+      locations: {
+        nodes: [
+          { name: "Store A", localPickupSettingsV2: { pickupTime: "ONE_HOUR" } },
+          { name: "Store B", localPickupSettingsV2: { pickupTime: "FOUR_HOURS" } },
+          { name: "Warehouse", localPickupSettingsV2: null },
+        ],
+      },
+    });
+    expect(() => emulator.setLocationPickupTime(SHOP, 999, "TWO_HOURS")).toThrow("unknown location 999");
+  });
+
+  it("take a location's pickup time from its scenario definition", () => {
+    const scenario = tinyScenario();
+    scenario.locations = scenario.locations.map((location) =>
+      location.id === STORE_A ? { ...location, pickupTime: "TWENTY_FOUR_HOURS" } : location,
+    );
+    const data = shopDataFromScenario(scenario, "2026-11-30T12:00:00Z");
+    expect(data.locations.map((location) => location.pickupTime)).toEqual([undefined, "TWENTY_FOUR_HOURS", undefined]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { createHmac } from "node:crypto";
+import { copyCartMetafieldsToOrder, type CartMetafieldInput } from "./cart-to-order-metafields";
 import type { ShopContext } from "./context";
 import { gid } from "./ids";
 import { commit, release } from "./inventory";
@@ -32,12 +34,15 @@ export interface PlaceOrderInput {
   /** e.g. "Standard", "Express", "Same day". */
   shippingLineTitle?: string;
   customer?: { email?: string; phone?: string; firstName?: string; lastName?: string };
+  /** The cart's metafields (a checkout extension's writes): copied to the order where a definition allows. */
+  cartMetafields?: CartMetafieldInput[];
 }
 
 export interface PlacedOrder {
   id: string;
   legacyResourceId: number;
   name: string;
+  confirmationNumber: string;
   fulfillmentOrders: {
     id: string;
     locationId: string;
@@ -54,6 +59,16 @@ const SHIPPING_PRICES: Record<string, string> = {
   "Same day": "19.99",
   "Local Delivery": "9.99",
 };
+
+const CONFIRMATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/** Keeps the emulator repeatable (the same scenario and actions give the same orders) without the number following from the id. */
+const CONFIRMATION_KEY = "emulator confirmation numbers";
+
+/** Random-looking like Shopify's: the thank-you page's proof that it shows this order, so not derivable from the id. */
+function confirmationNumber(shop: string, orderId: number): string {
+  const digest = createHmac("sha256", `${CONFIRMATION_KEY}:${shop}`).update(String(orderId)).digest();
+  return Array.from(digest.subarray(0, 9), (byte) => CONFIRMATION_ALPHABET[byte % CONFIRMATION_ALPHABET.length]).join("");
+}
 
 function parseLocationId(value: number | string): number {
   if (typeof value === "number") return value;
@@ -165,8 +180,10 @@ export function placeOrder(ctx: ShopContext, input: PlaceOrderInput): PlacedOrde
     fulfillmentOrderIds: [],
     fulfillmentIds: [],
     token: `${orderId.toString(16)}${number.toString(16)}`.padEnd(32, "0"),
+    confirmationNumber: confirmationNumber(state.domain, orderId),
   };
   state.addOrder(order);
+  copyCartMetafieldsToOrder(ctx, orderId, input.cartMetafields ?? []);
 
   const lines = lineItems.map((l) => ({ key: l.id, inventoryItemId: l.inventoryItemId, quantity: l.quantity, line: l }));
   const groups =
@@ -211,6 +228,7 @@ export function placeOrder(ctx: ShopContext, input: PlaceOrderInput): PlacedOrde
     id: gid("Order", order.id),
     legacyResourceId: order.id,
     name: order.name,
+    confirmationNumber: order.confirmationNumber,
     fulfillmentOrders: created.map((fo) => ({
       id: gid("FulfillmentOrder", fo.id),
       locationId: gid("Location", fo.assignedLocationId),

@@ -25,6 +25,8 @@ export interface LocationRecord {
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
   pickupEnabled: boolean;
+  /** Shopify's "Usually ready in …" (DeliveryLocalPickupTime) while pickup is on; absent: ONE_HOUR. */
+  pickupTime?: string;
   rank: number;
   createdAt: string;
   updatedAt: string;
@@ -128,6 +130,8 @@ export interface OrderRecord {
   fulfillmentOrderIds: number[];
   fulfillmentIds: number[];
   token: string;
+  /** Shopify's random confirmation number ("XPAV284CT"), shown to the buyer; distinct from the id. */
+  confirmationNumber: string;
 }
 
 export interface FulfillmentOrderLineItemRecord {
@@ -277,6 +281,7 @@ export function shopDataFromScenario(scenario: Scenario, createdAt: string): Sho
       isActive: l.isActive,
       fulfillsOnlineOrders: l.fulfillsOnlineOrders,
       pickupEnabled: l.pickupEnabled,
+      ...(l.pickupTime ? { pickupTime: l.pickupTime } : {}),
       rank: l.rank,
       createdAt,
       updatedAt: createdAt,

@@ -151,7 +151,7 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
     checkout_token: null,
     client_details: null,
     closed_at: order.closedAt ? restTime(order.closedAt, tz) : null,
-    confirmation_number: order.token.slice(0, 9).toUpperCase(),
+    confirmation_number: order.confirmationNumber,
     confirmed: true,
     contact_email: order.email ?? "",
     created_at: created,

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { MetafieldChange, MetafieldChangeResult } from "@shopify/ui-extensions/checkout";
 import { getExtension } from "@shopify/ui-extensions-tester";
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -7,6 +8,7 @@ import {
   answer,
   cartLine,
   FakeAvailabilityApi,
+  PROMISE_TOKEN,
   SESSION_TOKEN,
   wickerParkOption,
 } from "./test-support/availability-server";
@@ -182,5 +184,97 @@ describe("under a pickup option at checkout", () => {
 
     expect(api.requests).toEqual([]);
     expect(document.body.innerHTML).toBe("");
+  });
+});
+
+describe("the promise under the chosen pickup option", () => {
+  const unavailable = {
+    status: "UNAVAILABLE",
+    readyBy: null,
+    headline: null,
+    unitsInStock: null,
+    shortfall: "None of the 2 items in stock here",
+    promiseToken: null,
+  };
+
+  /** Records the extension's metafield writes, answering as checkout would (or failing). */
+  function metafieldWrites(result: () => Promise<MetafieldChangeResult> = async () => ({ type: "success" })) {
+    const writes: MetafieldChange[] = [];
+    extension.shopify.applyMetafieldChange = (change) => {
+      writes.push(change);
+      return result();
+    };
+    return writes;
+  }
+
+  it("is written to the cart's pickup_promise metafield, the app's signed token only, once", async () => {
+    extension.shopify.isTargetSelected.value = true;
+    const writes = metafieldWrites();
+    await renderAnswered();
+
+    await vi.waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toEqual({
+      type: "updateCartMetafield",
+      metafield: {
+        namespace: "$app",
+        key: "pickup_promise",
+        type: "json",
+        value: JSON.stringify({ token: PROMISE_TOKEN }),
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(writes).toHaveLength(1);
+  });
+
+  it("is not written under an option the shopper has not chosen", async () => {
+    extension.shopify.isTargetSelected.value = false;
+    const writes = metafieldWrites();
+    await renderAnswered();
+
+    await vi.waitFor(() => expect(shownLines()).toEqual(["6 in stock · Ready today by 4:00 PM"]));
+    expect(writes).toEqual([]);
+  });
+
+  it("is not written when the chosen store cannot take the whole cart", async () => {
+    extension.shopify.isTargetSelected.value = true;
+    const writes = metafieldWrites();
+    api.answers(answer({ ...unavailable, status: "PARTIAL", shortfall: "Only 1 of 2 items in stock here" }));
+    await renderAnswered();
+    await vi.waitFor(() => expect(shownLines()).toEqual(["Only 1 of 2 items in stock here"]));
+
+    api.answers(answer(unavailable));
+    render(null, document.body);
+    await extension.render();
+    await vi.waitFor(() => expect(shownLines()).toEqual(["None of the 2 items in stock here"]));
+
+    expect(writes).toEqual([]);
+  });
+
+  it("is not written when checkout does not allow cart metafields (an accelerated checkout)", async () => {
+    extension.shopify.isTargetSelected.value = true;
+    extension.shopify.instructions.value = {
+      ...extension.shopify.instructions.value,
+      metafields: { canSetCartMetafields: false, canDeleteCartMetafield: false },
+    };
+    const writes = metafieldWrites();
+    await renderAnswered();
+
+    await vi.waitFor(() => expect(shownLines()).toEqual(["6 in stock · Ready today by 4:00 PM"]));
+    expect(writes).toEqual([]);
+  });
+
+  it("shows the same when checkout refuses the write or it fails", async () => {
+    extension.shopify.isTargetSelected.value = true;
+    const refused = metafieldWrites(async () => ({ type: "error", message: "Not allowed in accelerated checkout" }));
+    await renderAnswered();
+    await vi.waitFor(() => expect(refused).toHaveLength(1));
+    expect(shownLines()).toEqual(["6 in stock · Ready today by 4:00 PM"]);
+
+    render(null, document.body);
+    const failed = metafieldWrites(() => Promise.reject(new Error("checkout went away")));
+    await extension.render();
+    await vi.waitFor(() => expect(failed).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(shownLines()).toEqual(["6 in stock · Ready today by 4:00 PM"]);
   });
 });

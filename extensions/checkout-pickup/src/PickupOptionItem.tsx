@@ -1,14 +1,16 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { availabilityRequest, fetchPickupPromise } from "./availability";
 import type { AvailabilityRequest, PickupPromise } from "./contract";
+import { handOnPromise } from "./promise-metafield";
 import { promiseText } from "./promise-text";
 
 /**
  * Under one pickup option at checkout (one instance per option): whether this store has the whole
  * cart and when it will be ready, or the nearest store that has everything. It informs only:
- * checkout lets no extension choose or hide a pickup option.
+ * checkout lets no extension choose or hide a pickup option. Under the option the shopper has
+ * chosen, the promise shown is also written to the cart (signed by the app) to travel with the order.
  */
 function PickupOptionItem() {
   const request = availabilityRequest(shopify.lines.value, shopify.target.value);
@@ -26,6 +28,21 @@ function PickupOptionItem() {
     });
     return () => superseded.abort();
   }, [asked]);
+
+  const selected = shopify.isTargetSelected.value;
+  const promiseToken = promise?.status === "AVAILABLE" ? promise.promiseToken : null;
+  // The token last written while this option has been the chosen one: choosing another option
+  // lets that one write its own, so coming back writes this one again.
+  const written = useRef<string | null>(null);
+  useEffect(() => {
+    if (!selected) {
+      written.current = null;
+      return;
+    }
+    if (!promiseToken || written.current === promiseToken) return;
+    written.current = promiseToken;
+    void handOnPromise(shopify, promiseToken);
+  }, [selected, promiseToken]);
 
   // Until the answer arrives, and when none comes, nothing: no spinner flashes under every option.
   const text = promise && promiseText(promise);

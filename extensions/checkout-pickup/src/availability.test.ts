@@ -4,6 +4,7 @@ import {
   answer,
   cartLine,
   FakeAvailabilityApi,
+  PROMISE_TOKEN,
   SESSION_TOKEN,
   wickerParkOption,
 } from "./test-support/availability-server";
@@ -42,7 +43,14 @@ describe("reading the app's answer", () => {
       unitsInStock: 6,
       shortfall: null,
       alternatives: [],
+      promiseToken: PROMISE_TOKEN,
     });
+  });
+
+  it("keeps a signed promise only with an available one, and only a token-sized string", () => {
+    expect(promiseOf(answer({ status: "PARTIAL" }))?.promiseToken).toBeNull();
+    expect(promiseOf(answer({ promiseToken: 42 }))?.promiseToken).toBeNull();
+    expect(promiseOf(answer({ promiseToken: "x".repeat(4096) }))?.promiseToken).toBeNull();
   });
 
   it("has no promise for an option that is not one of the shop's stores", () => {

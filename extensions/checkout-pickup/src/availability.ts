@@ -57,6 +57,12 @@ const STATUSES: readonly string[] = ["AVAILABLE", "PARTIAL", "UNAVAILABLE"] sati
 
 const textOrNull = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
 
+/** The app's tokens are a few hundred characters; anything else is not one of them. */
+const MAX_PROMISE_TOKEN_LENGTH = 2048;
+
+const tokenOrNull = (value: unknown) =>
+  typeof value === "string" && value !== "" && value.length <= MAX_PROMISE_TOKEN_LENGTH ? value : null;
+
 function alternativeOf(value: unknown): Alternative | null {
   if (!isRecord(value) || typeof value.name !== "string" || typeof value.distanceMiles !== "number") return null;
   return { name: value.name, distanceMiles: value.distanceMiles };
@@ -68,7 +74,7 @@ function alternativeOf(value: unknown): Alternative | null {
  */
 export function promiseOf(answer: unknown): PickupPromise | null {
   if (!isRecord(answer) || !isRecord(answer.location) || !isRecord(answer.promise)) return null;
-  const { status, headline, note, unitsInStock, shortfall, alternatives } = answer.promise;
+  const { status, headline, note, unitsInStock, shortfall, alternatives, promiseToken } = answer.promise;
   if (typeof status !== "string" || !STATUSES.includes(status)) return null;
   return {
     status: status as AvailabilityStatus,
@@ -79,6 +85,7 @@ export function promiseOf(answer: unknown): PickupPromise | null {
     alternatives: Array.isArray(alternatives)
       ? alternatives.map(alternativeOf).filter((entry): entry is Alternative => entry !== null)
       : [],
+    promiseToken: status === "AVAILABLE" ? tokenOrNull(promiseToken) : null,
   };
 }
 

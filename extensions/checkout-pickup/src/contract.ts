@@ -46,4 +46,6 @@ export interface PickupPromise {
   shortfall: string | null;
   /** The nearest stores that have everything, nearest first. */
   alternatives: Alternative[];
+  /** The promise as shown, signed by the app, to hand on with the order when chosen; null unless AVAILABLE. */
+  promiseToken: string | null;
 }

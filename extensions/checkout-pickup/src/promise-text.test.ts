@@ -9,6 +9,7 @@ const available: PickupPromise = {
   unitsInStock: 6,
   shortfall: null,
   alternatives: [],
+  promiseToken: "signed.token",
 };
 
 const partial: PickupPromise = {
@@ -18,6 +19,7 @@ const partial: PickupPromise = {
   unitsInStock: null,
   shortfall: "Only 1 of 2 items in stock here",
   alternatives: [{ name: "Lincoln Park", distanceMiles: 0.84 }],
+  promiseToken: null,
 };
 
 describe("what the shopper reads under a pickup option", () => {

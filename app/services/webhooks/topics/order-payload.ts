@@ -9,6 +9,7 @@ export const orderPayload = z
     name: z.string(),
     created_at: z.string(),
     cancelled_at: z.string().nullish(),
+    confirmation_number: z.string().max(64).nullish(),
     customer: z.object({ id: shopifyId }).passthrough().nullish(),
     shipping_address: z
       .object({ latitude: z.number().nullish(), longitude: z.number().nullish() })
@@ -54,6 +55,7 @@ export function orderFactsOf(body: OrderPayload): OrderFacts {
     longitude: body.shipping_address?.longitude ?? null,
     lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })),
     customerId: body.customer?.id ?? null,
+    confirmationNumber: body.confirmation_number ?? null,
     cancelledAt: date(body.cancelled_at),
   };
 }

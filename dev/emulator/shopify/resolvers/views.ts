@@ -92,7 +92,7 @@ export function locationView(location: LocationRecord, isPrimary = false): View<
       formatted: [a.address1, `${a.city} ${a.provinceCode} ${a.zip}`, a.country],
     },
     localPickupSettingsV2: location.pickupEnabled
-      ? { pickupTime: "ONE_HOUR", instructions: "Collect from the customer service desk." }
+      ? { pickupTime: location.pickupTime ?? "ONE_HOUR", instructions: "Collect from the customer service desk." }
       : null,
   } as View<LocationRecord>;
 }
@@ -210,6 +210,7 @@ export function orderView(order: OrderRecord, currency: string): View<OrderRecor
     legacyResourceId: String(order.id),
     name: order.name,
     number: order.number - 1000,
+    confirmationNumber: order.confirmationNumber,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     processedAt: order.processedAt,

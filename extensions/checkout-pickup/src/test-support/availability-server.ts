@@ -11,6 +11,8 @@ import type { CartLine, PickupLocationOption } from "@shopify/ui-extensions/chec
  */
 
 export const SESSION_TOKEN = "mock-session-token";
+/** What the app signs for an available promise (the extension hands it on as it is). */
+export const PROMISE_TOKEN = "eyJzIjoiYWNtZSJ9.c2lnbmVk";
 
 export interface AskedRequest {
   url: string;
@@ -90,6 +92,7 @@ export function answer(
       unitsInStock: 6,
       shortfall: null,
       alternatives: [],
+      promiseToken: PROMISE_TOKEN,
       ...promise,
     },
     message: location ? null : "No pickup location of the shop has this address",
