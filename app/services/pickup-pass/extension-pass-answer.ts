@@ -28,6 +28,7 @@ export function orderIdOfBody(body: ExtensionPassBody): string {
 }
 
 export interface ExtensionPassStore {
+  /** The store's numeric id: the pass page's "I'm here" form names the store the shopper is at. */
   locationId: string;
   storeName: string;
   address: string | null;

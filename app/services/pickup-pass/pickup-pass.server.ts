@@ -12,6 +12,7 @@ import {
 import { formatPickupCode, normalisePickupCode, pickupQrPayload } from "~/domain/store-tasks/pickup-code";
 import { pickupStoresOf, pickupTasksOfOrder, type PickupPassTask, type PickupStore } from "~/models/pickup-pass.server";
 import { pickupPassUrl, readPickupPassToken, type PickupPassClaims } from "./pickup-pass-link.server";
+import type { ExtensionPassStore } from "./extension-pass-answer";
 import { shopNameForPass } from "./shop-name.server";
 
 /**
@@ -21,21 +22,8 @@ import { shopNameForPass } from "./shop-name.server";
  * customer but their first name.
  */
 
-export interface PassStoreView {
-  /** The store's numeric id: the "I'm here" form names the store the shopper is at. */
-  locationId: string;
-  storeName: string;
-  address: string | null;
-  hoursToday: string | null;
-  /** "4:00 PM today"; null once ready, ended, or past due. */
-  readyBy: string | null;
-  status: PassStatus;
-  /** "Ready for pickup", "Moved to Evanston" … */
-  statusLabel: string;
-  /** "K7M-4QX" while the order is still to collect here. */
-  pickupCode: string | null;
-  /** What the QR code holds ("omniroute:pickup:K7M4QX"): the store's handover screen scans it. */
-  qrPayload: string | null;
+/** One store of the pass: what the thank-you and order status blocks are given, and the page's own extras. */
+export interface PassStoreView extends ExtensionPassStore {
   /** The code as a QR code (SVG markup the app rendered from the code alone). */
   qrSvg: string | null;
   /** The shopper said they are here, and where. */

@@ -33,7 +33,7 @@ describe("the pickup pass on the order status page", () => {
     await extension.render();
     await vi.waitFor(() => expect(api.requests).toHaveLength(1));
 
-    expect(api.requests[0]).toEqual({
+    expect(api.requests[0]).toMatchObject({
       url: "/api/customer-account/pickup-pass",
       method: "POST",
       authorization: `Bearer ${CUSTOMER_ACCOUNT_TOKEN}`,

@@ -103,7 +103,7 @@ describe("the pickup pass on the thank-you page", () => {
     await extension.render();
     await vi.waitFor(() => expect(api.requests).toHaveLength(1));
 
-    expect(api.requests[0]).toEqual({
+    expect(api.requests[0]).toMatchObject({
       url: "/api/checkout/pickup-pass",
       method: "POST",
       authorization: `Bearer ${CHECKOUT_TOKEN}`,

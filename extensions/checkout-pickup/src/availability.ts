@@ -1,4 +1,5 @@
 import type { CartLine, PickupLocationOption } from "@shopify/ui-extensions/checkout";
+import { postToApp } from "./app-request";
 import { availabilityUrl } from "./app-url";
 import type { Alternative, AvailabilityRequest, AvailabilityStatus, PickupPromise } from "./contract";
 
@@ -100,26 +101,6 @@ export async function fetchPickupPromise(
   signal: AbortSignal,
   timeoutMs = ANSWER_TIMEOUT_MS,
 ): Promise<PickupPromise | null> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener("abort", abort);
-  const timer = setTimeout(abort, timeoutMs);
-  const abandoned = new Promise<null>((resolve) => controller.signal.addEventListener("abort", () => resolve(null)));
-  const asked = (async () => {
-    const token = await sessionToken();
-    const response = await fetch(availabilityUrl(), {
-      method: "POST",
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(request),
-      signal: controller.signal,
-    });
-    return response.ok ? promiseOf(await response.json()) : null;
-  })().catch(() => null);
-  try {
-    // The race also ends a session token that never comes, which no fetch signal would.
-    return await Promise.race([asked, abandoned]);
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener("abort", abort);
-  }
+  const answer = await postToApp(availabilityUrl(), request, sessionToken, signal, timeoutMs);
+  return answer && answer.status >= 200 && answer.status < 300 ? promiseOf(answer.body) : null;
 }

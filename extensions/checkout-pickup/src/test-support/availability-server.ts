@@ -4,6 +4,7 @@ import {
   createPickupLocationOption,
 } from "@shopify/ui-extensions-tester/checkout";
 import type { CartLine, PickupLocationOption } from "@shopify/ui-extensions/checkout";
+import { askedRequest, replyWith, type AskedRequest, type Reply } from "./fake-app";
 
 /**
  * The app's POST /api/checkout/pickup-availability as the extension meets it: it records what it
@@ -14,25 +15,11 @@ export const SESSION_TOKEN = "mock-session-token";
 /** What the app signs for an available promise (the extension hands it on as it is). */
 export const PROMISE_TOKEN = "eyJzIjoiYWNtZSJ9.c2lnbmVk";
 
-export interface AskedRequest {
-  url: string;
-  method: string;
-  authorization: string | null;
-  body: unknown;
-  signal: AbortSignal | null;
-}
-
-type Behaviour =
-  | { kind: "answer"; status: number; body: unknown }
-  | { kind: "unreachable" }
-  /** No answer: the request stays open until it is aborted, as a stalled connection does. */
-  | { kind: "stall" }
-  /** An answer after `afterMs`, whether or not the request was aborted by then. */
-  | { kind: "late"; afterMs: number; body: unknown };
+export type { AskedRequest };
 
 export class FakeAvailabilityApi {
   readonly requests: AskedRequest[] = [];
-  private behaviour: Behaviour = { kind: "answer", status: 200, body: answer() };
+  private behaviour: Reply = { kind: "answer", status: 200, body: answer() };
 
   answers(body: unknown, status = 200): void {
     this.behaviour = { kind: "answer", status, body };
@@ -51,29 +38,9 @@ export class FakeAvailabilityApi {
   }
 
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const signal = init?.signal ?? null;
-    this.requests.push({
-      url: String(input instanceof Request ? input.url : input),
-      method: init?.method ?? "GET",
-      authorization: new Headers(init?.headers).get("Authorization"),
-      body: typeof init?.body === "string" ? JSON.parse(init.body) : null,
-      signal,
-    });
-    const behaviour = this.behaviour;
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-    switch (behaviour.kind) {
-      case "unreachable":
-        throw new TypeError("Failed to fetch");
-      case "stall":
-        return new Promise((_resolve, reject) => {
-          signal?.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError")));
-        });
-      case "late":
-        return new Promise((resolve) => setTimeout(() => resolve(json(behaviour.body)), behaviour.afterMs));
-      case "answer":
-        return json(behaviour.body, behaviour.status);
-    }
+    const asked = askedRequest(input, init);
+    this.requests.push(asked);
+    return replyWith(this.behaviour, asked.signal);
   };
 }
 

@@ -1,3 +1,5 @@
+import { askedRequest, replyWith, type AskedRequest, type Reply } from "./fake-app";
+
 /**
  * The app's POST /api/checkout/pickup-pass and /api/customer-account/pickup-pass as the pickup
  * pass blocks meet them: records what each request asked and answers the replies the test gives,
@@ -8,18 +10,8 @@ export const ORDER_ID = "gid://shopify/Order/123";
 export const CONFIRMATION_NUMBER = "XPAV284CT";
 export const PASS_URL = "https://omniroute.example.com/pickup/pass/signed-token";
 
-export interface AskedPassRequest {
-  url: string;
-  method: string;
-  authorization: string | null;
-  body: unknown;
-}
-
-export type Reply =
-  | { kind: "answer"; status: number; body: unknown }
-  | { kind: "unreachable" }
-  /** No answer: the request stays open until it is aborted, as a stalled connection does. */
-  | { kind: "stall" };
+export type AskedPassRequest = AskedRequest;
+export type { Reply };
 
 export const unreachable: Reply = { kind: "unreachable" };
 export const stalls: Reply = { kind: "stall" };
@@ -49,27 +41,10 @@ export class FakePassApi {
   }
 
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const signal = init?.signal ?? null;
-    this.requests.push({
-      url: String(input instanceof Request ? input.url : input),
-      method: init?.method ?? "GET",
-      authorization: new Headers(init?.headers).get("Authorization"),
-      body: typeof init?.body === "string" ? JSON.parse(init.body) : null,
-    });
+    const asked = askedRequest(input, init);
+    this.requests.push(asked);
     const next = this.replies.length > 1 ? this.replies.shift()! : this.replies[0]!;
-    switch (next.kind) {
-      case "unreachable":
-        throw new TypeError("Failed to fetch");
-      case "stall":
-        return new Promise((_resolve, reject) => {
-          signal?.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError")));
-        });
-      case "answer":
-        return new Response(JSON.stringify(next.body), {
-          status: next.status,
-          headers: { "Content-Type": "application/json" },
-        });
-    }
+    return replyWith(next, asked.signal);
   };
 }
 
