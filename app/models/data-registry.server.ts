@@ -52,6 +52,27 @@ function dataRequestsOf(shop: string, customer: CustomerIdentity): Prisma.Custom
   return matches.length ? { shop, OR: matches } : { shop, id: { in: [] } };
 }
 
+/**
+ * The forms a customer's phone may be stored in by the notifications tables (E.164): Shopify
+ * sends it as typed ("555-625-1199", "+1 555 625 1199"); a 10-digit number is North American.
+ */
+export function storedPhoneFormsOf(phone: string | null): string[] {
+  if (!phone) return [];
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length < 7) return [];
+  const forms = new Set([`+${digits}`]);
+  if (digits.length === 10) forms.add(`+1${digits}`);
+  return [...forms];
+}
+
+function notificationsOf(shop: string, customer: CustomerIdentity, orderIds: string[]): Prisma.NotificationWhereInput {
+  const matches: Prisma.NotificationWhereInput[] = [{ orderId: { in: orderIds } }];
+  if (customer.email) matches.push({ recipient: { equals: customer.email, mode: "insensitive" } });
+  const phones = storedPhoneFormsOf(customer.phone);
+  if (phones.length) matches.push({ recipient: { in: phones } });
+  return { shop, OR: matches };
+}
+
 export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
   {
     model: "Session",
@@ -322,5 +343,72 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
       redact: (tx, shop, customer) => redactOrderFactsOfCustomer(tx, shop, customer),
       export: (tx, shop, customer) => exportOrderFactsOfCustomer(tx, shop, customer),
     },
+  },
+  {
+    model: "ShopMessagingAccount",
+    eraseShop: async (tx, shop) => (await tx.shopMessagingAccount.deleteMany({ where: { shop } })).count,
+    // The merchant's own vendor accounts: no customer in them.
+    customerData: null,
+  },
+  {
+    model: "Notification",
+    eraseShop: async (tx, shop) => (await tx.notification.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.notification.deleteMany({
+            where: notificationsOf(shop, customer, await orderIdsOfCustomer(tx, shop, customer)),
+          })
+        ).count,
+      // The messages the customer was sent or was to be sent, and what became of them.
+      export: async (tx, shop, customer) =>
+        tx.notification.findMany({
+          where: notificationsOf(shop, customer, await orderIdsOfCustomer(tx, shop, customer)),
+          select: {
+            orderId: true,
+            step: true,
+            channel: true,
+            recipient: true,
+            status: true,
+            sendAt: true,
+            sentAt: true,
+          },
+          orderBy: { sendAt: "asc" },
+        }),
+    },
+  },
+  {
+    model: "SmsOptOut",
+    eraseShop: async (tx, shop) => (await tx.smsOptOut.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // Twilio's Advanced Opt-Out keeps refusing a number that texted STOP (error 21610), so the
+      // shop's copy can go with the rest of the customer's data without texting them again.
+      redact: async (tx, shop, customer) =>
+        (await tx.smsOptOut.deleteMany({ where: { shop, phone: { in: storedPhoneFormsOf(customer.phone) } } })).count,
+      export: async (tx, shop, customer) =>
+        tx.smsOptOut.findMany({
+          where: { shop, phone: { in: storedPhoneFormsOf(customer.phone) } },
+          select: { phone: true, source: true, optedOutAt: true },
+        }),
+    },
+  },
+  {
+    model: "SmsConsent",
+    eraseShop: async (tx, shop) => (await tx.smsConsent.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (await tx.smsConsent.deleteMany({ where: { shop, phone: { in: storedPhoneFormsOf(customer.phone) } } })).count,
+      export: async (tx, shop, customer) =>
+        tx.smsConsent.findMany({
+          where: { shop, phone: { in: storedPhoneFormsOf(customer.phone) } },
+          select: { phone: true, scope: true, source: true, wording: true, recordedAt: true },
+        }),
+    },
+  },
+  {
+    model: "VendorEventReceipt",
+    eraseShop: async (tx, shop) => (await tx.vendorEventReceipt.deleteMany({ where: { shop } })).count,
+    // Vendor event ids only.
+    customerData: null,
   },
 ];

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
@@ -166,7 +167,21 @@ async function seedShop(shop: string): Promise<void> {
         alertEmail: { create: { shop, recipient: "store1@example.com", status: "SENT" } },
       },
     });
+    // Customer notifications: the order's messages, the number's opt-out and consent.
+    const e164 = `+1${customer.phone.replace(/\D/g, "")}`;
+    await prisma.notification.createMany({
+      data: [
+        { shop, orderId, step: "READY_SMS", channel: "SMS", recipient: e164, sendAt: new Date() },
+        { shop, orderId, step: "FEEDBACK_EMAIL", channel: "EMAIL", recipient: customer.email, sendAt: new Date() },
+      ],
+    });
+    await prisma.smsOptOut.create({ data: { shop, phone: e164, source: "STOP_REPLY" } });
+    await prisma.smsConsent.create({
+      data: { shop, phone: e164, scope: "TRANSACTIONAL", source: "PICKUP_PASS", wording: "Text me updates", orderId },
+    });
+    await prisma.vendorEventReceipt.create({ data: { shop, provider: "SENDGRID", eventId: crypto.randomUUID() } });
   }
+  await prisma.shopMessagingAccount.create({ data: { shop, smsHelpText: "Reply STOP to opt out" } });
 }
 
 async function rowsHeldFor(shop: string): Promise<Record<string, number>> {
@@ -239,8 +254,10 @@ describe("compliance webhooks", () => {
 
     await eventually(async () => !(await everythingStoredFor(shop)).includes(JOHN.email));
     const remaining = await everythingStoredFor(shop);
-    for (const detail of [JOHN.email, JOHN.phone, String(JOHN.id), "299938"]) expect(remaining).not.toContain(detail);
-    for (const detail of [JANE.email, JANE.phone]) expect(remaining).toContain(detail);
+    for (const detail of [JOHN.email, JOHN.phone, "+15556251199", String(JOHN.id), "299938"]) {
+      expect(remaining).not.toContain(detail);
+    }
+    for (const detail of [JANE.email, JANE.phone, "+15550001111"]) expect(remaining).toContain(detail);
     const neighbourData = await everythingStoredFor(neighbour);
     for (const detail of [JOHN.email, JOHN.phone]) expect(neighbourData).toContain(detail);
     // The request record stays, anonymised, as proof the data was asked for.
