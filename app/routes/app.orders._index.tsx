@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { formatDateTime } from "~/domain/date-time";
 import { formatDollars } from "~/domain/money";
 import { ROUTING_FLAG_LABELS } from "~/domain/routing/flag-labels";
@@ -27,6 +28,7 @@ import { DeadLetterCard, type DeadLetterRetryResult } from "~/components/DeadLet
 const STATUSES = ["ROUTED", "SPLIT", "UNROUTABLE"] as const;
 const MOVE_STATUSES = ["PENDING", "DONE", "FAILED", "NONE"] as const;
 const PAGE_SIZE = 25;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((candidate) => candidate === value);
@@ -40,7 +42,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const status = oneOf(params.get("status"), STATUSES);
   const flag = oneOf(params.get("flag"), ROUTING_FLAGS);
   const moveStatus = oneOf(params.get("moves"), MOVE_STATUSES);
-  const cursor = params.get("cursor");
+  // A cursor is an id the page handed out; anything else starts from the first page.
+  const cursor = UUID.test(params.get("cursor") ?? "") ? params.get("cursor") : null;
   if (status) options.status = status;
   if (flag) options.flag = flag;
   if (moveStatus) options.moveStatus = moveStatus;
@@ -64,7 +67,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 /** Retries work that gave up (the dead letters listed above the orders). */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readAdminForm(request);
   const id = form.get("id");
   if (form.get("intent") !== "retry-dead-letter" || typeof id !== "string") {
     return Response.json({ error: "Send intent=retry-dead-letter with the id of the task to retry" }, { status: 400 });

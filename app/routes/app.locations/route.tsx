@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Box, Card, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { HOURS_FIELDS } from "~/domain/locations/hours-form";
 import type { ProfileForm } from "~/domain/locations/profile-form";
 import {
@@ -32,7 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readAdminForm(request);
   const locationId = form.get("locationId");
   if (typeof locationId !== "string" || locationId === "") {
     return Response.json({ ok: false, notFound: true }, { status: 400 });

@@ -5,6 +5,7 @@ import { Layout, Page } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useFormFields } from "~/components/use-form-fields";
 import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { SETTINGS_FIELDS, toSettingsForm } from "~/domain/routing-settings/settings-form";
 import { loadSettingsPage } from "~/services/routing-settings/settings-page.server";
 import { saveRoutingSettings } from "~/services/routing-settings/settings.server";
@@ -31,7 +32,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readAdminForm(request);
   const settings = fieldsOf(form, SETTINGS_FIELDS);
   if (form.get("intent") === "try") {
     // A recent order the app recorded, or (the default) a hand-made one.

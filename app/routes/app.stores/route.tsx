@@ -8,6 +8,7 @@ import { useFormFields } from "~/components/use-form-fields";
 import { STORE_SETTINGS_FIELDS, toStoreSettingsForm } from "~/domain/store-tasks/settings-form";
 import { leaderboardPeriodOf } from "~/domain/store-tasks/leaderboard-period";
 import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { formatDateTime } from "~/domain/date-time";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { BIN_IMPORT_MAX_BYTES, binImportTooLarge } from "~/services/store-tasks/bin-locations-csv";
@@ -65,7 +66,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (Number(request.headers.get("Content-Length") ?? "0") > BIN_IMPORT_FORM_MAX_BYTES) {
     return { intent: "bin-import" as const, outcome: binImportTooLarge() };
   }
-  const form = await request.formData();
+  const form = await readAdminForm(request);
   if (form.get("intent") === "bin-import") {
     const file = form.get("binsFile");
     const upload = file instanceof Blob && file.size > 0 ? file : String(form.get("binsText") ?? "");
