@@ -227,9 +227,16 @@ function split(
   flags: RoutingFlag[],
 ): RoutingDecision {
   const { order, rules } = context;
+  const unservableSkus = () =>
+    order.lines
+      .filter((line) => !everywhere.some((evaluated) => canServeLine(evaluated.location, line, rules)))
+      .map((line) => line.sku);
   if (!rules.allowSplit) {
     stages.push(splitNotAllowedStage());
-    return makeDecision(order, "UNROUTABLE", [], flags, [], stages);
+    // Splitting would not have saved an order with a SKU in stock nowhere: say so, as a split does.
+    const nowhere = unservableSkus();
+    if (nowhere.length > 0) flags.push("OUT_OF_STOCK");
+    return makeDecision(order, "UNROUTABLE", [], flags, nowhere, stages);
   }
   const servers: Evaluated[] = [];
   const candidates: SplitCandidate[] = [];
@@ -244,12 +251,10 @@ function split(
   }
   const plan = planSplit(order.lines.length, candidates);
   if (plan === null) {
-    const unservableSkus = order.lines
-      .filter((line) => !everywhere.some((evaluated) => canServeLine(evaluated.location, line, rules)))
-      .map((line) => line.sku);
+    const nowhere = unservableSkus();
     flags.push("OUT_OF_STOCK");
-    stages.push(splitOutOfStockStage(unservableSkus));
-    return makeDecision(order, "UNROUTABLE", [], flags, unservableSkus, stages);
+    stages.push(splitOutOfStockStage(nowhere));
+    return makeDecision(order, "UNROUTABLE", [], flags, nowhere, stages);
   }
   const { assignments, stage } = splitCoverOutcome(order, plan, candidates, (candidate, checks) =>
     input(context, servers[candidate]!, checks),

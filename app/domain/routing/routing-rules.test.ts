@@ -454,6 +454,18 @@ describe("splitting", () => {
       expected: { status: "UNROUTABLE", at: [] },
     },
     {
+      rule: "flags an order OUT_OF_STOCK, naming the SKUs, when splitting is off and one is in stock nowhere",
+      request: request(
+        order3,
+        [
+          warehouse("W-TEE", { milesAway: 50, stock: { "TEE-M": 5, CAP: 5 } }),
+          store("S-CAP", { milesAway: 1, stock: { CAP: 9 } }),
+        ],
+        { allowSplit: false },
+      ),
+      expected: { status: "UNROUTABLE", at: [], flags: ["OUT_OF_STOCK"], unroutableSkus: ["MUG"] },
+    },
+    {
       rule: "splits a same-day order it cannot fill from one store, flagged SLA_AT_RISK",
       request: request({ ...order3, serviceLevel: "SAME_DAY" }, [
         store("S-TEE", { milesAway: 1, stock: { "TEE-M": 5 } }),

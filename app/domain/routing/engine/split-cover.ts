@@ -10,15 +10,17 @@ import type { OrderRouting } from "./order-routing";
 
 export function splitCover(routing: OrderRouting): RoutingDecision {
   const { order, index, stock, from } = routing;
-  if (!index.rules.allowSplit) {
-    routing.stages.push(splitNotAllowedStage());
-    return routing.decide("UNROUTABLE", []);
-  }
   const lineRows = stock.lineServerRows();
   const unservableSkus: string[] = [];
   lineRows.forEach((row, line) => {
     if (row.every((word) => word === 0)) unservableSkus.push(order.lines[line]!.sku);
   });
+  if (!index.rules.allowSplit) {
+    routing.stages.push(splitNotAllowedStage());
+    // Splitting would not have saved an order with a SKU in stock nowhere: say so, as a split does.
+    if (unservableSkus.length > 0) routing.flags.push("OUT_OF_STOCK");
+    return routing.decide("UNROUTABLE", [], unservableSkus);
+  }
   if (unservableSkus.length > 0) {
     routing.flags.push("OUT_OF_STOCK");
     routing.stages.push(splitOutOfStockStage(unservableSkus));
