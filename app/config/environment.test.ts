@@ -8,6 +8,9 @@ const valid = {
   SHOPIFY_APP_URL: "https://omniroute.example",
 };
 
+const CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
+const validInProduction = { ...valid, NODE_ENV: "production", CREDENTIALS_KEY };
+
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
     parseEnv(source);
@@ -44,8 +47,7 @@ describe("the environment", () => {
 
   it("refuses the local emulator and App Bridge stand-in in production", () => {
     const problems = problemsOf({
-      ...valid,
-      NODE_ENV: "production",
+      ...validInProduction,
       SHOPIFY_EMULATOR_URL: "http://127.0.0.1:9000",
       APP_BRIDGE_URL: "http://127.0.0.1:9000/app-bridge.js",
     });
@@ -66,9 +68,36 @@ describe("the environment", () => {
     ).toMatchObject({ SENDGRID_API_KEY: "SG.key", ALERTS_FROM_EMAIL: "alerts@omniroute.example" });
   });
 
-  it("refuses a SendGrid stand-in in production", () => {
-    expect(problemsOf({ ...valid, NODE_ENV: "production", SENDGRID_API_URL: "http://127.0.0.1:9000" })).toEqual([
+  it("refuses a SendGrid or Twilio stand-in in production", () => {
+    expect(problemsOf({ ...validInProduction, SENDGRID_API_URL: "http://127.0.0.1:9000" })).toEqual([
       "SENDGRID_API_URL must not be set in production",
+    ]);
+    expect(problemsOf({ ...validInProduction, TWILIO_API_URL: "http://127.0.0.1:9000" })).toEqual([
+      "TWILIO_API_URL must not be set in production",
+    ]);
+    expect(parseEnv({ ...valid, TWILIO_API_URL: "http://127.0.0.1:9000" }).TWILIO_API_URL).toBe(
+      "http://127.0.0.1:9000",
+    );
+  });
+
+  it("requires the credentials key in production only, as 32 bytes of base64", () => {
+    expect(parseEnv(valid).CREDENTIALS_KEY).toBeUndefined();
+    expect(problemsOf({ ...valid, NODE_ENV: "production" })).toEqual(["CREDENTIALS_KEY is missing"]);
+    expect(parseEnv(validInProduction).CREDENTIALS_KEY).toBe(CREDENTIALS_KEY);
+    expect(problemsOf({ ...valid, CREDENTIALS_KEY: Buffer.alloc(16).toString("base64") })).toEqual([
+      "CREDENTIALS_KEY must be 32 bytes in base64 (openssl rand -base64 32)",
+    ]);
+    expect(problemsOf({ ...valid, CREDENTIALS_KEY: "not base64 at all!" })).toHaveLength(1);
+  });
+
+  it("takes a previous credentials key only beside a current one that differs from it", () => {
+    const previous = Buffer.alloc(32, 9).toString("base64");
+    expect(parseEnv({ ...validInProduction, CREDENTIALS_KEY_PREVIOUS: previous }).CREDENTIALS_KEY_PREVIOUS).toBe(
+      previous,
+    );
+    expect(problemsOf({ ...valid, CREDENTIALS_KEY_PREVIOUS: previous })).toEqual(["CREDENTIALS_KEY is missing"]);
+    expect(problemsOf({ ...validInProduction, CREDENTIALS_KEY_PREVIOUS: CREDENTIALS_KEY })).toEqual([
+      "CREDENTIALS_KEY_PREVIOUS must differ from CREDENTIALS_KEY",
     ]);
   });
 
@@ -77,10 +106,8 @@ describe("the environment", () => {
   });
 
   it("keeps workers out of the web process in production unless asked", () => {
-    expect(runsWorkersInProcess(parseEnv({ ...valid, NODE_ENV: "production" }))).toBe(false);
-    expect(runsWorkersInProcess(parseEnv({ ...valid, NODE_ENV: "production", RUN_WORKERS_IN_PROCESS: "true" }))).toBe(
-      true,
-    );
+    expect(runsWorkersInProcess(parseEnv(validInProduction))).toBe(false);
+    expect(runsWorkersInProcess(parseEnv({ ...validInProduction, RUN_WORKERS_IN_PROCESS: "true" }))).toBe(true);
   });
 
   it("stops the app at boot with a message naming the bad variable", () => {

@@ -14,6 +14,14 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** An AES-256 key: 32 random bytes, base64 (`openssl rand -base64 32`). */
+const credentialsKey = z
+  .string()
+  .refine(
+    (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32,
+    "must be 32 bytes in base64 (openssl rand -base64 32)",
+  );
+
 const envFields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   SHOPIFY_API_KEY: z.string().min(1, "is required"),
@@ -43,11 +51,18 @@ const envFields = z.object({
   ALERTS_FROM_EMAIL: z.preprocess(emptyAsUndefined, z.string().email("must be an email address").optional()),
   // Development and tests only: send SendGrid calls to this local stand-in instead.
   SENDGRID_API_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  // Development and tests only: send Twilio calls to this local stand-in instead.
+  TWILIO_API_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  // Seals the shops' vendor credentials (AES-256-GCM). Required in production; elsewhere, unset,
+  // a development key derived from SHOPIFY_API_SECRET seals them (docs/operations.md).
+  CREDENTIALS_KEY: z.preprocess(emptyAsUndefined, credentialsKey.optional()),
+  // The key before the last rotation: still opens what it sealed until each secret is sealed again.
+  CREDENTIALS_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, credentialsKey.optional()),
 });
 
 export const envSchema = envFields.superRefine((env, context) => {
   // Production talks to Shopify, never to a stand-in.
-  for (const name of ["SHOPIFY_EMULATOR_URL", "APP_BRIDGE_URL", "SENDGRID_API_URL"] as const) {
+  for (const name of ["SHOPIFY_EMULATOR_URL", "APP_BRIDGE_URL", "SENDGRID_API_URL", "TWILIO_API_URL"] as const) {
     if (env.NODE_ENV === "production" && env[name]) {
       context.addIssue({ code: "custom", path: [name], message: "must not be set in production" });
     }
@@ -55,6 +70,24 @@ export const envSchema = envFields.superRefine((env, context) => {
   // A key without a sender would fail on the first store email rather than at boot.
   if (env.SENDGRID_API_KEY && !env.ALERTS_FROM_EMAIL) {
     context.addIssue({ code: "custom", path: ["ALERTS_FROM_EMAIL"], message: "is required with SENDGRID_API_KEY" });
+  }
+  // Production never seals merchants' credentials with a key derived from another secret.
+  if (env.NODE_ENV === "production" && !env.CREDENTIALS_KEY) {
+    context.addIssue({ code: "custom", path: ["CREDENTIALS_KEY"], message: "is required in production" });
+  }
+  if (!env.CREDENTIALS_KEY && env.CREDENTIALS_KEY_PREVIOUS) {
+    context.addIssue({
+      code: "custom",
+      path: ["CREDENTIALS_KEY"],
+      message: "is required with CREDENTIALS_KEY_PREVIOUS",
+    });
+  }
+  if (env.CREDENTIALS_KEY && env.CREDENTIALS_KEY === env.CREDENTIALS_KEY_PREVIOUS) {
+    context.addIssue({
+      code: "custom",
+      path: ["CREDENTIALS_KEY_PREVIOUS"],
+      message: "must differ from CREDENTIALS_KEY",
+    });
   }
 });
 

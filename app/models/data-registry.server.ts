@@ -411,4 +411,53 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     // Vendor event ids only.
     customerData: null,
   },
+  {
+    model: "OrderContact",
+    eraseShop: async (tx, shop) => (await tx.orderContact.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.orderContact.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      export: async (tx, shop, customer) =>
+        tx.orderContact.findMany({
+          where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          select: {
+            orderId: true,
+            email: true,
+            orderPhone: true,
+            customerPhone: true,
+            shippingPhone: true,
+            billingPhone: true,
+            smsMarketingConsent: true,
+          },
+        }),
+    },
+  },
+  {
+    model: "NotificationSettings",
+    eraseShop: async (tx, shop) => (await tx.notificationSettings.deleteMany({ where: { shop } })).count,
+    // The merchant's cadence: no customer in it.
+    customerData: null,
+  },
+  {
+    model: "EmailSuppression",
+    eraseShop: async (tx, shop) => (await tx.emailSuppression.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // SendGrid keeps its own suppression list, so the shop's copy can go with the customer's data.
+      redact: async (tx, shop, customer) =>
+        customer.email
+          ? (await tx.emailSuppression.deleteMany({ where: { shop, email: customer.email.toLowerCase() } })).count
+          : 0,
+      export: async (tx, shop, customer) =>
+        customer.email
+          ? tx.emailSuppression.findMany({
+              where: { shop, email: customer.email.toLowerCase() },
+              select: { email: true, scope: true, kind: true, recordedAt: true },
+            })
+          : [],
+    },
+  },
 ];

@@ -102,6 +102,9 @@ async function main(): Promise<void> {
       SENDGRID_API_KEY: VENDOR_CREDENTIALS.sendgrid.apiKey,
       SENDGRID_API_URL: emulatorUrl,
       ALERTS_FROM_EMAIL: "alerts@omniroute-demo.example",
+      // Shops' SMS go to the emulator's Twilio, their credentials sealed with the demo's key.
+      TWILIO_API_URL: emulatorUrl,
+      CREDENTIALS_KEY: DEMO_APP.credentialsKey,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -13,4 +13,5 @@ process.env.SHOPIFY_API_SECRET = TEST_APP.apiSecret;
 process.env.SHOPIFY_APP_URL = TEST_APP.appUrl;
 process.env.SCOPES = TEST_APP.scopes;
 process.env.RUN_WORKERS_IN_PROCESS = "false";
+process.env.CREDENTIALS_KEY = TEST_APP.credentialsKey;
 process.env.DATABASE_URL = await createDatabaseFromTemplate(inject("postgresAdminUrl"));

@@ -5,6 +5,8 @@ export const TEST_APP = {
   apiKey: "test-api-key-0123456789abcdef",
   apiSecret: "test-api-secret-0123456789abcdef",
   appUrl: "https://omniroute.test",
+  // Seals the test shops' vendor credentials (CREDENTIALS_KEY): 32 bytes, base64.
+  credentialsKey: "dGVzdC1jcmVkZW50aWFscy1rZXktMzItYnl0ZXMhISE=",
   scopes:
     "read_customers,read_locations,read_orders,read_products,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders",
 } as const;

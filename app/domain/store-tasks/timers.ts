@@ -167,6 +167,19 @@ export function isCustomerWaiting(task: TaskClock): boolean {
   return Boolean(task.customerWaitingAt) && isOpenState(task.state);
 }
 
+/**
+ * A pickup order ready for `days` (counted as 24-hour days) and not collected: the store's
+ * uncollected list and the auto-cancel policy (app/domain/notifications) both ask this.
+ */
+export function isUncollected(task: Pick<TaskClock, "kind" | "state" | "readyAt">, days: number, now: Date): boolean {
+  return (
+    task.kind === "PICKUP" &&
+    task.state === "READY" &&
+    Boolean(task.readyAt) &&
+    now.getTime() - (task.readyAt ?? now).getTime() >= days * DAY
+  );
+}
+
 export interface TaskAlerts {
   readonly late: boolean;
   /** Still new more than notStartedMinutes after assignment. */
@@ -194,11 +207,7 @@ export function taskAlerts(
     isNew &&
     task.dueAt !== null &&
     now.getTime() >= task.dueAt.getTime() - settings.escalation.minutesBeforeDue * MINUTE;
-  const uncollected =
-    task.kind === "PICKUP" &&
-    task.state === "READY" &&
-    Boolean(task.readyAt) &&
-    elapsed(task.readyAt ?? now) >= settings.uncollectedDays * DAY;
+  const uncollected = isUncollected(task, settings.uncollectedDays, now);
   const customerWaiting = isCustomerWaiting(task);
   return { late, notStarted, escalate, uncollected, customerWaiting, critical: late || notStarted || customerWaiting };
 }

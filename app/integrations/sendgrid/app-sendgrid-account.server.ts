@@ -1,4 +1,5 @@
 import { env, type Env } from "~/env.server";
+import { fetchEventVerificationKey, type EventKeyLookup } from "./event-webhook.server";
 import { createSendGridMailer, type EmailAddress, type SendGridMailer } from "./sendgrid-mailer.server";
 
 /**
@@ -27,10 +28,38 @@ export function appSendGridAccountFrom(
   };
 }
 
+/** Kept a while rather than fetched per batch; refetched after, as the account may have rotated it. */
+const EVENT_KEY_TTL_MS = 10 * 60_000;
+
+function cachedEventKey(fetchKey: () => Promise<EventKeyLookup>) {
+  let cached: { key: string | null; until: number } | undefined;
+  return async (): Promise<string | null> => {
+    if (cached && cached.until > Date.now()) return cached.key;
+    const lookup = await fetchKey();
+    // A failed lookup is kept for a short while only: SendGrid retries the batch for a day.
+    const key = lookup.ok ? lookup.publicKey : null;
+    cached = { key, until: Date.now() + (lookup.ok ? EVENT_KEY_TTL_MS : 30_000) };
+    return key;
+  };
+}
+
 let account: AppSendGridAccount | undefined;
 
 /** The account as this process's environment sets it up, made once. */
 export function appSendGridAccount(): AppSendGridAccount {
   account ??= appSendGridAccountFrom(env);
   return account;
+}
+
+let eventKey: (() => Promise<string | null>) | undefined;
+
+/**
+ * The key that signs the app account's Event Webhook batches (the staff emails' events), asked
+ * of SendGrid with the account's API key; null when the account is not set up or gives none.
+ */
+export function appEventVerificationKey(): Promise<string | null> {
+  const { SENDGRID_API_KEY: apiKey, SENDGRID_API_URL: baseUrl } = env;
+  if (!apiKey) return Promise.resolve(null);
+  eventKey ??= cachedEventKey(() => fetchEventVerificationKey({ apiKey, ...(baseUrl ? { baseUrl } : {}) }));
+  return eventKey();
 }

@@ -5,7 +5,7 @@ import { MailService } from "@sendgrid/mail";
  * The one SendGrid adapter: sends one email through SendGrid's v3 Mail Send API with the real
  * SDK (`@sendgrid/mail`) and tells what came of it as a value, never as a vendor error. The
  * store's new-order email uses it with the app's own account (app-sendgrid-account.server.ts);
- * customer notifications will use it with each shop's.
+ * customer notifications with each shop's (customer-email.server.ts).
  */
 
 export interface EmailAddress {
@@ -22,13 +22,18 @@ export interface EmailMessage {
   /** Opaque ids only, never personal data: SendGrid echoes them in its event webhook. */
   customArgs?: Record<string, string>;
   categories?: string[];
+  /** The unsubscribe (suppression) group: lets a customer opt out of reminders without losing receipts. */
+  asmGroupId?: number;
 }
 
 export type SendOutcome =
   /** Accepted; `messageId` is SendGrid's X-Message-Id (null when it gave none, as in sandbox mode). */
   | { ok: true; messageId: string | null }
-  /** Refused (a 4xx, or the SDK refused the message before sending): not sent, and sending it again would fail again. */
-  | { ok: false; kind: "REJECTED"; error: string }
+  /**
+   * Refused (a 4xx, or the SDK refused the message before sending): not sent, and sending it again
+   * would fail again. `status` is SendGrid's (401: the key; 400: the message), null when none was sent.
+   */
+  | { ok: false; kind: "REJECTED"; status: number | null; error: string }
   /** No answer, a 5xx or a broken connection: it may have been sent. */
   | { ok: false; kind: "AMBIGUOUS"; error: string };
 
@@ -75,7 +80,7 @@ export function classifySendFailure(error: unknown, timeoutMs: number): Exclude<
     const status = error["code"];
     const text = sendGridErrorText(status, error["response"]["body"]);
     return status >= 400 && status < 500
-      ? { ok: false, kind: "REJECTED", error: text }
+      ? { ok: false, kind: "REJECTED", status, error: text }
       : { ok: false, kind: "AMBIGUOUS", error: text };
   }
   if (isRecord(error) && error["isAxiosError"] === true) {
@@ -90,7 +95,7 @@ export function classifySendFailure(error: unknown, timeoutMs: number): Exclude<
         : `SendGrid could not be reached: ${message}`,
     };
   }
-  return { ok: false, kind: "REJECTED", error: error instanceof Error ? error.message : String(error) };
+  return { ok: false, kind: "REJECTED", status: null, error: error instanceof Error ? error.message : String(error) };
 }
 
 function headerValue(headers: unknown, name: string): string | null {
@@ -99,17 +104,26 @@ function headerValue(headers: unknown, name: string): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-export function createSendGridMailer(credentials: SendGridCredentials): SendGridMailer {
-  const timeoutMs = credentials.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
-  // A client and mail service of its own, not the SDK's shared singletons: each account
-  // (the app's, each shop's) keeps its key and host.
+/**
+ * A client of its own, not the SDK's shared singleton: each account (the app's, each shop's)
+ * keeps its key and host.
+ */
+export function createSendGridClient(credentials: SendGridCredentials): Client {
   const client = new Client();
   client.setApiKey(credentials.apiKey);
   // setApiKey resets the host, so the override goes in after it.
   if (credentials.baseUrl) client.setDefaultRequest("baseUrl", credentials.baseUrl);
+  // The client's typings leave out its request timeout; the mail service sets it on the client.
+  const timeoutSetter = new MailService();
+  timeoutSetter.setClient(client);
+  timeoutSetter.setTimeout(credentials.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS);
+  return client;
+}
+
+export function createSendGridMailer(credentials: SendGridCredentials): SendGridMailer {
+  const timeoutMs = credentials.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   const mail = new MailService();
-  mail.setClient(client);
-  mail.setTimeout(timeoutMs);
+  mail.setClient(createSendGridClient(credentials));
 
   return {
     async send(message) {
@@ -122,6 +136,7 @@ export function createSendGridMailer(credentials: SendGridCredentials): SendGrid
           html: message.html,
           ...(message.customArgs ? { customArgs: message.customArgs } : {}),
           ...(message.categories ? { categories: message.categories } : {}),
+          ...(message.asmGroupId !== undefined ? { asm: { groupId: message.asmGroupId } } : {}),
         });
         return { ok: true, messageId: headerValue(response.headers, "x-message-id") };
       } catch (error) {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorRequest, EmulatorResponse } from "../../../dev/emulator/vendors/http-types";
 import { startLoopbackServer } from "../../../dev/emulator/vendors/loopback-test-server";
 import { SendgridSandbox } from "../../../dev/emulator/vendors/sendgrid";
-import { appSendGridAccountFrom, SENDGRID_NOT_SET_UP } from "./app-sendgrid-account.server";
+import { appEventVerificationKey, appSendGridAccountFrom, SENDGRID_NOT_SET_UP } from "./app-sendgrid-account.server";
 import { createSendGridMailer, type EmailMessage, type SendGridMailer } from "./sendgrid-mailer.server";
 
 /** The adapter with the real SDK, against the emulator's SendGrid sandbox behind a real socket. */
@@ -82,11 +82,13 @@ describe("the SendGrid adapter", () => {
     expect(badAddress).toEqual({
       ok: false,
       kind: "REJECTED",
+      status: 400,
       error: "Does not contain a valid address. (personalizations.0.to.0.email)",
     });
     expect(badKey).toEqual({
       ok: false,
       kind: "REJECTED",
+      status: 401,
       error: "The provided authorization grant is invalid, expired, or revoked",
     });
     expect(api.sandbox.list()).toEqual([]);
@@ -122,6 +124,10 @@ describe("the SendGrid adapter", () => {
 });
 
 describe("the app's SendGrid account", () => {
+  it("has no Event Webhook key to check staff emails' events against without an API key", async () => {
+    expect(await appEventVerificationKey()).toBeNull();
+  });
+
   it("is unavailable, saying why, without a key", () => {
     expect(appSendGridAccountFrom({})).toEqual({ available: false, reason: SENDGRID_NOT_SET_UP });
     expect(appSendGridAccountFrom({ ALERTS_FROM_EMAIL: "alerts@omniroute.example" }).available).toBe(false);

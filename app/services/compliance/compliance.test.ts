@@ -179,9 +179,23 @@ async function seedShop(shop: string): Promise<void> {
     await prisma.smsConsent.create({
       data: { shop, phone: e164, scope: "TRANSACTIONAL", source: "PICKUP_PASS", wording: "Text me updates", orderId },
     });
+    await prisma.orderContact.create({
+      data: {
+        shop,
+        orderId,
+        email: customer.email,
+        orderPhone: customer.phone,
+        shippingPhone: customer.phone,
+        smsMarketingConsent: true,
+      },
+    });
+    await prisma.emailSuppression.create({
+      data: { shop, email: customer.email, scope: "ALL", kind: "UNSUBSCRIBED" },
+    });
     await prisma.vendorEventReceipt.create({ data: { shop, provider: "SENDGRID", eventId: crypto.randomUUID() } });
   }
   await prisma.shopMessagingAccount.create({ data: { shop, smsHelpText: "Reply STOP to opt out" } });
+  await prisma.notificationSettings.create({ data: { shop, settings: {} } });
 }
 
 async function rowsHeldFor(shop: string): Promise<Record<string, number>> {

@@ -1,4 +1,5 @@
 import { formatDateTime } from "~/domain/date-time";
+import { escapeHtml } from "~/domain/html";
 import { itemName, type StoreTaskKind } from "~/domain/store-tasks/types";
 
 /**
@@ -46,19 +47,6 @@ const KIND_LINE: Readonly<Record<StoreTaskKind, string>> = {
 };
 
 export const OPEN_ON_POS = "Open Omniroute on POS → Online orders";
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Text from Shopify or the merchant (product titles, names) as HTML text, never markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-}
 
 /** "Ada" of "Ada Lovelace"; null when the order names no one. */
 export function firstNameOf(customerName: string | null): string | null {

@@ -1,3 +1,4 @@
+import { planNotificationsForTaskState } from "~/services/notifications/cadence.server";
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { matchesNameAndOrder } from "~/domain/store-tasks/handover-lookup";
@@ -182,8 +183,10 @@ async function applyTransition(
     clientRequestId: requestId,
     detail: transitionDetail(decision),
   });
+  const fulfillment = decision.shopifyEffect === "FULFILL" ? fulfillmentFor(decision) : undefined;
+  // The shopper's messages follow the task (ready, collected, shipped …), in this transaction.
+  await planNotificationsForTaskState(tx, caller.shop, task, decision.to, at, fulfillment?.notifyCustomer ?? false);
   if (decision.shopifyEffect) {
-    const fulfillment = decision.shopifyEffect === "FULFILL" ? fulfillmentFor(decision) : undefined;
     await storeTasksShopifyEffectJob.enqueue(tx, {
       shop: caller.shop,
       taskId: task.id,

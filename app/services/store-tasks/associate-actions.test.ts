@@ -156,6 +156,52 @@ describe("an associate's actions on a store task", () => {
     expect(events[0]).toMatchObject({ staffMemberId: "501", userId: "9001", detail: { handover: { method: "QR" } } });
   });
 
+  it("plans the shopper's messages in the transition: ready schedules reminders, collected cancels them for the feedback", async () => {
+    const { task } = await pickupTask(1);
+    // The shopper left an email and no phone at checkout, as orders/create keeps it.
+    await prisma.orderContact.upsert({
+      where: { shop_orderId: { shop: emulator.shop, orderId: task.orderId } },
+      create: { shop: emulator.shop, orderId: task.orderId, email: "ada@example.com" },
+      update: {},
+    });
+    await pickPackStage(task, 1);
+    await must(actions.transitionTask(caller(), task.id, { requestId: requestId(), to: "READY" }));
+
+    const messages = async () =>
+      Object.fromEntries(
+        (await prisma.notification.findMany({ where: { shop: emulator.shop, orderId: task.orderId } })).map((row) => [
+          `${row.step} ${row.channel}`,
+          `${row.status}${row.reason ? `: ${row.reason}` : ""}`,
+        ]),
+      );
+    expect(await messages()).toMatchObject({
+      "READY_SMS SMS": "SKIPPED: No phone number on the order",
+      "SHOPIFY:READY_FOR_PICKUP EMAIL": "SKIPPED: Sent by Shopify",
+      "PICKUP_REMINDER_PUSH EMAIL": "SCHEDULED",
+      "REMINDER_DAY_2 EMAIL": "SCHEDULED",
+      "REMINDER_DAY_5 EMAIL": "SCHEDULED",
+    });
+    // The same event again (a retried request, a late webhook) plans nothing more.
+    const rows = await prisma.notification.count({ where: { shop: emulator.shop, orderId: task.orderId } });
+    const { planNotificationsForTaskState } = await import("~/services/notifications/cadence.server");
+    expect(await planNotificationsForTaskState(prisma, emulator.shop, task, "READY", new Date())).toBe(0);
+    expect(await prisma.notification.count({ where: { shop: emulator.shop, orderId: task.orderId } })).toBe(rows);
+
+    await must(
+      actions.transitionTask(caller(), task.id, {
+        requestId: requestId(),
+        to: "PICKED_UP",
+        handover: { method: "QR", idChecked: false },
+      }),
+    );
+    expect(await messages()).toMatchObject({
+      "PICKUP_REMINDER_PUSH EMAIL": "CANCELLED: No longer needed",
+      "REMINDER_DAY_2 EMAIL": "CANCELLED: No longer needed",
+      "REMINDER_DAY_5 EMAIL": "CANCELLED: No longer needed",
+      "FEEDBACK_EMAIL EMAIL": "SCHEDULED",
+    });
+  });
+
   it("lets one of two devices pressing Ready at once through: one transition, one Shopify call queued", async () => {
     const { task } = await pickupTask(1);
     await pickPackStage(task, 1);

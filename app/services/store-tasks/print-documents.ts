@@ -1,3 +1,4 @@
+import { escapeHtml } from "~/domain/html";
 import { formatPickupCode } from "~/domain/store-tasks/pickup-code";
 import type { StoreTaskKind } from "~/domain/store-tasks/types";
 
@@ -35,12 +36,8 @@ export interface PrintContext {
   printedAt: string;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Every text from an order or the merchant goes through here: an item named `<script>` prints as text. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
+// Every text from an order or the merchant goes through it: an item named `<script>` prints as text.
+export { escapeHtml };
 
 /**
  * The reference a ship-from-store parcel's return label and slip carry: the order number and the

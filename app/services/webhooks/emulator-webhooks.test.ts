@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { findOrderContact } from "~/models/order-contacts.server";
 import { findOrderFacts } from "~/models/routed-orders.server";
 import { action as ordersCreateRoute } from "~/routes/webhooks.orders.create";
 import { listRecentOrders } from "~/services/dashboard/recent-orders.server";
@@ -55,17 +56,27 @@ describe("webhooks from the emulator", () => {
     expect(recent[0]).toMatchObject({ units: 1, delivery: "Standard" });
   });
 
-  it("keep the order's random confirmation number, which the thank-you page's pickup pass is checked against", async () => {
+  it("keep the order's random confirmation number (the thank-you page's pass is checked against it) and its shopper's contact", async () => {
     emulator = await startTestEmulator(deliverToApp());
     // Every test emulator is the same shop, whose order ids start again: forget the earlier test's.
     await prisma.webhookEvent.deleteMany({ where: { shop: emulator.shop } });
     await prisma.routedOrder.deleteMany({ where: { shop: emulator.shop } });
+    await prisma.orderContact.deleteMany({ where: { shop: emulator.shop } });
     const order = placeShippingOrder(emulator);
     await emulator.webhooks.idle();
 
     const held = await findOrderFacts(prisma, emulator.shop, String(order.legacyResourceId));
     expect(order.confirmationNumber).toMatch(/^[A-Z0-9]{9}$/);
     expect(held?.confirmationNumber).toBe(order.confirmationNumber);
+    expect(await findOrderContact(prisma, emulator.shop, String(order.legacyResourceId))).toEqual({
+      orderId: String(order.legacyResourceId),
+      email: "shopper@example.com",
+      orderPhone: "+13125550123",
+      customerPhone: "+13125550123",
+      shippingPhone: "+13125550123",
+      billingPhone: "+13125550123",
+      smsMarketingConsent: false,
+    });
   });
 
   it("reject a tampered body with 401, store nothing, and are retried until the emulator gives up", async () => {

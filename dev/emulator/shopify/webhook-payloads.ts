@@ -236,6 +236,15 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
       tax_exempt: false,
       email: customer.email,
       phone: customer.phone,
+      // The emulator's shoppers have not subscribed to marketing texts (the shape of a customer with a phone).
+      sms_marketing_consent: customer.phone
+        ? {
+            state: "not_subscribed",
+            opt_in_level: "single_opt_in",
+            consent_updated_at: null,
+            consent_collected_from: "OTHER",
+          }
+        : null,
       currency,
       tax_exemptions: [],
       admin_graphql_api_id: gid("Customer", customer.id),

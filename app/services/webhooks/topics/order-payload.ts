@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { OrderContactFacts } from "~/models/order-contacts.server";
 import type { OrderFacts } from "~/models/routed-orders.server";
 import { shopifyId } from "./shared-schemas";
 
@@ -10,9 +11,27 @@ export const orderPayload = z
     created_at: z.string(),
     cancelled_at: z.string().nullish(),
     confirmation_number: z.string().max(64).nullish(),
-    customer: z.object({ id: shopifyId }).passthrough().nullish(),
+    email: z.string().max(320).nullish(),
+    contact_email: z.string().max(320).nullish(),
+    phone: z.string().max(64).nullish(),
+    customer: z
+      .object({
+        id: shopifyId,
+        phone: z.string().max(64).nullish(),
+        sms_marketing_consent: z.object({ state: z.string().nullish() }).passthrough().nullish(),
+      })
+      .passthrough()
+      .nullish(),
     shipping_address: z
-      .object({ latitude: z.number().nullish(), longitude: z.number().nullish() })
+      .object({
+        latitude: z.number().nullish(),
+        longitude: z.number().nullish(),
+        phone: z.string().max(64).nullish(),
+      })
+      .passthrough()
+      .nullish(),
+    billing_address: z
+      .object({ phone: z.string().max(64).nullish() })
       .passthrough()
       .nullish(),
     line_items: z.array(
@@ -57,5 +76,18 @@ export function orderFactsOf(body: OrderPayload): OrderFacts {
     customerId: body.customer?.id ?? null,
     confirmationNumber: body.confirmation_number ?? null,
     cancelledAt: date(body.cancelled_at),
+  };
+}
+
+/** How to reach the order's shopper, as the body gives it (the notification cadence's recipients). */
+export function orderContactOf(body: OrderPayload): OrderContactFacts {
+  return {
+    orderId: body.id,
+    email: body.email || body.contact_email || null,
+    orderPhone: body.phone || null,
+    customerPhone: body.customer?.phone || null,
+    shippingPhone: body.shipping_address?.phone || null,
+    billingPhone: body.billing_address?.phone || null,
+    smsMarketingConsent: body.customer?.sms_marketing_consent?.state === "subscribed",
   };
 }

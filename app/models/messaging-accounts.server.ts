@@ -1,0 +1,138 @@
+import type { Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * A shop's own messaging accounts (ShopMessagingAccount): Twilio for SMS, SendGrid for email.
+ * Secrets arrive here sealed (app/services/secrets) and leave sealed: opening them, and showing
+ * them masked, is the services' work. Every query names the shop, except the lookup by Twilio
+ * account SID, which is how an inbound text finds its shop.
+ */
+
+export interface StoredTwilioAccount {
+  shop: string;
+  accountSid: string;
+  authTokenSealed: string;
+  messagingServiceSid: string | null;
+  smsHelpText: string | null;
+}
+
+export interface StoredSendGridAccount {
+  shop: string;
+  apiKeySealed: string;
+  fromEmail: string | null;
+  fromName: string | null;
+  eventPublicKey: string | null;
+}
+
+const twilioColumns = {
+  shop: true,
+  twilioAccountSid: true,
+  twilioAuthTokenSealed: true,
+  twilioMessagingServiceSid: true,
+  smsHelpText: true,
+} as const;
+
+type TwilioRow = Prisma.ShopMessagingAccountGetPayload<{ select: typeof twilioColumns }>;
+
+function twilioAccountOf(row: TwilioRow | null): StoredTwilioAccount | null {
+  if (!row?.twilioAccountSid || !row.twilioAuthTokenSealed) return null;
+  return {
+    shop: row.shop,
+    accountSid: row.twilioAccountSid,
+    authTokenSealed: row.twilioAuthTokenSealed,
+    messagingServiceSid: row.twilioMessagingServiceSid,
+    smsHelpText: row.smsHelpText,
+  };
+}
+
+/** The shop's Twilio account; null until it has both an account SID and an auth token. */
+export async function findTwilioAccount(db: Db, shop: string): Promise<StoredTwilioAccount | null> {
+  return twilioAccountOf(await db.shopMessagingAccount.findUnique({ where: { shop }, select: twilioColumns }));
+}
+
+/** The shops that send from this Twilio account (usually one; a shared account tells them apart by Messaging Service). */
+export async function findTwilioAccountsBySid(db: Db, accountSid: string): Promise<StoredTwilioAccount[]> {
+  const rows = await db.shopMessagingAccount.findMany({
+    where: { twilioAccountSid: accountSid },
+    select: twilioColumns,
+    orderBy: { shop: "asc" },
+    // More shops than this on one account cannot be told apart anyway.
+    take: 50,
+  });
+  return rows.flatMap((row) => twilioAccountOf(row) ?? []);
+}
+
+export interface TwilioAccountChanges {
+  accountSid: string;
+  /** Undefined keeps the stored token (the settings form shows it masked and sends it back empty). */
+  authTokenSealed?: string;
+  messagingServiceSid: string | null;
+  smsHelpText: string | null;
+}
+
+export async function saveTwilioAccount(db: Db, shop: string, changes: TwilioAccountChanges): Promise<void> {
+  const data = {
+    twilioAccountSid: changes.accountSid,
+    twilioMessagingServiceSid: changes.messagingServiceSid,
+    smsHelpText: changes.smsHelpText,
+    ...(changes.authTokenSealed === undefined ? {} : { twilioAuthTokenSealed: changes.authTokenSealed }),
+  };
+  await db.shopMessagingAccount.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+}
+
+const sendGridColumns = {
+  shop: true,
+  sendgridApiKeySealed: true,
+  sendgridFromEmail: true,
+  sendgridFromName: true,
+  sendgridEventPublicKey: true,
+} as const;
+
+/** The shop's SendGrid account; null until it has an API key. */
+export async function findSendGridAccount(db: Db, shop: string): Promise<StoredSendGridAccount | null> {
+  const row = await db.shopMessagingAccount.findUnique({ where: { shop }, select: sendGridColumns });
+  if (!row?.sendgridApiKeySealed) return null;
+  return {
+    shop: row.shop,
+    apiKeySealed: row.sendgridApiKeySealed,
+    fromEmail: row.sendgridFromEmail,
+    fromName: row.sendgridFromName,
+    eventPublicKey: row.sendgridEventPublicKey,
+  };
+}
+
+export interface SendGridAccountChanges {
+  /** Undefined keeps the stored key. */
+  apiKeySealed?: string;
+  fromEmail: string | null;
+  fromName: string | null;
+  eventPublicKey: string | null;
+}
+
+export async function saveSendGridAccount(db: Db, shop: string, changes: SendGridAccountChanges): Promise<void> {
+  const data = {
+    sendgridFromEmail: changes.fromEmail,
+    sendgridFromName: changes.fromName,
+    sendgridEventPublicKey: changes.eventPublicKey,
+    ...(changes.apiKeySealed === undefined ? {} : { sendgridApiKeySealed: changes.apiKeySealed }),
+  };
+  await db.shopMessagingAccount.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+}
+
+/**
+ * Replaces a sealed secret with the same secret sealed under the current key, if it has not
+ * changed meanwhile (a merchant saving a new token wins over the re-seal).
+ */
+export async function resealSecret(
+  db: Db,
+  shop: string,
+  column: "twilioAuthTokenSealed" | "sendgridApiKeySealed",
+  sealedBefore: string,
+  sealedNow: string,
+): Promise<void> {
+  await db.shopMessagingAccount.updateMany({
+    where: { shop, [column]: sealedBefore },
+    data: { [column]: sealedNow },
+  });
+}

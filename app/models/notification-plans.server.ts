@@ -1,0 +1,122 @@
+import type { NotificationChannel, Prisma } from "@prisma/client";
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  notificationSettingsSchema,
+  SHOPIFY_MESSAGES,
+  SKIP_REASONS,
+  type CadencePlan,
+  type CadenceStepKey,
+  type NotificationSettings,
+  type PendingMessage,
+} from "~/domain/notifications";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * An order's planned messages (Notification rows) as the cadence changes them, always inside the
+ * transaction of the event that changed them: one row per (order, step, channel), so a duplicate
+ * or late event adds nothing; only a SCHEDULED row is moved or cancelled, never one on its way.
+ */
+
+/** Shopify's own messages are kept as rows too, for the order's timeline ("sent by Shopify"). */
+export const SHOPIFY_STEP_PREFIX = "SHOPIFY:";
+export const SENT_BY_SHOPIFY = "Sent by Shopify";
+
+const isCadenceStep = (step: string): step is CadenceStepKey => !step.startsWith(SHOPIFY_STEP_PREFIX);
+
+export async function pendingNotificationsOf(db: Db, shop: string, orderId: string): Promise<PendingMessage[]> {
+  const rows = await db.notification.findMany({
+    where: { shop, orderId, status: "SCHEDULED" },
+    select: { step: true, channel: true, sendAt: true },
+  });
+  return rows.flatMap((row) => (isCadenceStep(row.step) ? [{ ...row, step: row.step }] : []));
+}
+
+/** The shop's cadence settings; the defaults when none are saved or the saved ones no longer read. */
+export async function readNotificationSettings(db: Db, shop: string): Promise<NotificationSettings> {
+  const row = await db.notificationSettings.findUnique({ where: { shop }, select: { settings: true } });
+  if (!row) return DEFAULT_NOTIFICATION_SETTINGS;
+  const parsed = notificationSettingsSchema.safeParse(row.settings);
+  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
+}
+
+/** The store's zone, in which its shoppers' messages keep quiet hours; null for a location the app does not know. */
+export async function storeTimeZoneOf(db: Db, shop: string, locationId: string): Promise<string | null> {
+  const profile = await db.locationProfile.findUnique({
+    where: { shop_locationId: { shop, locationId } },
+    select: { timeZone: true },
+  });
+  return profile?.timeZone ?? null;
+}
+
+export async function isSmsOptedOut(db: Db, shop: string, phone: string): Promise<boolean> {
+  return (await db.smsOptOut.count({ where: { shop, phone } })) > 0;
+}
+
+export async function hasRecordedSmsConsent(db: Db, shop: string, phone: string): Promise<boolean> {
+  return (await db.smsConsent.count({ where: { shop, phone, scope: "TRANSACTIONAL" } })) > 0;
+}
+
+/** Writes what `plan` decided for the order. Returns how many messages were newly scheduled. */
+export async function applyCadencePlan(db: Db, shop: string, orderId: string, plan: CadencePlan): Promise<number> {
+  if (plan.cancel.length > 0) {
+    await db.notification.updateMany({
+      where: { shop, orderId, status: "SCHEDULED", step: { in: [...plan.cancel] } },
+      data: { status: "CANCELLED", statusAt: new Date(), reason: "No longer needed" },
+    });
+  }
+  for (const moved of plan.schedule.filter((message) => message.rescheduled)) {
+    await db.notification.updateMany({
+      where: { shop, orderId, step: moved.step, channel: moved.channel, status: "SCHEDULED" },
+      data: { sendAt: moved.sendAt, locationId: moved.locationId },
+    });
+  }
+  const fresh = plan.schedule.filter((message) => !message.rescheduled);
+  const created = await db.notification.createMany({
+    data: fresh.map((message) => ({
+      shop,
+      orderId,
+      step: message.step,
+      channel: message.channel,
+      locationId: message.locationId,
+      sendAt: message.sendAt,
+    })),
+    skipDuplicates: true,
+  });
+  const notSent = [
+    ...plan.skipped.map((skip) => ({
+      step: skip.step,
+      channel: skip.channel,
+      reason: SKIP_REASONS[skip.reason],
+      at: null,
+    })),
+    ...plan.shopifySends.map((send) => ({
+      step: `${SHOPIFY_STEP_PREFIX}${send.message}`,
+      channel: send.channel,
+      reason: SENT_BY_SHOPIFY,
+      at: send.at,
+    })),
+  ];
+  if (notSent.length > 0) {
+    await db.notification.createMany({
+      data: notSent.map((entry) => ({
+        shop,
+        orderId,
+        step: entry.step,
+        channel: entry.channel as NotificationChannel,
+        sendAt: entry.at ?? new Date(),
+        status: "SKIPPED" as const,
+        reason: entry.reason,
+      })),
+      skipDuplicates: true,
+    });
+  }
+  return created.count;
+}
+
+/** Shopify's message keys as the timeline names them. */
+export function shopifyMessageLabel(step: string): string | null {
+  if (!step.startsWith(SHOPIFY_STEP_PREFIX)) return null;
+  const key = step.slice(SHOPIFY_STEP_PREFIX.length);
+  return SHOPIFY_MESSAGES.find((message) => message.key === key)?.description ?? null;
+}

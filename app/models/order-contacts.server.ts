@@ -1,0 +1,39 @@
+import type { Prisma } from "@prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/** How to reach an order's shopper (see OrderContact in prisma/schema.prisma). */
+export interface OrderContactFacts {
+  orderId: string;
+  email: string | null;
+  orderPhone: string | null;
+  customerPhone: string | null;
+  shippingPhone: string | null;
+  billingPhone: string | null;
+  smsMarketingConsent: boolean;
+}
+
+/** Keeps the order's contact as the latest orders/create (or a redelivery of it) gave it. Idempotent. */
+export async function upsertOrderContact(db: Db, shop: string, contact: OrderContactFacts): Promise<void> {
+  const { orderId, ...values } = contact;
+  await db.orderContact.upsert({
+    where: { shop_orderId: { shop, orderId } },
+    create: { shop, orderId, ...values },
+    update: values,
+  });
+}
+
+export async function findOrderContact(db: Db, shop: string, orderId: string): Promise<OrderContactFacts | null> {
+  return db.orderContact.findUnique({
+    where: { shop_orderId: { shop, orderId } },
+    select: {
+      orderId: true,
+      email: true,
+      orderPhone: true,
+      customerPhone: true,
+      shippingPhone: true,
+      billingPhone: true,
+      smsMarketingConsent: true,
+    },
+  });
+}

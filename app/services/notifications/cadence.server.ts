@@ -1,0 +1,127 @@
+import type { Prisma, StoreTaskKind, StoreTaskState } from "@prisma/client";
+import { scheduleFor, type CadenceEvent, type DeliveryMethod } from "~/domain/notifications";
+import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
+import { findShopTimeZone } from "~/models/shop-installations.server";
+import {
+  applyCadencePlan,
+  hasRecordedSmsConsent,
+  isSmsOptedOut,
+  pendingNotificationsOf,
+  readNotificationSettings,
+  storeTimeZoneOf,
+} from "~/models/notification-plans.server";
+import { findOrderContact } from "~/models/order-contacts.server";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The customer cadence, driven by what happens to an order: in the transaction of the event
+ * (a store task made ready, collected, shipped …), the order's messages are planned by the pure
+ * cadence (app/domain/notifications) from the shopper's reach, the store's zone and the shop's
+ * settings, and written as Notification rows, which the sending job sends when due.
+ */
+
+export interface OrderEventAtStore {
+  orderId: string;
+  /** The store the order is at (the pickup store, or the one shipping it). */
+  locationId: string | null;
+  deliveryMethod: DeliveryMethod;
+  event: CadenceEvent;
+}
+
+/** US shops' numbers are read as US numbers when they carry no country code. */
+const DEFAULT_PHONE_COUNTRY = "US";
+
+/** Plans the order's messages for `event`; returns how many were newly scheduled. */
+export async function planOrderNotifications(tx: Tx, shop: string, happened: OrderEventAtStore): Promise<number> {
+  const [contact, settings, pending, zone, shopZone] = await Promise.all([
+    findOrderContact(tx, shop, happened.orderId),
+    readNotificationSettings(tx, shop),
+    pendingNotificationsOf(tx, shop, happened.orderId),
+    happened.locationId === null ? null : storeTimeZoneOf(tx, shop, happened.locationId),
+    findShopTimeZone(tx, shop),
+  ]);
+  const sms = contact
+    ? smsNumberForOrder(
+        {
+          order: { phone: contact.orderPhone },
+          customer: { phone: contact.customerPhone },
+          shippingAddress: { phone: contact.shippingPhone },
+          billingAddress: { phone: contact.billingPhone },
+        },
+        DEFAULT_PHONE_COUNTRY,
+      )
+    : null;
+  const [optedOut, recordedConsent] = sms
+    ? await Promise.all([isSmsOptedOut(tx, shop, sms.phone), hasRecordedSmsConsent(tx, shop, sms.phone)])
+    : [false, false];
+  // A phone given as the checkout's contact is the shopper asking for texts about this order;
+  // Shopify then texts its own confirmation and ready messages too.
+  const checkoutPhone = Boolean(contact?.orderPhone);
+  const plan = scheduleFor(happened.event, {
+    deliveryMethod: happened.deliveryMethod,
+    locationId: happened.locationId,
+    storeTimeZone: zone,
+    destinationTimeZone: null,
+    shopTimeZone: shopZone,
+    reach: {
+      hasPhone: sms !== null,
+      hasSmsConsent: checkoutPhone || Boolean(contact?.smsMarketingConsent) || recordedConsent,
+      smsOptedOut: optedOut,
+      hasEmail: Boolean(contact?.email),
+      hasPushSubscription: false,
+      shopifyTextsShopper: checkoutPhone,
+    },
+    settings,
+    pending,
+  });
+  return applyCadencePlan(tx, shop, happened.orderId, plan);
+}
+
+const DELIVERY_METHOD_OF_TASK = {
+  PICKUP: "PICK_UP",
+  SHIP: "SHIPPING",
+  LOCAL_DELIVERY: "LOCAL_DELIVERY",
+} as const satisfies Record<StoreTaskKind, DeliveryMethod>;
+
+/** The cadence event a store task's new state is, when it is one the shopper hears about. */
+function cadenceEventOf(to: StoreTaskState, at: Date, shopifyNotified: boolean): CadenceEvent | null {
+  switch (to) {
+    case "PICKING":
+      return { type: "PICKING_STARTED", at };
+    case "READY":
+      return { type: "READY_FOR_PICKUP", at };
+    case "PICKED_UP":
+      return { type: "COLLECTED", at };
+    case "SHIPPED":
+      return { type: "SHIPPED", at, shopifyNotified };
+    case "OUT_FOR_DELIVERY":
+      return { type: "OUT_FOR_DELIVERY", at, shopifyNotified };
+    case "DELIVERED":
+      return { type: "DELIVERED", at };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A store task moved to `to` (in the transaction that moved it): the order's messages follow.
+ * `shopifyNotified`: the fulfilment the move records asks Shopify to email the customer.
+ */
+export async function planNotificationsForTaskState(
+  tx: Tx,
+  shop: string,
+  task: { orderId: string; locationId: string; kind: StoreTaskKind },
+  to: StoreTaskState,
+  at: Date,
+  shopifyNotified = false,
+): Promise<number> {
+  const event = cadenceEventOf(to, at, shopifyNotified);
+  if (!event) return 0;
+  return planOrderNotifications(tx, shop, {
+    orderId: task.orderId,
+    locationId: task.locationId,
+    deliveryMethod: DELIVERY_METHOD_OF_TASK[task.kind],
+    event,
+  });
+}
