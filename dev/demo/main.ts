@@ -117,8 +117,19 @@ async function main(): Promise<void> {
   app.stdout?.on("data", keep);
   app.stderr?.on("data", keep);
 
-  // Once the app is installed (the first admin page load), the demo's stores get their emails.
-  const merchantSetup = applyDemoMerchantSetup(database.url, emulator.scenario);
+  // Once the app is installed (the first admin page load), the demo's stores get their emails and
+  // the shop its messaging accounts.
+  const merchantSetup = applyDemoMerchantSetup(database.url, emulator.scenario, {
+    credentialsKey: DEMO_APP.credentialsKey,
+    twilio: VENDOR_CREDENTIALS.twilio,
+    sendgrid: VENDOR_CREDENTIALS.sendgrid,
+    async sendgridEventPublicKey() {
+      const answer = await fetch(`${emulatorUrl}/v3/user/webhooks/event/settings/signed`, {
+        headers: { Authorization: `Bearer ${VENDOR_CREDENTIALS.sendgrid.apiKey}` },
+      });
+      return answer.ok ? (((await answer.json()) as { public_key?: string }).public_key ?? null) : null;
+    },
+  });
 
   let stopping = false;
   const stop = async (code: number) => {
