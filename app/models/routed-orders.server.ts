@@ -117,6 +117,15 @@ export function findOrderConfirmation(
   });
 }
 
+/** The store the shopper chose for a pickup order (numeric location id); null when not known or not a pickup. */
+export async function pickupStoreChosenFor(db: Db, shop: string, orderId: string): Promise<string | null> {
+  const row = await db.routedOrder.findUnique({
+    where: { shop_orderId: { shop, orderId } },
+    select: { pickupLocationId: true },
+  });
+  return row?.pickupLocationId ?? null;
+}
+
 /** Fills in what routing learnt from the fulfilment orders. */
 export async function completeOrderFacts(
   db: Db,

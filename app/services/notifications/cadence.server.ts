@@ -1,4 +1,4 @@
-import type { Prisma, StoreTaskKind, StoreTaskState } from "@prisma/client";
+import type { Prisma, StoreTaskEndedReason, StoreTaskKind, StoreTaskState } from "@prisma/client";
 import { scheduleFor, type CadenceEvent, type DeliveryMethod } from "~/domain/notifications";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
 import { findShopTimeZone } from "~/models/shop-installations.server";
@@ -11,6 +11,7 @@ import {
   storeTimeZoneOf,
 } from "~/models/notification-plans.server";
 import { findOrderContact } from "~/models/order-contacts.server";
+import { pickupStoreChosenFor } from "~/models/routed-orders.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -117,6 +118,55 @@ export async function planNotificationsForTaskState(
   shopifyNotified = false,
 ): Promise<number> {
   const event = cadenceEventOf(to, at, shopifyNotified);
+  if (!event) return 0;
+  return planOrderNotifications(tx, shop, {
+    orderId: task.orderId,
+    locationId: task.locationId,
+    deliveryMethod: DELIVERY_METHOD_OF_TASK[task.kind],
+    event,
+  });
+}
+
+/**
+ * A store took the order (a task created by the fulfilment order's sync): the order's
+ * confirmation, or, for a pickup that is not at the store the shopper chose (routing moved it, or
+ * the store passed it on), the store-changed notice in the new store's zone.
+ */
+export async function planNotificationsForNewTask(
+  tx: Tx,
+  shop: string,
+  task: { orderId: string; locationId: string; kind: StoreTaskKind },
+  movedFromAnotherStore: boolean,
+  at: Date,
+): Promise<number> {
+  const chosenStore = task.kind === "PICKUP" ? await pickupStoreChosenFor(tx, shop, task.orderId) : null;
+  const changed =
+    task.kind === "PICKUP" && (movedFromAnotherStore || (chosenStore !== null && chosenStore !== task.locationId));
+  return planOrderNotifications(tx, shop, {
+    orderId: task.orderId,
+    locationId: task.locationId,
+    deliveryMethod: DELIVERY_METHOD_OF_TASK[task.kind],
+    event: changed ? { type: "STORE_CHANGED", at } : { type: "ORDER_ROUTED_TO_STORE", at },
+  });
+}
+
+/**
+ * A task ended because of Shopify (its fulfilment order): a pickup marked collected in Shopify's
+ * admin is collected for the shopper too; a cancelled order cancels every message still waiting.
+ */
+export async function planNotificationsForTaskEnd(
+  tx: Tx,
+  shop: string,
+  task: { orderId: string; locationId: string; kind: StoreTaskKind },
+  reason: StoreTaskEndedReason,
+  at: Date,
+): Promise<number> {
+  const event: CadenceEvent | null =
+    reason === "CANCELLED"
+      ? { type: "CANCELLED", at }
+      : reason === "FULFILLED_ELSEWHERE" && task.kind === "PICKUP"
+        ? { type: "COLLECTED", at }
+        : null;
   if (!event) return 0;
   return planOrderNotifications(tx, shop, {
     orderId: task.orderId,

@@ -117,6 +117,15 @@ function openFulfillmentOrder(order: PlacedOrder) {
   return open[0]!;
 }
 
+/** The steps of the order's customer messages planned so far (each once, whatever its channel or outcome). */
+async function plannedSteps(order: PlacedOrder): Promise<string[]> {
+  const rows = await prisma.notification.findMany({
+    where: { shop: emulator.shop, orderId: numeric(order.id) },
+    select: { step: true },
+  });
+  return [...new Set(rows.map((row) => row.step))];
+}
+
 /** The merchant moves a fulfilment order in the Shopify admin: the same mutation, not made by the app's jobs. */
 async function merchantMoves(
   fulfillmentOrderId: string,
@@ -265,6 +274,8 @@ describe("a merchant's move in the admin", () => {
     expect(
       (await model.listLocationQueue(prisma, emulator.shop, stock.pickupStore.id)).some((t) => t.id === before!.id),
     ).toBe(false);
+    // The shopper hears of the first store taking it (Shopify's confirmation) and then of the move.
+    expect(await plannedSteps(order)).toEqual(expect.arrayContaining(["SHOPIFY:ORDER_CONFIRMATION", "STORE_CHANGED"]));
   });
 
   it("and back again reopens the first store's task rather than adding another", async () => {
@@ -350,6 +361,7 @@ describe("a cancelled order", () => {
     expect(task).toMatchObject({ state: "CANCELLED", endedReason: "CANCELLED" });
     expect(task!.endedAt).not.toBeNull();
     expect(await prisma.storeTaskEvent.count({ where: { taskId: task!.id } })).toBe(2);
+    expect(await plannedSteps(order)).toContain("CANCELLED_NOTICE");
   });
 
   it("recorded by the app while Shopify's answer was on its way ends the task all the same", async () => {

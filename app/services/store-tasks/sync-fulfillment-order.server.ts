@@ -27,6 +27,7 @@ import {
 } from "~/shopify/operations/fulfillment-order-for-store-task.server";
 import { queueStoreTaskAlertEmail } from "./alert-email-queue.server";
 import { resumeAfterHoldReleased } from "./hold-release.server";
+import { planNotificationsForNewTask, planNotificationsForTaskEnd } from "~/services/notifications/cadence.server";
 import { planTaskSync, taskKindOf } from "./plan-task-sync";
 import { storeSettingsFor } from "./store-settings.server";
 import { enqueueStoreTaskSync } from "./sync-triggers.server";
@@ -183,7 +184,13 @@ export async function syncFulfillmentOrderTasks(
 
     // Ended first: a fulfilment order has one open task, and the new store's opens below.
     for (const { taskId, reason } of plan.end) {
-      if (await endStoreTask(tx, shop, taskOf(tasks, taskId), reason, at)) outcome.ended.push({ taskId, reason });
+      const task = taskOf(tasks, taskId);
+      if (!(await endStoreTask(tx, shop, task, reason, at))) continue;
+      outcome.ended.push({ taskId, reason });
+      if (fo) {
+        const ended = { orderId: fo.orderId, locationId: task.locationId, kind: taskKindOf(fo.deliveryMethod) };
+        await planNotificationsForTaskEnd(tx, shop, ended, reason, at);
+      }
     }
     if (!plan.here || !fo?.locationId) return outcome;
     const facts = factsOf(fo, fo.locationId);
@@ -194,6 +201,8 @@ export async function syncFulfillmentOrderTasks(
         const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
         outcome.created.push(taskId);
         await queueStoreTaskAlertEmail(tx, shop, { id: taskId, locationId: facts.locationId });
+        const movedHere = plan.end.some((ended) => ended.reason === "MOVED_AWAY");
+        await planNotificationsForNewTask(tx, shop, facts, movedHere, at);
         await syncOtherFulfillmentOrders(tx, shop, facts);
         break;
       }
