@@ -57,12 +57,21 @@ export async function hasRecordedSmsConsent(db: Db, shop: string, phone: string)
   return (await db.smsConsent.count({ where: { shop, phone, scope: "TRANSACTIONAL" } })) > 0;
 }
 
-/** Writes what `plan` decided for the order. Returns how many messages were newly scheduled. */
-export async function applyCadencePlan(db: Db, shop: string, orderId: string, plan: CadencePlan): Promise<number> {
+/**
+ * Writes what `plan` decided for the order, at `at` (the event's time: when a skipped message
+ * would have gone). Returns how many messages were newly scheduled.
+ */
+export async function applyCadencePlan(
+  db: Db,
+  shop: string,
+  orderId: string,
+  plan: CadencePlan,
+  at: Date,
+): Promise<number> {
   if (plan.cancel.length > 0) {
     await db.notification.updateMany({
       where: { shop, orderId, status: "SCHEDULED", step: { in: [...plan.cancel] } },
-      data: { status: "CANCELLED", statusAt: new Date(), reason: "No longer needed" },
+      data: { status: "CANCELLED", statusAt: at, reason: "No longer needed" },
     });
   }
   for (const moved of plan.schedule.filter((message) => message.rescheduled)) {
@@ -104,7 +113,7 @@ export async function applyCadencePlan(db: Db, shop: string, orderId: string, pl
         orderId,
         step: entry.step,
         channel: entry.channel as NotificationChannel,
-        sendAt: entry.at ?? new Date(),
+        sendAt: entry.at ?? at,
         status: "SKIPPED" as const,
         reason: entry.reason,
       })),
@@ -119,4 +128,31 @@ export function shopifyMessageLabel(step: string): string | null {
   if (!step.startsWith(SHOPIFY_STEP_PREFIX)) return null;
   const key = step.slice(SHOPIFY_STEP_PREFIX.length);
   return SHOPIFY_MESSAGES.find((message) => message.key === key)?.description ?? null;
+}
+
+/** An open pickup task past its due time whose order has no delay notice planned yet. */
+export interface LatePickupTask {
+  shop: string;
+  orderId: string;
+  locationId: string;
+}
+
+/**
+ * Pickup orders running late, every shop's, oldest due first: the promise (the task's due time)
+ * has passed and the order is not ready. Those already told (a DELAY_NOTICE row) are left out, so
+ * each order is told once.
+ */
+export function latePickupTasksNotYetTold(db: Db, now: Date, limit: number): Promise<LatePickupTask[]> {
+  return db.$queryRaw<LatePickupTask[]>`
+    SELECT t.shop, t."orderId", t."locationId"
+    FROM "StoreTask" t
+    WHERE t.kind = 'PICKUP'
+      AND t.state IN ('NEW', 'PICKING', 'PACKED', 'STAGED', 'EXCEPTION')
+      AND t."dueAt" < ${now}
+      AND NOT EXISTS (
+        SELECT 1 FROM "Notification" n
+        WHERE n.shop = t.shop AND n."orderId" = t."orderId" AND n.step = 'DELAY_NOTICE'
+      )
+    ORDER BY t."dueAt"
+    LIMIT ${limit}`;
 }

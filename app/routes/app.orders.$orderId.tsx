@@ -16,12 +16,14 @@ import {
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { CustomerMessagesCard } from "~/components/CustomerMessagesCard";
 import { StorePhotoThumbnails } from "~/components/StorePhotoThumbnails";
 import { formatDateTime } from "~/domain/date-time";
 import { formatDollars } from "~/domain/money";
 import { PASS_DAYS_AFTER_PICKUP_ENDS } from "~/domain/pickup-pass/pickup-pass";
 import { orderPromiseView, type OrderPromiseView } from "~/services/checkout-pickup/order-promise.server";
 import { pickupPassLinkOfOrder, type MerchantPassLink } from "~/services/pickup-pass/pickup-pass.server";
+import { customerMessagesOfOrder } from "~/services/notifications/messages/messages.server";
 import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { storeTimelineOfOrder } from "~/services/store-tasks/order-timeline.server";
@@ -39,7 +41,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const storeTimeline = await storeTimelineOfOrder(session.shop, orderId, timeZone);
   const pickupPass = await pickupPassLinkOfOrder(session.shop, orderId);
   const pickupPromise = await orderPromiseView(session.shop, orderId, timeZone);
+  const customerMessages = await customerMessagesOfOrder(session.shop, orderId, timeZone);
   return {
+    customerMessages,
     storeTimeline,
     pickupPass,
     pickupPromise,
@@ -164,6 +168,9 @@ export default function RoutedOrderPage() {
         )}
         <Layout.Section>
           <StoreTimelineCard tasks={order.storeTimeline} />
+        </Layout.Section>
+        <Layout.Section>
+          <CustomerMessagesCard messages={order.customerMessages} />
         </Layout.Section>
       </Layout>
     </Page>

@@ -76,7 +76,7 @@ export async function planOrderNotifications(tx: Tx, shop: string, happened: Ord
     settings,
     pending,
   });
-  return applyCadencePlan(tx, shop, happened.orderId, plan);
+  return applyCadencePlan(tx, shop, happened.orderId, plan, happened.event.at);
 }
 
 const DELIVERY_METHOD_OF_TASK = {
