@@ -24,6 +24,7 @@ export default function App() {
         </Link>
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/messages">Messages</Link>
+        <Link to="/app/notifications">Notifications</Link>
         <Link to="/app/settings">Routing rules</Link>
         <Link to="/app/locations">Locations</Link>
         <Link to="/app/stores">Stores</Link>

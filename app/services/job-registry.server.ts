@@ -6,6 +6,8 @@ import { shopRedactJob } from "~/services/compliance/shop-redact.job.server";
 import { inventoryFullSyncJob } from "~/services/inventory/full-sync.job.server";
 import { inventoryLocationsSyncJob } from "~/services/inventory/locations-sync.job.server";
 import { inventoryNightlySyncJob } from "~/services/inventory/nightly-sync.job.server";
+import { notificationsRunningLateJob } from "~/services/notifications/running-late.job.server";
+import { notificationsSendDueJob } from "~/services/notifications/send/send-due.job.server";
 import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
 import { storeTasksAlertEmailJob } from "~/services/store-tasks/alert-email.job.server";
@@ -39,6 +41,8 @@ export const JOBS: readonly AnyJobDefinition[] = [
   storeTasksEscalateTaskJob,
   storeTasksZeroStoreStockJob,
   storeTasksAlertEmailJob,
+  notificationsSendDueJob,
+  notificationsRunningLateJob,
 ];
 
 // This process's pg-boss creates these queues as it starts (app/jobs/app-job-queue.server.ts).

@@ -139,6 +139,8 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
     return shop;
   },
   "store-tasks.escalate-due": () => scheduledPayload("store-tasks.escalate-due"),
+  "notifications.send-due": () => scheduledPayload("notifications.send-due"),
+  "notifications.running-late": () => scheduledPayload("notifications.running-late"),
   "store-tasks.alert-email": async (shop) => {
     await prisma.$transaction((tx) => storeTasksAlertEmailJob.enqueue(tx, { shop, taskId: crypto.randomUUID() }));
     return shop;
@@ -296,6 +298,8 @@ const SHOPLESS_DEAD_LETTERS: Record<string, string> = {
   "inventory.nightly-sync": "Nightly inventory sync of every store",
   "webhooks.prune-events": "Removing webhook events past their retention",
   "store-tasks.escalate-due": "Escalating store orders not started in time",
+  "notifications.send-due": "Sending customer messages that came due",
+  "notifications.running-late": "Telling shoppers their pickup is running late",
 };
 
 async function deadLetter(queue: string, payload: object): Promise<string> {

@@ -133,6 +133,19 @@ describe("the Store POS in the demo", () => {
       await expectText(storeRow, /\d+ (s|min).*\(1 pick\)/, 60_000);
       await expectText(storeRow, /1 picked up/, 10_000);
       await admin.screenshot({ path: path.join(SCREENSHOTS, "store-pos-stores-page.png") });
+
+      // The shopper's messages followed the store: the reminders planned at Ready were cancelled by
+      // the handover, and the feedback email waits its day; Shopify's ready email is its own.
+      await admin.locator("#app-nav a", { hasText: "Messages" }).click();
+      const messages = appFrame(admin).locator("tr", { hasText: "#1001" });
+      await expectText(messages.filter({ hasText: "How was your pickup" }).first(), /Scheduled for/, 30_000);
+      await expectText(messages.filter({ hasText: "still waiting (day 2)" }).first(), /Cancelled/, 10_000);
+      await expectText(
+        messages.filter({ hasText: "Sent by Shopify" }).first(),
+        /Ready for pickup|Order confirmation/,
+        10_000,
+      );
+      await admin.screenshot({ path: path.join(SCREENSHOTS, "store-pos-messages-page.png") });
       expect(pageErrors).toEqual([]);
     } catch (error) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -3,7 +3,7 @@ import { twilioMessaging } from "~/integrations/twilio/twilio-from-environment.s
 import type { SmsSendOutcome, TwilioMessaging } from "~/integrations/twilio/twilio-messaging.server";
 import { prisma } from "~/db.server";
 import { recordSmsOptOut } from "~/models/sms-opt-outs.server";
-import { shopTwilioAccount } from "./messaging-account.server";
+import { shopTwilioAccount, type ShopTwilioAccount } from "./messaging-account.server";
 
 /**
  * One text from a shop's own Twilio account, for one notification: its status callback carries
@@ -30,9 +30,18 @@ export function statusCallbackUrlFor(notificationId: string): string {
 
 export async function sendShopSms(
   sms: ShopSms,
-  { messaging = twilioMessaging(), now = new Date() }: { messaging?: TwilioMessaging; now?: Date } = {},
+  {
+    messaging = twilioMessaging(),
+    now = new Date(),
+    account: opened,
+  }: {
+    messaging?: TwilioMessaging;
+    now?: Date;
+    /** The shop's account when the caller opened it already (the sending job, once per batch). */
+    account?: ShopTwilioAccount;
+  } = {},
 ): Promise<ShopSmsOutcome> {
-  const account = await shopTwilioAccount(sms.shop);
+  const account = opened ?? (await shopTwilioAccount(sms.shop));
   if (!account) return { kind: "NO_ACCOUNT" };
   const outcome = await messaging.sendSms({
     account,

@@ -1,0 +1,195 @@
+import { useEffect } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+} from "@remix-run/react";
+import { Banner, Button, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { NotSavedBanner } from "~/components/NotSavedBanner";
+import { useFormFields } from "~/components/use-form-fields";
+import { formatDateTime } from "~/domain/date-time";
+import {
+  CADENCE_FORM_FIELDS,
+  SENDER_ACCOUNT_FIELDS,
+  toCadenceForm,
+  toSenderAccountsForm,
+} from "~/domain/notifications/settings-form";
+import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
+import {
+  currentNotificationSettings,
+  pickupOrdersAutoCancelMayWeigh,
+  saveNotificationSettings,
+  saveSenderAccounts,
+  senderAccountsForDisplay,
+} from "~/services/notifications/settings.server";
+import { pickupPassUrl } from "~/services/pickup-pass/pickup-pass-link.server";
+import { shopNameForPass } from "~/services/pickup-pass/shop-name.server";
+import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
+import { CadenceTimeline } from "./CadenceTimeline";
+import { MessagePreview } from "./MessagePreview";
+import { SenderAccountsForm } from "./SenderAccountsForm";
+import { SendingPolicies } from "./SendingPolicies";
+import { UncollectedPolicy } from "./UncollectedPolicy";
+
+/** A sample order id for the preview's pickup pass link, signed like a real one so the text is as long. */
+const SAMPLE_ORDER_ID = "6100000001042";
+
+function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Partial<Record<Key, string>> {
+  const values: Partial<Record<Key, string>> = {};
+  for (const key of keys) {
+    const value = form.get(key);
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = session.shop;
+  const now = new Date();
+  const [{ settings, saved }, timeZone, senders, waiting, shopName] = await Promise.all([
+    currentNotificationSettings(shop),
+    shopTimeZone(shop),
+    senderAccountsForDisplay(shop),
+    pickupOrdersAutoCancelMayWeigh(shop, now),
+    shopNameForPass(shop),
+  ]);
+  return {
+    settings,
+    // Formatted here, in the shop's zone, so the server's and the browser's render agree.
+    savedAt: saved ? formatDateTime(saved.at, timeZone) : null,
+    savedBy: saved?.by ?? null,
+    senders,
+    now: now.toISOString(),
+    readyPickups: waiting.map((order) => ({
+      orderId: order.orderId,
+      orderName: order.orderName,
+      storeName: order.storeName,
+      readyAt: order.readyAt.toISOString(),
+      readyAtLabel: formatDateTime(order.readyAt, timeZone),
+    })),
+    sample: {
+      shopName: shopName ?? shop.replace(/\.myshopify\.com$/, ""),
+      pickupPassUrl: pickupPassUrl({ shop, orderId: SAMPLE_ORDER_ID }),
+    },
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const form = await readAdminForm(request);
+  const intent = form.get("intent");
+  if (intent === "senders") {
+    return { intent, outcome: await saveSenderAccounts(session.shop, fieldsOf(form, SENDER_ACCOUNT_FIELDS)) } as const;
+  }
+  if (intent === "cadence") {
+    const by = sessionToken?.sub ? `Staff member ${sessionToken.sub}` : null;
+    const outcome = await saveNotificationSettings(session.shop, fieldsOf(form, CADENCE_FORM_FIELDS), by, new Date());
+    return { intent, outcome } as const;
+  }
+  throw Response.json({ error: "Send intent=cadence or intent=senders" }, { status: 400 });
+};
+
+export default function NotificationsPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const shopify = useAppBridge();
+  const [cadence, setCadence] = useFormFields(() => toCadenceForm(page.settings));
+  const [senders, setSenders, replaceSenders] = useFormFields(() => toSenderAccountsForm(page.senders));
+
+  const cadenceErrors = result?.intent === "cadence" && !result.outcome.ok ? result.outcome.errors : {};
+  const senderErrors = result?.intent === "senders" && !result.outcome.ok ? result.outcome.errors : {};
+  const cadenceSaved = result?.intent === "cadence" && result.outcome.ok;
+  const sendersSaved = result?.intent === "senders" && result.outcome.ok;
+  const savingCadence = navigation.state === "submitting" && navigation.formData?.get("intent") === "cadence";
+
+  useEffect(() => {
+    if (cadenceSaved) shopify.toast.show("Notification settings saved");
+  }, [cadenceSaved, shopify]);
+  useEffect(() => {
+    if (!sendersSaved) return;
+    shopify.toast.show("Sender accounts saved");
+    // Secrets typed are not kept in the page once saved: the masked ones are shown instead.
+    replaceSenders(toSenderAccountsForm(page.senders));
+  }, [sendersSaved, shopify, replaceSenders, page.senders]);
+
+  return (
+    <Page>
+      <TitleBar title="Notifications" />
+      <Layout>
+        <Layout.Section>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cadence" />
+            <Layout>
+              <Layout.Section>
+                <NotSavedBanner errors={cadenceErrors} title="The notification settings were not saved" />
+              </Layout.Section>
+              <Layout.Section>
+                <CadenceTimeline form={cadence} set={setCadence} errors={cadenceErrors} />
+              </Layout.Section>
+              <Layout.Section>
+                <SendingPolicies form={cadence} set={setCadence} errors={cadenceErrors} />
+              </Layout.Section>
+              <Layout.Section>
+                <UncollectedPolicy
+                  form={cadence}
+                  set={setCadence}
+                  errors={cadenceErrors}
+                  readyPickups={page.readyPickups}
+                  now={page.now}
+                  savedOn={page.settings.uncollected.autoCancel}
+                  savedDays={page.settings.uncollected.days}
+                />
+              </Layout.Section>
+              <Layout.Section>
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="span" tone="subdued">
+                    {page.savedAt === null
+                      ? "Using the recommended cadence"
+                      : `Saved ${page.savedAt}${page.savedBy ? ` by ${page.savedBy}` : ""}`}
+                  </Text>
+                  <Button submit variant="primary" loading={savingCadence}>
+                    Save notification settings
+                  </Button>
+                </InlineStack>
+              </Layout.Section>
+            </Layout>
+          </Form>
+        </Layout.Section>
+        <Layout.Section>
+          <MessagePreview form={cadence} sample={page.sample} />
+        </Layout.Section>
+        <SenderAccountsForm
+          form={senders}
+          set={setSenders}
+          errors={senderErrors}
+          saved={page.senders}
+          shopName={page.sample.shopName}
+        />
+      </Layout>
+    </Page>
+  );
+}
+
+// A failure of this page is shown here, with the nav still around it; Shopify's own answers
+// (re-authentication) go through its boundary.
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return boundary.error(error);
+  return (
+    <Page>
+      <TitleBar title="Notifications" />
+      <Banner tone="critical" title="The notification settings could not be loaded">
+        <Text as="p">Reload the page in a moment. If it keeps happening, contact Omniroute support.</Text>
+      </Banner>
+    </Page>
+  );
+}

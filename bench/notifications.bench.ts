@@ -1,0 +1,224 @@
+// npm run bench:notifications — the customer message sender (notifications.send-due) at a burst:
+// 10,000 ready texts coming due within a minute (over SPREAD_MS), sent by the job's own loop
+// through the real Twilio SDK to the emulator's Twilio sandbox running in its own process.
+// Prints throughput and lateness (sentAt − max(sendAt, the sending window's opening)).
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { startLoopbackServer } from "../dev/emulator/vendors/loopback-test-server";
+import { TwilioSandbox } from "../dev/emulator/vendors/twilio";
+import { TEST_APP } from "../tests/support/shopify-app";
+import { loadAverage, setBenchAppEnvironment } from "./app-environment";
+import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
+import { formatMs, LatencySamples } from "./pipeline-stats";
+
+const MESSAGES = 10_000;
+/** The messages come due evenly over this long, starting LEAD_MS after they are written. */
+const SPREAD_MS = 30_000;
+const LEAD_MS = 3_000;
+/** How long after the last one comes due the sender may still be sending. */
+const DRAIN_MS = 30_000;
+const AIM_PER_SECOND = 200;
+const AIM_P95_LATE_MS = 2_000;
+const WATCHDOG_MS = 600_000;
+const STORE = "1001";
+const SANDBOX_FLAG = "--twilio-sandbox";
+const ACCOUNT = { accountSid: `AC${"b".repeat(32)}`, authToken: "bench-twilio-auth-token" };
+
+/** The child process: the Twilio sandbox behind a socket; its status callbacks go nowhere. */
+async function runSandbox(): Promise<void> {
+  const sandbox = new TwilioSandbox({
+    ...ACCOUNT,
+    messagingServiceNumber: "+13125550000",
+    fetch: async () => new Response(null, { status: 204 }),
+    callbackDelayMs: 1_000,
+  });
+  const server = await startLoopbackServer((request) => sandbox.handle(request));
+  process.send?.({ url: server.url });
+  process.on("message", (message) => {
+    if (message === "count") process.send?.({ count: sandbox.list().length });
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+function startSandboxProcess(): Promise<{ child: ChildProcess; url: string; count(): Promise<number> }> {
+  const child = fork(fileURLToPath(import.meta.url), [SANDBOX_FLAG], { execArgv: ["--import", "tsx"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("message", (message: { url: string }) =>
+      resolve({
+        child,
+        url: message.url,
+        count: () =>
+          new Promise((answer) => {
+            child.once("message", (reply: { count: number }) => answer(reply.count));
+            child.send("count");
+          }),
+      }),
+    );
+  });
+}
+
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A distinct pickup code per order (codes are unique per store). */
+function pickupCodeOf(index: number): string {
+  let code = "";
+  for (let rest = index, place = 0; place < 6; place++, rest = Math.floor(rest / CODE_ALPHABET.length)) {
+    code = CODE_ALPHABET[rest % CODE_ALPHABET.length] + code;
+  }
+  return code;
+}
+
+/** A zone whose wall clock is mid-day now, so the event window (08:00–21:00) is open all through the run. */
+async function zoneInsideWindow(now: Date): Promise<string> {
+  const { localClock } = await import("~/domain/local-time");
+  const zones = [
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Europe/London",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Pacific/Auckland",
+  ];
+  return zones.find((zone) => localClock(now, zone).minute >= 9 * 60 && localClock(now, zone).minute < 19 * 60)!;
+}
+
+async function main(): Promise<void> {
+  let database: BenchDatabase | undefined;
+  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>> | undefined;
+  let disconnectPrisma: (() => Promise<void>) | undefined;
+  try {
+    const setupStartedAt = performance.now();
+    database = await startBenchDatabase();
+    sandbox = await startSandboxProcess();
+    setBenchAppEnvironment(database.url, "http://127.0.0.1:9");
+    process.env.TWILIO_API_URL = sandbox.url;
+    process.env.CREDENTIALS_KEY = TEST_APP.credentialsKey;
+
+    const { prisma } = await import("~/db.server");
+    disconnectPrisma = () => prisma.$disconnect();
+    const { saveShopTwilioAccount } = await import("~/services/notifications/sms/messaging-account.server");
+    const { defaultSendingDependencies, runNotificationSending } =
+      await import("~/services/notifications/send/send-due.server");
+    const { nextSendableAt, cadenceStep } = await import("~/domain/notifications");
+
+    const shop = "bench-outfitters.myshopify.com";
+    const zone = await zoneInsideWindow(new Date());
+    await saveShopTwilioAccount(shop, { ...ACCOUNT, messagingServiceSid: `MG${"c".repeat(32)}`, smsHelpText: null });
+    await prisma.location.create({
+      data: {
+        shop,
+        locationId: STORE,
+        name: "Lincoln Park",
+        address1: "2001 N Clark St",
+        city: "Chicago",
+        provinceCode: "IL",
+        zip: "60614",
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        pickupEnabled: true,
+        syncedAt: new Date(),
+        profile: { create: { kind: "STORE", timeZone: zone } },
+      },
+    });
+    const orders = Array.from({ length: MESSAGES }, (_, index) => ({
+      orderId: String(7_000_000 + index),
+      // Distinct valid US numbers: 312-2xx-xxxx.
+      phone: `+1312${2_000_000 + index}`,
+    }));
+    const assignedAt = new Date();
+    await prisma.orderContact.createMany({
+      data: orders.map((order) => ({ shop, orderId: order.orderId, orderPhone: order.phone })),
+    });
+    await prisma.storeTask.createMany({
+      data: orders.map((order, index) => ({
+        shop,
+        fulfillmentOrderId: String(9_000_000 + index),
+        orderId: order.orderId,
+        orderName: `#${10_000 + index}`,
+        locationId: STORE,
+        kind: "PICKUP" as const,
+        state: "READY" as const,
+        pickupCode: pickupCodeOf(index),
+        assignedAt,
+      })),
+    });
+    const firstDue = Date.now() + LEAD_MS;
+    await prisma.notification.createMany({
+      data: orders.map((order, index) => ({
+        shop,
+        orderId: order.orderId,
+        step: "READY_SMS",
+        channel: "SMS" as const,
+        locationId: STORE,
+        sendAt: new Date(firstDue + Math.floor((index * SPREAD_MS) / MESSAGES)),
+      })),
+    });
+    await prisma.$executeRaw`ANALYZE`;
+    console.log(
+      `setup: postgres, Twilio sandbox process, ${MESSAGES} orders with a ready text due over ` +
+        `${SPREAD_MS / 1000} s (store zone ${zone}) — ${formatMs(performance.now() - setupStartedAt)} ms`,
+    );
+
+    const loadAtStart = loadAverage();
+    const cpuAtStart = process.cpuUsage();
+    const summary = await runNotificationSending(
+      { forMs: LEAD_MS + SPREAD_MS + DRAIN_MS, shop },
+      { ...defaultSendingDependencies, shopName: async () => "Bench Outfitters" },
+    );
+    const cpu = process.cpuUsage(cpuAtStart);
+
+    const rows = await prisma.notification.findMany({
+      where: { shop },
+      select: { status: true, sendAt: true, sentAt: true },
+    });
+    const sent = rows.filter((row) => row.status === "SENT" || row.status === "DELIVERED");
+    const late = new LatencySamples();
+    let firstSendAt = Infinity;
+    let lastSentAt = 0;
+    for (const row of sent) {
+      const due = nextSendableAt(row.sendAt, cadenceStep("READY_SMS").kind, zone);
+      late.add(Math.max(0, row.sentAt!.getTime() - due.getTime()));
+      firstSendAt = Math.min(firstSendAt, row.sendAt.getTime());
+      lastSentAt = Math.max(lastSentAt, row.sentAt!.getTime());
+    }
+    const texts = await sandbox.count();
+    const perSecond = (sent.length * 1000) / Math.max(1, lastSentAt - firstSendAt);
+    const byStatus = new Map<string, number>();
+    for (const row of rows) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
+    console.log(
+      `run: ${[...byStatus].map(([status, count]) => `${status} ${count}`).join(", ")}; sandbox holds ${texts} texts; ` +
+        `summary ${JSON.stringify(summary)}; lateness p50 ${formatMs(late.percentile(0.5))} / p95 ` +
+        `${formatMs(late.percentile(0.95))} / max ${formatMs(late.max())} ms; app CPU ` +
+        `${((cpu.user + cpu.system) / 1000 / Math.max(1, sent.length)).toFixed(2)} ms/text; load average ` +
+        `${loadAtStart.toFixed(2)} → ${loadAverage().toFixed(2)}`,
+    );
+    console.log(
+      `aim: ≥ ${AIM_PER_SECOND}/s (the ${MESSAGES} come due at ${((MESSAGES * 1000) / SPREAD_MS).toFixed(0)}/s), ` +
+        `p95 ≤ ${AIM_P95_LATE_MS} ms late`,
+    );
+    if (sent.length !== MESSAGES || texts !== MESSAGES) process.exitCode = 1;
+    console.log(`notifications: ${perSecond.toFixed(0)} sent/s, p95 ${late.percentile(0.95).toFixed(0)} ms late`);
+  } finally {
+    await disconnectPrisma?.().catch((error: unknown) => console.error("disconnecting prisma:", error));
+    sandbox?.child.kill();
+    await database?.dispose().catch((error: unknown) => console.error("stopping postgres:", error));
+  }
+}
+
+if (process.argv.includes(SANDBOX_FLAG)) {
+  void runSandbox();
+} else {
+  const watchdog = setTimeout(() => {
+    console.error(`notifications bench: still running after ${WATCHDOG_MS} ms; giving up`);
+    process.exit(1);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
