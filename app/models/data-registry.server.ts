@@ -4,6 +4,7 @@ import {
   eraseOrderPickupPromisesOfShop,
   exportOrderPickupPromisesOfOrders,
 } from "./order-pickup-promises.server";
+import { ORDER_CONTACT_FIELDS } from "./order-contacts.server";
 import { exportOrderFactsOfCustomer, orderIdsOfCustomer, redactOrderFactsOfCustomer } from "./routed-orders.server";
 
 /**
@@ -424,15 +425,7 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
       export: async (tx, shop, customer) =>
         tx.orderContact.findMany({
           where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
-          select: {
-            orderId: true,
-            email: true,
-            orderPhone: true,
-            customerPhone: true,
-            shippingPhone: true,
-            billingPhone: true,
-            smsMarketingConsent: true,
-          },
+          select: ORDER_CONTACT_FIELDS,
         }),
     },
   },

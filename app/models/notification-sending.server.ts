@@ -1,5 +1,5 @@
 import type { NotificationChannel, Prisma } from "@prisma/client";
-import type { OrderContactFacts } from "./order-contacts.server";
+import { ORDER_CONTACT_FIELDS, type OrderContactFacts } from "./order-contacts.server";
 import type { PickupPassTask } from "./pickup-pass.server";
 
 type Db = Prisma.TransactionClient;
@@ -136,15 +136,7 @@ export async function orderContactsOf(
 ): Promise<Map<string, OrderContactFacts>> {
   const rows = await db.orderContact.findMany({
     where: { shop, orderId: { in: [...orderIds] } },
-    select: {
-      orderId: true,
-      email: true,
-      orderPhone: true,
-      customerPhone: true,
-      shippingPhone: true,
-      billingPhone: true,
-      smsMarketingConsent: true,
-    },
+    select: ORDER_CONTACT_FIELDS,
   });
   return new Map(rows.map((row) => [row.orderId, row]));
 }

@@ -23,17 +23,17 @@ export async function upsertOrderContact(db: Db, shop: string, contact: OrderCon
   });
 }
 
+/** The columns of OrderContactFacts, as every reader selects them. */
+export const ORDER_CONTACT_FIELDS = {
+  orderId: true,
+  email: true,
+  orderPhone: true,
+  customerPhone: true,
+  shippingPhone: true,
+  billingPhone: true,
+  smsMarketingConsent: true,
+} as const satisfies Record<keyof OrderContactFacts, true>;
+
 export async function findOrderContact(db: Db, shop: string, orderId: string): Promise<OrderContactFacts | null> {
-  return db.orderContact.findUnique({
-    where: { shop_orderId: { shop, orderId } },
-    select: {
-      orderId: true,
-      email: true,
-      orderPhone: true,
-      customerPhone: true,
-      shippingPhone: true,
-      billingPhone: true,
-      smsMarketingConsent: true,
-    },
-  });
+  return db.orderContact.findUnique({ where: { shop_orderId: { shop, orderId } }, select: ORDER_CONTACT_FIELDS });
 }

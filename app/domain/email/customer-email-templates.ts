@@ -1,3 +1,4 @@
+import type { CadenceStepKey } from "../notifications/steps";
 /**
  * The customer emails of the pickup cadence: which steps the app may email, their default text
  * (the merchant edits subject and body per shop) and the placeholders a text may use. The layout
@@ -106,3 +107,18 @@ export function fillPlaceholders(text: string, valueOf: (name: EmailPlaceholder)
     known.includes(name) ? valueOf(name as EmailPlaceholder) : whole,
   );
 }
+
+/**
+ * The customer email each cadence step sends where the app emails it (the steps whose news
+ * Shopify emails itself have none): the sending job and the settings page's preview both read it.
+ */
+export const CUSTOMER_EMAIL_OF_STEP: Partial<Record<CadenceStepKey, CustomerEmailStep>> = {
+  PICKUP_REMINDER_PUSH: "REMINDER",
+  REMINDER_DAY_2: "REMINDER",
+  REMINDER_DAY_5: "REMINDER",
+  EXPIRY_WARNING: "EXPIRY_WARNING",
+  FEEDBACK_EMAIL: "FEEDBACK",
+  DELAY_NOTICE: "DELAY",
+  STORE_CHANGED: "STORE_CHANGED",
+  CANCELLED_NOTICE: "CANCELLED",
+};

@@ -1,26 +1,11 @@
 import { useState } from "react";
 import { BlockStack, Box, Card, InlineStack, Select, Text } from "@shopify/polaris";
-import { DEFAULT_EMAIL_TEMPLATES, type CustomerEmailStep } from "~/domain/email/customer-email-templates";
+import { CUSTOMER_EMAIL_OF_STEP, DEFAULT_EMAIL_TEMPLATES } from "~/domain/email/customer-email-templates";
 import { renderCustomerEmail, sampleEmailFacts } from "~/domain/email/render-customer-email";
 import type { CadenceForm } from "~/domain/notifications/settings-form";
 import { CADENCE_STEPS, cadenceStep, type CadenceStepKey } from "~/domain/notifications/steps";
 import { smsLength } from "~/domain/sms/sms-segments";
 import { smsTextFor } from "~/services/notifications/send/sms-text";
-
-/**
- * The customer email each step sends, where the app emails it (the steps whose news Shopify
- * emails itself have none). The sending job (send-due.server.ts) maps steps the same way.
- */
-const EMAIL_OF_STEP: Partial<Record<CadenceStepKey, CustomerEmailStep>> = {
-  PICKUP_REMINDER_PUSH: "REMINDER",
-  REMINDER_DAY_2: "REMINDER",
-  REMINDER_DAY_5: "REMINDER",
-  EXPIRY_WARNING: "EXPIRY_WARNING",
-  FEEDBACK_EMAIL: "FEEDBACK",
-  DELAY_NOTICE: "DELAY",
-  STORE_CHANGED: "STORE_CHANGED",
-  CANCELLED_NOTICE: "CANCELLED",
-};
 
 const STEP_OPTIONS = CADENCE_STEPS.map((step) => ({ value: step.key, label: step.description }));
 
@@ -54,7 +39,7 @@ export function MessagePreview({
       })
     : null;
   const length = sms === null ? null : smsLength(sms);
-  const emailStep = step.allowedChannels.includes("EMAIL") ? EMAIL_OF_STEP[stepKey] : undefined;
+  const emailStep = step.allowedChannels.includes("EMAIL") ? CUSTOMER_EMAIL_OF_STEP[stepKey] : undefined;
   const email = emailStep
     ? renderCustomerEmail(emailStep, DEFAULT_EMAIL_TEMPLATES[emailStep], facts, { unsubscribeUrl: "#" })
     : null;

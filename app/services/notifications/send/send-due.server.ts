@@ -7,7 +7,7 @@ import {
   type CadenceStepKey,
   type NotificationSettings,
 } from "~/domain/notifications";
-import { DEFAULT_EMAIL_TEMPLATES, type CustomerEmailStep } from "~/domain/email/customer-email-templates";
+import { CUSTOMER_EMAIL_OF_STEP, DEFAULT_EMAIL_TEMPLATES } from "~/domain/email/customer-email-templates";
 import { renderCustomerEmail, type RenderedCustomerEmail } from "~/domain/email/render-customer-email";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
 import { env } from "~/env.server";
@@ -96,17 +96,6 @@ export const EMAIL_OUTCOME_UNKNOWN =
 const NO_TEXT_FOR_STEP = "The app has no message for this step on this channel";
 /** US shops' numbers are read as US numbers when they carry no country code (as the cadence reads them). */
 const DEFAULT_PHONE_COUNTRY = "US";
-
-const EMAIL_STEP_OF: Partial<Record<CadenceStepKey, CustomerEmailStep>> = {
-  PICKUP_REMINDER_PUSH: "REMINDER",
-  REMINDER_DAY_2: "REMINDER",
-  REMINDER_DAY_5: "REMINDER",
-  EXPIRY_WARNING: "EXPIRY_WARNING",
-  FEEDBACK_EMAIL: "FEEDBACK",
-  DELAY_NOTICE: "DELAY",
-  STORE_CHANGED: "STORE_CHANGED",
-  CANCELLED_NOTICE: "CANCELLED",
-};
 
 const isCadenceStep = (step: string): step is CadenceStepKey => (CADENCE_STEP_KEYS as readonly string[]).includes(step);
 
@@ -316,7 +305,7 @@ async function prepareShopRows(
       else if (!body) skip(NO_TEXT_FOR_STEP);
       else prepared.push({ kind: "SMS", row, to, body, account });
     } else {
-      const emailStep = EMAIL_STEP_OF[row.step];
+      const emailStep = CUSTOMER_EMAIL_OF_STEP[row.step];
       const to = contacts.get(row.orderId)?.email?.trim();
       if (!emailStep) skip(NO_TEXT_FOR_STEP);
       else if (!to) skip(SKIP_REASONS.NO_EMAIL);
