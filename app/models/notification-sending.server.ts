@@ -1,6 +1,6 @@
 import type { NotificationChannel, Prisma } from "@prisma/client";
 import { ORDER_CONTACT_FIELDS, type OrderContactFacts } from "./order-contacts.server";
-import type { PickupPassTask } from "./pickup-pass.server";
+import { PICKUP_PASS_TASK_FIELDS, type PickupPassTask } from "./pickup-pass.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -158,24 +158,7 @@ export async function pickupTasksOfOrders(
 ): Promise<OrderPickupTask[]> {
   return db.storeTask.findMany({
     where: { shop, orderId: { in: [...orderIds] }, kind: "PICKUP" },
-    select: {
-      id: true,
-      orderId: true,
-      fulfillmentOrderId: true,
-      orderName: true,
-      locationId: true,
-      state: true,
-      customerName: true,
-      pickupCode: true,
-      assignedAt: true,
-      dueAt: true,
-      completedAt: true,
-      endedAt: true,
-      endedReason: true,
-      customerWaitingAt: true,
-      customerWaitingSpot: true,
-      updatedAt: true,
-    },
+    select: { ...PICKUP_PASS_TASK_FIELDS, orderId: true },
     orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
   });
 }

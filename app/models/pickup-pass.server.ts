@@ -27,27 +27,30 @@ export type PickupPassTask = Pick<
   | "updatedAt"
 >;
 
+/** The columns of PickupPassTask, as every reader of an order's pickup tasks selects them. */
+export const PICKUP_PASS_TASK_FIELDS = {
+  id: true,
+  fulfillmentOrderId: true,
+  orderName: true,
+  locationId: true,
+  state: true,
+  customerName: true,
+  pickupCode: true,
+  assignedAt: true,
+  dueAt: true,
+  completedAt: true,
+  endedAt: true,
+  endedReason: true,
+  customerWaitingAt: true,
+  customerWaitingSpot: true,
+  updatedAt: true,
+} as const satisfies Record<keyof PickupPassTask, true>;
+
 /** The order's pickup tasks at every store, oldest assignment first (ship and delivery tasks are not the pass's). */
 export function pickupTasksOfOrder(db: Db, shop: string, orderId: string): Promise<PickupPassTask[]> {
   return db.storeTask.findMany({
     where: { shop, orderId, kind: "PICKUP" },
-    select: {
-      id: true,
-      fulfillmentOrderId: true,
-      orderName: true,
-      locationId: true,
-      state: true,
-      customerName: true,
-      pickupCode: true,
-      assignedAt: true,
-      dueAt: true,
-      completedAt: true,
-      endedAt: true,
-      endedReason: true,
-      customerWaitingAt: true,
-      customerWaitingSpot: true,
-      updatedAt: true,
-    },
+    select: PICKUP_PASS_TASK_FIELDS,
     orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
   });
 }
