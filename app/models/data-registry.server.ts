@@ -394,6 +394,24 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     },
   },
   {
+    model: "SmsUndeliverableNumber",
+    eraseShop: async (tx, shop) => (await tx.smsUndeliverableNumber.deleteMany({ where: { shop } })).count,
+    customerData: {
+      // Twilio refuses the number again if it is texted, so forgetting it costs one failed text at most.
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.smsUndeliverableNumber.deleteMany({
+            where: { shop, phone: { in: storedPhoneFormsOf(customer.phone) } },
+          })
+        ).count,
+      export: async (tx, shop, customer) =>
+        tx.smsUndeliverableNumber.findMany({
+          where: { shop, phone: { in: storedPhoneFormsOf(customer.phone) } },
+          select: { phone: true, errorCode: true, recordedAt: true },
+        }),
+    },
+  },
+  {
     model: "SmsConsent",
     eraseShop: async (tx, shop) => (await tx.smsConsent.deleteMany({ where: { shop } })).count,
     customerData: {
@@ -426,6 +444,24 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
         tx.orderContact.findMany({
           where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
           select: ORDER_CONTACT_FIELDS,
+        }),
+    },
+  },
+  {
+    model: "UncollectedCancellation",
+    eraseShop: async (tx, shop) => (await tx.uncollectedCancellation.deleteMany({ where: { shop } })).count,
+    // Tied to the customer by the order it names.
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.uncollectedCancellation.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      export: async (tx, shop, customer) =>
+        tx.uncollectedCancellation.findMany({
+          where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          select: { orderId: true, status: true, reason: true, requestedAt: true, settledAt: true },
         }),
     },
   },

@@ -99,6 +99,10 @@ describe("npm run demo", () => {
       await expectText(app(page).locator("table"), /#1001/);
       await app(page).getByRole("link", { name: "#1001" }).click();
       await expectText(app(page).locator("body"), /Why it went there/);
+      await expectText(app(page).locator("body"), /Customer messages/);
+      await page.locator("#app-nav a", { hasText: "Notifications" }).click();
+      await expectText(app(page).locator("body"), /Preview/);
+      await expectText(app(page).locator("body"), /Sender accounts/);
       await page.screenshot({ path: path.join(SCREENSHOTS, "demo-order.png") });
       expect(errors).toEqual([]);
     } catch (error) {

@@ -176,6 +176,10 @@ async function seedShop(shop: string): Promise<void> {
       ],
     });
     await prisma.smsOptOut.create({ data: { shop, phone: e164, source: "STOP_REPLY" } });
+    await prisma.smsUndeliverableNumber.create({ data: { shop, phone: e164, errorCode: "30006" } });
+    await prisma.uncollectedCancellation.create({
+      data: { shop, orderId, status: "CANCELLED", restock: true, refund: false },
+    });
     await prisma.smsConsent.create({
       data: { shop, phone: e164, scope: "TRANSACTIONAL", source: "PICKUP_PASS", wording: "Text me updates", orderId },
     });
@@ -187,6 +191,7 @@ async function seedShop(shop: string): Promise<void> {
         orderPhone: customer.phone,
         shippingPhone: customer.phone,
         smsMarketingConsent: true,
+        customerId: "7001",
       },
     });
     await prisma.emailSuppression.create({
