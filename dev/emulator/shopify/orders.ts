@@ -33,7 +33,19 @@ export interface PlaceOrderInput {
   };
   /** e.g. "Standard", "Express", "Same day". */
   shippingLineTitle?: string;
-  customer?: { email?: string; phone?: string; firstName?: string; lastName?: string };
+  customer?: {
+    email?: string;
+    phone?: string;
+    firstName?: string;
+    lastName?: string;
+    /** Ticked "Text me with news and offers" at checkout. */
+    smsMarketingConsent?: boolean;
+    /**
+     * How the shopper asked to hear about the order: by phone (the order's phone, Shopify texts
+     * them) or by email (the order has no phone). Phone when they gave one, unless said.
+     */
+    checkoutContact?: "email" | "phone";
+  };
   /** The cart's metafields (a checkout extension's writes): copied to the order where a definition allows. */
   cartMetafields?: CartMetafieldInput[];
 }
@@ -136,6 +148,7 @@ export function placeOrder(ctx: ShopContext, input: PlaceOrderInput): PlacedOrde
       phone: input.customer.phone ?? null,
       firstName: input.customer.firstName ?? null,
       lastName: input.customer.lastName ?? null,
+      smsMarketingConsent: input.customer.smsMarketingConsent ?? false,
     });
   }
 
@@ -167,7 +180,7 @@ export function placeOrder(ctx: ShopContext, input: PlaceOrderInput): PlacedOrde
     updatedAt: at,
     processedAt: at,
     email: input.customer?.email ?? null,
-    phone: input.customer?.phone ?? null,
+    phone: input.customer?.checkoutContact === "email" ? null : (input.customer?.phone ?? null),
     customerId,
     shippingAddress,
     shippingLine,

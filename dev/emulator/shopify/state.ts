@@ -69,6 +69,8 @@ export interface CustomerRecord {
   id: number;
   email: string | null;
   phone: string | null;
+  /** Subscribed to the shop's SMS marketing (checkout's "Text me with news and offers"). */
+  smsMarketingConsent?: boolean;
   firstName: string | null;
   lastName: string | null;
 }

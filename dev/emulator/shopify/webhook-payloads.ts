@@ -236,10 +236,9 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
       tax_exempt: false,
       email: customer.email,
       phone: customer.phone,
-      // The emulator's shoppers have not subscribed to marketing texts (the shape of a customer with a phone).
       sms_marketing_consent: customer.phone
         ? {
-            state: "not_subscribed",
+            state: customer.smsMarketingConsent ? "subscribed" : "not_subscribed",
             opt_in_level: "single_opt_in",
             consent_updated_at: null,
             consent_collected_from: "OTHER",
