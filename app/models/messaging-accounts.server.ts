@@ -23,6 +23,9 @@ export interface StoredSendGridAccount {
   fromEmail: string | null;
   fromName: string | null;
   eventPublicKey: string | null;
+  /** Unsubscribe groups: reminders, and feedback requests (app/domain/notifications/suppression-groups.ts). */
+  reminderGroupId: number | null;
+  feedbackGroupId: number | null;
 }
 
 const twilioColumns = {
@@ -87,6 +90,8 @@ const sendGridColumns = {
   sendgridFromEmail: true,
   sendgridFromName: true,
   sendgridEventPublicKey: true,
+  sendgridReminderGroupId: true,
+  sendgridFeedbackGroupId: true,
 } as const;
 
 /** The shop's SendGrid account; null until it has an API key. */
@@ -99,6 +104,8 @@ export async function findSendGridAccount(db: Db, shop: string): Promise<StoredS
     fromEmail: row.sendgridFromEmail,
     fromName: row.sendgridFromName,
     eventPublicKey: row.sendgridEventPublicKey,
+    reminderGroupId: row.sendgridReminderGroupId,
+    feedbackGroupId: row.sendgridFeedbackGroupId,
   };
 }
 
@@ -108,6 +115,9 @@ export interface SendGridAccountChanges {
   fromEmail: string | null;
   fromName: string | null;
   eventPublicKey: string | null;
+  /** Undefined keeps the stored group. */
+  reminderGroupId?: number | null;
+  feedbackGroupId?: number | null;
 }
 
 export async function saveSendGridAccount(db: Db, shop: string, changes: SendGridAccountChanges): Promise<void> {
@@ -115,6 +125,8 @@ export async function saveSendGridAccount(db: Db, shop: string, changes: SendGri
     sendgridFromEmail: changes.fromEmail,
     sendgridFromName: changes.fromName,
     sendgridEventPublicKey: changes.eventPublicKey,
+    ...(changes.reminderGroupId === undefined ? {} : { sendgridReminderGroupId: changes.reminderGroupId }),
+    ...(changes.feedbackGroupId === undefined ? {} : { sendgridFeedbackGroupId: changes.feedbackGroupId }),
     ...(changes.apiKeySealed === undefined ? {} : { sendgridApiKeySealed: changes.apiKeySealed }),
   };
   await db.shopMessagingAccount.upsert({ where: { shop }, create: { shop, ...data }, update: data });

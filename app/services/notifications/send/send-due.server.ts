@@ -7,6 +7,7 @@ import {
   type CadenceStepKey,
   type NotificationSettings,
 } from "~/domain/notifications";
+import { asmGroupIdFor } from "~/domain/notifications/suppression-groups";
 import { CUSTOMER_EMAIL_OF_STEP, DEFAULT_EMAIL_TEMPLATES } from "~/domain/email/customer-email-templates";
 import { renderCustomerEmail, type RenderedCustomerEmail } from "~/domain/email/render-customer-email";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
@@ -91,6 +92,7 @@ const MAX_SEND_ATTEMPTS = 2;
 export const NO_SMS_ACCOUNT = "SMS is not set up: add your Twilio account in Settings";
 export const NO_EMAIL_ACCOUNT = "Email is not set up: add your SendGrid account in Settings";
 export const EMAIL_OPTED_OUT = "The shopper asked this shop's emails to stop";
+export const EMAIL_GROUP_OPTED_OUT = "The shopper unsubscribed from this kind of email (reminders or feedback)";
 export const EMAIL_OUTCOME_UNKNOWN =
   "SendGrid's answer was lost, so it may or may not have arrived; it is not sent twice";
 const NO_TEXT_FOR_STEP = "The app has no message for this step on this channel";
@@ -231,7 +233,15 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promis
 type Prepared =
   | { kind: "SKIP"; row: NotificationToSend; reason: string }
   | { kind: "SMS"; row: NotificationToSend; to: string; body: string; account: ShopTwilioAccount }
-  | { kind: "EMAIL"; row: NotificationToSend; to: string; sender: ShopSendGridSender; rendered: RenderedCustomerEmail };
+  | {
+      kind: "EMAIL";
+      row: NotificationToSend;
+      to: string;
+      sender: ShopSendGridSender;
+      rendered: RenderedCustomerEmail;
+      /** The shop's unsubscribe group the email goes in, when it goes in one. */
+      asmGroupId: number | null;
+    };
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -309,12 +319,16 @@ async function prepareShopRows(
       const to = contacts.get(row.orderId)?.email?.trim();
       if (!emailStep) skip(NO_TEXT_FOR_STEP);
       else if (!to) skip(SKIP_REASONS.NO_EMAIL);
-      // No suppression groups are configured per shop yet: only a stop to every email applies.
-      else if (await emailOptOutOf(prisma, shop, to, null)) skip(EMAIL_OPTED_OUT);
       else {
         const sender = await facts.sendGridSender(shop);
         if (!sender) {
           skip(NO_EMAIL_ACCOUNT);
+          continue;
+        }
+        const asmGroupId = asmGroupIdFor(row.step, sender.groups);
+        const optOut = await emailOptOutOf(prisma, shop, to, asmGroupId);
+        if (optOut) {
+          skip(optOut.kind === "GROUP_UNSUBSCRIBED" ? EMAIL_GROUP_OPTED_OUT : EMAIL_OPTED_OUT);
           continue;
         }
         const settings = await facts.settings(shop);
@@ -327,7 +341,7 @@ async function prepareShopRows(
             emailStep === "FEEDBACK" ? settings.feedbackOffer : null,
           ),
         );
-        prepared.push({ kind: "EMAIL", row, to, sender, rendered });
+        prepared.push({ kind: "EMAIL", row, to, sender, rendered, asmGroupId });
       }
     }
   }
@@ -409,6 +423,7 @@ async function sendOneEmail(
       to: send.to,
       ...send.rendered,
       customArgs: { notificationId: row.id, shop: row.shop },
+      ...(send.asmGroupId === null ? {} : { asmGroupId: send.asmGroupId }),
     },
     deps.emailTransport(),
   );

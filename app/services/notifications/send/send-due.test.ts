@@ -373,6 +373,34 @@ describe("sending due customer messages", () => {
     expect(await reread(reminder)).toMatchObject({ status: "SENT", providerMessageId: mail!.messageId, sentAt: clock });
   });
 
+  it("puts reminder emails in the shop's reminders group; a shopper who left it gets no reminder, yet still hears of the order", async () => {
+    clock = NOON_CHICAGO;
+    const order = await shopWithOrder({ sendgridAccount: true });
+    await prisma.shopMessagingAccount.update({
+      where: { shop: order.shop },
+      data: { sendgridReminderGroupId: 4101, sendgridFeedbackGroupId: 4102 },
+    });
+    const reminder = await scheduled(order, { step: "REMINDER_DAY_2", channel: "EMAIL" });
+    await sending.sendDueNotifications({ shop: order.shop }, depsFor());
+    const mailOf = (id: string) =>
+      sendgrid.list().find((candidate) => candidate.recipients[0]?.customArgs["notificationId"] === id);
+    expect(mailOf(reminder.id)?.request).toMatchObject({ asm: { group_id: 4101 } });
+
+    // The shopper clicks "unsubscribe from reminders" (SendGrid's group_unsubscribe event, as recorded).
+    await prisma.emailSuppression.create({
+      data: { shop: order.shop, email: "ada@example.com", scope: "GROUP:4101", kind: "GROUP_UNSUBSCRIBED" },
+    });
+    const dayFive = await scheduled(order, { step: "REMINDER_DAY_5", channel: "EMAIL" });
+    const expiry = await scheduled(order, { step: "EXPIRY_WARNING", channel: "EMAIL" });
+    await sending.sendDueNotifications({ shop: order.shop }, depsFor());
+
+    expect(mailOf(dayFive.id)).toBeUndefined();
+    expect(await reread(dayFive)).toMatchObject({ status: "SKIPPED", reason: sending.EMAIL_GROUP_OPTED_OUT });
+    // The warning that the order is about to be cancelled is about the order itself: no group, sent.
+    expect(mailOf(expiry.id)?.request).not.toHaveProperty("asm");
+    expect(await reread(expiry)).toMatchObject({ status: "SENT" });
+  });
+
   it("never sends an email twice when SendGrid's answer is lost: it stays UNKNOWN", async () => {
     clock = NOON_CHICAGO;
     const order = await shopWithOrder({ sendgridAccount: true });

@@ -11,6 +11,8 @@ import { openCredential } from "~/services/secrets/credentials-keys.server";
 export interface ShopSendGridSender {
   apiKey: string;
   from: EmailAddress;
+  /** The shop's unsubscribe groups for reminders and feedback requests (null: none set). */
+  groups: { reminderGroupId: number | null; feedbackGroupId: number | null };
 }
 
 export async function shopSendGridSender(shop: string): Promise<ShopSendGridSender | null> {
@@ -24,5 +26,6 @@ export async function shopSendGridSender(shop: string): Promise<ShopSendGridSend
   return {
     apiKey: key.plaintext,
     from: { email: stored.fromEmail, ...(stored.fromName ? { name: stored.fromName } : {}) },
+    groups: { reminderGroupId: stored.reminderGroupId, feedbackGroupId: stored.feedbackGroupId },
   };
 }

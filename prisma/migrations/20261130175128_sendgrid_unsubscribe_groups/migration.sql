@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ShopMessagingAccount" ADD COLUMN     "sendgridFeedbackGroupId" INTEGER,
+ADD COLUMN     "sendgridReminderGroupId" INTEGER;
+
