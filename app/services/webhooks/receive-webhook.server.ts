@@ -19,6 +19,11 @@ export interface WebhookTopicHandler<Schema extends z.ZodType> {
   payload: Schema;
   /** The customer and orders the payload concerns, kept for customers/redact. */
   subject?(payload: z.infer<Schema>): { customerId?: string | null; orderIds?: string[] };
+  /**
+   * The shop the payload says it is about (compliance topics name it in the body): a body naming
+   * another shop than the signed header is refused, never applied to either.
+   */
+  shopDomainOf?(payload: z.infer<Schema>): string;
   /** Payload as stored; lets a topic keep less than it was sent. */
   stored?(payload: z.infer<Schema>): Prisma.InputJsonValue;
   /** The webhook's effect, in the same transaction as its dedupe record. */
@@ -54,6 +59,10 @@ export async function receiveWebhook<Schema extends z.ZodType>(
     return reject(400, `Invalid ${handler.topic} payload: ${problems.join("; ")}`);
   }
   const payload = parsed.data as z.infer<Schema>;
+  const named = handler.shopDomainOf?.(payload);
+  if (named !== undefined && named.toLowerCase() !== webhook.shop.toLowerCase()) {
+    return reject(400, `The body's shop_domain (${named}) is not the shop that sent it`);
+  }
   const triggeredAt = parseTimestamp(webhook.triggeredAt) ?? new Date();
   const eventId = webhook.eventId ?? webhook.webhookId;
   const subject = handler.subject?.(payload) ?? {};

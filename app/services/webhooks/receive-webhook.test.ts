@@ -3,6 +3,7 @@ import prisma from "~/db.server";
 import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
+import { MAX_WEBHOOK_BODY_BYTES } from "./authenticate-webhook.server";
 import { webhookRequest, signWebhookBody } from "../../../tests/support/shopify-app";
 import { uniqueShop } from "../../../tests/support/shops";
 
@@ -130,6 +131,74 @@ describe("receiving a webhook", () => {
     request.headers.delete("X-Shopify-Topic");
     expect((await deliver(shopRedact, request)).status).toBe(400);
     expect(await storedEvents(shop)).toBe(0);
+  });
+
+  it("refuses a body over the limit with 413 before reading it all, and stores nothing", async () => {
+    const shop = uniqueShop();
+    const padding = "x".repeat(MAX_WEBHOOK_BODY_BYTES);
+    const body = JSON.stringify({ shop_id: 1, shop_domain: shop, padding });
+    const response = await deliver(
+      shopRedact,
+      webhookRequest("/webhooks/shop/redact", { topic: "shop/redact", shop, body }),
+    );
+    expect(response.status).toBe(413);
+    expect(await storedEvents(shop)).toBe(0);
+
+    // Sent without a length (chunked), it is cut off as it is read.
+    let sentBytes = 0;
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sentBytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = webhookRequest("/webhooks/shop/redact", { topic: "shop/redact", shop, body: "{}" });
+    const chunked = new Request(streamed.url, {
+      method: "POST",
+      headers: streamed.headers,
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect((await deliver(shopRedact, chunked)).status).toBe(413);
+    expect(sentBytes).toBeLessThan(MAX_WEBHOOK_BODY_BYTES + 512 * 1024);
+  });
+
+  it("answers 400 to a signed payload nested thousands deep, and stores nothing", async () => {
+    const shop = uniqueShop();
+    const body = `{"shop_id":1,"shop_domain":"${shop}","x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const response = await deliver(
+      shopRedact,
+      webhookRequest("/webhooks/shop/redact", { topic: "shop/redact", shop, body }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "Webhook body nests too deep" });
+    expect(await storedEvents(shop)).toBe(0);
+  });
+
+  it.each(["evil.example.com", "shop.myshopify.com.evil.example", "-x.myshopify.com", "a b.myshopify.com"])(
+    "answers 400 to a signed webhook whose shop domain is %s, and stores nothing",
+    async (shop) => {
+      const body = JSON.stringify({ shop_id: 1, shop_domain: shop });
+      const response = await deliver(
+        shopRedact,
+        webhookRequest("/webhooks/shop/redact", { topic: "shop/redact", shop, body }),
+      );
+      expect(response.status).toBe(400);
+      expect(await storedEvents(shop)).toBe(0);
+    },
+  );
+
+  it("refuses a compliance webhook whose body names another shop than the one that sent it", async () => {
+    const shop = uniqueShop();
+    const other = uniqueShop();
+    const response = await deliver(
+      customersRedact,
+      webhookRequest("/webhooks/customers/redact", { topic: "customers/redact", shop, body: redactBody(other) }),
+    );
+    expect(response.status).toBe(400);
+    expect(await storedEvents(shop)).toBe(0);
+    expect(await storedEvents(other)).toBe(0);
   });
 
   it("answers 400 when a topic is delivered to another topic's endpoint", async () => {

@@ -19,7 +19,7 @@ import { findSendGridAccount } from "~/models/messaging-accounts.server";
 import { clearEmailGroupOptOut, recordEmailOptOut } from "~/models/notification-email-events.server";
 import { findNotification, moveNotificationForward } from "~/models/notifications.server";
 import { recordVendorEvent } from "~/models/vendor-event-receipts.server";
-import { readBodyUpTo } from "./read-body";
+import { readBodyUpTo } from "~/services/http/read-body-up-to";
 
 /**
  * POST /webhooks/sendgrid/events: SendGrid's Event Webhook, from every shop's account and the

@@ -16,6 +16,7 @@ const payload = z.object({
 export const customersDataRequest: WebhookTopicHandler<typeof payload> = {
   topic: "CUSTOMERS_DATA_REQUEST",
   payload,
+  shopDomainOf: (body) => body.shop_domain,
   subject: (body) => ({ customerId: body.customer.id, orderIds: body.orders_requested }),
   async apply(tx, webhook) {
     const dataRequestId = await recordDataRequest(tx, webhook.shop, webhook.payload.data_request.id, {

@@ -14,6 +14,7 @@ const payload = z.object({
 export const customersRedact: WebhookTopicHandler<typeof payload> = {
   topic: "CUSTOMERS_REDACT",
   payload,
+  shopDomainOf: (body) => body.shop_domain,
   subject: (body) => ({ customerId: body.customer.id, orderIds: body.orders_to_redact }),
   async apply(tx, webhook) {
     await customerRedactJob.enqueue(tx, {

@@ -9,6 +9,7 @@ const payload = z.object({ shop_id: shopifyId, shop_domain: z.string().min(1) })
 export const shopRedact: WebhookTopicHandler<typeof payload> = {
   topic: "SHOP_REDACT",
   payload,
+  shopDomainOf: (body) => body.shop_domain,
   async apply(tx, webhook) {
     await shopRedactJob.enqueue(tx, { shop: webhook.shop });
   },
