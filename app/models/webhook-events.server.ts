@@ -13,18 +13,22 @@ export interface NewWebhookEvent {
 }
 
 /**
- * Records the event unless the shop already has one with this event id. Returns the new
- * row's id, or null for a duplicate delivery: the unique (shop, eventId) index decides,
- * so two concurrent deliveries of one event cannot both pass.
+ * Records the event unless the shop already has one with this event id or, with
+ * `requireInstalled`, the shop never installed the app. Returns the new row's id, or null when
+ * it was not recorded: the unique (shop, eventId) index decides duplicates, so two concurrent
+ * deliveries of one event cannot both pass.
  */
 export async function recordWebhookEventOnce(
   tx: Prisma.TransactionClient,
   event: NewWebhookEvent,
+  { requireInstalled }: { requireInstalled: boolean },
 ): Promise<string | null> {
+  // One statement: the install check rides on the insert rather than costing a round trip.
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
-    VALUES (gen_random_uuid(), ${event.shop}, ${event.topic}, ${event.eventId}, ${event.webhookId}, ${event.apiVersion},
-            ${event.triggeredAt}, ${event.customerId}, ${event.orderIds}::text[], ${JSON.stringify(event.payload)}::jsonb)
+    SELECT gen_random_uuid(), ${event.shop}, ${event.topic}, ${event.eventId}, ${event.webhookId}, ${event.apiVersion},
+           ${event.triggeredAt}, ${event.customerId}, ${event.orderIds}::text[], ${JSON.stringify(event.payload)}::jsonb
+     WHERE NOT ${requireInstalled} OR EXISTS (SELECT 1 FROM "ShopInstallation" WHERE "shop" = ${event.shop})
     ON CONFLICT ("shop", "eventId") DO NOTHING
     RETURNING "id"`;
   return rows[0]?.id ?? null;

@@ -4,3 +4,13 @@ import crypto from "node:crypto";
 export function uniqueShop(): string {
   return `test-${crypto.randomBytes(5).toString("hex")}.myshopify.com`;
 }
+
+/**
+ * A unique shop that has installed the app (the webhook routes ignore other shops' webhooks,
+ * compliance topics apart), for tests that deliver webhooks without the install flow.
+ */
+export async function installedShop(shop = uniqueShop()): Promise<string> {
+  const { prisma } = await import("~/db.server");
+  await prisma.shopInstallation.upsert({ where: { shop }, create: { shop }, update: {} });
+  return shop;
+}

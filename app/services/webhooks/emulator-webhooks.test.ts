@@ -7,6 +7,7 @@ import { listRecentOrders } from "~/services/dashboard/recent-orders.server";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import type { FetchFunction } from "../../../dev/emulator/vendors/http-types";
 import { startTestEmulator } from "../../../tests/support/emulator";
+import { installedShop } from "../../../tests/support/shops";
 
 /** Webhooks as the emulator signs and sends them, received by the app's own routes. */
 const ROUTES: Record<string, typeof ordersCreateRoute> = { "/webhooks/orders/create": ordersCreateRoute };
@@ -46,6 +47,7 @@ function placeShippingOrder(running: RunningEmulator) {
 describe("webhooks from the emulator", () => {
   it("pass the app's authenticate.webhook and are recorded once", async () => {
     emulator = await startTestEmulator(deliverToApp());
+    await installedShop(emulator.shop);
     const order = placeShippingOrder(emulator);
     await emulator.webhooks.idle();
 
@@ -56,8 +58,9 @@ describe("webhooks from the emulator", () => {
     expect(recent[0]).toMatchObject({ units: 1, delivery: "Standard" });
   });
 
-  it("keep the order's random confirmation number (the thank-you page's pass is checked against it) and its shopper's contact", async () => {
+  it("keep the order's random confirmation number (the thank-you page's pass is checked against it) and its shopper's contact, customer id included", async () => {
     emulator = await startTestEmulator(deliverToApp());
+    await installedShop(emulator.shop);
     // Every test emulator is the same shop, whose order ids start again: forget the earlier test's.
     await prisma.webhookEvent.deleteMany({ where: { shop: emulator.shop } });
     await prisma.routedOrder.deleteMany({ where: { shop: emulator.shop } });
@@ -76,11 +79,14 @@ describe("webhooks from the emulator", () => {
       shippingPhone: "+13125550123",
       billingPhone: "+13125550123",
       smsMarketingConsent: false,
+      // The push recipient: Shopify's numeric customer id.
+      customerId: expect.stringMatching(/^[1-9][0-9]*$/),
     });
   });
 
   it("reject a tampered body with 401, store nothing, and are retried until the emulator gives up", async () => {
     emulator = await startTestEmulator(deliverToApp((body) => body.replace('"Standard"', '"Free"')));
+    await installedShop(emulator.shop);
     const before = await prisma.webhookEvent.count({ where: { shop: emulator.shop } });
     placeShippingOrder(emulator);
     await emulator.webhooks.idle();

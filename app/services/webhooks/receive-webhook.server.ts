@@ -30,6 +30,9 @@ export interface WebhookTopicHandler<Schema extends z.ZodType> {
   apply(tx: Prisma.TransactionClient, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
 }
 
+/** Shopify's mandatory privacy topics: answered for any shop, installed or not. */
+const COMPLIANCE_TOPICS = new Set(["CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"]);
+
 function reject(status: number, message: string): Response {
   return Response.json({ error: message }, { status });
 }
@@ -68,17 +71,23 @@ export async function receiveWebhook<Schema extends z.ZodType>(
   const subject = handler.subject?.(payload) ?? {};
 
   await prisma.$transaction(async (tx) => {
-    const recorded = await recordWebhookEventOnce(tx, {
-      shop: webhook.shop,
-      topic: webhook.topic,
-      eventId,
-      webhookId: webhook.webhookId,
-      apiVersion: webhook.apiVersion,
-      triggeredAt,
-      customerId: subject.customerId ?? null,
-      orderIds: subject.orderIds ?? [],
-      payload: handler.stored ? handler.stored(payload) : (webhook.payload as Prisma.InputJsonValue),
-    });
+    const recorded = await recordWebhookEventOnce(
+      tx,
+      {
+        shop: webhook.shop,
+        topic: webhook.topic,
+        eventId,
+        webhookId: webhook.webhookId,
+        apiVersion: webhook.apiVersion,
+        triggeredAt,
+        customerId: subject.customerId ?? null,
+        orderIds: subject.orderIds ?? [],
+        payload: handler.stored ? handler.stored(payload) : (webhook.payload as Prisma.InputJsonValue),
+      },
+      // A shop that never installed the app has nothing here to change (its webhooks are signed with
+      // the app's one secret all the same): answered 200, nothing kept. Compliance topics still count.
+      { requireInstalled: !COMPLIANCE_TOPICS.has(handler.topic) },
+    );
     if (!recorded) return;
     await handler.apply(tx, { shop: webhook.shop, topic: webhook.topic, eventId, triggeredAt, payload });
   });

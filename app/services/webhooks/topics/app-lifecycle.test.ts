@@ -4,7 +4,7 @@ import { action as scopesUpdate } from "~/routes/webhooks.app.scopes_update";
 import { action as uninstalled } from "~/routes/webhooks.app.uninstalled";
 import { recordShopAuthenticated } from "~/services/shop/installations.server";
 import { webhookRequest } from "../../../../tests/support/shopify-app";
-import { uniqueShop } from "../../../../tests/support/shops";
+import { installedShop, uniqueShop } from "../../../../tests/support/shops";
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
@@ -53,10 +53,17 @@ describe("app lifecycle webhooks", () => {
   });
 
   it("does not store the shop owner's details from the app/uninstalled payload", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await uninstall(shop, minutesAgo(1));
     const event = await prisma.webhookEvent.findFirstOrThrow({ where: { shop } });
     expect(JSON.stringify(event.payload)).not.toContain("supertoys");
+  });
+
+  it("ignores the webhooks of a shop that never installed the app: 200, nothing kept, nothing changed", async () => {
+    const shop = uniqueShop();
+    expect((await uninstall(shop, minutesAgo(1))).status).toBe(200);
+    expect(await prisma.webhookEvent.count({ where: { shop } })).toBe(0);
+    expect(await prisma.shopInstallation.count({ where: { shop } })).toBe(0);
   });
 
   it("ignores an app/uninstalled that arrives late, after the shop reinstalled", async () => {

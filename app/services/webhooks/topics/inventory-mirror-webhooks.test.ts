@@ -8,7 +8,7 @@ import { action as locationsDeactivateRoute } from "~/routes/webhooks.locations.
 import { action as locationsDeleteRoute } from "~/routes/webhooks.locations.delete";
 import { action as locationsUpdateRoute } from "~/routes/webhooks.locations.update";
 import { webhookRequest } from "../../../../tests/support/shopify-app";
-import { uniqueShop } from "../../../../tests/support/shops";
+import { installedShop } from "../../../../tests/support/shops";
 
 /** Hand-signed deliveries, as Shopify sends them: late, twice and out of order. */
 
@@ -62,7 +62,7 @@ function available(shop: string, locationId = STORE, inventoryItemId = ITEM) {
 
 describe("inventory_levels/update", () => {
   it("stores the available quantity of a level not held yet, without a SKU when the item is unknown", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     const response = await deliverLevelUpdate(shop, { available: 8, updatedAt: "2026-11-27T09:00:00-06:00" });
 
     expect(response.status).toBe(200);
@@ -72,7 +72,7 @@ describe("inventory_levels/update", () => {
   });
 
   it("gives a new level the SKU the mirror knows for the same item at another location", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await prisma.inventoryLevel.create({
       data: {
         shop,
@@ -89,14 +89,14 @@ describe("inventory_levels/update", () => {
   });
 
   it("applies a newer update", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await deliverLevelUpdate(shop, { available: 8, updatedAt: "2026-11-27T09:00:00-06:00" });
     await deliverLevelUpdate(shop, { available: 5, updatedAt: "2026-11-27T09:05:00-06:00" });
     expect(await available(shop)).toBe(5);
   });
 
   it("changes nothing when an older update arrives after a newer one", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await deliverLevelUpdate(shop, { available: 5, updatedAt: "2026-11-27T09:05:00-06:00" });
     const late = await deliverLevelUpdate(shop, { available: 8, updatedAt: "2026-11-27T09:00:00-06:00" });
     expect(late.status).toBe(200);
@@ -104,7 +104,7 @@ describe("inventory_levels/update", () => {
   });
 
   it("has one effect for a redelivered event, even one stamped the same second as the value held", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     const second = "2026-11-27T09:05:00-06:00";
     await deliverLevelUpdate(shop, { available: 6, updatedAt: second, eventId: "event-a" });
     // Two changes in one second: the later-delivered one wins the tie.
@@ -117,13 +117,13 @@ describe("inventory_levels/update", () => {
   });
 
   it("ignores an update for an untracked item (available null)", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await deliverLevelUpdate(shop, { available: null, updatedAt: "2026-11-27T09:00:00-06:00" });
     expect(await prisma.inventoryLevel.count({ where: { shop } })).toBe(0);
   });
 
   it("changes only the shop it was sent for", async () => {
-    const [shop, neighbour] = [uniqueShop(), uniqueShop()];
+    const [shop, neighbour] = await Promise.all([installedShop(), installedShop()]);
     await deliverLevelUpdate(neighbour, { available: 4, updatedAt: "2026-11-27T09:00:00-06:00" });
     await deliverLevelUpdate(shop, { available: 7, updatedAt: "2026-11-27T09:10:00-06:00" });
     expect(await available(neighbour)).toBe(4);
@@ -131,7 +131,7 @@ describe("inventory_levels/update", () => {
   });
 
   it("rejects a forged delivery with 401 and stores nothing", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     const request = webhookRequest("/webhooks/inventory_levels/update", {
       topic: "inventory_levels/update",
       shop,
@@ -206,7 +206,7 @@ function mirroredLocation(shop: string, locationId = STORE) {
 
 describe("locations webhooks", () => {
   it("locations/create mirrors the new location and queues one locations sync for its coordinates and profile", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     expect((await deliverLocation(locationsCreateRoute, "locations/create", shop, { id: STORE })).status).toBe(200);
     await deliverLocation(locationsUpdateRoute, "locations/update", shop, {
       id: STORE,
@@ -226,7 +226,7 @@ describe("locations webhooks", () => {
   });
 
   it("locations/update applies a newer change and ignores an older one", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await deliverLocation(locationsCreateRoute, "locations/create", shop, {
       id: STORE,
       updatedAt: "2026-11-27T09:00:00-06:00",
@@ -245,7 +245,7 @@ describe("locations webhooks", () => {
   });
 
   it("locations/deactivate marks the location inactive", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await deliverLocation(locationsCreateRoute, "locations/create", shop, { id: STORE });
     await deliverLocation(locationsDeactivateRoute, "locations/deactivate", shop, {
       id: STORE,
@@ -256,7 +256,7 @@ describe("locations webhooks", () => {
   });
 
   it("locations/delete removes the location and its stock for good: a late update does not bring it back", async () => {
-    const shop = uniqueShop();
+    const shop = await installedShop();
     await deliverLocation(locationsCreateRoute, "locations/create", shop, { id: STORE });
     await deliverLevelUpdate(shop, { available: 8, updatedAt: "2026-11-27T09:00:00-06:00" });
 
@@ -271,7 +271,7 @@ describe("locations webhooks", () => {
   });
 
   it("changes only the shop it was sent for", async () => {
-    const [shop, neighbour] = [uniqueShop(), uniqueShop()];
+    const [shop, neighbour] = await Promise.all([installedShop(), installedShop()]);
     await deliverLocation(locationsCreateRoute, "locations/create", neighbour, {
       id: STORE,
       name: "Neighbour's store",

@@ -89,5 +89,6 @@ export function orderContactOf(body: OrderPayload): OrderContactFacts {
     shippingPhone: body.shipping_address?.phone || null,
     billingPhone: body.billing_address?.phone || null,
     smsMarketingConsent: body.customer?.sms_marketing_consent?.state === "subscribed",
+    customerId: body.customer?.id ?? null,
   };
 }
