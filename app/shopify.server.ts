@@ -50,6 +50,9 @@ export const apiVersion = ADMIN_API_VERSION;
  */
 export function addDocumentResponseHeaders(request: Request, headers: Headers): void {
   shopify.addDocumentResponseHeaders(request, headers);
+  // Shopify's library sets frame-ancestors only for a request naming its shop; a page without one
+  // (the landing page, the login form, a shopper's pickup pass) is framed by nobody.
+  if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", "frame-ancestors 'none'");
   if (!env.SHOPIFY_EMULATOR_URL) return;
   const policy = headers.get("Content-Security-Policy");
   if (policy?.startsWith("frame-ancestors ")) {
