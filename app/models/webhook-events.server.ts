@@ -34,6 +34,15 @@ export async function recordWebhookEventOnce(
   return rows[0]?.id ?? null;
 }
 
+/** One of the shop's recorded events: its topic and payload as stored; null when gone. */
+export function findWebhookEvent(db: Prisma.TransactionClient, shop: string, id: string) {
+  return db.webhookEvent.findFirst({ where: { shop, id }, select: { topic: true, payload: true } });
+}
+
+export async function deleteWebhookEvent(db: Prisma.TransactionClient, shop: string, id: string): Promise<void> {
+  await db.webhookEvent.deleteMany({ where: { shop, id } });
+}
+
 /** The shop's latest events of one topic, newest first. */
 export function latestWebhookEvents(db: Prisma.TransactionClient, shop: string, topic: string, take: number) {
   return db.webhookEvent.findMany({

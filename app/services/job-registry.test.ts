@@ -60,7 +60,14 @@ async function applyTopic<Schema extends z.ZodType>(
 ): Promise<void> {
   const payload = handler.payload.parse(body);
   await prisma.$transaction((tx) =>
-    handler.apply(tx, { shop, topic: handler.topic, eventId: crypto.randomUUID(), triggeredAt: new Date(), payload }),
+    handler.apply(tx, {
+      shop,
+      recordId: crypto.randomUUID(),
+      topic: handler.topic,
+      eventId: crypto.randomUUID(),
+      triggeredAt: new Date(),
+      payload,
+    }),
   );
 }
 
@@ -250,7 +257,7 @@ describe("a job whose stored payload does not parse", () => {
 const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; description: string }> = {
   "compliance.shop-redact": { payload: (shop) => ({ shop }), description: "Store data erasure" },
   "compliance.customer-redact": {
-    payload: (shop) => ({ shop, customer: { id: "77", email: null, phone: null, orderIds: ["1001"] } }),
+    payload: (shop) => ({ shop, webhookEventId: crypto.randomUUID() }),
     description: "Customer data erasure",
   },
   "compliance.customer-data-request": {

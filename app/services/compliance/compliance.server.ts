@@ -2,25 +2,60 @@ import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { SHOP_DATA_TABLES, type CustomerIdentity } from "~/models/data-registry.server";
 import { findDataRequest, saveDataRequestReport } from "~/models/customer-data-requests.server";
+import { deleteShopJobs } from "~/models/shop-jobs.server";
+import { deleteWebhookEvent, findWebhookEvent } from "~/models/webhook-events.server";
+import { customersRedactPayload } from "~/services/webhooks/topics/shared-schemas";
 
 export type TableCounts = Partial<Record<Prisma.ModelName, number>>;
 
-/** shop/redact: every row the app holds for the shop, in every registered table, goes. */
-export async function eraseShopData(shop: string): Promise<TableCounts> {
+/** The shop/redact job's queue (shop-redact.job.server.ts), named here to keep that job's own row. */
+const SHOP_REDACT_QUEUE = "compliance.shop-redact";
+
+/**
+ * shop/redact: every row the app holds for the shop, in every registered table, goes, and its
+ * jobs with them (queued ones would only fail, kept ones hold ids of its orders and customers);
+ * the erasure's own job row stays for pg-boss to complete.
+ */
+export async function eraseShopData(shop: string): Promise<TableCounts & { jobs: number }> {
   return prisma.$transaction(async (tx) => {
     const erased: TableCounts = {};
     for (const table of SHOP_DATA_TABLES) erased[table.model] = await table.eraseShop(tx, shop);
-    return erased;
+    return { ...erased, jobs: await deleteShopJobs(tx, shop, { except: [SHOP_REDACT_QUEUE] }) };
   });
+}
+
+async function redactInTransaction(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  customer: CustomerIdentity,
+): Promise<TableCounts> {
+  const touched: TableCounts = {};
+  for (const table of SHOP_DATA_TABLES) {
+    if (table.customerData) touched[table.model] = await table.customerData.redact(tx, shop, customer);
+  }
+  return touched;
 }
 
 /** customers/redact: the customer's personal data is deleted or anonymised everywhere. */
 export async function redactCustomerData(shop: string, customer: CustomerIdentity): Promise<TableCounts> {
+  return prisma.$transaction((tx) => redactInTransaction(tx, shop, customer));
+}
+
+/**
+ * customers/redact, from the stored webhook its job names: the customer it names is redacted,
+ * and that webhook goes with the rest of their data, in one transaction. Run again (a retry
+ * after the erasure committed), it finds the webhook gone and has nothing left to do.
+ */
+export async function redactCustomerOfWebhook(shop: string, webhookEventId: string): Promise<TableCounts> {
   return prisma.$transaction(async (tx) => {
-    const touched: TableCounts = {};
-    for (const table of SHOP_DATA_TABLES) {
-      if (table.customerData) touched[table.model] = await table.customerData.redact(tx, shop, customer);
-    }
+    const event = await findWebhookEvent(tx, shop, webhookEventId);
+    if (!event) return {};
+    const parsed = customersRedactPayload.safeParse(event.payload);
+    // Stored only after this same schema accepted it: anything else is a bug to see, not to skip.
+    if (!parsed.success) throw new Error(`customers/redact ${webhookEventId} of ${shop} no longer reads as one`);
+    const { customer, orders_to_redact: orderIds } = parsed.data;
+    const touched = await redactInTransaction(tx, shop, { ...customer, orderIds });
+    await deleteWebhookEvent(tx, shop, webhookEventId);
     return touched;
   });
 }

@@ -238,6 +238,25 @@ describe("compliance webhooks", () => {
     await seedShop(shop);
     await seedShop(neighbour);
     const before = await rowsHeldFor(neighbour);
+    // Jobs of each shop waiting in the queue, and one completed days ago, as pg-boss keeps them.
+    const boss = await appJobQueue();
+    for (const [name, state] of [
+      [shop, "created"],
+      [shop, "completed"],
+      [neighbour, "created"],
+    ] as const) {
+      await boss
+        .getDb()
+        .executeSql(
+          `INSERT INTO pgboss.job (name, data, state, start_after) VALUES ('routing.route-order', $1, $2, now() + interval '1 hour')`,
+          [{ shop: name, orderId: "299938" }, state],
+        );
+    }
+    const jobsOf = async (name: string) =>
+      (
+        (await boss.getDb().executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'shop' = $1`, [name]))
+          .rows[0] as { n: number }
+      ).n;
 
     const response = await shopRedactWebhook({
       request: webhookRequest("/webhooks/shop/redact", {
@@ -251,6 +270,13 @@ describe("compliance webhooks", () => {
     expect(response.status).toBe(200);
 
     await eventually(async () => Object.values(await rowsHeldFor(shop)).every((count) => count === 0));
+    // The shop's jobs went with its data (only the erasure's own row stays, for pg-boss to complete).
+    await eventually(async () => (await jobsOf(shop)) <= 1);
+    const { rows: left } = await boss
+      .getDb()
+      .executeSql(`SELECT name FROM pgboss.job WHERE data->>'shop' = $1`, [shop]);
+    expect(left).toEqual(left.length === 0 ? [] : [{ name: "compliance.shop-redact" }]);
+    expect(await jobsOf(neighbour)).toBeGreaterThan(0);
     expect(await rowsHeldFor(neighbour)).toEqual(before);
     expect(Object.values(before).every((count) => count > 0)).toBe(true);
   });
@@ -277,6 +303,18 @@ describe("compliance webhooks", () => {
       expect(remaining).not.toContain(detail);
     }
     for (const detail of [JANE.email, JANE.phone, "+15550001111"]) expect(remaining).toContain(detail);
+    // Nor does the queue: the erasure's job named the stored webhook, never the customer.
+    const boss = await appJobQueue();
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `SELECT name, data FROM pgboss.job WHERE data->>'shop' = $1 UNION ALL SELECT name, data FROM pgboss.archive WHERE data->>'shop' = $1`,
+        [shop],
+      );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const detail of [JOHN.email, JOHN.phone, String(JOHN.id), "299938"]) {
+      expect(JSON.stringify(rows)).not.toContain(detail);
+    }
     const neighbourData = await everythingStoredFor(neighbour);
     for (const detail of [JOHN.email, JOHN.phone]) expect(neighbourData).toContain(detail);
     // The request record stays, anonymised, as proof the data was asked for.

@@ -7,6 +7,8 @@ import { verifyWebhook, WebhookRejection } from "./authenticate-webhook.server";
 /** A webhook that passed verification, validation and dedupe, about to take effect. */
 export interface AcceptedWebhook<Payload> {
   shop: string;
+  /** The app's WebhookEvent row holding it: what a job names instead of copying the payload. */
+  recordId: string;
   topic: string;
   eventId: string;
   triggeredAt: Date;
@@ -89,7 +91,14 @@ export async function receiveWebhook<Schema extends z.ZodType>(
       { requireInstalled: !COMPLIANCE_TOPICS.has(handler.topic) },
     );
     if (!recorded) return;
-    await handler.apply(tx, { shop: webhook.shop, topic: webhook.topic, eventId, triggeredAt, payload });
+    await handler.apply(tx, {
+      shop: webhook.shop,
+      recordId: recorded,
+      topic: webhook.topic,
+      eventId,
+      triggeredAt,
+      payload,
+    });
   });
   return new Response(null, { status: 200 });
 }

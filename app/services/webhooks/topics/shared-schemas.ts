@@ -14,3 +14,11 @@ export const complianceCustomer = z.object({
     .nullish()
     .transform((value) => value || null),
 });
+
+/** customers/redact's body: also read back from the stored webhook by the erasure job. */
+export const customersRedactPayload = z.object({
+  shop_id: shopifyId,
+  shop_domain: z.string().min(1),
+  customer: complianceCustomer,
+  orders_to_redact: z.array(shopifyId).default([]),
+});
