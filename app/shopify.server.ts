@@ -62,7 +62,29 @@ export function addDocumentResponseHeaders(request: Request, headers: Headers): 
   if (env.APP_BRIDGE_URL && headers.has("Link"))
     headers.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
 }
-export const authenticate = shopify.authenticate;
+/** A `host` query parameter Shopify's library cannot decode: it would throw, and Remix answer 500. */
+function hasUndecodableHost(request: Request): boolean {
+  const host = new URL(request.url).searchParams.get("host");
+  if (host === null) return false;
+  try {
+    atob(host);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Shopify's authentication, with the admin check refusing a request it cannot read (an
+ * undecodable `host`) with a 400 rather than the library's exception.
+ */
+export const authenticate = {
+  ...shopify.authenticate,
+  admin: ((request: Request) => {
+    if (hasUndecodableHost(request)) throw new Response("The host parameter is not valid", { status: 400 });
+    return shopify.authenticate.admin(request);
+  }) as typeof shopify.authenticate.admin,
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

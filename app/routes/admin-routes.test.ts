@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../dev/emulator/server";
+import { signSessionToken } from "../../dev/emulator/session-token";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
 import { TEST_APP } from "../../tests/support/shopify-app";
 
@@ -109,4 +110,49 @@ describe("every admin route, swept with hostile input", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  /** Who calls without a valid session: no token, garbage, another app's, an expired one, on any query. */
+  function unauthenticatedRequests(method: "GET" | "POST"): { name: string; request: Request }[] {
+    const shop = emulator.shop;
+    const expired = signSessionToken(
+      { shop, apiKey: TEST_APP.apiKey, now: new Date(Date.now() - 3_600_000) },
+      TEST_APP.apiSecret,
+    );
+    const forged = signSessionToken({ shop, apiKey: TEST_APP.apiKey, now: new Date() }, "not-the-app-secret");
+    const cases: { name: string; query: string; authorization?: string }[] = [
+      { name: "embedded, no token, a bad host", query: `embedded=1&shop=${shop}&host=x` },
+      { name: "embedded, no token, no host", query: `embedded=1&shop=${shop}` },
+      { name: "a shop that is no shop", query: "embedded=1&shop=evil.example.com&host=x" },
+      { name: "an id_token of garbage", query: `embedded=1&shop=${shop}&host=x&id_token=garbage` },
+      { name: "a bearer of garbage", query: "", authorization: "Bearer garbage" },
+      { name: "a forged bearer", query: "", authorization: `Bearer ${forged}` },
+      { name: "an expired bearer", query: "", authorization: `Bearer ${expired}` },
+      { name: "repeated and empty parameters", query: `shop=&shop=${shop}&host=&embedded=1&embedded=0` },
+    ];
+    return cases.map(({ name, query, authorization }) => {
+      const headers = new Headers(authorization ? { Authorization: authorization } : {});
+      if (method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
+      const init: RequestInit = method === "POST" ? { method, headers, body: "intent=save" } : { headers };
+      return { name, request: new Request(`${TEST_APP.appUrl}/app?${query}`, init) };
+    });
+  }
+
+  it.each(files)(
+    "%s answers a caller without a valid session with a 4xx or a redirect, never a 5xx or the page",
+    async (file) => {
+      const module = (await import(/* @vite-ignore */ path.resolve(ROUTES_DIR, file))) as RouteModule;
+      const failures: string[] = [];
+      for (const [method, handler] of [
+        ["GET", module.loader],
+        ["POST", module.action],
+      ] as const) {
+        if (!handler) continue;
+        for (const { name, request } of unauthenticatedRequests(method)) {
+          const status = await statusOf(handler, request, hostileParams(file, "garbage"));
+          if (status >= 500 || (status >= 200 && status < 300)) failures.push(`${method} ${name} → ${status}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });
