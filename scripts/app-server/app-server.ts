@@ -31,17 +31,28 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-function staticFile(clientDir: string, pathname: string): string | null {
-  let decoded: string;
+function decodes(pathname: string): boolean {
   try {
-    decoded = decodeURIComponent(pathname);
+    decodeURIComponent(pathname);
+    return true;
   } catch {
-    return null;
+    return false;
   }
-  const file = path.join(clientDir, decoded);
+}
+
+function staticFile(clientDir: string, pathname: string): string | null {
+  const file = path.join(clientDir, decodeURIComponent(pathname));
   if (!file.startsWith(clientDir + path.sep)) return null;
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
+
+/**
+ * The most of a request body the server reads (docs/operations.md): the largest the app takes is a
+ * webhook (2 MiB) or a task photo (1.5 MB); without a cap one request could fill the memory.
+ */
+export const MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
 
 async function toRequest(incoming: http.IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
@@ -50,7 +61,15 @@ async function toRequest(incoming: http.IncomingMessage, origin: string): Promis
   }
   const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
   const chunks: Buffer[] = [];
-  if (hasBody) for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  if (hasBody) {
+    if (Number(incoming.headers["content-length"] ?? 0) > MAX_REQUEST_BODY_BYTES) throw new BodyTooLarge();
+    let size = 0;
+    for await (const chunk of incoming) {
+      size += (chunk as Buffer).byteLength;
+      if (size > MAX_REQUEST_BODY_BYTES) throw new BodyTooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  }
   return new Request(new URL(incoming.url ?? "/", origin), {
     method: incoming.method,
     headers,
@@ -82,10 +101,18 @@ export function appRequestHandler(
   return async (request) => crossOriginActionRefusal(request, isPageRoute) ?? remix(request);
 }
 
-export function createAppServer(options: AppServerOptions): http.Server {
-  const handle = appRequestHandler(options);
+export function createAppServer(
+  options: AppServerOptions,
+  handle: (request: Request) => Promise<Response> = appRequestHandler(options),
+): http.Server {
   return http.createServer((incoming, outgoing) => {
     const pathname = new URL(incoming.url ?? "/", options.origin).pathname;
+    if (!decodes(pathname)) {
+      // Remix's router decodes the path too, and would answer 500.
+      outgoing.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+      outgoing.end("Malformed path");
+      return;
+    }
     const file = incoming.method === "GET" ? staticFile(options.clientDir, pathname) : null;
     if (file) {
       outgoing.writeHead(200, {
@@ -101,6 +128,12 @@ export function createAppServer(options: AppServerOptions): http.Server {
       .then((request) => handle(request))
       .then((response) => send(response, outgoing))
       .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) {
+          // Answered without reading the rest; the connection closes rather than drain it.
+          outgoing.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+          outgoing.end("Request body too large", () => incoming.destroy());
+          return;
+        }
         console.error(error);
         if (!outgoing.headersSent) outgoing.writeHead(500);
         outgoing.end();
