@@ -73,6 +73,12 @@ export function localDateOf(at: Date, timeZone: string): LocalDate {
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
+/** The date as ISO 8601 writes it ("2026-11-30"), as PostgreSQL's date type reads it. */
+export function formatLocalDate(date: LocalDate): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${String(date.year).padStart(4, "0")}-${pad(date.month)}-${pad(date.day)}`;
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };

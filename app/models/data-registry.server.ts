@@ -466,6 +466,12 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     },
   },
   {
+    model: "LocationDailyOrders",
+    eraseShop: async (tx, shop) => (await tx.locationDailyOrders.deleteMany({ where: { shop } })).count,
+    // Counts per store and day: no customer in them.
+    customerData: null,
+  },
+  {
     model: "NotificationSettings",
     eraseShop: async (tx, shop) => (await tx.notificationSettings.deleteMany({ where: { shop } })).count,
     // The merchant's cadence: no customer in it.

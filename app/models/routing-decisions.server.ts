@@ -291,32 +291,6 @@ export async function confirmMove(
   return held.orderId;
 }
 
-/** Decisions that assigned locations since `since`, for counting the orders each took today. */
-export async function assignmentsDecidedSince(
-  db: Db,
-  shop: string,
-  since: Date,
-  exceptOrderId?: string,
-): Promise<{ decidedAt: Date; assignments: Assignment[] }[]> {
-  const rows = await db.routingDecision.findMany({
-    where: {
-      shop,
-      decidedAt: { gte: since },
-      status: { in: ["ROUTED", "SPLIT"] },
-      ...(exceptOrderId ? { orderId: { not: exceptOrderId } } : {}),
-    },
-    select: { id: true, decidedAt: true, assignments: true },
-  });
-  return rows.map((row) => ({
-    decidedAt: row.decidedAt,
-    assignments: readStoredJson(assignmentsSchema, row.assignments, {
-      table: "RoutingDecision",
-      id: row.id,
-      field: "assignments",
-    }),
-  }));
-}
-
 /** The location ids a decision's assignments name, in order. */
 export function assignedLocationIds(assignments: readonly Assignment[]): string[] {
   return assignments.map((assignment) => assignment.locationId);

@@ -7,7 +7,6 @@ import { uniqueShop } from "../../tests/support/shops";
 import { listLiveLocations, updateLocationProfile, type ProfileChange } from "./locations.server";
 import { findOrderFacts, listRecentOrderFacts, upsertOrderFacts } from "./routed-orders.server";
 import {
-  assignmentsDecidedSince,
   createDecision,
   findDecision,
   findDecisionsOfOrders,
@@ -104,9 +103,6 @@ describe("a routing decision", () => {
       });
     }
     expect(await listDecisions(prisma, shop, { take: 10 })).toEqual([found]);
-    expect(await assignmentsDecidedSince(prisma, shop, DECIDED_AT)).toEqual([
-      { decidedAt: DECIDED_AT, assignments: decision.assignments },
-    ]);
   });
 
   it("keeps the problem of an order the engine was never asked to route", async () => {
@@ -144,15 +140,6 @@ describe("a routing decision", () => {
     await expect(read).rejects.toThrow(`RoutingDecision ${id} has unreadable ${field}: `);
     await expect(findDecisionsOfOrders(prisma, shop, ["1004"])).rejects.toThrow(`RoutingDecision ${id}`);
     await expect(listDecisions(prisma, shop, { take: 10 })).rejects.toThrow(`RoutingDecision ${id}`);
-  });
-
-  it("whose assignments do not parse stops the count of the orders each location took today", async () => {
-    const shop = uniqueShop();
-    const id = await storeRawDecision(shop, "1005", { assignments: [{ locationId: "1001" }] });
-
-    await expect(assignmentsDecidedSince(prisma, shop, DECIDED_AT)).rejects.toThrow(
-      `RoutingDecision ${id} has unreadable assignments: `,
-    );
   });
 });
 

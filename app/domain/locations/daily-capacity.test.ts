@@ -1,32 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { assignedToday, startOfLocalDay } from "./daily-capacity";
+import { capacityDayOf } from "./daily-capacity";
 
-describe("orders a location took today", () => {
-  it("starts the day at local midnight in the location's time zone", () => {
-    // 15:30 UTC on 27 November is 09:30 in Chicago; its day began at 06:00 UTC.
-    expect(startOfLocalDay(new Date("2026-11-27T15:30:45.500Z"), "America/Chicago").toISOString()).toBe(
-      "2026-11-27T06:00:00.000Z",
-    );
-    // 03:00 UTC on 28 November is still the 27th in Chicago.
-    expect(startOfLocalDay(new Date("2026-11-28T03:00:00Z"), "America/Chicago").toISOString()).toBe(
-      "2026-11-27T06:00:00.000Z",
-    );
+describe("the day a location's daily capacity counts against", () => {
+  it("turns at local midnight in the location's time zone", () => {
+    // 05:59 UTC on 27 November is 23:59 on the 26th in Chicago; 06:00 UTC is its midnight.
+    expect(capacityDayOf(new Date("2026-11-27T05:59:59Z"), "America/Chicago")).toBe("2026-11-26");
+    expect(capacityDayOf(new Date("2026-11-27T06:00:00Z"), "America/Chicago")).toBe("2026-11-27");
+    // The same instant is already the 27th in London.
+    expect(capacityDayOf(new Date("2026-11-27T05:59:59Z"), "Europe/London")).toBe("2026-11-27");
   });
 
-  it("counts each decision that assigned the location since its day began, once", () => {
-    const dayStarts = new Map([
-      ["loop", new Date("2026-11-27T06:00:00Z")],
-      ["wicker", new Date("2026-11-27T06:00:00Z")],
-    ]);
-    const counts = assignedToday(
-      [
-        { decidedAt: new Date("2026-11-27T05:59:00Z"), locationIds: ["loop"] },
-        { decidedAt: new Date("2026-11-27T07:00:00Z"), locationIds: ["loop", "loop"] },
-        { decidedAt: new Date("2026-11-27T08:00:00Z"), locationIds: ["loop", "wicker"] },
-        { decidedAt: new Date("2026-11-27T09:00:00Z"), locationIds: ["warehouse"] },
-      ],
-      dayStarts,
-    );
-    expect(Object.fromEntries(counts)).toEqual({ loop: 2, wicker: 1 });
+  it("keeps the date on the days the clocks change", () => {
+    // 8 March 2026: Chicago springs forward at 02:00; 1 November 2026 it falls back at 02:00.
+    expect(capacityDayOf(new Date("2026-03-08T05:59:00Z"), "America/Chicago")).toBe("2026-03-07");
+    expect(capacityDayOf(new Date("2026-03-08T06:00:00Z"), "America/Chicago")).toBe("2026-03-08");
+    expect(capacityDayOf(new Date("2026-03-09T04:59:00Z"), "America/Chicago")).toBe("2026-03-08");
+    expect(capacityDayOf(new Date("2026-11-01T04:59:00Z"), "America/Chicago")).toBe("2026-10-31");
+    expect(capacityDayOf(new Date("2026-11-02T05:59:00Z"), "America/Chicago")).toBe("2026-11-01");
+  });
+
+  it("writes the date as PostgreSQL's date type reads it", () => {
+    expect(capacityDayOf(new Date("0999-01-05T12:00:00Z"), "UTC")).toBe("0999-01-05");
   });
 });

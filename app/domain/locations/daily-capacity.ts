@@ -1,29 +1,10 @@
-import { instantAt, localDateOf } from "../local-time";
+import { formatLocalDate, localDateOf } from "../local-time";
 
 /**
- * How many orders each location has taken today, in its own time zone, for the daily capacity
- * a merchant may set on a location. Only decisions that assigned the location count.
+ * The day a location's daily capacity counts against: its own local date (its profile's time
+ * zone, UTC when it has none), so a Chicago store's day turns at Chicago's midnight whatever the
+ * shop's or the server's zone. Routing counts each order a location takes on that day.
  */
-export interface DecidedAssignments {
-  readonly decidedAt: Date;
-  readonly locationIds: readonly string[];
-}
-
-/** When the local day containing `at` began in `timeZone` (midnight, or the clock's first minute that day). */
-export function startOfLocalDay(at: Date, timeZone: string): Date {
-  return instantAt(localDateOf(at, timeZone), 0, timeZone);
-}
-
-export function assignedToday(
-  decisions: readonly DecidedAssignments[],
-  dayStarts: ReadonlyMap<string, Date>,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const decision of decisions) {
-    for (const locationId of new Set(decision.locationIds)) {
-      const dayStart = dayStarts.get(locationId);
-      if (dayStart && decision.decidedAt >= dayStart) counts.set(locationId, (counts.get(locationId) ?? 0) + 1);
-    }
-  }
-  return counts;
+export function capacityDayOf(at: Date, timeZone: string): string {
+  return formatLocalDate(localDateOf(at, timeZone));
 }

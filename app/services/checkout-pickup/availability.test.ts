@@ -155,17 +155,9 @@ describe("pickup availability at checkout", () => {
       where: { shop_locationId: { shop, locationId: "1" } },
       data: { dailyCapacity: 1 },
     });
-    await prisma.routingDecision.create({
-      data: {
-        shop,
-        orderId: "5002",
-        status: "ROUTED",
-        assignments: [{ locationId: "1", lines: [{ sku: "TEE-M", quantity: 1 }], cost: 0, distanceMiles: 0 }],
-        trace: [],
-        deliveryMethod: "PICK_UP",
-        serviceLevel: "STANDARD",
-        decidedAt: new Date("2026-11-30T15:30:00Z"),
-      },
+    // Routing gave it one order this morning (09:30 in Chicago), as its daily counter holds.
+    await prisma.locationDailyOrders.create({
+      data: { shop, locationId: "1", day: new Date("2026-11-30T00:00:00Z"), orders: 1 },
     });
 
     const outcome = await pickupAvailability(shop, ask({ tee: 1 }, "wickerPark"), fresh());

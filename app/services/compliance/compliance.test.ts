@@ -201,6 +201,9 @@ async function seedShop(shop: string): Promise<void> {
   }
   await prisma.shopMessagingAccount.create({ data: { shop, smsHelpText: "Reply STOP to opt out" } });
   await prisma.notificationSettings.create({ data: { shop, settings: {} } });
+  await prisma.locationDailyOrders.create({
+    data: { shop, locationId: "1", day: new Date("2026-11-30T00:00:00Z"), orders: 3 },
+  });
 }
 
 async function rowsHeldFor(shop: string): Promise<Record<string, number>> {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
-import { assignedToday, startOfLocalDay } from "~/domain/locations/daily-capacity";
-import { assignedLocationIds, assignmentsDecidedSince } from "~/models/routing-decisions.server";
+import { capacityDayOf } from "~/domain/locations/daily-capacity";
+import { countOrderTaken, locationTimeZones, ordersTakenOn } from "~/models/location-daily-orders.server";
+import { assignedLocationIds, findDecision } from "~/models/routing-decisions.server";
 
 export interface ZonedLocation {
   readonly id: string;
@@ -10,8 +11,8 @@ export interface ZonedLocation {
 /**
  * How many orders each location has taken since its own local midnight, for the daily capacity:
  * what routing counts before it sends a store more, and what the checkout's pickup promise counts,
- * so both see the same day. One query over the decisions since the earliest of the locations'
- * midnights; no locations cost nothing.
+ * so both see the same day. One row per location from its daily counter, whatever the day's
+ * volume. Trying an order already decided (`exceptOrderId`) leaves out what its own decision took.
  */
 export async function ordersTakenToday(
   db: Prisma.TransactionClient,
@@ -22,22 +23,40 @@ export async function ordersTakenToday(
 ): Promise<Map<string, number>> {
   if (locations.length === 0) return new Map();
   // Once per time zone, not per location: a national chain has 2,000 locations in a handful of zones.
-  const zoneDayStarts = new Map<string, Date>();
-  const dayStartIn = (timeZone: string) => {
-    const known = zoneDayStarts.get(timeZone);
-    if (known) return known;
-    const start = startOfLocalDay(now, timeZone);
-    zoneDayStarts.set(timeZone, start);
-    return start;
+  const zoneDays = new Map<string, string>();
+  const today = (timeZone: string) => {
+    let day = zoneDays.get(timeZone);
+    if (!day) zoneDays.set(timeZone, (day = capacityDayOf(now, timeZone)));
+    return day;
   };
-  const dayStarts = new Map(locations.map((location) => [location.id, dayStartIn(location.timeZone)]));
-  const earliest = new Date(Math.min(...[...dayStarts.values()].map((start) => start.getTime())));
-  const decided = await assignmentsDecidedSince(db, shop, earliest, exceptOrderId);
-  return assignedToday(
-    decided.map((decision) => ({
-      decidedAt: decision.decidedAt,
-      locationIds: assignedLocationIds(decision.assignments),
-    })),
-    dayStarts,
+  const days = locations.map((location) => ({ locationId: location.id, day: today(location.timeZone) }));
+  const [counts, own] = await Promise.all([
+    ordersTakenOn(db, shop, days),
+    exceptOrderId ? findDecision(db, shop, exceptOrderId) : null,
+  ]);
+  if (own && (own.status === "ROUTED" || own.status === "SPLIT")) {
+    const zones = new Map(locations.map((location) => [location.id, location.timeZone]));
+    for (const locationId of new Set(assignedLocationIds(own.assignments))) {
+      const zone = zones.get(locationId);
+      const taken = counts.get(locationId);
+      if (zone && taken && capacityDayOf(own.decidedAt, zone) === today(zone)) counts.set(locationId, taken - 1);
+    }
+  }
+  return counts;
+}
+
+/** The order a decision gave its locations, counted on each one's day, in the decision's transaction. */
+export async function countOrderTakenByLocations(
+  db: Prisma.TransactionClient,
+  shop: string,
+  locationIds: readonly string[],
+  decidedAt: Date,
+): Promise<void> {
+  if (locationIds.length === 0) return;
+  const zones = await locationTimeZones(db, shop, locationIds);
+  await countOrderTaken(
+    db,
+    shop,
+    locationIds.map((locationId) => ({ locationId, day: capacityDayOf(decidedAt, zones.get(locationId) ?? "UTC") })),
   );
 }

@@ -127,6 +127,30 @@ describe("a store's daily capacity", () => {
     // 00:30 in Chicago on the 26th: a new day.
     const next = await decideOrder(shop, tomorrow, new Date("2026-11-26T06:30:00Z"));
     expect(unitsAt(next.assignments, STORE.id)).toBe(1);
+
+    // One counter row per store and local day, whatever the day's volume: what the next order reads.
+    const counted = await prisma.locationDailyOrders.findMany({
+      where: { shop, locationId: STORE.id },
+      orderBy: { day: "asc" },
+    });
+    expect(counted.map((row) => [row.day.toISOString().slice(0, 10), row.orders])).toEqual([
+      ["2026-11-25", 2],
+      ["2026-11-26", 1],
+    ]);
+  });
+
+  it("leaves out an order's own decision when that order is tried again", async () => {
+    const shop = await seedShop(100);
+    await prisma.locationProfile.updateMany({ where: { shop, locationId: STORE.id }, data: { dailyCapacity: 1 } });
+    const order = shippingOrder("800101");
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    const at = new Date(Date.UTC(2026, 10, 25, 15, 0));
+    expect(unitsAt((await decideOrder(shop, order, at)).assignments, STORE.id)).toBe(1);
+
+    const { ordersTakenToday } = await import("./orders-taken-today.server");
+    const store = [{ id: STORE.id, timeZone: "America/Chicago" }];
+    expect(Object.fromEntries(await ordersTakenToday(prisma, shop, store, at))).toEqual({ [STORE.id]: 1 });
+    expect(Object.fromEntries(await ordersTakenToday(prisma, shop, store, at, "800101"))).toEqual({ [STORE.id]: 0 });
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import {
   addDecisionCost,
+  assignedLocationIds,
   createDecision,
   findDecision,
   recordMove,
@@ -36,6 +37,7 @@ import {
   fetchOrderIdOfFulfillmentOrder,
 } from "~/shopify/operations/order-for-routing.server";
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
+import { countOrderTakenByLocations } from "./orders-taken-today.server";
 import { routingLocationsFor } from "./routing-view.server";
 import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
 import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
@@ -241,6 +243,7 @@ export async function decideOrder(
       moveStatus: decision && decision.status !== "UNROUTABLE" ? "PENDING" : "NONE",
     });
     await createReservations(tx, shop, facts.orderId, reservationsOf(decision?.assignments ?? []));
+    await countOrderTakenByLocations(tx, shop, assignedLocationIds(stored.assignments), now);
     return stored;
   }, DECISION_TRANSACTION);
 }
