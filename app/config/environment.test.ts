@@ -68,12 +68,15 @@ describe("the environment", () => {
     ).toMatchObject({ SENDGRID_API_KEY: "SG.key", ALERTS_FROM_EMAIL: "alerts@omniroute.example" });
   });
 
-  it("refuses a SendGrid or Twilio stand-in in production", () => {
+  it("refuses a SendGrid, Twilio or OneSignal stand-in in production", () => {
     expect(problemsOf({ ...validInProduction, SENDGRID_API_URL: "http://127.0.0.1:9000" })).toEqual([
       "SENDGRID_API_URL must not be set in production",
     ]);
     expect(problemsOf({ ...validInProduction, TWILIO_API_URL: "http://127.0.0.1:9000" })).toEqual([
       "TWILIO_API_URL must not be set in production",
+    ]);
+    expect(problemsOf({ ...validInProduction, ONESIGNAL_API_URL: "http://127.0.0.1:9000" })).toEqual([
+      "ONESIGNAL_API_URL must not be set in production",
     ]);
     expect(parseEnv({ ...valid, TWILIO_API_URL: "http://127.0.0.1:9000" }).TWILIO_API_URL).toBe(
       "http://127.0.0.1:9000",

@@ -53,6 +53,10 @@ const envFields = z.object({
   SENDGRID_API_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   // Development and tests only: send Twilio calls to this local stand-in instead.
   TWILIO_API_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  // Development and tests only: send OneSignal calls to this local stand-in instead.
+  ONESIGNAL_API_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  // Development and demo only: a JSON file { "offsetMs": n } moving the notification clock (ADR 012).
+  DEMO_CLOCK_FILE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   // Seals the shops' vendor credentials (AES-256-GCM). Required in production; elsewhere, unset,
   // a development key derived from SHOPIFY_API_SECRET seals them (docs/operations.md).
   CREDENTIALS_KEY: z.preprocess(emptyAsUndefined, credentialsKey.optional()),
@@ -62,7 +66,14 @@ const envFields = z.object({
 
 export const envSchema = envFields.superRefine((env, context) => {
   // Production talks to Shopify, never to a stand-in.
-  for (const name of ["SHOPIFY_EMULATOR_URL", "APP_BRIDGE_URL", "SENDGRID_API_URL", "TWILIO_API_URL"] as const) {
+  for (const name of [
+    "SHOPIFY_EMULATOR_URL",
+    "APP_BRIDGE_URL",
+    "SENDGRID_API_URL",
+    "TWILIO_API_URL",
+    "ONESIGNAL_API_URL",
+    "DEMO_CLOCK_FILE",
+  ] as const) {
     if (env.NODE_ENV === "production" && env[name]) {
       context.addIssue({ code: "custom", path: [name], message: "must not be set in production" });
     }

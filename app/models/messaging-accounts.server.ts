@@ -3,7 +3,7 @@ import type { Prisma } from "@prisma/client";
 type Db = Prisma.TransactionClient;
 
 /**
- * A shop's own messaging accounts (ShopMessagingAccount): Twilio for SMS, SendGrid for email.
+ * A shop's own messaging accounts (ShopMessagingAccount): Twilio for SMS, SendGrid for email, OneSignal for push.
  * Secrets arrive here sealed (app/services/secrets) and leave sealed: opening them, and showing
  * them masked, is the services' work. Every query names the shop, except the lookup by Twilio
  * account SID, which is how an inbound text finds its shop.
@@ -132,6 +132,36 @@ export async function saveSendGridAccount(db: Db, shop: string, changes: SendGri
   await db.shopMessagingAccount.upsert({ where: { shop }, create: { shop, ...data }, update: data });
 }
 
+export interface StoredOneSignalAccount {
+  shop: string;
+  appId: string;
+  restApiKeySealed: string;
+}
+
+/** The shop's OneSignal app; null until it has both an app id and a REST API key. */
+export async function findOneSignalAccount(db: Db, shop: string): Promise<StoredOneSignalAccount | null> {
+  const row = await db.shopMessagingAccount.findUnique({
+    where: { shop },
+    select: { shop: true, onesignalAppId: true, onesignalRestApiKeySealed: true },
+  });
+  if (!row?.onesignalAppId || !row.onesignalRestApiKeySealed) return null;
+  return { shop: row.shop, appId: row.onesignalAppId, restApiKeySealed: row.onesignalRestApiKeySealed };
+}
+
+export interface OneSignalAccountChanges {
+  appId: string;
+  /** Undefined keeps the stored key. */
+  restApiKeySealed?: string;
+}
+
+export async function saveOneSignalAccount(db: Db, shop: string, changes: OneSignalAccountChanges): Promise<void> {
+  const data = {
+    onesignalAppId: changes.appId,
+    ...(changes.restApiKeySealed === undefined ? {} : { onesignalRestApiKeySealed: changes.restApiKeySealed }),
+  };
+  await db.shopMessagingAccount.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+}
+
 /**
  * Replaces a sealed secret with the same secret sealed under the current key, if it has not
  * changed meanwhile (a merchant saving a new token wins over the re-seal).
@@ -139,7 +169,7 @@ export async function saveSendGridAccount(db: Db, shop: string, changes: SendGri
 export async function resealSecret(
   db: Db,
   shop: string,
-  column: "twilioAuthTokenSealed" | "sendgridApiKeySealed",
+  column: "twilioAuthTokenSealed" | "sendgridApiKeySealed" | "onesignalRestApiKeySealed",
   sealedBefore: string,
   sealedNow: string,
 ): Promise<void> {

@@ -11,8 +11,8 @@ type Db = Prisma.TransactionClient;
  * (one job sends for every shop); each write after that names the row's shop.
  */
 
-/** The channels the job sends; push rows wait, SCHEDULED, for the push sender. */
-export const SENT_CHANNELS: readonly NotificationChannel[] = ["SMS", "EMAIL"];
+/** The channels the job sends. */
+export const SENT_CHANNELS: readonly NotificationChannel[] = ["SMS", "EMAIL", "PUSH"];
 
 export interface NotificationToSend {
   id: string;
@@ -47,7 +47,7 @@ export async function lockDueNotifications(
 }
 
 /**
- * Locks up to `limit` rows whose send is in doubt: texts UNKNOWN since before `unknownBefore`
+ * Locks up to `limit` rows whose send is in doubt: texts and pushes UNKNOWN since before `unknownBefore`
  * (the status callback had its chance to settle them), and rows SENDING since before
  * `stuckBefore` (the run that took them stopped before recording the vendor's answer). An email
  * left UNKNOWN is never taken: it is never sent again, and SendGrid's events settle it if it went.
@@ -59,7 +59,7 @@ export async function lockNotificationsInDoubt(
   return tx.$queryRaw<NotificationToSend[]>`
     SELECT id::text, shop, "orderId", step, channel::text AS channel, "locationId", recipient, "sendAt", "statusAt", attempts
       FROM "Notification"
-     WHERE ((status = 'UNKNOWN' AND channel = 'SMS' AND "statusAt" < ${unknownBefore})
+     WHERE ((status = 'UNKNOWN' AND channel IN ('SMS', 'PUSH') AND "statusAt" < ${unknownBefore})
             OR (status = 'SENDING' AND "statusAt" < ${stuckBefore}))
        AND channel::text = ANY(${[...SENT_CHANNELS]}::text[])
        AND (${shop ?? null}::text IS NULL OR shop = ${shop ?? null})

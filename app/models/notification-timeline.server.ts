@@ -97,7 +97,44 @@ export async function messageLocationsOf(
 }
 
 export type ResendOutcome =
-  { outcome: "RESENT" } | { outcome: "NOT_FOUND" } | { outcome: "NOT_FAILED"; status: NotificationStatus };
+  | { outcome: "RESENT" }
+  | { outcome: "NOT_FOUND" }
+  | { outcome: "NOT_FAILED"; status: NotificationStatus }
+  /** The step's message went by another channel after this one failed: resending would repeat it. */
+  | { outcome: "FELL_BACK"; channel: NotificationChannel };
+
+/** Another channel's row of the same order and step, not cancelled or skipped: what a failed one fell back to. */
+const fallbackOf = (shop: string, message: { orderId: string; step: string; channel: NotificationChannel }) => ({
+  shop,
+  orderId: message.orderId,
+  step: message.step,
+  channel: { not: message.channel },
+  status: { notIn: ["CANCELLED", "SKIPPED"] as NotificationStatus[] },
+});
+
+/** Which of the failed messages among `messages` were sent another way since (by id). */
+export async function failedMessagesSentAnotherWay(
+  db: Db,
+  shop: string,
+  messages: readonly StoredMessage[],
+): Promise<Set<string>> {
+  const failed = messages.filter((message) => message.status === "FAILED");
+  if (failed.length === 0) return new Set();
+  const others = await db.notification.findMany({
+    where: { OR: failed.map((message) => fallbackOf(shop, message)) },
+    select: { orderId: true, step: true, channel: true },
+  });
+  return new Set(
+    failed
+      .filter((message) =>
+        others.some(
+          (other) =>
+            other.orderId === message.orderId && other.step === message.step && other.channel !== message.channel,
+        ),
+      )
+      .map((message) => message.id),
+  );
+}
 
 /**
  * Puts a FAILED message back in the queue for the sending job: SCHEDULED, due `at`, its attempts
@@ -112,6 +149,14 @@ export async function rescheduleFailedMessage(
   resentBy: string,
   at: Date,
 ): Promise<ResendOutcome> {
+  const failed = await db.notification.findFirst({
+    where: { shop, id, status: "FAILED" },
+    select: { orderId: true, step: true, channel: true },
+  });
+  const sentAnotherWay = failed
+    ? await db.notification.findFirst({ where: fallbackOf(shop, failed), select: { channel: true } })
+    : null;
+  if (sentAnotherWay) return { outcome: "FELL_BACK", channel: sentAnotherWay.channel };
   const { count } = await db.notification.updateMany({
     where: { shop, id, status: "FAILED" },
     data: {

@@ -11,10 +11,15 @@ export interface OrderContactFacts {
   shippingPhone: string | null;
   billingPhone: string | null;
   smsMarketingConsent: boolean;
+  /** Shopify's numeric customer id: the push recipient (OneSignal external id); null for a guest checkout. */
+  customerId: string | null;
 }
 
+/** A contact as written: an order saved before customer ids were kept has none. */
+export type OrderContactInput = Omit<OrderContactFacts, "customerId"> & { customerId?: string | null };
+
 /** Keeps the order's contact as the latest orders/create (or a redelivery of it) gave it. Idempotent. */
-export async function upsertOrderContact(db: Db, shop: string, contact: OrderContactFacts): Promise<void> {
+export async function upsertOrderContact(db: Db, shop: string, contact: OrderContactInput): Promise<void> {
   const { orderId, ...values } = contact;
   await db.orderContact.upsert({
     where: { shop_orderId: { shop, orderId } },
@@ -32,6 +37,7 @@ export const ORDER_CONTACT_FIELDS = {
   shippingPhone: true,
   billingPhone: true,
   smsMarketingConsent: true,
+  customerId: true,
 } as const satisfies Record<keyof OrderContactFacts, true>;
 
 export async function findOrderContact(db: Db, shop: string, orderId: string): Promise<OrderContactFacts | null> {

@@ -246,3 +246,52 @@ describe("a pickup order's promise on its page", () => {
     expect((await load("880005")).pickupPromise).toBeNull();
   });
 });
+
+describe("an order the uncollected policy cancelled", () => {
+  it("says it was cancelled as not collected within the policy's days, and when, or why the cancel failed", async () => {
+    await seedRoutedOrder("880010");
+    await seedRoutedOrder("880011");
+    await seedRoutedOrder("880012");
+    const { prisma } = await import("~/db.server");
+    const { recordShopTimeZone } = await import("~/services/shop/shop-time-zone.server");
+    const untouched = await load("880012"); // installs the shop, whose time zone is then recorded
+    await recordShopTimeZone(emulator.shop, "America/Chicago");
+    const settledAt = new Date("2026-11-30T15:17:00Z");
+    await prisma.uncollectedCancellation.createMany({
+      data: [
+        {
+          shop: emulator.shop,
+          orderId: "880010",
+          status: "CANCELLED",
+          reason: "Not collected within 7 days",
+          restock: true,
+          refund: true,
+          settledAt,
+        },
+        {
+          shop: emulator.shop,
+          orderId: "880011",
+          status: "FAILED",
+          reason: "Shopify refused: Order has already been cancelled",
+          restock: true,
+          refund: true,
+          settledAt,
+        },
+      ],
+    });
+
+    const cancelled = await load("880010");
+    const failed = await load("880011");
+
+    expect(cancelled.uncollectedCancellation).toEqual({
+      text: "Cancelled: not collected within 7 days (restocked, refunded)",
+      tone: "success",
+      at: "2026-11-30 09:17 CST",
+    });
+    expect(failed.uncollectedCancellation).toMatchObject({
+      text: "Auto-cancel failed: Shopify refused: Order has already been cancelled",
+      tone: "critical",
+    });
+    expect(untouched.uncollectedCancellation).toBeNull();
+  });
+});

@@ -24,6 +24,7 @@ import { PASS_DAYS_AFTER_PICKUP_ENDS } from "~/domain/pickup-pass/pickup-pass";
 import { orderPromiseView, type OrderPromiseView } from "~/services/checkout-pickup/order-promise.server";
 import { pickupPassLinkOfOrder, type MerchantPassLink } from "~/services/pickup-pass/pickup-pass.server";
 import { customerMessagesOfOrder } from "~/services/notifications/messages/messages.server";
+import { uncollectedCancellationOfOrder } from "~/services/notifications/uncollected/order-cancellation-line.server";
 import { getRoutedOrder, retryFailedMoves } from "~/services/routing/orders.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { storeTimelineOfOrder } from "~/services/store-tasks/order-timeline.server";
@@ -42,8 +43,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const pickupPass = await pickupPassLinkOfOrder(session.shop, orderId);
   const pickupPromise = await orderPromiseView(session.shop, orderId, timeZone);
   const customerMessages = await customerMessagesOfOrder(session.shop, orderId, timeZone);
+  const uncollectedCancellation = await uncollectedCancellationOfOrder(session.shop, orderId, timeZone);
   return {
     customerMessages,
+    uncollectedCancellation,
     storeTimeline,
     pickupPass,
     pickupPromise,
@@ -93,6 +96,11 @@ export default function RoutedOrderPage() {
                 {order.cancelledAt && <Badge>Cancelled</Badge>}
               </InlineStack>
               {order.pickupPromise && <PickupPromiseLine promise={order.pickupPromise} />}
+              {order.uncollectedCancellation && (
+                <Text as="p" tone={order.uncollectedCancellation.tone === "critical" ? "critical" : undefined}>
+                  {order.uncollectedCancellation.text} ({order.uncollectedCancellation.at})
+                </Text>
+              )}
               <Text as="h2" variant="headingMd">
                 Why it went there
               </Text>

@@ -217,7 +217,9 @@ describe("sending a shop's text and following it to delivery", () => {
     expect(await notificationRow(notification.id)).toMatchObject({
       status: "FAILED",
       errorCode: "30003",
-      reason: "Twilio: undelivered, Unreachable destination handset (30003)",
+      // A READY_SMS goes by text only: nothing else to fall back to (app/domain/notifications/fallback.ts).
+      reason:
+        "Undeliverable by text: Unreachable destination handset (30003) — not sent another way: No other channel is chosen for this message",
       deliveredAt: null,
     });
   });

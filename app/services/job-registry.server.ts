@@ -7,6 +7,7 @@ import { inventoryFullSyncJob } from "~/services/inventory/full-sync.job.server"
 import { inventoryLocationsSyncJob } from "~/services/inventory/locations-sync.job.server";
 import { inventoryNightlySyncJob } from "~/services/inventory/nightly-sync.job.server";
 import { notificationsRunningLateJob } from "~/services/notifications/running-late.job.server";
+import { notificationsCancelUncollectedJob } from "~/services/notifications/uncollected/cancel-uncollected.job.server";
 import { notificationsSendDueJob } from "~/services/notifications/send/send-due.job.server";
 import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
@@ -43,6 +44,7 @@ export const JOBS: readonly AnyJobDefinition[] = [
   storeTasksAlertEmailJob,
   notificationsSendDueJob,
   notificationsRunningLateJob,
+  notificationsCancelUncollectedJob,
 ];
 
 // This process's pg-boss creates these queues as it starts (app/jobs/app-job-queue.server.ts).

@@ -148,6 +148,7 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
   "store-tasks.escalate-due": () => scheduledPayload("store-tasks.escalate-due"),
   "notifications.send-due": () => scheduledPayload("notifications.send-due"),
   "notifications.running-late": () => scheduledPayload("notifications.running-late"),
+  "notifications.cancel-uncollected": () => scheduledPayload("notifications.cancel-uncollected"),
   "store-tasks.alert-email": async (shop) => {
     await prisma.$transaction((tx) => storeTasksAlertEmailJob.enqueue(tx, { shop, taskId: crypto.randomUUID() }));
     return shop;
@@ -307,6 +308,7 @@ const SHOPLESS_DEAD_LETTERS: Record<string, string> = {
   "store-tasks.escalate-due": "Escalating store orders not started in time",
   "notifications.send-due": "Sending customer messages that came due",
   "notifications.running-late": "Telling shoppers their pickup is running late",
+  "notifications.cancel-uncollected": "Cancelling pickup orders not collected in time",
 };
 
 async function deadLetter(queue: string, payload: object): Promise<string> {

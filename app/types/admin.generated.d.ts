@@ -146,6 +146,18 @@ export type ExceptionSetStoreStockZeroMutationVariables = AdminTypes.Exact<{
 
 export type ExceptionSetStoreStockZeroMutation = { inventorySetQuantities?: AdminTypes.Maybe<{ inventoryAdjustmentGroup?: AdminTypes.Maybe<Pick<AdminTypes.InventoryAdjustmentGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.InventorySetQuantitiesUserError, 'field' | 'message' | 'code'>> }> };
 
+export type UncollectedOrderCancelMutationVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  reason: AdminTypes.OrderCancelReason;
+  restock: AdminTypes.Scalars['Boolean']['input'];
+  refundMethod?: AdminTypes.InputMaybe<AdminTypes.OrderCancelRefundMethodInput>;
+  notifyCustomer?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+  staffNote?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type UncollectedOrderCancelMutation = { orderCancel?: AdminTypes.Maybe<{ job?: AdminTypes.Maybe<Pick<AdminTypes.Job, 'id' | 'done'>>, orderCancelUserErrors: Array<Pick<AdminTypes.OrderCancelUserError, 'field' | 'message' | 'code'>> }> };
+
 export type FulfillmentOrderOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -167,6 +179,19 @@ export type OrderFactsForRoutingQuery = { order?: AdminTypes.Maybe<(
     & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'latitude' | 'longitude'>>, shippingLine?: AdminTypes.Maybe<Pick<AdminTypes.ShippingLine, 'title' | 'code'>>, lineItems: { nodes: Array<Pick<AdminTypes.LineItem, 'sku' | 'quantity'>> } }
   )> };
 
+export type UncollectedOrderPickupStateQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type UncollectedOrderPickupStateQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt' | 'displayFulfillmentStatus'>
+    & { fulfillmentOrders: { nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'status'>
+        & { deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>> }
+      )> } }
+  )> };
+
 export type ShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -183,6 +208,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query InventoryMirrorBulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      status\n      errorCode\n      createdAt\n      objectCount\n      url\n    }\n  }\n": {return: InventoryMirrorBulkOperationStatusQuery, variables: InventoryMirrorBulkOperationStatusQueryVariables},
   "#graphql\n  query FulfillmentOrderOrder($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      id\n      order {\n        id\n      }\n    }\n  }\n": {return: FulfillmentOrderOrderQuery, variables: FulfillmentOrderOrderQueryVariables},
   "#graphql\n  query OrderFactsForRouting($id: ID!, $lineItemsFirst: Int!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      confirmationNumber\n      customer {\n        id\n      }\n      shippingAddress {\n        latitude\n        longitude\n      }\n      shippingLine {\n        title\n        code\n      }\n      lineItems(first: $lineItemsFirst) {\n        nodes {\n          sku\n          quantity\n        }\n      }\n    }\n  }\n": {return: OrderFactsForRoutingQuery, variables: OrderFactsForRoutingQueryVariables},
+  "#graphql\n  query UncollectedOrderPickupState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 10) {\n        nodes {\n          status\n          deliveryMethod {\n            methodType\n          }\n        }\n      }\n    }\n  }\n": {return: UncollectedOrderPickupStateQuery, variables: UncollectedOrderPickupStateQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n    }\n    locationsCount(query: \"active:true\") {\n      count\n      precision\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
 }
 
@@ -195,6 +221,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation StoreTaskReportProgress($id: ID!, $progressReport: FulfillmentOrderReportProgressInput) {\n    fulfillmentOrderReportProgress(id: $id, progressReport: $progressReport) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskReportProgressMutation, variables: StoreTaskReportProgressMutationVariables},
   "#graphql\n  mutation RunInventoryMirrorBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunInventoryMirrorBulkQueryMutation, variables: RunInventoryMirrorBulkQueryMutationVariables},
   "#graphql\n  mutation ExceptionSetStoreStockZero($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {\n      inventoryAdjustmentGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ExceptionSetStoreStockZeroMutation, variables: ExceptionSetStoreStockZeroMutationVariables},
+  "#graphql\n  mutation UncollectedOrderCancel(\n    $orderId: ID!\n    $reason: OrderCancelReason!\n    $restock: Boolean!\n    $refundMethod: OrderCancelRefundMethodInput\n    $notifyCustomer: Boolean\n    $staffNote: String\n  ) {\n    orderCancel(\n      orderId: $orderId\n      reason: $reason\n      restock: $restock\n      refundMethod: $refundMethod\n      notifyCustomer: $notifyCustomer\n      staffNote: $staffNote\n    ) {\n      job {\n        id\n        done\n      }\n      orderCancelUserErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: UncollectedOrderCancelMutation, variables: UncollectedOrderCancelMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -6,7 +6,7 @@ export const DEMO_APP = {
   apiKey: "omniroute-demo-api-key",
   apiSecret: "omniroute-demo-api-secret",
   scopes:
-    "read_customers,read_locations,read_orders,read_products,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders",
+    "read_customers,read_locations,read_products,write_orders,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders",
   // Seals the demo shop's vendor credentials (CREDENTIALS_KEY): 32 bytes, base64.
   credentialsKey: "b21uaXJvdXRlLWRlbW8tY3JlZGVudGlhbHMta2V5ISE=",
 } as const;

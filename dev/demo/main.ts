@@ -24,6 +24,8 @@ const dataDir = process.env.DEMO_DATA_DIR ?? ".data";
 // 127.0.0.1 rather than localhost: one address family for Node, Vite and Chromium alike.
 const appUrl = `http://127.0.0.1:${appPort}`;
 const emulatorUrl = `http://127.0.0.1:${demoPort}`;
+// The demo clock ("+1 hour", "+1 day" in the Outbox): the emulator writes it, the app's cadence reads it (ADR 012).
+const clockFile = path.resolve(dataDir, "emulator", "clock.json");
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     scopes: DEMO_APP.scopes,
     scenario: "chicago",
     stateFile: path.join(dataDir, "emulator", "state.json"),
+    clockFile,
   });
 
   // The production build, served as in production: no dev server compiling on first visit.
@@ -104,7 +107,10 @@ async function main(): Promise<void> {
       ALERTS_FROM_EMAIL: "alerts@omniroute-demo.example",
       // Shops' SMS go to the emulator's Twilio, their credentials sealed with the demo's key.
       TWILIO_API_URL: emulatorUrl,
+      // And their push notifications to the emulator's OneSignal stand-in.
+      ONESIGNAL_API_URL: emulatorUrl,
       CREDENTIALS_KEY: DEMO_APP.credentialsKey,
+      DEMO_CLOCK_FILE: clockFile,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -123,6 +129,7 @@ async function main(): Promise<void> {
     credentialsKey: DEMO_APP.credentialsKey,
     twilio: VENDOR_CREDENTIALS.twilio,
     sendgrid: VENDOR_CREDENTIALS.sendgrid,
+    push: VENDOR_CREDENTIALS.push,
     async sendgridEventPublicKey() {
       const answer = await fetch(`${emulatorUrl}/v3/user/webhooks/event/settings/signed`, {
         headers: { Authorization: `Bearer ${VENDOR_CREDENTIALS.sendgrid.apiKey}` },

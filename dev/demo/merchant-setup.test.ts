@@ -70,12 +70,13 @@ describe("the demo's merchant setup", () => {
     expect(await storeSettingsFor(shop)).toMatchObject({ emailStoresOnNewTask: true, pickTargetSeconds: 360 });
   });
 
-  it("gives the shop its Twilio and SendGrid accounts sealed with the app's key, and this run's event key", async () => {
+  it("gives the shop its Twilio, SendGrid and OneSignal accounts sealed with the app's key, and this run's event key", async () => {
     const credentialsKey = Buffer.alloc(32, 7).toString("base64");
     const setup = applyDemoMerchantSetup(process.env.DATABASE_URL!, scenario, {
       credentialsKey,
       twilio: { accountSid: "AC123", authToken: "twilio-token" },
       sendgrid: { apiKey: "SG.key" },
+      push: { appId: "00000000-0000-4000-8000-0000000de300", restApiKey: "push-key" },
       sendgridEventPublicKey: async () => "MFkwEwYH-event-key",
     });
     try {
@@ -91,5 +92,7 @@ describe("the demo's merchant setup", () => {
     expect(account.twilioAuthTokenSealed).not.toContain("twilio-token");
     expect(openSecret(account.twilioAuthTokenSealed!, keys)).toMatchObject({ ok: true, plaintext: "twilio-token" });
     expect(openSecret(account.sendgridApiKeySealed!, keys)).toMatchObject({ ok: true, plaintext: "SG.key" });
+    expect(account.onesignalAppId).toBe("00000000-0000-4000-8000-0000000de300");
+    expect(openSecret(account.onesignalRestApiKeySealed!, keys)).toMatchObject({ ok: true, plaintext: "push-key" });
   });
 });

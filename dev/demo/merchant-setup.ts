@@ -5,8 +5,8 @@ import type { Scenario } from "../scenarios";
 /**
  * What the demo's merchant has set up in the app before the visitor arrives: each store's email
  * address, and store emails turned on, so a placed order's email lands in the emulator's outbox;
- * and the shop's own Twilio and SendGrid accounts (the emulator's), sealed as the app seals them,
- * so the customers' texts and emails go out and the vendors' callbacks are checked.
+ * and the shop's own Twilio, SendGrid and OneSignal accounts (the emulator's), sealed as the app
+ * seals them, so the customers' texts, emails and pushes go out and the vendors' callbacks are checked.
  * The app creates the shop's location profiles when it is installed (the first admin page
  * load), so this waits for them, then fills in only what is unset: a later run keeps whatever
  * the visitor changed.
@@ -25,6 +25,8 @@ export interface DemoMessagingAccounts {
   credentialsKey: string;
   twilio: { accountSid: string; authToken: string };
   sendgrid: { apiKey: string };
+  /** The emulator's push sandbox, as OneSignal's app id and REST API key. */
+  push?: { appId: string; restApiKey: string };
   /** The emulator's SendGrid Event Webhook key, new each run (read from its settings endpoint). */
   sendgridEventPublicKey: () => Promise<string | null>;
 }
@@ -90,6 +92,20 @@ export function applyDemoMerchantSetup(
         scenario.shop.name,
       ],
     );
+    // A shop set up with the demo's first account SID (two characters short, which Twilio's inbound
+    // texts could not carry) moves to the current one.
+    await pool.query(
+      `UPDATE "ShopMessagingAccount" SET "twilioAccountSid" = $2 WHERE shop = $1 AND "twilioAccountSid" = $3`,
+      [shop, accounts.twilio.accountSid, "AC00000000000000000000000000demo"],
+    );
+    // Also on a shop set up before push was: filled in only while unset.
+    if (accounts.push) {
+      await pool.query(
+        `UPDATE "ShopMessagingAccount" SET "onesignalAppId" = $2, "onesignalRestApiKeySealed" = $3
+          WHERE shop = $1 AND "onesignalAppId" IS NULL`,
+        [shop, accounts.push.appId, sealSecret(accounts.push.restApiKey, keys)],
+      );
+    }
     const eventKey = await accounts.sendgridEventPublicKey();
     if (eventKey) {
       await pool.query(`UPDATE "ShopMessagingAccount" SET "sendgridEventPublicKey" = $2 WHERE shop = $1`, [

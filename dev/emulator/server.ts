@@ -27,9 +27,11 @@ import { readWebhookSubscriptions } from "./webhooks/subscriptions";
  * API under /_emulator for tests and the demo; and the admin stand-in page that embeds the app.
  */
 export const VENDOR_CREDENTIALS = {
-  twilio: { accountSid: "AC00000000000000000000000000demo", authToken: "omniroute-demo-twilio-token" },
+  // 34 characters, as Twilio's are: the app's inbound webhook refuses any other account SID.
+  twilio: { accountSid: "AC0000000000000000000000000000demo", authToken: "omniroute-demo-twilio-token" },
   sendgrid: { apiKey: "SG.omniroute-demo.sendgrid-key" },
-  push: { appId: "00000000-0000-4000-8000-00000000demo", restApiKey: "omniroute-demo-push-key" },
+  // A UUID, as OneSignal app ids are (the settings form checks it).
+  push: { appId: "00000000-0000-4000-8000-0000000de300", restApiKey: "omniroute-demo-push-key" },
 } as const;
 
 export interface EmulatorServerOptions {
@@ -47,6 +49,11 @@ export interface EmulatorServerOptions {
   scenario: keyof typeof scenarios;
   /** Where to keep the emulator's state between runs; none keeps it in memory only. */
   stateFile?: string;
+  /**
+   * The demo clock's file (`{ "offsetMs": n }`), which the app reads as DEMO_CLOCK_FILE (ADR 012):
+   * `/_emulator/clock` moves it, and the vendor sandboxes stamp their messages by it.
+   */
+  clockFile?: string;
   /** Retry delays of webhook deliveries are multiplied by this (tests compress time). */
   webhookTimeScale?: number;
   restoreRatePerSecond?: number;
@@ -65,6 +72,7 @@ export interface RunningEmulator {
   twilio: TwilioSandbox;
   sendgrid: SendgridSandbox;
   push: PushSandbox;
+  clock: DemoClock;
   close(): Promise<void>;
 }
 
@@ -94,6 +102,78 @@ function parseJson(body: string): Record<string, unknown> | null {
   }
 }
 
+/** The furthest one POST /_emulator/clock may move the demo clock. */
+export const MAX_CLOCK_ADVANCE_MS = 30 * 24 * 3_600_000;
+
+/** The demo's clock: real time plus an offset that only grows, kept in a file the app reads too. */
+export class DemoClock {
+  private offset: number;
+
+  constructor(private readonly file: string | undefined) {
+    this.offset = file ? readClockOffset(file) : 0;
+  }
+
+  offsetMs(): number {
+    return this.offset;
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+
+  advance(ms: number): void {
+    this.offset += ms;
+    if (!this.file) return;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.writeFileSync(`${this.file}.tmp`, JSON.stringify({ offsetMs: this.offset }));
+    // Renamed into place: the app never reads a half-written file.
+    fs.renameSync(`${this.file}.tmp`, this.file);
+  }
+}
+
+function readClockOffset(file: string): number {
+  try {
+    const offset: unknown = (JSON.parse(fs.readFileSync(file, "utf8")) as { offsetMs?: unknown } | null)?.offsetMs;
+    return typeof offset === "number" && Number.isFinite(offset) ? offset : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** What Twilio's default opt-out handling answers STOP and START with, from the shop's number. */
+const TWILIO_OPT_OUT_REPLIES: Record<string, string> = {
+  STOP: "You have successfully been unsubscribed. You will not receive any more messages from this number. Reply START to resubscribe.",
+  START:
+    "You have successfully been re-subscribed to messages from this number. Reply HELP for help. Reply STOP to unsubscribe.",
+};
+
+/** A text the shopper's phone received that is not one the app sent through the API. */
+export interface PhoneReply {
+  to: string;
+  from: string;
+  body: string;
+  at: Date;
+  /** The app's TwiML answer to the inbound text, or Twilio's own opt-out handling. */
+  by: "app" | "twilio";
+}
+
+/** The texts in a TwiML answer (`<Response><Message>…</Message></Response>`). */
+function twimlMessages(xml: string): string[] {
+  return [...xml.matchAll(/<Message(?:\s[^>]*)?>([\s\S]*?)<\/Message>/g)].map((match) =>
+    (match[1] ?? "")
+      .replace(/<Body>|<\/Body>/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&")
+      .trim(),
+  );
+}
+
+/** The shop's number a shopper texts before the app has texted them (otherwise, the number it texted from). */
+const DEFAULT_SHOP_NUMBER = "+13125550100";
+
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<RunningEmulator> {
   const scenario = scenarios[options.scenario]();
   const shop = scenario.shop.domain;
@@ -116,15 +196,44 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     timeScale: options.webhookTimeScale ?? 1,
     ...(options.deliverWebhook ? { fetch: options.deliverWebhook } : {}),
   });
+  const clock = new DemoClock(options.clockFile);
+  const demoNow = () => clock.now();
   const twilio = new TwilioSandbox({
     ...VENDOR_CREDENTIALS.twilio,
+    // The app's route for a shopper's texts (app/routes/webhooks.twilio.inbound.ts).
     inboundUrl: `${options.appUrl}/webhooks/twilio/inbound`,
+    now: demoNow,
   });
   const sendgrid = new SendgridSandbox({
     ...VENDOR_CREDENTIALS.sendgrid,
     eventWebhookUrl: `${options.appUrl}/webhooks/sendgrid/events`,
+    now: demoNow,
+    signingNow: () => new Date(),
   });
-  const push = new PushSandbox(VENDOR_CREDENTIALS.push);
+  const push = new PushSandbox({ ...VENDOR_CREDENTIALS.push, now: demoNow });
+  const phoneReplies: PhoneReply[] = [];
+
+  /** The shopper texts the shop: Twilio posts it to the app, and what comes back lands on the phone. */
+  async function textFromShopper(from: string, body: string) {
+    const lastText = twilio
+      .list()
+      .filter((record) => record.resource.to === from && record.resource.from)
+      .at(-1);
+    const to = lastText?.resource.from ?? DEFAULT_SHOP_NUMBER;
+    const { sid, outcome } = await twilio.simulateInbound({ from, to, body });
+    const replies: PhoneReply[] = twimlMessages(outcome.responseBody).map((text) => ({
+      to: from,
+      from: to,
+      body: text,
+      at: clock.now(),
+      by: "app",
+    }));
+    const optOutType = twilio.inbound().find((record) => record.resource.sid === sid)?.request["OptOutType"];
+    const optOutReply = typeof optOutType === "string" ? TWILIO_OPT_OUT_REPLIES[optOutType] : undefined;
+    if (optOutReply) replies.push({ to: from, from: to, body: optOutReply, at: clock.now(), by: "twilio" });
+    phoneReplies.push(...replies);
+    return { sid, appStatus: outcome.status, replies };
+  }
 
   let saveTimer: NodeJS.Timeout | undefined;
   const saveState = () => {
@@ -168,7 +277,51 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       return jsonResponse(200, { token, expiresAt: now.getTime() + 60_000 });
     }
     if (resource === "outbox") {
-      return jsonResponse(200, { messages: mergedOutbox(twilio, sendgrid, push) });
+      return jsonResponse(200, {
+        messages: mergedOutbox(twilio, sendgrid, push),
+        // The demo phone's side of the conversation: the shopper's texts and the answers to them.
+        inbound: twilio.inbound().map(({ resource: text, createdAt }) => ({
+          id: text.sid,
+          from: text.from,
+          to: text.to,
+          body: text.body,
+          at: createdAt,
+        })),
+        replies: phoneReplies,
+      });
+    }
+    if (resource === "clock") {
+      if (request.method === "GET") return jsonResponse(200, { offsetMs: clock.offsetMs(), now: clock.now() });
+      const advanceMs = parseJson(request.body)?.advanceMs;
+      if (
+        request.method !== "POST" ||
+        typeof advanceMs !== "number" ||
+        !Number.isInteger(advanceMs) ||
+        advanceMs <= 0 ||
+        advanceMs > MAX_CLOCK_ADVANCE_MS
+      ) {
+        return jsonResponse(400, {
+          error: `expected { advanceMs: a whole number of ms, 1 to ${MAX_CLOCK_ADVANCE_MS} }`,
+        });
+      }
+      clock.advance(advanceMs);
+      return jsonResponse(200, { offsetMs: clock.offsetMs(), now: clock.now() });
+    }
+    if (resource === "sms" && shopName === "inbound") {
+      const body = parseJson(request.body);
+      const from = body?.from;
+      const text = body?.body;
+      if (
+        request.method !== "POST" ||
+        typeof from !== "string" ||
+        !/^\+[1-9]\d{6,14}$/.test(from) ||
+        typeof text !== "string" ||
+        text.trim() === "" ||
+        text.length > 1600
+      ) {
+        return jsonResponse(400, { error: "expected { from: an E.164 number, body: 1 to 1600 characters }" });
+      }
+      return jsonResponse(200, await textFromShopper(from, text));
     }
     if (resource === "webhooks") {
       return jsonResponse(200, { deliveries: webhooks.log(), pending: webhooks.pending() });
@@ -268,7 +421,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     }
     if (request.path.startsWith("/2010-04-01/")) return twilio.handle(request);
     if (request.path.startsWith("/v3/")) return sendgrid.handle(request);
-    if (request.path.startsWith("/api/v1/notifications")) return push.handle(request);
+    // OneSignal's current path (api.onesignal.com/notifications) and its older /api/v1 one.
+    if (request.path.startsWith("/api/v1/notifications") || request.path.replace(/\/$/, "") === "/notifications") {
+      return push.handle(request);
+    }
     if (request.path.startsWith("/admin/") || request.path.startsWith("/bulk/")) {
       return shopify.handle({
         method: request.method,
@@ -310,6 +466,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     twilio,
     sendgrid,
     push,
+    clock,
     async close() {
       clearTimeout(saveTimer);
       if (options.stateFile) {

@@ -12,12 +12,13 @@ import {
   pressCtrlC,
   routedStore,
   startDemo,
+  webhookTopics,
 } from "../support/demo";
 import {
   openStorePos,
+  openQueueShowing,
   bannerText,
   posScreen,
-  posTile,
   scanWith,
   tapButton,
   typeInto,
@@ -32,19 +33,6 @@ import {
  */
 const SCREENSHOTS = path.join("test-results", "e2e");
 const { dataDir, browser } = useDemoInChromium("store-pos");
-
-async function webhookTopics(demoUrl: string): Promise<string[]> {
-  const response = await fetch(new URL("/_emulator/webhooks", demoUrl));
-  const { deliveries } = (await response.json()) as { deliveries: { topic: string }[] };
-  return deliveries.map((delivery) => delivery.topic);
-}
-
-/** Opens the modal from the tile and waits until the queue lists `orderName` (it rereads every 20 s). */
-async function openQueueShowing(pos: Page, orderName: string): Promise<void> {
-  await posTile(pos).click();
-  await waitForScreen(pos, "Online orders");
-  await posScreen(pos).locator("s-clickable", { hasText: orderName }).waitFor({ timeout: 90_000 });
-}
 
 describe("the Store POS in the demo", () => {
   it("works a pickup order from the queue to the customer's hands", async () => {

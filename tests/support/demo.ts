@@ -167,3 +167,10 @@ export async function placeOrderFromPanel(page: Page, delivery: PanelDelivery = 
   await expectText(result, /Placed #\d+/);
   return (await result.textContent()) ?? "";
 }
+
+/** The topics of the webhooks the emulator has delivered to the app, oldest first. */
+export async function webhookTopics(demoUrl: string): Promise<string[]> {
+  const response = await fetch(new URL("/_emulator/webhooks", demoUrl));
+  const { deliveries } = (await response.json()) as { deliveries: { topic: string }[] };
+  return deliveries.map((delivery) => delivery.topic);
+}

@@ -8,7 +8,7 @@ export const TEST_APP = {
   // Seals the test shops' vendor credentials (CREDENTIALS_KEY): 32 bytes, base64.
   credentialsKey: "dGVzdC1jcmVkZW50aWFscy1rZXktMzItYnl0ZXMhISE=",
   scopes:
-    "read_customers,read_locations,read_orders,read_products,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders",
+    "read_customers,read_locations,read_products,write_orders,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders",
 } as const;
 
 export interface WebhookDelivery {

@@ -48,3 +48,32 @@ export async function scanWith(pos: Page, label: string | RegExp): Promise<void>
 export async function typeInto(pos: Page, label: string, text: string): Promise<void> {
   await posScreen(pos).locator(`s-text-field[label="${label}"] input`).fill(text);
 }
+
+/** Opens the modal from the tile and waits until the queue lists `orderName` (it rereads every 20 s). */
+export async function openQueueShowing(pos: Page, orderName: string): Promise<void> {
+  await posTile(pos).click();
+  await waitForScreen(pos, "Online orders");
+  await posScreen(pos).locator("s-clickable", { hasText: orderName }).waitFor({ timeout: 90_000 });
+}
+
+/**
+ * Works a pickup order from the open queue to ready, as an associate does without a slip: picks
+ * its items by scanning, packs, stages it in bin `bin` and marks it ready (Shopify is told).
+ */
+export async function takePickupToReady(pos: Page, orderName: string, bin = "A3"): Promise<void> {
+  await posScreen(pos).locator("s-clickable", { hasText: orderName }).click();
+  await waitForScreen(pos, `Pick ${orderName}`);
+  await pos.locator("#scan-buttons button.scan").filter({ hasNotText: "wrong item" }).first().click();
+  await posScreen(pos)
+    .locator("s-badge", { hasText: /(\d+) of \1 picked/ })
+    .waitFor({ timeout: 30_000 });
+  await tapButton(pos, "Continue to packing");
+  await waitForScreen(pos, `Pack ${orderName}`);
+  await tapButton(pos, "Items packed");
+  await waitForScreen(pos, `Stage ${orderName}`);
+  await scanWith(pos, `Scan bin label ${bin}`);
+  await tapButton(pos, "Stage here");
+  await waitForScreen(pos, `Ready ${orderName}`);
+  await tapButton(pos, "Mark ready for pickup");
+  await bannerText(pos, "Ready for pickup", 60_000);
+}

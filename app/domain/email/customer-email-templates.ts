@@ -20,6 +20,8 @@ export type CustomerEmailStep = (typeof CUSTOMER_EMAIL_STEPS)[number];
 
 export interface CustomerEmailTemplate {
   subject: string;
+  /** One line in large type above the text, with {{placeholders}}; none when missing or blank. */
+  heading?: string;
   /** Plain text with {{placeholders}}; a blank line starts a new paragraph. */
   body: string;
 }
@@ -93,7 +95,9 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 /** The {{names}} a merchant's text uses that the app does not know (the settings page names them). */
 export function unknownPlaceholders(template: CustomerEmailTemplate): string[] {
   const known: readonly string[] = EMAIL_PLACEHOLDERS;
-  const used = [...`${template.subject}\n${template.body}`.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
+  const used = [...`${template.subject}\n${template.heading ?? ""}\n${template.body}`.matchAll(PLACEHOLDER)].map(
+    (match) => match[1] ?? "",
+  );
   return [...new Set(used.filter((name) => !known.includes(name)))];
 }
 
@@ -122,3 +126,82 @@ export const CUSTOMER_EMAIL_OF_STEP: Partial<Record<CadenceStepKey, CustomerEmai
   STORE_CHANGED: "STORE_CHANGED",
   CANCELLED_NOTICE: "CANCELLED",
 };
+
+/** A shop's own email texts, by email; one missing uses the default. */
+export type CustomerEmailTemplates = Readonly<Partial<Record<CustomerEmailStep, CustomerEmailTemplate>>>;
+
+export const EMAIL_TEMPLATE_LIMITS = { subject: 150, heading: 150, body: 3000, logoUrl: 500 } as const;
+
+/** The merchant's text for `step`, else the default. */
+export function emailTemplateFor(
+  step: CustomerEmailStep,
+  templates: CustomerEmailTemplates = {},
+): CustomerEmailTemplate {
+  return templates[step] ?? DEFAULT_EMAIL_TEMPLATES[step];
+}
+
+export interface EmailTemplateProblems {
+  subject?: string;
+  heading?: string;
+  body?: string;
+}
+
+function unknownProblem(text: string): string | undefined {
+  const unknown = unknownPlaceholders({ subject: text, body: "" });
+  if (unknown.length === 0) return undefined;
+  const names = (list: readonly string[]) => list.map((name) => `{{${name}}}`).join(", ");
+  return `Unknown ${unknown.length === 1 ? "placeholder" : "placeholders"} ${names(unknown)}: use ${names(EMAIL_PLACEHOLDERS)}`;
+}
+
+/** Each part's words for its problems; a part with no `blank` message may be left blank. */
+const PARTS: Readonly<Record<keyof EmailTemplateProblems, { name: string; blank: string | null }>> = {
+  subject: { name: "subject", blank: "Enter a subject, or reset the email to the recommended one" },
+  heading: { name: "heading", blank: null },
+  body: { name: "text", blank: "Enter the email's text, or reset it to the recommended one" },
+};
+
+/** What is wrong with a merchant's subject, heading and body, per field, in words the settings page shows. */
+export function emailTemplateProblems(template: CustomerEmailTemplate): EmailTemplateProblems {
+  const problems: EmailTemplateProblems = {};
+  for (const part of ["subject", "heading", "body"] as const) {
+    const value = template[part] ?? "";
+    const { name, blank } = PARTS[part];
+    const problem =
+      value.trim() === ""
+        ? (blank ?? undefined)
+        : value.length > EMAIL_TEMPLATE_LIMITS[part]
+          ? `Keep the ${name} to ${EMAIL_TEMPLATE_LIMITS[part]} characters or fewer`
+          : unknownProblem(value);
+    if (problem) problems[part] = problem;
+  }
+  return problems;
+}
+
+/** The merchant's email as typed, unless it is the default (then the default keeps following the app's wording). */
+export function customEmailTemplate(
+  step: CustomerEmailStep,
+  typed: CustomerEmailTemplate,
+): CustomerEmailTemplate | null {
+  const heading = typed.heading?.trim() ?? "";
+  const template: CustomerEmailTemplate = {
+    subject: typed.subject.trim(),
+    ...(heading === "" ? {} : { heading }),
+    body: typed.body.replace(/\r\n?/g, "\n").trim(),
+  };
+  const fallback = DEFAULT_EMAIL_TEMPLATES[step];
+  if (template.subject === "" && heading === "" && template.body === "") return null;
+  const same =
+    template.subject === fallback.subject && heading === (fallback.heading ?? "") && template.body === fallback.body;
+  return same ? null : template;
+}
+
+/** Why a logo address cannot be used, or null: https only (an email's images load from anywhere the shopper opens it). */
+export function logoUrlProblem(url: string): string | null {
+  if (url.length > EMAIL_TEMPLATE_LIMITS.logoUrl) return "This address is too long for a logo";
+  try {
+    if (new URL(url).protocol === "https:") return null;
+  } catch {
+    // Not a URL at all: the same answer.
+  }
+  return "Enter the logo's https:// address";
+}

@@ -125,6 +125,9 @@ export function renderCustomerEmail(
   const subject = fillPlaceholders(template.subject, (name) => plainValue(facts, name))
     .replace(/\s+/g, " ")
     .trim();
+  const heading = fillPlaceholders(template.heading ?? "", (name) => plainValue(facts, name))
+    .replace(/\s+/g, " ")
+    .trim();
   const paragraphs = paragraphsOf(template.body);
   const textParagraphs = paragraphs
     .map((paragraph) => fillPlaceholders(paragraph, (name) => plainValue(facts, name)).trim())
@@ -157,6 +160,7 @@ export function renderCustomerEmail(
   const text = [
     facts.shopName,
     "",
+    ...(heading ? [heading, ""] : []),
     ...textParagraphs.flatMap((paragraph) => [paragraph, ""]),
     ...(code ? [`Your pickup code: ${code}`, ""] : []),
     ...(passUrl ? [`Your pickup pass: ${passUrl}`, ""] : []),
@@ -196,6 +200,7 @@ export function renderCustomerEmail(
     `<body style="margin:0;padding:24px 12px;background:#f6f6f7;font-family:${FONT};color:#303030;line-height:1.5">`,
     `<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:24px">`,
     `<div style="margin-bottom:16px">${header}</div>`,
+    heading ? `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${escapeHtml(heading)}</h1>` : "",
     ...htmlParagraphs.map((paragraph) => `<p style="margin:0 0 12px">${paragraph}</p>`),
     code
       ? `<div style="margin:20px 0;padding:12px 16px;background:#f1f1f1;border-radius:8px">Your pickup code <div style="font-size:24px;font-weight:700;letter-spacing:2px">${escapeHtml(code)}</div></div>`

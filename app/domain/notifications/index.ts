@@ -20,7 +20,9 @@ export {
 export type * from "./settings";
 export { DEFAULT_SENDING_WINDOWS, nextSendableAt } from "./quiet-hours";
 export type * from "./quiet-hours";
-export { autoCancelAt, recipientTimeZone, scheduleFor, SKIP_REASONS } from "./schedule";
+export { autoCancelAt, recipientTimeZone, scheduleFor, SKIP_REASONS, unreachableReason } from "./schedule";
 export type * from "./schedule";
 export { ordersToAutoCancel } from "./uncollected";
 export type * from "./uncollected";
+export { fallbackReasonText, NO_FALLBACK_REASONS, nextChannelAfter } from "./fallback";
+export type * from "./fallback";

@@ -53,6 +53,8 @@ export interface ShopperReach {
   readonly hasSmsConsent: boolean;
   /** The number texted STOP to this shop (or Twilio refused it with 21610). */
   readonly smsOptedOut: boolean;
+  /** Twilio said texts can never reach the number (a landline, an invalid number …). */
+  readonly smsUndeliverable?: boolean;
   readonly hasEmail: boolean;
   readonly hasPushSubscription: boolean;
   /** Shopify texts this shopper its own confirmation, ready and shipping messages. */
@@ -98,6 +100,7 @@ export const SKIP_REASONS = {
   NO_PHONE: "No phone number on the order",
   NO_SMS_CONSENT: "The shopper has not agreed to texts",
   SMS_OPTED_OUT: "The number replied STOP",
+  SMS_UNDELIVERABLE: "Texts cannot reach this number (a landline or an invalid number)",
   NO_EMAIL: "No email address on the order",
   NO_PUSH_SUBSCRIPTION: "The shopper has not turned on push notifications",
 } as const;
@@ -167,11 +170,12 @@ export function recipientTimeZone(context: CadenceContext): string {
 }
 
 /** Why the shopper cannot get `channel`, or null when they can. */
-function unreachableReason(channel: NotificationChannel, reach: ShopperReach): SkipReason | null {
+export function unreachableReason(channel: NotificationChannel, reach: ShopperReach): SkipReason | null {
   switch (channel) {
     case "SMS":
       if (!reach.hasPhone) return "NO_PHONE";
       if (reach.smsOptedOut) return "SMS_OPTED_OUT";
+      if (reach.smsUndeliverable) return "SMS_UNDELIVERABLE";
       return reach.hasSmsConsent ? null : "NO_SMS_CONSENT";
     case "EMAIL":
       return reach.hasEmail ? null : "NO_EMAIL";

@@ -32,6 +32,7 @@ describe("the cadence form", () => {
       "REMINDER_DAY_2.channels": "EMAIL,SMS",
       autoCancel: "true",
       uncollectedDays: "10",
+      autoCancelRefund: "false",
       autoCancelConfirmedCount: "3",
       feedbackOffer: "  THANKS10 for 10% off  ",
     });
@@ -42,7 +43,13 @@ describe("the cadence form", () => {
       delayMinutes: 90,
       channels: ["EMAIL", "SMS"],
     });
-    expect(parsed.ok && parsed.values.settings.uncollected).toEqual({ autoCancel: true, days: 10 });
+    expect(parsed.ok && parsed.values.settings.uncollected).toEqual({
+      autoCancel: true,
+      days: 10,
+      restock: true,
+      refund: false,
+      notifyCustomer: true,
+    });
     expect(parsed.ok && parsed.values.settings.feedbackOffer).toBe("THANKS10 for 10% off");
     expect(parsed.ok && parsed.values.autoCancelConfirmedCount).toBe(3);
   });
@@ -148,8 +155,22 @@ describe("the sender accounts form", () => {
       values: {
         twilio: { accountSid: SID, authToken: "token-1234567890", messagingServiceSid: SERVICE, smsHelpText: null },
         sendgrid: { apiKey: "SG.key.1234567890", fromEmail: "orders@shop.example", fromName: "Windy City" },
+        onesignal: null,
       },
     });
+  });
+
+  it("reads the OneSignal app, keeping its saved key when the field is blank", () => {
+    const appId = "5eb5a37e-b458-11e3-ac11-000c2940e62c";
+    expect(
+      parseSenderAccountsForm({ onesignalAppId: ` ${appId} `, onesignalRestApiKey: "os_v2_key" }, NOTHING_SAVED),
+    ).toMatchObject({ ok: true, values: { onesignal: { appId, restApiKey: "os_v2_key" } } });
+    expect(
+      parseSenderAccountsForm(
+        { onesignalAppId: appId, onesignalRestApiKey: "" },
+        { ...NOTHING_SAVED, onesignalRestApiKey: true },
+      ),
+    ).toMatchObject({ ok: true, values: { onesignal: { appId } } });
   });
 
   it("keeps a saved secret when its field is blank, and leaves a blank section as it is", () => {
@@ -160,7 +181,11 @@ describe("the sender accounts form", () => {
       ),
     ).toEqual({
       ok: true,
-      values: { twilio: { accountSid: SID, messagingServiceSid: null, smsHelpText: null }, sendgrid: null },
+      values: {
+        twilio: { accountSid: SID, messagingServiceSid: null, smsHelpText: null },
+        sendgrid: null,
+        onesignal: null,
+      },
     });
   });
 
@@ -191,6 +216,16 @@ describe("the sender accounts form", () => {
       "a key without a sender",
       { sendgridApiKey: "SG.k" },
       { sendgridFromEmail: "Enter the address customers' emails come from" },
+    ],
+    [
+      "a OneSignal key with no saved one",
+      { onesignalAppId: "5eb5a37e-b458-11e3-ac11-000c2940e62c" },
+      { onesignalRestApiKey: "Enter the REST API key" },
+    ],
+    [
+      "a OneSignal key without its app id",
+      { onesignalRestApiKey: "k" },
+      { onesignalAppId: "Enter the App ID to send push notifications" },
     ],
   ])("refuses %s", (_name, form, errors) => {
     expect(parseSenderAccountsForm(form, NOTHING_SAVED)).toEqual({ ok: false, errors });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldErrors, FormResult } from "../form-result";
 import { minuteOfDay } from "../local-time";
+import { messageTextFieldOf, messageTextsOfForm } from "./message-texts-form";
 import { NOTIFICATION_SETTINGS_LIMITS, notificationSettingsSchema, type NotificationSettings } from "./settings";
 import {
   DELAY_UNITS,
@@ -26,6 +27,12 @@ const checkbox = z
   .enum(["true", "false", "on"], { error: "Choose on or off" })
   .optional()
   .transform((value) => value === "true" || value === "on");
+
+/** Absent (a form from before the option existed): the setting's default. */
+const optionalCheckbox = z
+  .enum(["true", "false", "on"], { error: "Choose on or off" })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value !== "false"));
 
 const delayNumber = z
   .string()
@@ -117,10 +124,19 @@ function formFieldOf(path: readonly PropertyKey[]): CadenceFormField {
     const prefix = key === "EVENT" ? "eventWindow" : "nudgeWindow";
     return part === "start" ? `${prefix}Start` : `${prefix}End`;
   }
-  if (section === "uncollected") return key === "autoCancel" ? "autoCancel" : "uncollectedDays";
+  if (section === "uncollected") return UNCOLLECTED_FIELDS[key ?? ""] ?? "uncollectedDays";
   if (section === "feedbackOffer") return "feedbackOffer";
+  const textField = messageTextFieldOf(path.map(String));
+  if (textField) return textField;
   throw new Error(`The notification settings reported an issue on no form field: ${path.join(".")}`);
 }
+
+const UNCOLLECTED_FIELDS: Readonly<Record<string, CadenceFormField>> = {
+  autoCancel: "autoCancel",
+  restock: "autoCancelRestock",
+  refund: "autoCancelRefund",
+  notifyCustomer: "autoCancelNotifyCustomer",
+};
 
 /** A field that did not read is left out, not set to undefined: the settings' step defaults are spread under it. */
 function withoutUndefined<Value extends object>(value: Value): Partial<Value> {
@@ -159,8 +175,12 @@ export function parseCadenceForm(form: CadenceForm): FormResult<ParsedCadenceFor
     uncollected: {
       autoCancel: read(checkbox, form.autoCancel, "autoCancel", errors),
       days: read(uncollectedDays, form.uncollectedDays, "uncollectedDays", errors),
+      restock: read(optionalCheckbox, form.autoCancelRestock, "autoCancelRestock", errors),
+      refund: read(optionalCheckbox, form.autoCancelRefund, "autoCancelRefund", errors),
+      notifyCustomer: read(optionalCheckbox, form.autoCancelNotifyCustomer, "autoCancelNotifyCustomer", errors),
     },
     feedbackOffer: read(feedbackOffer, form.feedbackOffer, "feedbackOffer", errors),
+    ...messageTextsOfForm(form),
   };
   const autoCancelConfirmedCount = read(confirmedCount, form.autoCancelConfirmedCount, "autoCancel", errors);
 
@@ -193,12 +213,20 @@ export interface SenderAccountChanges {
     fromEmail: string;
     fromName: string | null;
   } | null;
+  onesignal?: {
+    appId: string;
+    /** Undefined keeps the saved key. */
+    restApiKey?: string;
+  } | null;
 }
 
 export interface SavedSecrets {
   twilioAuthToken: boolean;
   sendgridApiKey: boolean;
+  onesignalRestApiKey?: boolean;
 }
+
+const ONESIGNAL_APP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const SMS_HELP_TEXT_MAX = 300;
 const SECRET_MAX = 200;
@@ -242,6 +270,16 @@ const senderAccountsSchema = z.object({
     )
     .transform((value) => value || null),
   sendgridFromName: text(100, "Keep the sender name to 100 characters or fewer"),
+  onesignalAppId: z
+    .string()
+    .trim()
+    .prefault("")
+    .refine(
+      (value) => value === "" || ONESIGNAL_APP_ID.test(value),
+      "Enter the App ID from OneSignal's Settings › Keys & IDs: a UUID such as 5eb5a37e-b458-11e3-ac11-000c2940e62c",
+    )
+    .transform((value) => value || null),
+  onesignalRestApiKey: secret,
 });
 
 /** The accounts to save, or why not; `saved` says which secrets a blank field keeps. */
@@ -260,6 +298,13 @@ export function parseSenderAccountsForm(
     values.twilioAccountSid || values.twilioAuthToken || values.twilioMessagingServiceSid || values.smsHelpText,
   );
   const sendgridTouched = Boolean(values.sendgridApiKey || values.sendgridFromEmail || values.sendgridFromName);
+  const onesignalTouched = Boolean(values.onesignalAppId || values.onesignalRestApiKey);
+  if (onesignalTouched) {
+    if (!values.onesignalAppId) errors.onesignalAppId = "Enter the App ID to send push notifications";
+    if (!values.onesignalRestApiKey && !saved.onesignalRestApiKey) {
+      errors.onesignalRestApiKey = "Enter the REST API key";
+    }
+  }
   if (twilioTouched) {
     if (!values.twilioAccountSid) errors.twilioAccountSid = "Enter the Account SID to send texts";
     if (!values.twilioAuthToken && !saved.twilioAuthToken) errors.twilioAuthToken = "Enter the Auth Token";
@@ -287,6 +332,13 @@ export function parseSenderAccountsForm(
               ...(values.sendgridApiKey ? { apiKey: values.sendgridApiKey } : {}),
               fromEmail: values.sendgridFromEmail,
               fromName: values.sendgridFromName,
+            }
+          : null,
+      onesignal:
+        onesignalTouched && values.onesignalAppId
+          ? {
+              appId: values.onesignalAppId,
+              ...(values.onesignalRestApiKey ? { restApiKey: values.onesignalRestApiKey } : {}),
             }
           : null,
     },

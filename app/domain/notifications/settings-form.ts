@@ -1,3 +1,4 @@
+import { MESSAGE_TEXT_FIELDS, toMessageTextsForm, type MessageTextField } from "./message-texts-form";
 import type { NotificationSettings } from "./settings";
 import {
   CADENCE_STEP_KEYS,
@@ -26,12 +27,15 @@ export const POLICY_FIELDS = [
   "feedbackOffer",
   "autoCancel",
   "uncollectedDays",
+  "autoCancelRestock",
+  "autoCancelRefund",
+  "autoCancelNotifyCustomer",
   /** How many orders the merchant saw listed when turning auto-cancel on: saving "on" needs it. */
   "autoCancelConfirmedCount",
 ] as const;
 export type PolicyField = (typeof POLICY_FIELDS)[number];
 
-export type CadenceFormField = StepField | PolicyField;
+export type CadenceFormField = StepField | PolicyField | MessageTextField;
 export type CadenceForm = Partial<Record<CadenceFormField, string>>;
 
 export const stepField = (key: CadenceStepKey, part: StepFieldPart): StepField => `${key}.${part}`;
@@ -39,6 +43,7 @@ export const stepField = (key: CadenceStepKey, part: StepFieldPart): StepField =
 export const CADENCE_FORM_FIELDS: readonly CadenceFormField[] = [
   ...CADENCE_STEP_KEYS.flatMap((key) => STEP_FIELD_PARTS.map((part) => stepField(key, part))),
   ...POLICY_FIELDS,
+  ...MESSAGE_TEXT_FIELDS,
 ];
 
 export const DELAY_UNITS = ["minutes", "hours", "days"] as const;
@@ -102,7 +107,11 @@ export function toCadenceForm(settings: NotificationSettings): Required<CadenceF
     feedbackOffer: settings.feedbackOffer,
     autoCancel: String(settings.uncollected.autoCancel),
     uncollectedDays: String(settings.uncollected.days),
+    autoCancelRestock: String(settings.uncollected.restock),
+    autoCancelRefund: String(settings.uncollected.refund),
+    autoCancelNotifyCustomer: String(settings.uncollected.notifyCustomer),
     autoCancelConfirmedCount: "",
+    ...toMessageTextsForm(settings),
   };
 }
 
@@ -161,6 +170,8 @@ export const SENDER_ACCOUNT_FIELDS = [
   "sendgridApiKey",
   "sendgridFromEmail",
   "sendgridFromName",
+  "onesignalAppId",
+  "onesignalRestApiKey",
 ] as const;
 export type SenderAccountField = (typeof SENDER_ACCOUNT_FIELDS)[number];
 export type SenderAccountsForm = Partial<Record<SenderAccountField, string>>;
@@ -180,6 +191,12 @@ export interface SenderAccountsDisplay {
     fromEmail: string | null;
     fromName: string | null;
   } | null;
+  /** Unset on pages saved before push: none. */
+  onesignal?: {
+    appId: string;
+    restApiKeyMasked: string | null;
+    restApiKeyUnreadable: boolean;
+  } | null;
 }
 
 /** The form's starting values: the saved ones, secrets blank (blank keeps the saved secret). */
@@ -192,5 +209,7 @@ export function toSenderAccountsForm(saved: SenderAccountsDisplay): Required<Sen
     sendgridApiKey: "",
     sendgridFromEmail: saved.sendgrid?.fromEmail ?? "",
     sendgridFromName: saved.sendgrid?.fromName ?? "",
+    onesignalAppId: saved.onesignal?.appId ?? "",
+    onesignalRestApiKey: "",
   };
 }

@@ -53,7 +53,7 @@ describe("notification settings", () => {
       EVENT: { start: "08:00", end: "21:00" },
       NUDGE: { start: "09:00", end: "20:00" },
     });
-    expect(uncollected).toEqual({ autoCancel: false, days: 7 });
+    expect(uncollected).toEqual({ autoCancel: false, days: 7, restock: true, refund: true, notifyCustomer: true });
     expect(feedbackOffer).toBe("Rate us and get 10% off next time");
   });
 
@@ -71,7 +71,7 @@ describe("notification settings", () => {
       EVENT: { start: "08:00", end: "21:00" },
       NUDGE: { start: "10:00", end: "20:00" },
     });
-    expect(read.uncollected).toEqual({ autoCancel: true, days: 7 });
+    expect(read.uncollected).toEqual({ autoCancel: true, days: 7, restock: true, refund: true, notifyCustomer: true });
   });
 
   it("lets the merchant choose a step's channels among those it offers", () => {

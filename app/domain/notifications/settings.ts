@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { minuteOfDay } from "../local-time";
+import { messageTextsShape, type MessageTexts } from "./message-texts";
 import { DEFAULT_SENDING_WINDOWS, type SendingWindow, type SendingWindows } from "./quiet-hours";
 import {
   CADENCE_STEP_KEYS,
@@ -29,9 +30,16 @@ export interface UncollectedPolicy {
   readonly autoCancel: boolean;
   /** A pickup order ready this many 24-hour days and not collected is cancelled. */
   readonly days: number;
+  /** Its committed units go back to available at the store. */
+  readonly restock: boolean;
+  /** The shopper is refunded to the original payment methods. */
+  readonly refund: boolean;
+  /** Shopify sends the shopper its order-cancelled email. */
+  readonly notifyCustomer: boolean;
 }
 
-export interface NotificationSettings {
+/** With the shop's own wording of its texts and emails (message-texts.ts). */
+export interface NotificationSettings extends MessageTexts {
   readonly steps: Readonly<Record<CadenceStepKey, StepSettings>>;
   readonly sendingWindows: SendingWindows;
   readonly uncollected: UncollectedPolicy;
@@ -69,7 +77,7 @@ function defaultStepSettings(): Record<CadenceStepKey, StepSettings> {
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze({
   steps: Object.freeze(defaultStepSettings()),
   sendingWindows: DEFAULT_SENDING_WINDOWS,
-  uncollected: Object.freeze({ autoCancel: false, days: 7 }),
+  uncollected: Object.freeze({ autoCancel: false, days: 7, restock: true, refund: true, notifyCustomer: true }),
   feedbackOffer: DEFAULT_FEEDBACK_OFFER,
 });
 
@@ -130,9 +138,13 @@ export const notificationSettingsSchema = z
           .min(LIMITS.uncollectedDays.min)
           .max(LIMITS.uncollectedDays.max)
           .default(DEFAULT_NOTIFICATION_SETTINGS.uncollected.days),
+        restock: z.boolean().default(DEFAULT_NOTIFICATION_SETTINGS.uncollected.restock),
+        refund: z.boolean().default(DEFAULT_NOTIFICATION_SETTINGS.uncollected.refund),
+        notifyCustomer: z.boolean().default(DEFAULT_NOTIFICATION_SETTINGS.uncollected.notifyCustomer),
       })
       .prefault({}),
     feedbackOffer: z.string().trim().max(LIMITS.feedbackOfferLength).default(DEFAULT_FEEDBACK_OFFER),
+    ...messageTextsShape,
   })
   .transform((stored): NotificationSettings => ({
     ...stored,

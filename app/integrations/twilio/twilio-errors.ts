@@ -11,7 +11,9 @@ export interface TwilioErrorMeaning {
 }
 
 export const OPTED_OUT_CODE = 21610;
-const BAD_NUMBER_CODES = new Set([21211, 21614, 30005, 30006]);
+// 21635 ("'To' number cannot be a landline") is what Twilio has answered since 2024 where 21211 or
+// 21614 used to cover a landline (its changelog, "Updates to the error code dictionary").
+const BAD_NUMBER_CODES = new Set([21211, 21614, 21635, 30005, 30006]);
 // 20003 and 20404 too: the account's credentials are refused, or name no account.
 const ACCOUNT_PROBLEM_CODES = new Set([30007, 30034, 30032, 20003, 20404]);
 
@@ -28,6 +30,7 @@ const DESCRIPTIONS: Record<number, string> = {
   21211: "Invalid 'To' phone number",
   21610: "The shopper replied STOP: they get no more texts from this shop",
   21614: "The number is not a mobile number",
+  21635: "The number is a landline",
   30001: "Queue overflow",
   30002: "Account suspended",
   30003: "Unreachable destination handset",

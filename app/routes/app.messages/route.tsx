@@ -59,6 +59,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const answer = (body: ResendAnswer, status: number) => Response.json(body, { status });
   if (result.outcome === "RESENT") return answer({ resent: true }, 200);
   if (result.outcome === "NOT_FOUND") return answer({ resent: false, error: "No such message" }, 404);
+  if (result.outcome === "FELL_BACK") {
+    const by = result.channel === "EMAIL" ? "email" : result.channel === "SMS" ? "text" : "push notification";
+    return answer({ resent: false, error: `Already sent by ${by} instead: it is not sent twice` }, 409);
+  }
   if (result.status === "FAILED") return answer({ resent: false, error: "Try again" }, 409);
   return answer(
     { resent: false, error: `Only a failed message can be resent: ${REFUSED_BECAUSE[result.status]}` },

@@ -2,9 +2,11 @@ import {
   Badge,
   BlockStack,
   Box,
+  Button,
   Card,
   Checkbox,
   Divider,
+  InlineError,
   InlineGrid,
   InlineStack,
   Select,
@@ -23,6 +25,9 @@ import {
   type CadenceFormField,
 } from "~/domain/notifications/settings-form";
 import type { NotificationChannel } from "~/domain/notifications/steps";
+import { CUSTOMER_EMAIL_OF_STEP } from "~/domain/email/customer-email-templates";
+import { EMAIL_TEXT_PARTS, emailTextField, smsTextField } from "~/domain/notifications/message-texts-form";
+import { DEFAULT_SMS_TEXTS } from "~/domain/notifications/sms-text";
 
 type Fields = Required<CadenceForm>;
 type Setter = (key: CadenceFormField) => (value: string) => void;
@@ -47,13 +52,24 @@ function StepEntry({
   form,
   set,
   errors,
+  onEditText,
 }: {
   stepKey: CadenceStepKey;
   form: Fields;
   set: Setter;
   errors: FieldErrors<CadenceFormField>;
+  onEditText?: (key: CadenceStepKey) => void;
 }) {
   const step = cadenceStep(stepKey);
+  const emailStep = CUSTOMER_EMAIL_OF_STEP[stepKey];
+  // The email's errors too: its fields are in the panel, which may show another step.
+  const textError = [
+    smsTextField(stepKey),
+    ...(emailStep ? EMAIL_TEXT_PARTS.map((part) => emailTextField(emailStep, part)) : []),
+  ]
+    .map((name) => errors[name])
+    .find(Boolean);
+  const reworded = form[smsTextField(stepKey)] !== DEFAULT_SMS_TEXTS[stepKey];
   const field = (part: "enabled" | "delay" | "delayUnit" | "channels") => stepField(stepKey, part);
   const enabled = form[field("enabled")] === "true";
   const options = channelOptions(stepKey);
@@ -113,6 +129,21 @@ function StepEntry({
           </Badge>
         </Box>
       </InlineGrid>
+      {onEditText && (
+        <InlineStack gap="200" blockAlign="center">
+          <Button
+            variant="plain"
+            onClick={() => onEditText(stepKey)}
+            accessibilityLabel={`Edit the text of: ${step.description}`}
+          >
+            Edit text
+          </Button>
+          <Text as="span" tone="subdued">
+            {reworded ? "Your own text" : "Recommended text"}
+          </Text>
+        </InlineStack>
+      )}
+      {textError && <InlineError message={textError} fieldID={smsTextField(stepKey)} />}
       {/* A disabled field is not posted: its value goes as a hidden one, so switching a step off keeps its settings. */}
       {!enabled && (
         <>
@@ -130,10 +161,13 @@ export function CadenceTimeline({
   form,
   set,
   errors,
+  onEditText,
 }: {
   form: Fields;
   set: Setter;
   errors: FieldErrors<CadenceFormField>;
+  /** Opens the step's texts in the preview panel. */
+  onEditText?: (key: CadenceStepKey) => void;
 }) {
   return (
     <BlockStack gap="400">
@@ -147,7 +181,7 @@ export function CadenceTimeline({
               <BlockStack key={entry.kind === "STEP" ? entry.key : entry.message.key} gap="400">
                 {index > 0 && <Divider />}
                 {entry.kind === "STEP" ? (
-                  <StepEntry stepKey={entry.key} form={form} set={set} errors={errors} />
+                  <StepEntry stepKey={entry.key} form={form} set={set} errors={errors} onEditText={onEditText} />
                 ) : (
                   <ShopifyEntry message={entry.message} />
                 )}

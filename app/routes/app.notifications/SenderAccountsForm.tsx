@@ -1,5 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, FormLayout, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
 import { NotSavedBanner } from "~/components/NotSavedBanner";
 import type { FieldErrors } from "~/domain/form-result";
 import { defaultSmsHelpText } from "~/domain/sms/keywords";
@@ -8,6 +9,7 @@ import type {
   SenderAccountsDisplay,
   SenderAccountsForm as Fields,
 } from "~/domain/notifications/settings-form";
+import type { TestSendOutcome, TestSendVendor } from "~/services/notifications/sender-accounts/test-send-outcome";
 
 type Setter = (key: SenderAccountField) => (value: string) => void;
 
@@ -18,7 +20,64 @@ function secretHelp(masked: string | null | undefined, unreadable: boolean | und
   return `Saved (${masked || "hidden"}). Leave blank to keep it.`;
 }
 
-/** The shop's own Twilio and SendGrid accounts, which customers' texts and emails go from. */
+/** What the route answers a test send with. */
+interface TestSendAnswer {
+  intent: "test-sender";
+  outcome: TestSendOutcome;
+}
+
+/**
+ * "Send test" for one saved account: sends one message to what the merchant types, and shows the
+ * vendor's id for it or its refusal in words. Posted by a fetcher: the card's own form is not sent.
+ */
+function TestSend({
+  vendor,
+  label,
+  placeholder,
+  saved,
+}: {
+  vendor: TestSendVendor;
+  label: string;
+  placeholder: string;
+  /** Only a saved account can be tested. */
+  saved: boolean;
+}) {
+  const fetcher = useFetcher<TestSendAnswer>();
+  const [to, setTo] = useState("");
+  const outcome = fetcher.data?.intent === "test-sender" ? fetcher.data.outcome : null;
+  const sending = fetcher.state !== "idle";
+  return (
+    <BlockStack gap="200">
+      <InlineStack gap="200" blockAlign="end" wrap={false}>
+        <div style={{ flexGrow: 1 }}>
+          <TextField
+            label={label}
+            autoComplete="off"
+            value={to}
+            onChange={setTo}
+            placeholder={placeholder}
+            disabled={!saved}
+            helpText={saved ? undefined : "Save the account to send a test."}
+          />
+        </div>
+        <Button
+          disabled={!saved || to.trim() === ""}
+          loading={sending}
+          onClick={() => fetcher.submit({ intent: "test-sender", vendor, to }, { method: "post" })}
+        >
+          Send test
+        </Button>
+      </InlineStack>
+      {outcome && !sending ? (
+        <Banner tone={outcome.ok ? "success" : "critical"}>
+          <Text as="p">{outcome.ok ? `${outcome.message} (id ${outcome.id})` : outcome.message}</Text>
+        </Banner>
+      ) : null}
+    </BlockStack>
+  );
+}
+
+/** The shop's own Twilio, SendGrid and OneSignal accounts, which customers' texts, emails and pushes go from. */
 export function SenderAccountsForm({
   form,
   set,
@@ -55,7 +114,7 @@ export function SenderAccountsForm({
   return (
     <Layout.AnnotatedSection
       title="Sender accounts"
-      description="Customers' texts go from your Twilio account and their emails from your SendGrid account, in your name. Keys and tokens are stored encrypted and never shown again."
+      description="Customers' texts go from your Twilio account, their emails from your SendGrid account and their push notifications from your OneSignal app, in your name. Keys and tokens are stored encrypted and never shown again. Send a test to check each account."
     >
       <Form method="post" autoComplete="off">
         <input type="hidden" name="intent" value="senders" />
@@ -81,6 +140,12 @@ export function SenderAccountsForm({
                 multiline: 2,
                 helpText: `Leave blank for: ${defaultSmsHelpText(shopName)}`,
               })}
+              <TestSend
+                vendor="twilio"
+                label="Send a test text to"
+                placeholder="+1 312 555 0123"
+                saved={Boolean(saved.twilio && !saved.twilio.authTokenUnreadable)}
+              />
             </FormLayout>
             <Text as="h3" variant="headingSm">
               SendGrid (email)
@@ -97,6 +162,33 @@ export function SenderAccountsForm({
                 {field("sendgridFromEmail", "From email", { type: "email" })}
                 {field("sendgridFromName", "From name")}
               </FormLayout.Group>
+              <TestSend
+                vendor="sendgrid"
+                label="Send a test email to"
+                placeholder="you@yourshop.com"
+                saved={Boolean(saved.sendgrid && !saved.sendgrid.apiKeyUnreadable && saved.sendgrid.fromEmail)}
+              />
+            </FormLayout>
+            <Text as="h3" variant="headingSm">
+              OneSignal (push)
+            </Text>
+            <FormLayout>
+              {field("onesignalAppId", "App ID", {
+                helpText: "Shoppers are told apart by their Shopify customer id, set as their OneSignal external id.",
+              })}
+              {field("onesignalRestApiKey", "REST API key", {
+                type: "password",
+                helpText: secretHelp(
+                  saved.onesignal ? saved.onesignal.restApiKeyMasked : undefined,
+                  saved.onesignal?.restApiKeyUnreadable,
+                ),
+              })}
+              <TestSend
+                vendor="onesignal"
+                label="Send a test push to external id"
+                placeholder="A customer id with a subscribed device"
+                saved={Boolean(saved.onesignal && !saved.onesignal.restApiKeyUnreadable)}
+              />
             </FormLayout>
             <InlineStack align="end">
               <Button submit variant="primary" loading={saving}>

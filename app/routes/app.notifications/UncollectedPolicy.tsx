@@ -1,9 +1,29 @@
 import { Banner, BlockStack, Card, Checkbox, DataTable, Text, TextField } from "@shopify/polaris";
 import type { FieldErrors } from "~/domain/form-result";
 import { ordersToAutoCancel } from "~/domain/notifications/uncollected";
+import { uncollectedEffects } from "~/domain/notifications/uncollected-cancel";
 import type { CadenceForm, CadenceFormField } from "~/domain/notifications/settings-form";
 
 type Setter = (key: CadenceFormField) => (value: string) => void;
+
+/** What cancelling does besides cancelling; each posted as "true" or "false" (an unticked box posts nothing). */
+const CANCEL_OPTIONS = [
+  {
+    field: "autoCancelRestock",
+    label: "Restock the items",
+    helpText: "The units the order holds go back to available at the store.",
+  },
+  {
+    field: "autoCancelRefund",
+    label: "Refund the shopper",
+    helpText: "To the payment methods they paid with. Without it, an authorized payment is still voided.",
+  },
+  {
+    field: "autoCancelNotifyCustomer",
+    label: "Let Shopify email the shopper",
+    helpText: "Shopify's order-cancelled email; the expiry warning will have gone out before.",
+  },
+] as const satisfies readonly { field: CadenceFormField; label: string; helpText: string }[];
 
 export interface ReadyPickupRow {
   orderId: string;
@@ -38,6 +58,11 @@ export function UncollectedPolicy({
   savedDays: number;
 }) {
   const on = form.autoCancel === "true";
+  const effects = uncollectedEffects({
+    restock: form.autoCancelRestock === "true",
+    refund: form.autoCancelRefund === "true",
+    notifyCustomer: form.autoCancelNotifyCustomer === "true",
+  });
   const days = /^\d+$/.test(form.uncollectedDays.trim()) ? Number(form.uncollectedDays) : null;
   const byOrder = new Map(readyPickups.map((order) => [order.orderId, order]));
   const cancelled =
@@ -89,12 +114,25 @@ export function UncollectedPolicy({
           onChange={set("uncollectedDays")}
           error={errors.uncollectedDays}
         />
+        {CANCEL_OPTIONS.map((option) => (
+          <div key={option.field}>
+            <input type="hidden" name={option.field} value={form[option.field]} />
+            <Checkbox
+              label={option.label}
+              helpText={option.helpText}
+              checked={form[option.field] === "true"}
+              onChange={(checked) => set(option.field)(String(checked))}
+              error={errors[option.field]}
+            />
+          </div>
+        ))}
         {days !== null && days >= 1 && (
           <Banner tone={on && cancelled.length > 0 ? "warning" : "info"}>
             <Text as="p">
               {cancelled.length === 0
                 ? `No order has been waiting ${days} days: ${on ? "turning this on" : "this policy"} would cancel none now.`
-                : `${on ? "Saving this cancels" : "This policy would cancel"} ${cancelled.length === 1 ? "1 order" : `${cancelled.length} orders`} now.`}
+                : `${on ? "Saving this cancels" : "This policy would cancel"} ${cancelled.length === 1 ? "1 order" : `${cancelled.length} orders`} now.`}{" "}
+              Each cancel {effects}.
             </Text>
           </Banner>
         )}

@@ -50,6 +50,21 @@ describe("the Notifications page's parts", () => {
     expect(off).not.toContain('name="autoCancelConfirmedCount"');
     expect(on).toContain("Saving this cancels 1 order now.");
     expect(on).toContain('name="autoCancelConfirmedCount" value="1"');
+    expect(on).toContain(
+      "Each cancel restocks the items, refunds the shopper to the original payment methods and has Shopify email the shopper.",
+    );
+    expect(on).toContain('name="autoCancelRefund" value="true"');
+  });
+
+  it("posts each cancel option, and says what a cancel does without a refund", () => {
+    const props = { set: ignore, errors: {}, readyPickups: [], now: NOW, savedOn: false, savedDays: 7 };
+
+    const html = render(<UncollectedPolicy form={{ ...FORM, autoCancelRefund: "false" }} {...props} />);
+
+    expect(html).toContain('name="autoCancelRestock" value="true"');
+    expect(html).toContain('name="autoCancelRefund" value="false"');
+    expect(html).toContain('name="autoCancelNotifyCustomer" value="true"');
+    expect(html).toContain("refunds nothing");
   });
 
   it("previews a step's SMS with its characters and segments, and its email in a sandboxed frame", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import type { RunningEmulator } from "../../../dev/emulator/server";
+import { VENDOR_CREDENTIALS, type RunningEmulator } from "../../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
 import { seedMirror } from "../../../tests/support/mirror";
 import { uniqueShop } from "../../../tests/support/shops";
@@ -29,6 +29,10 @@ const SENDGRID_KEY = "SG.the-shops-own-key.zz9f";
 beforeAll(async () => {
   emulator = await startTestEmulator();
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+  // The test sends go to the emulator's vendor sandboxes.
+  process.env.TWILIO_API_URL = emulator.url;
+  process.env.SENDGRID_API_URL = emulator.url;
+  process.env.ONESIGNAL_API_URL = emulator.url;
   ({ loader, action } = await import("./route"));
   ({ prisma } = await import("~/db.server"));
   await seedMirror(prisma, emulator.shop, [
@@ -111,7 +115,7 @@ describe("the Notifications page", () => {
 
     expect(page.settings).toEqual(DEFAULT_NOTIFICATION_SETTINGS);
     expect(page.savedAt).toBeNull();
-    expect(page.senders).toEqual({ twilio: null, sendgrid: null });
+    expect(page.senders).toEqual({ twilio: null, sendgrid: null, onesignal: null });
     expect(page.readyPickups).toEqual([]);
     expect(page.sample.pickupPassUrl).toMatch(/\/pickup\/.+/);
     expect(page.sample.shopName.length).toBeGreaterThan(0);
@@ -199,7 +203,13 @@ describe("the Notifications page", () => {
     });
     expect(stillOff.settings.uncollected.autoCancel).toBe(false);
     expect(confirmed).toMatchObject({ outcome: { ok: true } });
-    expect((await load()).settings.uncollected).toEqual({ autoCancel: true, days: 7 });
+    expect((await load()).settings.uncollected).toEqual({
+      autoCancel: true,
+      days: 7,
+      restock: true,
+      refund: true,
+      notifyCustomer: true,
+    });
     // Saved on with the same days: nothing new to review.
     expect(await saveCadence({ autoCancel: "true", uncollectedDays: "7" })).toMatchObject({ outcome: { ok: true } });
   });
@@ -243,6 +253,7 @@ describe("the Notifications page", () => {
         fromEmail: "orders@windy.example",
         fromName: "Windy City",
       },
+      onesignal: null,
     });
     expect(JSON.stringify(page)).not.toContain(AUTH_TOKEN);
     expect(JSON.stringify(page)).not.toContain(SENDGRID_KEY);
@@ -253,6 +264,7 @@ describe("the Notifications page", () => {
     expect(await shopSendGridSender(emulator.shop)).toEqual({
       apiKey: SENDGRID_KEY,
       from: { email: "hello@windy.example" },
+      groups: { reminderGroupId: null, feedbackGroupId: null },
     });
     expect(await prisma.shopMessagingAccount.count({ where: { shop: neighbour } })).toBe(0);
   });
@@ -290,5 +302,163 @@ describe("the Notifications page", () => {
     const huge = await saveCadence({ feedbackOffer: "x".repeat(100_000), "READY_SMS.delay": "9".repeat(400) });
     expect(huge).toMatchObject({ outcome: { ok: false } });
     expect(await prisma.notificationSettings.count({ where: { shop: emulator.shop } })).toBe(0);
+  });
+});
+
+describe("the Notifications page's texts", () => {
+  it("saves the shop's own texts, emails and logo, shows them back, and the sender reads them", async () => {
+    const { readNotificationSettings } = await import("~/models/notification-plans.server");
+    const text = "{{shopName}}: {{orderName}} is at your door!";
+
+    const saved = await saveCadence({
+      "DELIVERED_SMS.text": text,
+      "email.FEEDBACK.subject": "Thanks, {{customerFirstName}}!",
+      emailLogoUrl: "https://cdn.windy.example/logo.png",
+    });
+    const page = await load();
+
+    expect(saved).toMatchObject({ intent: "cadence", outcome: { ok: true } });
+    expect(page.settings.texts).toEqual({ DELIVERED_SMS: text });
+    expect(page.settings.emailTemplates?.FEEDBACK?.subject).toBe("Thanks, {{customerFirstName}}!");
+    expect(toCadenceForm(page.settings)["DELIVERED_SMS.text"]).toBe(text);
+    expect(await readNotificationSettings(prisma, emulator.shop)).toMatchObject({
+      texts: { DELIVERED_SMS: text },
+      emailLogoUrl: "https://cdn.windy.example/logo.png",
+    });
+  });
+
+  it("refuses bad wording with a message on each field, naming the unknown placeholders, and keeps what was saved", async () => {
+    await saveCadence({ "DELIVERED_SMS.text": "{{shopName}}: saved before" });
+
+    const refused = await saveCadence({
+      "DELIVERED_SMS.text": "{{shopName}}: hi {{firstName}}",
+      "READY_SMS.text": "{{shopName}}: ready",
+      "email.DELAY.body": "Sorry {{name}}",
+      emailLogoUrl: "javascript:alert(1)",
+    });
+
+    expect(refused).toMatchObject({
+      intent: "cadence",
+      outcome: {
+        ok: false,
+        errors: {
+          "DELIVERED_SMS.text": expect.stringContaining("Unknown placeholder {{firstName}}"),
+          "READY_SMS.text": expect.stringContaining('Keep "HELP" and "STOP"'),
+          "email.DELAY.body": expect.stringContaining("Unknown placeholder {{name}}"),
+          emailLogoUrl: "Enter the logo's https:// address",
+        },
+      },
+    });
+    expect((await load()).settings.texts).toEqual({ DELIVERED_SMS: "{{shopName}}: saved before" });
+  });
+});
+
+describe("the Sender accounts card's OneSignal app and test sends", () => {
+  const ONESIGNAL_APP_ID = "5eb5a37e-b458-11e3-ac11-000c2940e62c";
+  const ONESIGNAL_KEY = "os_v2_app_the-shops-own-key-7c7c";
+  const testSend = (vendor: string, to: string) =>
+    post(new URLSearchParams({ intent: "test-sender", vendor, to })) as Promise<unknown>;
+  /** What a test send answered: its status and what the card shows. */
+  async function answerOf(vendor: string, to: string) {
+    const answer = (await testSend(vendor, to)) as { data: { outcome: unknown }; init: { status: number } | null };
+    return { status: answer.init?.status ?? 200, outcome: answer.data.outcome };
+  }
+  const accounts = () => import("~/services/notifications/sms/messaging-account.server");
+
+  it("saves the OneSignal app with its key sealed, shows the key masked, and keeps it when left blank", async () => {
+    const saved = await post(
+      new URLSearchParams({ intent: "senders", onesignalAppId: ONESIGNAL_APP_ID, onesignalRestApiKey: ONESIGNAL_KEY }),
+    );
+    const blank = await post(new URLSearchParams({ intent: "senders", onesignalAppId: ONESIGNAL_APP_ID }));
+    const page = await load();
+
+    expect([saved, blank]).toEqual([
+      { intent: "senders", outcome: { ok: true } },
+      { intent: "senders", outcome: { ok: true } },
+    ]);
+    expect(page.senders.onesignal).toEqual({
+      appId: ONESIGNAL_APP_ID,
+      restApiKeyMasked: "…7c7c",
+      restApiKeyUnreadable: false,
+    });
+    expect(JSON.stringify(page)).not.toContain(ONESIGNAL_KEY);
+    expect(await (await accounts()).shopOneSignalAccount(emulator.shop)).toEqual({
+      appId: ONESIGNAL_APP_ID,
+      restApiKey: ONESIGNAL_KEY,
+    });
+  });
+
+  it("refuses a OneSignal app id that is not one, or an app without its key, and saves nothing", async () => {
+    const notAnId = await post(
+      new URLSearchParams({ intent: "senders", onesignalAppId: "my-app", onesignalRestApiKey: ONESIGNAL_KEY }),
+    );
+    const noKey = await post(new URLSearchParams({ intent: "senders", onesignalAppId: ONESIGNAL_APP_ID }));
+    expect(notAnId).toMatchObject({
+      outcome: { ok: false, errors: { onesignalAppId: expect.stringContaining("App ID") } },
+    });
+    expect(noKey).toMatchObject({ outcome: { ok: false, errors: { onesignalRestApiKey: "Enter the REST API key" } } });
+    expect(await prisma.shopMessagingAccount.count({ where: { shop: emulator.shop } })).toBe(0);
+  });
+
+  it("sends a test text, email and push from the shop's saved accounts and shows each vendor's id", async () => {
+    const { saveShopTwilioAccount, saveShopOneSignalAccount } = await accounts();
+    const { sealCredential } = await import("~/services/secrets/credentials-keys.server");
+    await saveShopTwilioAccount(emulator.shop, {
+      ...VENDOR_CREDENTIALS.twilio,
+      messagingServiceSid: `MG${"c3".repeat(16)}`,
+      smsHelpText: null,
+    });
+    await prisma.shopMessagingAccount.update({
+      where: { shop: emulator.shop },
+      data: {
+        sendgridApiKeySealed: sealCredential(VENDOR_CREDENTIALS.sendgrid.apiKey),
+        sendgridFromEmail: "orders@windy.example",
+      },
+    });
+    await saveShopOneSignalAccount(emulator.shop, VENDOR_CREDENTIALS.push);
+
+    const text = await answerOf("twilio", "(312) 555-0142");
+    const email = await answerOf("sendgrid", "owner@windy.example");
+    const push = await answerOf("onesignal", "merchant-phone");
+
+    const sms = emulator.twilio.list().find((record) => record.resource.to === "+13125550142");
+    expect(text).toEqual({ status: 200, outcome: expect.objectContaining({ ok: true, id: sms?.resource.sid }) });
+    expect(email).toEqual({ status: 200, outcome: expect.objectContaining({ ok: true, vendor: "sendgrid" }) });
+    expect(emulator.sendgrid.outbox().some((record) => record.to === "owner@windy.example")).toBe(true);
+    const sentPush = emulator.push.list().find((record) => record.externalIds.includes("merchant-phone"));
+    expect(push).toEqual({ status: 200, outcome: expect.objectContaining({ ok: true, id: sentPush?.id }) });
+  });
+
+  it("shows a refused key in the vendor's words, with no error page", async () => {
+    const { saveShopOneSignalAccount } = await accounts();
+    await saveShopOneSignalAccount(emulator.shop, { appId: VENDOR_CREDENTIALS.push.appId, restApiKey: "wrong-key" });
+
+    expect(await answerOf("onesignal", "merchant-phone")).toEqual({
+      status: 200,
+      outcome: expect.objectContaining({
+        ok: false,
+        message: expect.stringContaining("OneSignal refused it: Access denied"),
+      }),
+    });
+  });
+
+  it("answers bad input with 400 and a message, and a test before any account is saved with what to do", async () => {
+    expect(await answerOf("twilio", "not a phone")).toEqual({
+      status: 400,
+      outcome: expect.objectContaining({
+        ok: false,
+        badInput: true,
+        message: expect.stringContaining("mobile number"),
+      }),
+    });
+    expect(await answerOf("sendgrid", "nobody")).toMatchObject({ status: 400 });
+    expect(await answerOf("onesignal", "")).toMatchObject({ status: 400 });
+    expect(await answerOf("onesignal", "x".repeat(10_000))).toMatchObject({ status: 400 });
+    expect(await answerOf("onesignal", "merchant-phone")).toEqual({
+      status: 200,
+      outcome: expect.objectContaining({ ok: false, message: "Save your OneSignal app first, then send a test" }),
+    });
+    expect(await statusOf(testSend("pigeon", "anyone"))).toBe(400);
+    expect(await statusOf(post(new URLSearchParams({ intent: "test-sender", vendor: "twilio" })))).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
-import { useEffect } from "react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useEffect, useState } from "react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -20,6 +20,7 @@ import {
   toCadenceForm,
   toSenderAccountsForm,
 } from "~/domain/notifications/settings-form";
+import type { CadenceStepKey } from "~/domain/notifications/steps";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import {
@@ -32,14 +33,18 @@ import {
 import { pickupPassUrl } from "~/services/pickup-pass/pickup-pass-link.server";
 import { shopNameForPass } from "~/services/pickup-pass/shop-name.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
+import { isTestSendVendor, sendTestMessage } from "~/services/notifications/sender-accounts/test-send.server";
 import { CadenceTimeline } from "./CadenceTimeline";
 import { MessagePreview } from "./MessagePreview";
+import { MessageTextInputs } from "./MessageTextInputs";
 import { SenderAccountsForm } from "./SenderAccountsForm";
 import { SendingPolicies } from "./SendingPolicies";
 import { UncollectedPolicy } from "./UncollectedPolicy";
 
 /** A sample order id for the preview's pickup pass link, signed like a real one so the text is as long. */
 const SAMPLE_ORDER_ID = "6100000001042";
+/** Where a timeline row's "Edit text" scrolls to. */
+const MESSAGE_TEXTS_ID = "message-texts";
 
 function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Partial<Record<Key, string>> {
   const values: Partial<Record<Key, string>> = {};
@@ -94,16 +99,34 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const outcome = await saveNotificationSettings(session.shop, fieldsOf(form, CADENCE_FORM_FIELDS), by, new Date());
     return { intent, outcome } as const;
   }
-  throw Response.json({ error: "Send intent=cadence or intent=senders" }, { status: 400 });
+  if (intent === "test-sender") {
+    const vendor = form.get("vendor");
+    const to = form.get("to");
+    if (!isTestSendVendor(vendor) || typeof to !== "string") {
+      throw Response.json({ error: "Send vendor=twilio, sendgrid or onesignal and to" }, { status: 400 });
+    }
+    const shopName = (await shopNameForPass(session.shop)) ?? session.shop.replace(/\.myshopify\.com$/, "");
+    const outcome = await sendTestMessage(session.shop, { vendor, to, shopName });
+    // What the merchant typed was wrong: 400, with the message the card shows. A vendor's refusal is an answer.
+    return data({ intent, outcome } as const, { status: !outcome.ok && outcome.badInput ? 400 : 200 });
+  }
+  throw Response.json({ error: "Send intent=cadence, intent=senders or intent=test-sender" }, { status: 400 });
 };
 
 export default function NotificationsPage() {
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // A test send's answer (data() with its status) goes to the Sender accounts card's fetcher, not here.
+  const result = answer && "intent" in answer ? answer : undefined;
   const navigation = useNavigation();
   const shopify = useAppBridge();
   const [cadence, setCadence] = useFormFields(() => toCadenceForm(page.settings));
   const [senders, setSenders, replaceSenders] = useFormFields(() => toSenderAccountsForm(page.senders));
+  const [textStep, setTextStep] = useState<CadenceStepKey>("READY_SMS");
+  const editText = (step: CadenceStepKey) => {
+    setTextStep(step);
+    document.getElementById(MESSAGE_TEXTS_ID)?.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
 
   const cadenceErrors = result?.intent === "cadence" && !result.outcome.ok ? result.outcome.errors : {};
   const senderErrors = result?.intent === "senders" && !result.outcome.ok ? result.outcome.errors : {};
@@ -128,12 +151,13 @@ export default function NotificationsPage() {
         <Layout.Section>
           <Form method="post">
             <input type="hidden" name="intent" value="cadence" />
+            <MessageTextInputs form={cadence} />
             <Layout>
               <Layout.Section>
                 <NotSavedBanner errors={cadenceErrors} title="The notification settings were not saved" />
               </Layout.Section>
               <Layout.Section>
-                <CadenceTimeline form={cadence} set={setCadence} errors={cadenceErrors} />
+                <CadenceTimeline form={cadence} set={setCadence} errors={cadenceErrors} onEditText={editText} />
               </Layout.Section>
               <Layout.Section>
                 <SendingPolicies form={cadence} set={setCadence} errors={cadenceErrors} />
@@ -164,8 +188,16 @@ export default function NotificationsPage() {
             </Layout>
           </Form>
         </Layout.Section>
-        <Layout.Section>
-          <MessagePreview form={cadence} sample={page.sample} />
+        <Layout.Section variant="oneThird">
+          <div id={MESSAGE_TEXTS_ID} />
+          <MessagePreview
+            form={cadence}
+            set={setCadence}
+            errors={cadenceErrors}
+            sample={page.sample}
+            step={textStep}
+            onStepChange={setTextStep}
+          />
         </Layout.Section>
         <SenderAccountsForm
           form={senders}

@@ -1,5 +1,5 @@
 import type { Prisma, StoreTaskEndedReason, StoreTaskKind, StoreTaskState } from "@prisma/client";
-import { scheduleFor, type CadenceEvent, type DeliveryMethod } from "~/domain/notifications";
+import { scheduleFor, type CadenceEvent, type DeliveryMethod, type ShopperReach } from "~/domain/notifications";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
 import { findShopTimeZone } from "~/models/shop-installations.server";
 import {
@@ -10,8 +10,12 @@ import {
   readNotificationSettings,
   storeTimeZoneOf,
 } from "~/models/notification-plans.server";
-import { findOrderContact } from "~/models/order-contacts.server";
-import { pickupStoreChosenFor } from "~/models/routed-orders.server";
+import { findOrderContact, type OrderContactFacts } from "~/models/order-contacts.server";
+import { isSmsNumberUndeliverable } from "~/models/sms-undeliverable.server";
+import { findOneSignalAccount } from "~/models/messaging-accounts.server";
+import { timeZoneAt } from "~/integrations/time-zones/time-zone-at";
+import { findOrderFacts, pickupStoreChosenFor } from "~/models/routed-orders.server";
+import { cadenceClock } from "./clock.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,15 +37,16 @@ export interface OrderEventAtStore {
 /** US shops' numbers are read as US numbers when they carry no country code. */
 const DEFAULT_PHONE_COUNTRY = "US";
 
-/** Plans the order's messages for `event`; returns how many were newly scheduled. */
-export async function planOrderNotifications(tx: Tx, shop: string, happened: OrderEventAtStore): Promise<number> {
-  const [contact, settings, pending, zone, shopZone] = await Promise.all([
-    findOrderContact(tx, shop, happened.orderId),
-    readNotificationSettings(tx, shop),
-    pendingNotificationsOf(tx, shop, happened.orderId),
-    happened.locationId === null ? null : storeTimeZoneOf(tx, shop, happened.locationId),
-    findShopTimeZone(tx, shop),
-  ]);
+/**
+ * How the order's shopper can be reached, as its contact and the shop's records (opt-outs,
+ * consents, numbers Twilio cannot text) say: what the planner plans with, and what a message
+ * that could not go falls back by.
+ */
+export async function readShopperReach(
+  tx: Tx,
+  shop: string,
+  contact: OrderContactFacts | null,
+): Promise<{ reach: ShopperReach; phone: string | null }> {
   const sms = contact
     ? smsNumberForOrder(
         {
@@ -53,26 +58,56 @@ export async function planOrderNotifications(tx: Tx, shop: string, happened: Ord
         DEFAULT_PHONE_COUNTRY,
       )
     : null;
-  const [optedOut, recordedConsent] = sms
-    ? await Promise.all([isSmsOptedOut(tx, shop, sms.phone), hasRecordedSmsConsent(tx, shop, sms.phone)])
-    : [false, false];
+  const [optedOut, recordedConsent, undeliverable] = sms
+    ? await Promise.all([
+        isSmsOptedOut(tx, shop, sms.phone),
+        hasRecordedSmsConsent(tx, shop, sms.phone),
+        isSmsNumberUndeliverable(tx, shop, sms.phone),
+      ])
+    : [false, false, false];
   // A phone given as the checkout's contact is the shopper asking for texts about this order;
   // Shopify then texts its own confirmation and ready messages too.
   const checkoutPhone = Boolean(contact?.orderPhone);
+  // Whether the shopper has a subscribed device is known only when OneSignal is asked, at send
+  // time: a push to a shopper without one falls back to the step's next channel then.
+  const pushable = Boolean(contact?.customerId) && (await findOneSignalAccount(tx, shop)) !== null;
+  const reach: ShopperReach = {
+    hasPhone: sms !== null,
+    hasSmsConsent: checkoutPhone || Boolean(contact?.smsMarketingConsent) || recordedConsent,
+    smsOptedOut: optedOut,
+    smsUndeliverable: undeliverable,
+    hasEmail: Boolean(contact?.email),
+    hasPushSubscription: pushable,
+    shopifyTextsShopper: checkoutPhone,
+  };
+  return { reach, phone: sms?.phone ?? null };
+}
+
+/** Where a delivery goes, as a time zone: its shopper's quiet hours are kept there. */
+async function destinationTimeZoneOf(tx: Tx, shop: string, orderId: string): Promise<string | null> {
+  const facts = await findOrderFacts(tx, shop, orderId);
+  if (facts?.latitude == null || facts.longitude == null) return null;
+  return timeZoneAt(facts.latitude, facts.longitude);
+}
+
+/** Plans the order's messages for `event`; returns how many were newly scheduled. */
+export async function planOrderNotifications(tx: Tx, shop: string, happened: OrderEventAtStore): Promise<number> {
+  const [contact, settings, pending, zone, shopZone, destinationZone] = await Promise.all([
+    findOrderContact(tx, shop, happened.orderId),
+    readNotificationSettings(tx, shop),
+    pendingNotificationsOf(tx, shop, happened.orderId),
+    happened.locationId === null ? null : storeTimeZoneOf(tx, shop, happened.locationId),
+    findShopTimeZone(tx, shop),
+    happened.deliveryMethod === "PICK_UP" ? null : destinationTimeZoneOf(tx, shop, happened.orderId),
+  ]);
+  const { reach } = await readShopperReach(tx, shop, contact);
   const plan = scheduleFor(happened.event, {
     deliveryMethod: happened.deliveryMethod,
     locationId: happened.locationId,
     storeTimeZone: zone,
-    destinationTimeZone: null,
+    destinationTimeZone: destinationZone,
     shopTimeZone: shopZone,
-    reach: {
-      hasPhone: sms !== null,
-      hasSmsConsent: checkoutPhone || Boolean(contact?.smsMarketingConsent) || recordedConsent,
-      smsOptedOut: optedOut,
-      hasEmail: Boolean(contact?.email),
-      hasPushSubscription: false,
-      shopifyTextsShopper: checkoutPhone,
-    },
+    reach,
     settings,
     pending,
   });
@@ -117,7 +152,8 @@ export async function planNotificationsForTaskState(
   at: Date,
   shopifyNotified = false,
 ): Promise<number> {
-  const event = cadenceEventOf(to, at, shopifyNotified);
+  // On the cadence's clock, so the demo's "+1 hour" moves the whole cadence alike (ADR 012).
+  const event = cadenceEventOf(to, cadenceClock.at(at), shopifyNotified);
   if (!event) return 0;
   return planOrderNotifications(tx, shop, {
     orderId: task.orderId,
@@ -146,7 +182,9 @@ export async function planNotificationsForNewTask(
     orderId: task.orderId,
     locationId: task.locationId,
     deliveryMethod: DELIVERY_METHOD_OF_TASK[task.kind],
-    event: changed ? { type: "STORE_CHANGED", at } : { type: "ORDER_ROUTED_TO_STORE", at },
+    event: changed
+      ? { type: "STORE_CHANGED", at: cadenceClock.at(at) }
+      : { type: "ORDER_ROUTED_TO_STORE", at: cadenceClock.at(at) },
   });
 }
 
@@ -163,9 +201,9 @@ export async function planNotificationsForTaskEnd(
 ): Promise<number> {
   const event: CadenceEvent | null =
     reason === "CANCELLED"
-      ? { type: "CANCELLED", at }
+      ? { type: "CANCELLED", at: cadenceClock.at(at) }
       : reason === "FULFILLED_ELSEWHERE" && task.kind === "PICKUP"
-        ? { type: "COLLECTED", at }
+        ? { type: "COLLECTED", at: cadenceClock.at(at) }
         : null;
   if (!event) return 0;
   return planOrderNotifications(tx, shop, {

@@ -1,6 +1,7 @@
 import prisma from "~/db.server";
 import { latePickupTasksNotYetTold } from "~/models/notification-plans.server";
 import { planOrderNotifications } from "./cadence.server";
+import { cadenceClock } from "./clock.server";
 
 /**
  * Pickup orders whose promise has passed without the order being ready: the shopper is told
@@ -20,7 +21,8 @@ export async function tellLatePickupOrders(now: Date = new Date()): Promise<numb
         orderId: task.orderId,
         locationId: task.locationId,
         deliveryMethod: "PICK_UP",
-        event: { type: "RUNNING_LATE", at: now },
+        // Late by the stores' real clock (due times are real); told on the cadence's (ADR 012).
+        event: { type: "RUNNING_LATE", at: cadenceClock.at(now) },
       });
     });
     told++;

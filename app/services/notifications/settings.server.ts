@@ -22,7 +22,9 @@ import {
   type ReadyPickupOrder,
 } from "~/models/notification-settings.server";
 import {
+  saveShopOneSignalAccount,
   saveShopTwilioAccount,
+  shopOneSignalAccountForDisplay,
   shopTwilioAccountForDisplay,
 } from "~/services/notifications/sms/messaging-account.server";
 import { openCredential, sealCredential } from "~/services/secrets/credentials-keys.server";
@@ -95,7 +97,11 @@ export async function saveNotificationSettings(
 }
 
 export async function senderAccountsForDisplay(shop: string): Promise<SenderAccountsDisplay> {
-  const [twilio, sendgrid] = await Promise.all([shopTwilioAccountForDisplay(shop), findSendGridAccount(prisma, shop)]);
+  const [twilio, sendgrid, onesignal] = await Promise.all([
+    shopTwilioAccountForDisplay(shop),
+    findSendGridAccount(prisma, shop),
+    shopOneSignalAccountForDisplay(shop),
+  ]);
   const apiKey = sendgrid ? openCredential(sendgrid.apiKeySealed) : null;
   return {
     twilio,
@@ -108,6 +114,7 @@ export async function senderAccountsForDisplay(shop: string): Promise<SenderAcco
           fromName: sendgrid.fromName,
         }
       : null,
+    onesignal,
   };
 }
 
@@ -119,10 +126,12 @@ export async function saveSenderAccounts(shop: string, form: SenderAccountsForm)
   const parsed = parseSenderAccountsForm(form, {
     twilioAuthToken: Boolean(display.twilio && !display.twilio.authTokenUnreadable),
     sendgridApiKey: Boolean(display.sendgrid && !display.sendgrid.apiKeyUnreadable),
+    onesignalRestApiKey: Boolean(display.onesignal && !display.onesignal.restApiKeyUnreadable),
   });
   if (!parsed.ok) return parsed;
   const changes = parsed.values;
   if (changes.twilio) await saveShopTwilioAccount(shop, changes.twilio);
+  if (changes.onesignal) await saveShopOneSignalAccount(shop, changes.onesignal);
   if (changes.sendgrid) {
     await saveSendGridAccount(prisma, shop, {
       ...(changes.sendgrid.apiKey ? { apiKeySealed: sealCredential(changes.sendgrid.apiKey) } : {}),

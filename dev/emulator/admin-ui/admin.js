@@ -152,7 +152,16 @@ $("#order-form").addEventListener("submit", async (event) => {
       shippingAddress: method === "PICK_UP" ? undefined : address,
       shippingLineTitle:
         method === "LOCAL_DELIVERY" ? "Same day" : method === "PICK_UP" ? "Pickup in store" : form.get("shippingLine"),
-      customer: { email: form.get("email"), phone: form.get("phone"), firstName: "Demo", lastName: "Shopper" },
+      customer: {
+        email: form.get("email"),
+        phone: form.get("phone"),
+        firstName: "Demo",
+        lastName: "Shopper",
+        // A phone given as the checkout contact gets Shopify's own texts; with email as the contact,
+        // texts come from the shop (the app) when the shopper accepted SMS marketing.
+        checkoutContact: form.get("checkoutContact"),
+        smsMarketingConsent: form.get("smsMarketingConsent") === "on",
+      },
     });
     result.textContent = `Placed ${order.name}`;
   } catch (error) {
@@ -234,18 +243,257 @@ function feedItem(meta, body, outcome) {
   return li;
 }
 
-async function refreshOutbox() {
-  const { messages } = await api.get("/_emulator/outbox");
-  $("#outbox").replaceChildren(
-    ...(messages.length
-      ? messages.map((message) =>
-          feedItem(
-            `${message.channel.toUpperCase()} to ${message.to} · ${new Date(message.at).toLocaleTimeString()}`,
-            [message.subject, message.body].filter(Boolean).join("\n"),
-          ),
-        )
-      : [feedItem("Nothing sent yet", "")]),
+// --- the outbox: each message as it arrives, on the shopper's phone, in their inbox, on a lock screen ---
+const STORE_ZONE = "America/Chicago";
+const shortTime = new Intl.DateTimeFormat("en-US", {
+  timeZone: STORE_ZONE,
+  weekday: "short",
+  hour: "numeric",
+  minute: "2-digit",
+});
+const longTime = new Intl.DateTimeFormat("en-US", {
+  timeZone: STORE_ZONE,
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+};
+
+// What survives a refresh: the email open in each inbox, and what is being typed on each phone.
+const openEmail = new Map();
+const drafts = new Map();
+let shownOutbox = "";
+
+/** One thread per number: the shop's texts, the shopper's replies, and the answers to them, by time. */
+function phoneThread(phone, texts, inbound, replies) {
+  const items = [
+    ...texts.map((text) => ({ side: "shop", body: text.body, at: text.at, note: text.status })),
+    ...inbound.map((text) => ({ side: "shopper", body: text.body, at: text.at, note: "sent" })),
+    ...replies.map((reply) => ({
+      side: "shop",
+      body: reply.body,
+      at: reply.at,
+      note: reply.by === "twilio" ? "automatic reply (Twilio)" : "answered by the shop",
+    })),
+  ].sort((a, b) => new Date(a.at) - new Date(b.at));
+  const bubbles = el(
+    "ol",
+    { className: "chat", attrs: { role: "log", "aria-label": `Texts with ${phone}` } },
+    ...(items.length ? items : [{ side: "shop", body: "No texts yet", at: null, note: "" }]).map((item) =>
+      el(
+        "li",
+        { className: `bubble ${item.side}` },
+        el("span", { className: "text", textContent: item.body }),
+        el("span", {
+          className: "when",
+          textContent: [item.at ? shortTime.format(new Date(item.at)) : "", item.note].filter(Boolean).join(" · "),
+        }),
+      ),
+    ),
   );
+  const input = el("input", {
+    value: drafts.get(phone) ?? "",
+    placeholder: "Text the shop",
+    attrs: { "aria-label": `Reply from ${phone}`, "data-phone": phone },
+  });
+  input.addEventListener("input", () => drafts.set(phone, input.value));
+  const sendText = async (body) => {
+    try {
+      await api.post("/_emulator/sms/inbound", { from: phone, body });
+      drafts.delete(phone);
+      await refreshOutbox(true);
+    } catch (error) {
+      toast(`The text was not sent: ${error.message}`, true);
+    }
+  };
+  const reply = el(
+    "form",
+    { className: "reply", attrs: { "aria-label": `Reply from ${phone}` } },
+    input,
+    el("button", { type: "submit", textContent: "Send" }),
+  );
+  reply.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (input.value.trim()) void sendText(input.value.trim());
+  });
+  const quick = el(
+    "div",
+    { className: "quick-replies" },
+    ...["STOP", "START", "HELP"].map((word) => {
+      const button = el("button", { type: "button", className: "secondary", textContent: word });
+      button.addEventListener("click", () => void sendText(word));
+      return button;
+    }),
+  );
+  return el(
+    "section",
+    { className: "device phone", attrs: { role: "region", "aria-label": `Phone ${phone}` } },
+    el("div", { className: "notch", textContent: phone }),
+    bubbles,
+    reply,
+    quick,
+  );
+}
+
+function emailHtml(message) {
+  const content = Array.isArray(message.raw?.content) ? message.raw.content : [];
+  const html = content.find((part) => part?.type === "text/html")?.value;
+  if (html) return html;
+  const escaped = String(message.body).replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
+  return `<pre style="white-space:pre-wrap;font-family:sans-serif">${escaped}</pre>`;
+}
+
+function inbox(address, emails) {
+  const newestFirst = [...emails].reverse();
+  const selectedId = openEmail.get(address) ?? newestFirst[0]?.id;
+  const selected = newestFirst.find((email) => email.id === selectedId) ?? newestFirst[0];
+  const list = el(
+    "ul",
+    { className: "inbox-list", attrs: { "aria-label": `Emails to ${address}` } },
+    ...newestFirst.map((email) => {
+      const button = el(
+        "button",
+        { type: "button", attrs: { "aria-pressed": String(email === selected) } },
+        el("strong", { textContent: email.subject ?? "(no subject)" }),
+        el("span", { textContent: `${email.from ?? ""} · ${shortTime.format(new Date(email.at))} · ${email.status}` }),
+      );
+      button.addEventListener("click", () => {
+        openEmail.set(address, email.id);
+        void refreshOutbox(true);
+      });
+      return el("li", {}, button);
+    }),
+  );
+  const view = selected
+    ? el(
+        "article",
+        { className: "email", attrs: { "aria-label": `Email: ${selected.subject ?? "(no subject)"}` } },
+        el(
+          "dl",
+          {},
+          el("dt", { textContent: "Subject" }),
+          el("dd", { textContent: selected.subject ?? "" }),
+          el("dt", { textContent: "From" }),
+          el("dd", { textContent: selected.from ?? "" }),
+          el("dt", { textContent: "To" }),
+          el("dd", { textContent: selected.to }),
+          el("dt", { textContent: "Date" }),
+          el("dd", { textContent: longTime.format(new Date(selected.at)) }),
+        ),
+        // No scripts, no same-origin: the email is the app's HTML, shown as a mail client would.
+        el("iframe", {
+          srcdoc: emailHtml(selected),
+          title: `Email: ${selected.subject ?? ""}`,
+          attrs: { sandbox: "" },
+        }),
+      )
+    : null;
+  return el(
+    "section",
+    { className: "device inbox", attrs: { role: "region", "aria-label": `Inbox ${address}` } },
+    el("h3", { textContent: `Inbox · ${address}` }),
+    list,
+    view,
+  );
+}
+
+function lockScreen(recipient, pushes) {
+  return el(
+    "section",
+    { className: "device lock-screen", attrs: { role: "region", "aria-label": `Lock screen ${recipient}` } },
+    el("div", {
+      className: "lock-time",
+      textContent: pushes.length ? shortTime.format(new Date(pushes.at(-1).at)) : "",
+    }),
+    ...[...pushes].reverse().map((push) =>
+      el(
+        "article",
+        { className: "push-card", attrs: { "aria-label": `Notification: ${push.subject ?? push.body}` } },
+        el("div", {
+          className: "push-app",
+          textContent: `${catalog.shop.name} · ${shortTime.format(new Date(push.at))}`,
+        }),
+        push.subject ? el("strong", { textContent: push.subject }) : null,
+        el("div", { textContent: push.body }),
+      ),
+    ),
+  );
+}
+
+function renderOutbox({ messages, inbound = [], replies = [] }) {
+  // One device per recipient, the one with the newest message first.
+  const devices = new Map();
+  const deviceOf = (kind, key) => {
+    const id = `${kind}:${key}`;
+    if (!devices.has(id)) devices.set(id, { kind, key, items: [], inbound: [], replies: [], latest: 0 });
+    return devices.get(id);
+  };
+  const touch = (device, at) => (device.latest = Math.max(device.latest, new Date(at).getTime()));
+  for (const message of messages) {
+    const device = deviceOf(message.channel, message.to);
+    device.items.push(message);
+    touch(device, message.at);
+  }
+  for (const text of inbound) {
+    const phone = deviceOf("sms", text.from);
+    phone.inbound.push(text);
+    touch(phone, text.at);
+  }
+  for (const reply of replies) {
+    const phone = deviceOf("sms", reply.to);
+    phone.replies.push(reply);
+    touch(phone, reply.at);
+  }
+  const ordered = [...devices.values()].sort((a, b) => b.latest - a.latest);
+  const focused = document.activeElement?.dataset?.phone;
+  $("#outbox").replaceChildren(
+    ...(ordered.length
+      ? ordered.map((device) =>
+          device.kind === "sms"
+            ? phoneThread(device.key, device.items, device.inbound, device.replies)
+            : device.kind === "email"
+              ? inbox(device.key, device.items)
+              : lockScreen(device.key, device.items),
+        )
+      : [el("p", { className: "empty", textContent: "Nothing sent yet" })]),
+  );
+  if (focused) document.querySelector(`input[data-phone="${CSS.escape(focused)}"]`)?.focus();
+  for (const chat of document.querySelectorAll("#outbox .chat")) chat.scrollTop = chat.scrollHeight;
+}
+
+async function refreshClock() {
+  const { now } = await api.get("/_emulator/clock");
+  $("#demo-clock").textContent = longTime.format(new Date(now));
+}
+
+async function refreshOutbox(force = false) {
+  const [data] = await Promise.all([api.get("/_emulator/outbox"), refreshClock()]);
+  const shown = JSON.stringify([data, [...openEmail]]);
+  if (!force && shown === shownOutbox) return;
+  shownOutbox = shown;
+  renderOutbox(data);
+}
+
+for (const button of document.querySelectorAll("[data-advance]")) {
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await api.post("/_emulator/clock", { advanceMs: Number(button.dataset.advance) });
+      await refreshOutbox();
+    } catch (error) {
+      toast(`The clock did not move: ${error.message}`, true);
+    } finally {
+      button.disabled = false;
+    }
+  });
 }
 
 async function refreshWebhooks() {

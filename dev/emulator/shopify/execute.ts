@@ -18,6 +18,7 @@ import { bulkMutations } from "./mutations/bulk";
 import { fulfillmentMutations } from "./mutations/fulfillment";
 import { inventoryGroupResolvers, inventoryMutations } from "./mutations/inventory";
 import { metafieldMutations } from "./mutations/metafields";
+import { orderMutations } from "./mutations/orders";
 import { objectResolvers } from "./resolvers/objects";
 import { queryResolvers } from "./resolvers/query";
 import type { ResolverContext, ResolverMap } from "./resolvers/types";
@@ -34,7 +35,7 @@ export const resolvers: ResolverMap = {
   ...queryResolvers,
   ...objectResolvers,
   InventoryAdjustmentGroup: inventoryGroupResolvers,
-  Mutation: { ...fulfillmentMutations, ...inventoryMutations, ...metafieldMutations, ...bulkMutations },
+  Mutation: { ...fulfillmentMutations, ...inventoryMutations, ...metafieldMutations, ...bulkMutations, ...orderMutations },
 };
 
 /**

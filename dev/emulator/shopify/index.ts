@@ -119,7 +119,7 @@ export interface EmulatorSnapshot {
 }
 
 const DEFAULT_SCOPES =
-  "read_customers,read_locations,read_orders,read_products,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders";
+  "read_customers,read_locations,read_products,write_orders,write_inventory,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders";
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 const INVALID_TOKEN_BODY = JSON.stringify({
   errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
@@ -412,8 +412,10 @@ export class ShopifyEmulator {
     location.pickupTime = pickupTime;
   }
 
+  /** The merchant cancels the order in the admin (restocking, as the admin offers by default). */
   cancelOrder(shop: string, orderId: number | string, reason = "customer"): void {
-    cancelOrder(this.context(shop), this.orderNumber(orderId), reason);
+    const cancelled = cancelOrder(this.context(shop), this.orderNumber(orderId), { reason, restock: true });
+    if (!cancelled.ok) throw new Error(cancelled.errors.map((error) => error.message).join("; "));
   }
 
   private orderNumber(orderId: number | string): number {

@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { copyCartMetafieldsToOrder, type CartMetafieldInput } from "./cart-to-order-metafields";
 import type { ShopContext } from "./context";
 import { gid } from "./ids";
-import { commit, release } from "./inventory";
+import { fail, type Outcome } from "./fulfillment-orders";
+import { commit, release, ship } from "./inventory";
 import { routeByRank, routingCandidates, shopAvailability } from "./routing";
 import type {
   DeliveryMethodType,
@@ -256,19 +257,46 @@ export function placeOrder(ctx: ShopContext, input: PlaceOrderInput): PlacedOrde
   };
 }
 
-/** Cancels the order: open fulfilment orders close and their committed units return to available. */
-export function cancelOrder(ctx: ShopContext, orderId: number, reason = "customer"): void {
+export interface CancelOrderOptions {
+  /** Shopify's OrderCancelReason, lower case as the REST payload's `cancel_reason` has it. */
+  reason?: string;
+  /** Committed units go back to available; otherwise they leave committed and on_hand, as shipped units do. */
+  restock?: boolean;
+  /** Refund to the original payment methods: the order's financial status becomes refunded. */
+  refund?: boolean;
+  notifyCustomer?: boolean;
+  /** Staff-facing; at most 255 characters. */
+  staffNote?: string | null;
+}
+
+export const STAFF_NOTE_MAX = 255;
+
+/**
+ * Cancels the order as `orderCancel` does (2026-04): refused with a userError when it is already
+ * cancelled; otherwise its open fulfilment orders close, their committed units are restocked (or
+ * not), the order records when, why and the staff note, and orders/cancelled is raised.
+ */
+export function cancelOrder(ctx: ShopContext, orderId: number, options: CancelOrderOptions = {}): Outcome<OrderRecord> {
   const { state } = ctx;
   const order = state.ordersById.get(orderId);
-  if (!order) throw new Error(`no order ${orderId} in ${state.domain}`);
-  if (order.cancelledAt) throw new Error(`order ${order.name} is already cancelled`);
+  if (!order) return fail(["orderId"], "Order does not exist", "NOT_FOUND");
+  if (order.cancelledAt) {
+    // "An order can only be cancelled if … the order hasn't already been cancelled" (orderCancel);
+    // the documentation gives the code (INVALID: "The input value is invalid") but not the words.
+    ctx.warn("orderCancel on a cancelled order: Shopify documents the refusal, not its message; the emulator words it");
+    return fail(["orderId"], "Order has already been cancelled", "INVALID");
+  }
+  if ((options.staffNote ?? "").length > STAFF_NOTE_MAX) {
+    return fail(["staffNote"], `Staff note is too long (maximum is ${STAFF_NOTE_MAX} characters)`, "INVALID");
+  }
+  const restock = options.restock ?? true;
   const at = ctx.nowIso();
   for (const fo of state.fulfillmentOrdersOf(orderId)) {
     if (fo.status === "CLOSED" || fo.status === "CANCELLED") continue;
     for (const line of fo.lineItems) {
       const lineItem = state.lineItem(order, line.lineItemId);
       if (lineItem && line.remainingQuantity > 0) {
-        release(ctx, fo.assignedLocationId, lineItem.inventoryItemId, line.remainingQuantity);
+        (restock ? release : ship)(ctx, fo.assignedLocationId, lineItem.inventoryItemId, line.remainingQuantity);
       }
       line.remainingQuantity = 0;
     }
@@ -276,8 +304,15 @@ export function cancelOrder(ctx: ShopContext, orderId: number, reason = "custome
     fo.updatedAt = at;
   }
   order.cancelledAt = at;
-  order.cancelReason = reason;
+  order.cancelReason = options.reason ?? "customer";
   order.closedAt = at;
   order.updatedAt = at;
+  order.cancellation = {
+    restock,
+    refund: options.refund ?? false,
+    notifyCustomer: options.notifyCustomer ?? false,
+    staffNote: options.staffNote ?? null,
+  };
   ctx.emit("orders/cancelled", orderPayload(state, order));
+  return { ok: true, value: order };
 }

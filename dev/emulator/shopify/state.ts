@@ -128,6 +128,8 @@ export interface OrderRecord {
   lineItems: LineItemRecord[];
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** How `orderCancel` was asked to cancel it; absent for orders never cancelled (and in older snapshots). */
+  cancellation?: { restock: boolean; refund: boolean; notifyCustomer: boolean; staffNote: string | null } | null;
   closedAt: string | null;
   fulfillmentOrderIds: number[];
   fulfillmentIds: number[];

@@ -173,7 +173,7 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
     duties_included: false,
     email: order.email ?? "",
     estimated_taxes: false,
-    financial_status: "paid",
+    financial_status: order.cancellation?.refund ? "refunded" : "paid",
     fulfillment_status: fulfillmentStatusOf(state, order),
     landing_site: null,
     landing_site_ref: null,

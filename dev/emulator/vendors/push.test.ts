@@ -112,4 +112,58 @@ describe("PushSandbox", () => {
     });
     expect(push.outbox().map((record) => record.to)).toEqual(["customer-42"]);
   });
+
+  // https://documentation.onesignal.com/reference/idempotent-notification-requests: "As long as the
+  // idempotency_key is the same in each request, only 1 notification will be delivered", the repeat
+  // "returns the result of the previous operation", and the key "is only idempotent for 30 days".
+  describe("idempotency_key", () => {
+    const KEY = "2f6c1b1e-8d0a-4f7e-9c3b-5a1d2e3f4a5b";
+
+    it("answers a repeated key with the first answer and sends nothing twice", async () => {
+      const push = new PushSandbox({ appId: APP_ID, restApiKey: REST_API_KEY });
+      const first = await push.handle(notification(reminder({ idempotency_key: KEY })));
+      const again = await push.handle(notification(reminder({ idempotency_key: KEY, contents: { en: "Changed" } })));
+
+      expect(first.status).toBe(200);
+      expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
+      expect(JSON.parse(first.body)).toMatchObject({ external_id: KEY });
+      expect(push.list()).toHaveLength(1);
+      expect(push.list()[0]?.contents).toBe("Order #1001 is ready for pickup at North Store.");
+    });
+
+    it("takes the former name, external_id, the same way", async () => {
+      const push = new PushSandbox({ appId: APP_ID, restApiKey: REST_API_KEY });
+      await push.handle(notification(reminder({ external_id: KEY })));
+      await push.handle(notification(reminder({ idempotency_key: KEY })));
+      expect(push.list()).toHaveLength(1);
+    });
+
+    it("sends a different key, and the same key after 30 days, as new notifications", async () => {
+      let now = new Date("2026-11-01T12:00:00Z");
+      const push = new PushSandbox({ appId: APP_ID, restApiKey: REST_API_KEY, now: () => now });
+      await push.handle(notification(reminder({ idempotency_key: KEY })));
+      await push.handle(notification(reminder({ idempotency_key: "9b2e4c6d-1a3f-4b5c-8d7e-0f1a2b3c4d5e" })));
+      now = new Date("2026-12-01T12:00:01Z");
+      await push.handle(notification(reminder({ idempotency_key: KEY })));
+      expect(push.list()).toHaveLength(3);
+    });
+
+    it("keeps no key whose request created nothing (no subscribed device): it may be used again", async () => {
+      const push = new PushSandbox({ appId: APP_ID, restApiKey: REST_API_KEY, subscribedExternalIds: [] });
+      const first = await push.handle(notification(reminder({ idempotency_key: KEY })));
+      push.setSubscribedExternalIds(undefined);
+      const again = await push.handle(notification(reminder({ idempotency_key: KEY })));
+      expect(JSON.parse(first.body)).toMatchObject({ id: "" });
+      expect(JSON.parse(again.body)).toMatchObject({ id: push.list()[0]?.id });
+      expect(push.list()).toHaveLength(1);
+    });
+
+    it("refuses a key that is not a UUID, and an unknown target_channel, with 400", async () => {
+      const push = new PushSandbox({ appId: APP_ID, restApiKey: REST_API_KEY });
+      const badKey = await push.handle(notification(reminder({ idempotency_key: "notification-1" })));
+      const badChannel = await push.handle(notification(reminder({ target_channel: "pigeon" })));
+      expect([badKey.status, badChannel.status]).toEqual([400, 400]);
+      expect(push.list()).toEqual([]);
+    });
+  });
 });

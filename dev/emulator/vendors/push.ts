@@ -15,6 +15,12 @@ import { SeededRandom } from "../../seeded-random";
  * took it), recipients by external id, `contents` per language. Answers OneSignal's shapes:
  * `{ id, external_id }` on success, `{ errors: [...] }` when the request is wrong, and a 200 with
  * `errors.invalid_aliases` naming recipients it does not know.
+ *
+ * Idempotent requests, as OneSignal documents them
+ * (https://documentation.onesignal.com/reference/idempotent-notification-requests): a request
+ * carrying an `idempotency_key` (formerly `external_id`; a UUID) that an earlier request of the
+ * same app already used within 30 days gets that earlier request's answer again, and nothing is
+ * sent a second time.
  */
 export type PushSandboxOptions = {
   appId: string;
@@ -27,6 +33,11 @@ export type PushSandboxOptions = {
   now?: () => Date;
   seed?: number;
 };
+
+/** How long OneSignal remembers an idempotency key. */
+export const IDEMPOTENCY_WINDOW_MS = 30 * 24 * 60 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TARGET_CHANNELS = ["push", "email", "sms"];
 
 export type PushNotificationRecord = {
   id: string;
@@ -44,6 +55,8 @@ export class PushSandbox implements OutboxSource {
   private readonly random: SeededRandom;
   private readonly notifications: PushNotificationRecord[] = [];
   private subscribed: Set<string> | undefined;
+  /** Each idempotency key's first answer, and when it was given. */
+  private readonly answered = new Map<string, { at: Date; response: EmulatorResponse }>();
 
   constructor(private readonly options: PushSandboxOptions) {
     this.now = options.now ?? (() => new Date());
@@ -91,6 +104,7 @@ export class PushSandbox implements OutboxSource {
 
   clear(): void {
     this.notifications.length = 0;
+    this.answered.clear();
   }
 
   /** Changes who has a subscribed device; `undefined` means everyone. */
@@ -99,6 +113,23 @@ export class PushSandbox implements OutboxSource {
   }
 
   private create(body: Record<string, unknown>): EmulatorResponse {
+    const key = body["idempotency_key"] ?? body["external_id"];
+    if (key !== undefined && key !== null && (typeof key !== "string" || !UUID.test(key))) {
+      return badRequest("idempotency_key must be a valid UUID (RFC 9562).");
+    }
+    if (typeof key !== "string") return this.createOnce(body, null);
+    const now = this.now();
+    const earlier = this.answered.get(key);
+    if (earlier && now.getTime() - earlier.at.getTime() < IDEMPOTENCY_WINDOW_MS) return earlier.response;
+    const before = this.notifications.length;
+    const response = this.createOnce(body, key);
+    // A refused request, or one nobody could receive, created nothing: the docs keep a key only
+    // once it is "in our database" with its notification, so the same key may be used again.
+    if (this.notifications.length > before) this.answered.set(key, { at: now, response });
+    return response;
+  }
+
+  private createOnce(body: Record<string, unknown>, idempotencyKey: string | null): EmulatorResponse {
     if (body["app_id"] !== this.options.appId) {
       return badRequest("app_id not found. You may be missing a Content-Type: application/json header.");
     }
@@ -106,6 +137,10 @@ export class PushSandbox implements OutboxSource {
     const english = isRecord(contents) ? contents["en"] : undefined;
     if (typeof english !== "string" || english === "") {
       return badRequest("Message Notifications must have English language content");
+    }
+    const channel = body["target_channel"];
+    if (channel !== undefined && (typeof channel !== "string" || !TARGET_CHANNELS.includes(channel))) {
+      return badRequest("target_channel must be one of push, email or sms.");
     }
     const externalIds = targetExternalIds(body);
     if (externalIds === undefined) {
@@ -117,7 +152,7 @@ export class PushSandbox implements OutboxSource {
     const unknown = externalIds.filter((id) => !reachable.includes(id));
     const invalid = unknown.length > 0 ? { errors: { invalid_aliases: { external_id: unknown } } } : {};
     // With nobody to send to, OneSignal creates nothing and answers an empty id.
-    if (reachable.length === 0) return jsonResponse(200, { id: "", external_id: null, ...invalid });
+    if (reachable.length === 0) return jsonResponse(200, { id: "", external_id: idempotencyKey, ...invalid });
 
     const headings = body["headings"];
     const heading = isRecord(headings) && typeof headings["en"] === "string" ? headings["en"] : undefined;
@@ -132,7 +167,7 @@ export class PushSandbox implements OutboxSource {
       request: body,
     };
     this.notifications.push(record);
-    return jsonResponse(200, { id: record.id, external_id: null, ...invalid });
+    return jsonResponse(200, { id: record.id, external_id: idempotencyKey, ...invalid });
   }
 }
 

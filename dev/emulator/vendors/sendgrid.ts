@@ -30,6 +30,11 @@ export type SendgridSandboxOptions = {
   /** The app's Event Webhook URL; no events are posted without one. */
   eventWebhookUrl?: string;
   now?: () => Date;
+  /**
+   * The clock the event batches are signed by; defaults to `now`. The demo moves `now` (its
+   * clock) but signs by real time: the app refuses a batch signed far from its own clock.
+   */
+  signingNow?: () => Date;
   fetch?: FetchFunction;
   /** Time between acceptance and each batch of events. */
   eventDelayMs?: number;
@@ -245,7 +250,7 @@ export class SendgridSandbox implements OutboxSource {
 
   private async postEvents(url: string, events: SendgridEvent[]): Promise<void> {
     const payload = JSON.stringify(events);
-    const timestamp = String(Math.floor(this.now().getTime() / 1000));
+    const timestamp = String(Math.floor((this.options.signingNow ?? this.now)().getTime() / 1000));
     const signature = signSendgridPayload(this.privateKey, payload, timestamp);
     const at = this.now();
     const outcome = await postCallback(this.fetchFunction, url, {

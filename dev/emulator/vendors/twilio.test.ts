@@ -228,6 +228,38 @@ describe("TwilioSandbox Messages API", () => {
       expect.objectContaining({ MessageStatus: "undelivered", ErrorCode: "30003" }),
     ]);
   });
+
+  it("ends a message to a landline undelivered with error 30006, and only to that number", async () => {
+    const app = await receiver();
+    const twilio = sandbox();
+    const landline = "+13125550111";
+    twilio.markUndeliverable(landline, 30006);
+
+    const created = await twilio.handle(
+      request({ form: { To: landline, From: STORE_NUMBER, Body: "Hi", StatusCallback: app.url } }),
+    );
+    await twilio.handle(request({ form: { To: SHOPPER, From: STORE_NUMBER, Body: "Hi", StatusCallback: app.url } }));
+    await twilio.idle();
+
+    // Twilio takes the message (201): the carrier refuses it later, as the status callback says.
+    expect(created.status).toBe(201);
+    const finals = app.received
+      .map((callback) => Object.fromEntries(new URLSearchParams(callback.body)))
+      .filter((params) => params["MessageStatus"] !== "sent");
+    expect(finals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ To: landline, MessageStatus: "undelivered", ErrorCode: "30006" }),
+        expect.objectContaining({ To: SHOPPER, MessageStatus: "delivered" }),
+      ]),
+    );
+    expect(finals.find((params) => params["To"] === SHOPPER)).not.toHaveProperty("ErrorCode");
+    const landlineMessage = twilio.list().find((record) => record.resource.to === landline);
+    expect(landlineMessage?.resource).toMatchObject({
+      status: "undelivered",
+      error_code: 30006,
+      error_message: "Landline or unreachable carrier",
+    });
+  });
 });
 
 describe("TwilioSandbox inbound SMS", () => {

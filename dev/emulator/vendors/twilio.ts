@@ -82,6 +82,18 @@ export type TwilioCallbackRecord = {
 
 type TwilioError = { status: number; code: number; message: string };
 
+/**
+ * The carrier errors a delivered-to-Twilio message can end with (Twilio's error dictionary,
+ * twilio.com/docs/api/errors/3000x): the handset off or out of coverage (30003, often temporary),
+ * a number no longer in service (30005), a landline or a carrier out of reach (30006).
+ */
+export const UNDELIVERED_ERRORS = {
+  30003: "Unreachable destination handset",
+  30005: "Unknown destination handset",
+  30006: "Landline or unreachable carrier",
+} as const;
+export type UndeliveredErrorCode = keyof typeof UNDELIVERED_ERRORS;
+
 const E164 = /^\+[1-9]\d{1,14}$/;
 const OPT_OUT_KEYWORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]);
 const OPT_IN_KEYWORDS = new Set(["START", "YES", "UNSTOP"]);
@@ -100,7 +112,8 @@ export class TwilioSandbox implements OutboxSource {
   private readonly callbackLog: TwilioCallbackRecord[] = [];
   /** Recipients who texted STOP: Twilio refuses to message them until they text START. */
   private readonly optedOut = new Set<string>();
-  private readonly unreachable = new Set<string>();
+  /** Numbers whose messages end `undelivered`, with the error code Twilio gives for each. */
+  private readonly undeliverable = new Map<string, UndeliveredErrorCode>();
 
   constructor(options: TwilioSandboxOptions) {
     this.options = { callbackDelayMs: 100, ...options };
@@ -164,12 +177,20 @@ export class TwilioSandbox implements OutboxSource {
     this.messages.clear();
     this.callbackLog.length = 0;
     this.optedOut.clear();
-    this.unreachable.clear();
+    this.undeliverable.clear();
   }
 
   /** Messages to this number end `undelivered` with error 30003, as for a handset that is off. */
   markUnreachable(phoneNumber: string): void {
-    this.unreachable.add(phoneNumber);
+    this.markUndeliverable(phoneNumber, 30003);
+  }
+
+  /**
+   * Messages to this number are accepted and then end `undelivered` with `errorCode`, as Twilio
+   * reports a carrier's refusal: 30006 for a landline, 30005 for a number no longer in service.
+   */
+  markUndeliverable(phoneNumber: string, errorCode: UndeliveredErrorCode): void {
+    this.undeliverable.set(phoneNumber, errorCode);
   }
 
   /**
@@ -367,10 +388,11 @@ export class TwilioSandbox implements OutboxSource {
       record.resource.date_sent = rfc2822(sentAt);
       await this.sendStatusCallback(record);
       this.work.schedule(delay, async () => {
-        const finalStatus = this.unreachable.has(record.resource.to) ? "undelivered" : "delivered";
-        if (finalStatus === "undelivered") {
-          record.resource.error_code = 30003;
-          record.resource.error_message = "Unreachable destination handset";
+        const errorCode = this.undeliverable.get(record.resource.to);
+        const finalStatus = errorCode === undefined ? "delivered" : "undelivered";
+        if (errorCode !== undefined) {
+          record.resource.error_code = errorCode;
+          record.resource.error_message = UNDELIVERED_ERRORS[errorCode];
         } else {
           const segments = Number(record.resource.num_segments);
           record.resource.price = (-PRICE_PER_SEGMENT * segments).toFixed(5);

@@ -86,7 +86,7 @@ function statusWords(message: StoredMessage, at: string): { label: string; tone:
 }
 
 /** The message's words, its time in `timeZone` (the store's, else the shop's). */
-export function messageView(message: StoredMessage, timeZone: string): MessageView {
+export function messageView(message: StoredMessage, timeZone: string, sentAnotherWay = false): MessageView {
   const when = message.deliveredAt ?? message.sentAt ?? message.sendAt;
   const at = formatDateTime(when, timeZone);
   const { label, tone } = statusWords(message, at);
@@ -105,6 +105,7 @@ export function messageView(message: StoredMessage, timeZone: string): MessageVi
     atIso: when.toISOString(),
     recipient: maskRecipient(message.channel, message.recipient),
     sentByShopify: message.step.startsWith(SHOPIFY_STEP_PREFIX),
-    canResend: message.status === "FAILED",
+    // A failed message that went by another channel since is not sent twice.
+    canResend: message.status === "FAILED" && !sentAnotherWay,
   };
 }

@@ -2,6 +2,7 @@ import type { NotificationChannel, NotificationStatus } from "@prisma/client";
 import prisma from "~/db.server";
 import { addDays, instantAt, type LocalDate } from "~/domain/local-time";
 import {
+  failedMessagesSentAnotherWay,
   listShopMessages,
   messageLocationsOf,
   messagesOfOrder,
@@ -51,12 +52,15 @@ function zoneOf(message: StoredMessage, locations: Locations, fallbackZone: stri
 export async function customerMessagesOfOrder(shop: string, orderId: string, shopZone: string): Promise<MessageView[]> {
   const messages = await messagesOfOrder(prisma, shop, orderId);
   if (messages.length === 0) return [];
-  const locations = await messageLocationsOf(prisma, shop);
+  const [locations, sentAnotherWay] = await Promise.all([
+    messageLocationsOf(prisma, shop),
+    failedMessagesSentAnotherWay(prisma, shop, messages),
+  ]);
   const atStore = messages.find((message) => message.locationId && locations.get(message.locationId)?.timeZone);
   const orderZone = atStore ? zoneOf(atStore, locations, shopZone) : shopZone;
   return messages
     .sort((a, b) => timeOf(a) - timeOf(b))
-    .map((message) => messageView(message, zoneOf(message, locations, orderZone)));
+    .map((message) => messageView(message, zoneOf(message, locations, orderZone), sentAnotherWay.has(message.id)));
 }
 
 export interface MessageLogQuery {
@@ -130,10 +134,13 @@ export async function messageLog(
     messageLocationsOf(prisma, shop),
   ]);
   const messages = found.slice(0, pageSize);
-  const names = await orderNamesOf(prisma, shop, [...new Set(messages.map((message) => message.orderId))]);
+  const [names, sentAnotherWay] = await Promise.all([
+    orderNamesOf(prisma, shop, [...new Set(messages.map((message) => message.orderId))]),
+    failedMessagesSentAnotherWay(prisma, shop, messages),
+  ]);
   return {
     rows: messages.map((message) => ({
-      ...messageView(message, zoneOf(message, locations, shopZone)),
+      ...messageView(message, zoneOf(message, locations, shopZone), sentAnotherWay.has(message.id)),
       orderName: names.get(message.orderId) ?? `Order ${message.orderId}`,
       storeName: message.locationId ? (locations.get(message.locationId)?.name ?? null) : null,
     })),

@@ -8,13 +8,14 @@ import {
   type NotificationSettings,
 } from "~/domain/notifications";
 import { asmGroupIdFor } from "~/domain/notifications/suppression-groups";
-import { CUSTOMER_EMAIL_OF_STEP, DEFAULT_EMAIL_TEMPLATES } from "~/domain/email/customer-email-templates";
+import { CUSTOMER_EMAIL_OF_STEP, emailTemplateFor } from "~/domain/email/customer-email-templates";
 import { renderCustomerEmail, type RenderedCustomerEmail } from "~/domain/email/render-customer-email";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
 import { env } from "~/env.server";
 import { sendCustomerEmail, type CustomerEmailTransport } from "~/integrations/sendgrid/customer-email.server";
 import { twilioMessaging } from "~/integrations/twilio/twilio-from-environment.server";
 import type { TwilioMessaging } from "~/integrations/twilio/twilio-messaging.server";
+import type { OneSignalClient } from "~/integrations/onesignal/onesignal-push.server";
 import { emailOptOutOf } from "~/models/notification-email-events.server";
 import { readNotificationSettings, storeTimeZoneOf } from "~/models/notification-plans.server";
 import {
@@ -35,12 +36,24 @@ import {
 import type { OrderContactFacts } from "~/models/order-contacts.server";
 import { pickupStoresOf } from "~/models/pickup-pass.server";
 import { findShopTimeZone } from "~/models/shop-installations.server";
+import { smsUndeliverableAmong } from "~/models/sms-undeliverable.server";
 import { shopNameForPass } from "~/services/pickup-pass/shop-name.server";
 import { sendShopSms } from "../sms/send-sms.server";
 import { shopTwilioAccount, type ShopTwilioAccount } from "../sms/messaging-account.server";
-import { emailFactsOf, messageFactsFrom, type MessageFacts } from "./message-facts.server";
+import { cadenceClock } from "../clock.server";
+import { fallBackToNextChannel } from "../fallback.server";
+import { oneSignalFromEnvironment, shopPushChannel } from "../push/onesignal-channel.server";
+import type { PushChannel } from "../push/push-channel";
+import { MAX_PUSH_ATTEMPTS, preparePush, sendPush, type PreparedPush } from "../push/send-push.server";
+import { textDidNotReachShopper, undeliverableByTextReason } from "../sms/undeliverable.server";
+import { emailFactsOf, messageFactsFrom, shipmentsForMessages, type MessageFacts } from "./message-facts.server";
 import { shopSendGridSender, type ShopSendGridSender } from "./shop-sendgrid-account.server";
-import { smsTextFor, TIME_SENSITIVE_SMS_STEPS, TIME_SENSITIVE_VALIDITY_SECONDS } from "./sms-text";
+import {
+  smsTextFor,
+  TIME_SENSITIVE_SMS_STEPS,
+  TIME_SENSITIVE_VALIDITY_SECONDS,
+  type SmsFacts,
+} from "~/domain/notifications/sms-text";
 
 /**
  * notifications.send-due: sends the customer messages that came due, each at most once.
@@ -59,6 +72,8 @@ import { smsTextFor, TIME_SENSITIVE_SMS_STEPS, TIME_SENSITIVE_VALIDITY_SECONDS }
  *   whose answer was lost stays UNKNOWN, and SendGrid's events (which carry the notification id
  *   in customArgs) settle it if it went. A shopper emailed twice is worse than one told by text
  *   and by the pickup pass.
+ * - a push is sent again with the same idempotency key (the row's id), which OneSignal
+ *   answers with the first send's result, never sending it twice.
  * A row left SENDING for minutes (its worker was killed mid-send) is reconciled the same way.
  */
 
@@ -67,13 +82,16 @@ export interface SendingDependencies {
   emailTransport(): CustomerEmailTransport;
   shopName(shop: string): Promise<string | null>;
   now(): Date;
+  /** OneSignal (or its stand-in); unset: as the environment says. */
+  push?(): OneSignalClient;
 }
 
 export const defaultSendingDependencies: SendingDependencies = {
   messaging: twilioMessaging,
   emailTransport: () => (env.SENDGRID_API_URL ? { baseUrl: env.SENDGRID_API_URL } : {}),
   shopName: (shop) => shopNameForPass(shop),
-  now: () => new Date(),
+  // The cadence's clock: real time, or the demo's moved clock (ADR 012).
+  now: () => cadenceClock.now(),
 };
 
 /** Rows taken per transaction: the locks are held only while the batch is marked. */
@@ -195,8 +213,13 @@ class ShopFacts {
   private readonly sendGrid = new Map<string, Promise<ShopSendGridSender | null>>();
   private readonly settingsOf = new Map<string, Promise<NotificationSettings>>();
   private readonly names = new Map<string, Promise<string>>();
+  private readonly pushChannels = new Map<string, Promise<PushChannel | null>>();
 
   constructor(private readonly deps: SendingDependencies) {}
+
+  pushChannel(shop: string) {
+    return memo(this.pushChannels, shop, () => shopPushChannel(shop, (this.deps.push ?? oneSignalFromEnvironment)()));
+  }
 
   twilioAccount(shop: string) {
     return memo(this.twilio, shop, () => shopTwilioAccount(shop));
@@ -233,6 +256,7 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promis
 type Prepared =
   | { kind: "SKIP"; row: NotificationToSend; reason: string }
   | { kind: "SMS"; row: NotificationToSend; to: string; body: string; account: ShopTwilioAccount }
+  | PreparedPush
   | {
       kind: "EMAIL";
       row: NotificationToSend;
@@ -268,6 +292,15 @@ function smsNumberOf(contact: OrderContactFacts | undefined): string | null {
   return number?.phone ?? null;
 }
 
+/** A text to a number remembered as undeliverable is not sent: the message goes by its next channel at once. */
+async function fallBackFromRememberedNumber(row: NotificationToSend, errorCode: string, now: Date): Promise<void> {
+  const reason = undeliverableByTextReason(Number(errorCode));
+  await fallBackToNextChannel(prisma, { shop: row.shop, notificationId: row.id }, reason, now, {
+    status: "SKIPPED",
+    errorCode,
+  });
+}
+
 /**
  * Decides what each of one shop's taken rows becomes, reading what they need for the whole
  * batch at once: the orders' contacts and pickup tasks, the numbers' opt-outs, the stores.
@@ -279,9 +312,10 @@ async function prepareShopRows(
   now: Date,
 ): Promise<Prepared[]> {
   const orderIds = [...new Set(rows.map((row) => row.orderId))];
-  const [contacts, tasks] = await Promise.all([
+  const [contacts, tasks, shipments] = await Promise.all([
     orderContactsOf(prisma, shop, orderIds),
     pickupTasksOfOrders(prisma, shop, orderIds),
+    shipmentsForMessages(shop, rows),
   ]);
   const tasksOf = groupBy(tasks, (task) => task.orderId);
   const phones = new Map(
@@ -291,11 +325,14 @@ async function prepareShopRows(
     ...rows.flatMap((row) => (row.locationId ? [row.locationId] : [])),
     ...tasks.map((task) => task.locationId),
   ]);
-  const [optedOut, stores] = await Promise.all([
-    smsOptedOutAmong(prisma, shop, [...new Set([...phones.values()].filter((phone) => phone !== null))]),
+  const numbers = [...new Set([...phones.values()].filter((phone) => phone !== null))];
+  const [optedOut, undeliverable, stores] = await Promise.all([
+    smsOptedOutAmong(prisma, shop, numbers),
+    smsUndeliverableAmong(prisma, shop, numbers),
     pickupStoresOf(prisma, shop, [...locationIds]),
   ]);
-  const factsOf = (row: NotificationToSend) => messageFactsFrom(row, tasksOf.get(row.orderId) ?? [], stores, now);
+  const factsOf = (row: NotificationToSend) =>
+    messageFactsFrom(row, tasksOf.get(row.orderId) ?? [], stores, now, shipments.get(row.orderId));
 
   const prepared: Prepared[] = [];
   for (const row of rows) {
@@ -305,15 +342,25 @@ async function prepareShopRows(
     } else if (row.channel === "SMS") {
       const to = phones.get(row.id) ?? null;
       const account = await facts.twilioAccount(shop);
-      const body = smsTextFor(
-        row.step,
-        smsFactsOf(factsOf(row), await facts.shopName(shop), await facts.settings(shop)),
-      );
+      const settings = await facts.settings(shop);
+      const body = smsTextFor(row.step, smsFactsOf(factsOf(row), await facts.shopName(shop), settings), settings.texts);
       if (!to) skip(SKIP_REASONS.NO_PHONE);
       else if (optedOut.has(to)) skip(SKIP_REASONS.SMS_OPTED_OUT);
+      else if (undeliverable.has(to)) await fallBackFromRememberedNumber(row, undeliverable.get(to)!, now);
       else if (!account) skip(NO_SMS_ACCOUNT);
       else if (!body) skip(NO_TEXT_FOR_STEP);
       else prepared.push({ kind: "SMS", row, to, body, account });
+    } else if (row.channel === "PUSH") {
+      const settings = await facts.settings(shop);
+      const push = await preparePush(row, {
+        customerId: contacts.get(row.orderId)?.customerId ?? null,
+        channel: await facts.pushChannel(shop),
+        facts: smsFactsOf(factsOf(row), await facts.shopName(shop), settings),
+        texts: settings.texts,
+        now,
+      });
+      if (push?.kind === "NO_TEXT") skip(NO_TEXT_FOR_STEP);
+      else if (push) prepared.push(push);
     } else {
       const emailStep = CUSTOMER_EMAIL_OF_STEP[row.step];
       const to = contacts.get(row.orderId)?.email?.trim();
@@ -334,11 +381,12 @@ async function prepareShopRows(
         const settings = await facts.settings(shop);
         const rendered = renderCustomerEmail(
           emailStep,
-          DEFAULT_EMAIL_TEMPLATES[emailStep],
+          emailTemplateFor(emailStep, settings.emailTemplates),
           emailFactsOf(
             factsOf(row),
             await facts.shopName(shop),
             emailStep === "FEEDBACK" ? settings.feedbackOffer : null,
+            settings.emailLogoUrl ?? null,
           ),
         );
         prepared.push({ kind: "EMAIL", row, to, sender, rendered, asmGroupId });
@@ -361,7 +409,7 @@ async function prepareRows(rows: readonly NotificationToSend[], facts: ShopFacts
   return prepared;
 }
 
-function smsFactsOf(facts: MessageFacts, shopName: string, settings: NotificationSettings) {
+function smsFactsOf(facts: MessageFacts, shopName: string, settings: NotificationSettings): SmsFacts {
   return {
     shopName,
     orderName: facts.orderName,
@@ -369,6 +417,7 @@ function smsFactsOf(facts: MessageFacts, shopName: string, settings: Notificatio
     storeAddress: facts.store?.address ?? null,
     pickupPassUrl: facts.pickupPassUrl,
     offer: settings.feedbackOffer || null,
+    trackingUrl: facts.trackingUrl,
   };
 }
 
@@ -396,7 +445,10 @@ async function sendOneSms(
       return recorder.record(row, outcome("SKIPPED", { reason: NO_SMS_ACCOUNT }), at);
     case "SENT":
       return recorder.record(row, sentOutcome(result.sid, at), at);
-    case "REFUSED":
+    case "REFUSED": {
+      // A number Twilio says cannot take texts (21211, 21614 …): remembered, and the message goes another way.
+      const text = { shop: row.shop, notificationId: row.id, phone: send.to, code: result.code };
+      if (await textDidNotReachShopper(prisma, text, at, { errorCode: String(result.code) })) return "FAILED";
       return recorder.record(
         row,
         outcome("FAILED", {
@@ -405,6 +457,7 @@ async function sendOneSms(
         }),
         at,
       );
+    }
     case "UNKNOWN":
       return recorder.record(row, outcome("UNKNOWN", { reason: result.message }), at);
   }
@@ -439,6 +492,18 @@ async function sendOneEmail(
   return recorder.record(row, outcome("UNKNOWN", { reason: `${EMAIL_OUTCOME_UNKNOWN} (${result.error})` }), at);
 }
 
+async function sendOnePush(
+  send: PreparedPush,
+  deps: SendingDependencies,
+  recorder: OutcomeRecorder,
+): Promise<SendResult> {
+  const result = await sendPush(send, () => deps.now());
+  const at = deps.now();
+  if (result.status === "FELL_BACK") return "SKIPPED";
+  if (result.status === "SENT") return recorder.record(send.row, sentOutcome(result.providerMessageId, at), at);
+  return recorder.record(send.row, outcome(result.status, { reason: result.reason }), at);
+}
+
 /** Sends one prepared row. Never throws: a failure leaves it SENDING, reconciled later. */
 async function sendPrepared(
   send: Prepared,
@@ -448,6 +513,7 @@ async function sendPrepared(
   try {
     if (send.kind === "SKIP")
       return await recorder.record(send.row, outcome("SKIPPED", { reason: send.reason }), deps.now());
+    if (send.kind === "PUSH") return await sendOnePush(send, deps, recorder);
     return send.kind === "SMS" ? await sendOneSms(send, deps, recorder) : await sendOneEmail(send, deps, recorder);
   } catch (error) {
     console.error(`notifications: sending ${send.row.id} of ${send.row.shop} failed; it is reconciled later`, error);
@@ -585,6 +651,22 @@ async function reconcileSms(
   return sendPrepared(prepared, deps, recordNow);
 }
 
+/** Sends a push in doubt again with the same idempotency key: OneSignal sends it at most once. */
+async function reconcilePush(
+  row: NotificationToSend,
+  prepared: Prepared | undefined,
+  deps: SendingDependencies,
+): Promise<SendResult | null> {
+  if (row.attempts >= MAX_PUSH_ATTEMPTS) {
+    const reason = `No answer from the push service after ${MAX_PUSH_ATTEMPTS} tries; it is not sent again`;
+    return recordNow.record(row, outcome("FAILED", { reason }), deps.now());
+  }
+  // Not PUSH: it could no longer go (handed to the next channel, or no text), and was settled so.
+  if (prepared?.kind !== "PUSH") return prepared ? sendPrepared(prepared, deps, recordNow) : null;
+  await countNotificationAttempt(prisma, row.shop, row.id);
+  return sendOnePush({ ...prepared, row: { ...row, attempts: row.attempts + 1 } }, deps, recordNow);
+}
+
 /**
  * Settles the messages in doubt (of `shop` only, when given): texts UNKNOWN for a while and rows
  * left SENDING by a stopped worker. Returns what came of them.
@@ -625,6 +707,7 @@ export async function reconcileNotificationsInDoubt(
   await eachWithLimit(inDoubt, SEND_CONCURRENCY, async (row) => {
     try {
       if (row.channel === "SMS") return onResult(await reconcileSms(row, prepared.get(row.id), facts, deps));
+      if (row.channel === "PUSH") return onResult(await reconcilePush(row, prepared.get(row.id), deps));
       onResult(await recordNow.record(row, outcome("UNKNOWN", { reason: EMAIL_OUTCOME_UNKNOWN }), deps.now()));
     } catch (error) {
       console.error(`notifications: reconciling ${row.id} of ${row.shop} failed; tried again later`, error);

@@ -15,8 +15,7 @@ import type { SendingDependencies } from "./send-due.server";
  * sandboxes keep the same clock, as Twilio's list of a number's messages is read by it).
  *
  * A worker process killed mid-send (a real process, as app/services/routing/worker-crash.test.ts
- * does) is not tested here: it would start tests/support/worker-process.ts with the sandbox
- * withholding its answer and kill it; the stuck-SENDING case below is what it leaves behind.
+ * does) is sender-crash.test.ts beside this file; the stuck-SENDING case below is what it leaves behind.
  */
 
 const { prisma } = await import("~/db.server");
@@ -193,7 +192,7 @@ describe("sending due customer messages", () => {
     expect(summary).toMatchObject({ sent: 1, failed: 0, unknown: 0, skipped: 0 });
     expect(texts).toHaveLength(1);
     expect(texts[0]!.resource.body).toMatch(
-      /^Windy City Outfitters: your order #1042 is ready for pickup at Lincoln Park, 2001 N Clark St, Chicago, IL 60614\. Show your pickup pass: https?:\/\/\S+\/pickup\/\S+ Reply HELP for support\.$/,
+      /^Windy City Outfitters: your order #1042 is ready for pickup at Lincoln Park, 2001 N Clark St, Chicago, IL 60614\. Show your pickup pass: https?:\/\/\S+\/pickup\/\S+ Reply HELP for support, STOP to opt out\.$/,
     );
     expect(texts[0]!.request).toMatchObject({ ValidityPeriod: "3600", To: order.phone });
     expect(texts[0]!.request["StatusCallback"]).toContain(`nid=${ready.id}`);
@@ -419,5 +418,85 @@ describe("sending due customer messages", () => {
     expect(mailsTo()).toHaveLength(1);
     expect(await reread(reminder)).toMatchObject({ status: "UNKNOWN", attempts: 1 });
     expect((await reread(reminder)).reason).toMatch(/not sent twice/);
+  });
+});
+
+const { DEFAULT_NOTIFICATION_SETTINGS } = await import("~/domain/notifications");
+const { upsertNotificationSettings } = await import("~/models/notification-settings.server");
+
+describe("sending the shop's own wording", () => {
+  it("texts the merchant's own ready text, filled in, exactly as the settings page previews it", async () => {
+    clock = NOON_CHICAGO;
+    const order = await shopWithOrder();
+    await upsertNotificationSettings(
+      prisma,
+      order.shop,
+      {
+        ...DEFAULT_NOTIFICATION_SETTINGS,
+        texts: {
+          READY_SMS:
+            "{{shopName}}: {{orderName}} waits at {{storeName}}[ ({{pickupPassLink}})]. HELP for help, STOP to stop.",
+        },
+      },
+      null,
+    );
+    await scheduled(order);
+
+    await sending.sendDueNotifications({ shop: order.shop }, depsFor());
+
+    expect(textsTo(order.phone).map((text) => text.resource.body)).toEqual([
+      expect.stringMatching(
+        /^Windy City Outfitters: #1042 waits at Lincoln Park \(https?:\/\/\S+\/pickup\/\S+\)\. HELP for help, STOP to stop\.$/,
+      ),
+    ]);
+  });
+
+  it("emails the merchant's own subject and logo", async () => {
+    clock = NOON_CHICAGO;
+    const order = await shopWithOrder({ sendgridAccount: true });
+    await upsertNotificationSettings(
+      prisma,
+      order.shop,
+      {
+        ...DEFAULT_NOTIFICATION_SETTINGS,
+        emailTemplates: {
+          REMINDER: { subject: "Still here for you, {{customerFirstName}}", body: "Come by {{storeName}}." },
+        },
+        emailLogoUrl: "https://cdn.windy.example/logo.png",
+      },
+      null,
+    );
+    const reminder = await scheduled(order, { step: "REMINDER_DAY_2", channel: "EMAIL" });
+
+    await sending.sendDueNotifications({ shop: order.shop }, depsFor());
+
+    const mail = sendgrid
+      .list()
+      .find((candidate) => candidate.recipients[0]?.customArgs["notificationId"] === reminder.id);
+    expect(mail?.recipients[0]?.subject).toBe("Still here for you, Ada");
+    expect(JSON.stringify(mail?.request)).toContain("https://cdn.windy.example/logo.png");
+    expect(JSON.stringify(mail?.request)).toContain("Come by Lincoln Park.");
+  });
+
+  it("texts a shipped order's tracking link, built from the carrier and number the store recorded", async () => {
+    clock = NOON_CHICAGO;
+    const order = await shopWithOrder();
+    await seedPickupTask(prisma as never, order.shop, {
+      orderId: order.orderId,
+      locationId: STORE,
+      orderName: "#1042",
+      kind: "SHIP",
+      state: "SHIPPED",
+      carrier: "UPS",
+      trackingNumber: "1Z999AA10123456784",
+      completedAt: clock,
+    });
+    await scheduled(order, { step: "SHIPPED_SMS" });
+
+    await sending.sendDueNotifications({ shop: order.shop }, depsFor());
+
+    expect(textsTo(order.phone).map((text) => text.resource.body)).toEqual([
+      "Windy City Outfitters: your order #1042 has shipped. Track it: https://www.ups.com/track?tracknum=1Z999AA10123456784",
+    ]);
   });
 });

@@ -1,9 +1,12 @@
 import { prisma } from "~/db.server";
 import type { TwilioAccount } from "~/integrations/twilio/twilio-messaging.server";
+import type { OneSignalAccount } from "~/integrations/onesignal/onesignal-push.server";
 import {
+  findOneSignalAccount,
   findTwilioAccount,
   findTwilioAccountsBySid,
   resealSecret,
+  saveOneSignalAccount,
   saveTwilioAccount,
   type StoredTwilioAccount,
 } from "~/models/messaging-accounts.server";
@@ -11,8 +14,9 @@ import { openCredential, sealCredential } from "~/services/secrets/credentials-k
 import { maskSecret } from "~/services/secrets/sealed-secrets.server";
 
 /**
- * A shop's Twilio account as the app uses it: the auth token sealed on save, opened only to send
- * or to check a signature, and shown back to the merchant as its last four characters.
+ * A shop's Twilio account (and its OneSignal app, for push) as the app uses it: the secret sealed
+ * on save, opened only to send or to check a signature, and shown back to the merchant as its
+ * last four characters.
  */
 
 export interface ShopTwilioAccount extends TwilioAccount {
@@ -101,4 +105,51 @@ export async function shopTwilioAccountForInbound(
   if (!first) return null;
   const account = await opened(first);
   return account ? { account, ambiguous: matching.length > 1 } : null;
+}
+
+export interface OneSignalAccountInput {
+  appId: string;
+  /** Empty or undefined keeps the key already saved. */
+  restApiKey?: string;
+}
+
+export async function saveShopOneSignalAccount(shop: string, input: OneSignalAccountInput): Promise<void> {
+  await saveOneSignalAccount(prisma, shop, {
+    appId: input.appId,
+    ...(input.restApiKey ? { restApiKeySealed: sealCredential(input.restApiKey) } : {}),
+  });
+}
+
+/** What the settings page shows: the app id, and the REST API key only as "…1a2b". */
+export async function shopOneSignalAccountForDisplay(shop: string) {
+  const stored = await findOneSignalAccount(prisma, shop);
+  if (!stored) return null;
+  const key = openCredential(stored.restApiKeySealed);
+  return {
+    appId: stored.appId,
+    restApiKeyMasked: key.ok ? maskSecret(key.plaintext) : null,
+    // A key no credentials key opens (a lost or wrong CREDENTIALS_KEY) must be entered again.
+    restApiKeyUnreadable: !key.ok,
+  };
+}
+
+/** The shop's OneSignal app, ready to send from; null when it has none (or its key cannot be opened). */
+export async function shopOneSignalAccount(shop: string): Promise<OneSignalAccount | null> {
+  const stored = await findOneSignalAccount(prisma, shop);
+  if (!stored) return null;
+  const key = openCredential(stored.restApiKeySealed);
+  if (!key.ok) {
+    console.error(`push: the OneSignal REST API key of ${shop} cannot be opened (${key.reason}); enter it again`);
+    return null;
+  }
+  if (key.sealedWithPrevious) {
+    await resealSecret(
+      prisma,
+      shop,
+      "onesignalRestApiKeySealed",
+      stored.restApiKeySealed,
+      sealCredential(key.plaintext),
+    );
+  }
+  return { appId: stored.appId, restApiKey: key.plaintext };
 }

@@ -112,3 +112,31 @@ describe("a shop's Twilio account", () => {
     expect(await accounts.shopTwilioAccountForInbound(`AC${"f".repeat(32)}`, null)).toBeNull();
   });
 });
+
+describe("a shop's OneSignal app", () => {
+  const APP_ID = "5eb5a37e-b458-11e3-ac11-000c2940e62c";
+  const REST_API_KEY = "os_v2_app_restkey_for_tests_9f3c";
+
+  it("keeps the REST API key sealed at rest, shows it back masked, and keeps it when the form sends none", async () => {
+    const shop = uniqueShop();
+    expect(await accounts.shopOneSignalAccount(shop)).toBeNull();
+    await accounts.saveShopOneSignalAccount(shop, { appId: APP_ID, restApiKey: REST_API_KEY });
+    await accounts.saveShopOneSignalAccount(shop, { appId: APP_ID, restApiKey: "" });
+
+    const row = await prisma.shopMessagingAccount.findUniqueOrThrow({ where: { shop } });
+    expect(row.onesignalRestApiKeySealed).toMatch(/^v1:/);
+    expect(JSON.stringify(row)).not.toContain(REST_API_KEY);
+    expect(await accounts.shopOneSignalAccountForDisplay(shop)).toEqual({
+      appId: APP_ID,
+      restApiKeyMasked: "…9f3c",
+      restApiKeyUnreadable: false,
+    });
+    expect(await accounts.shopOneSignalAccount(shop)).toEqual({ appId: APP_ID, restApiKey: REST_API_KEY });
+  });
+
+  it("is another shop's only: a shop without its own app has none", async () => {
+    const shop = uniqueShop();
+    await accounts.saveShopOneSignalAccount(shop, { appId: APP_ID, restApiKey: REST_API_KEY });
+    expect(await accounts.shopOneSignalAccount(uniqueShop())).toBeNull();
+  });
+});

@@ -7,13 +7,15 @@ import { findNotificationForCallback, moveNotificationForward } from "~/models/n
 import { recordSmsOptOut } from "~/models/sms-opt-outs.server";
 import { recordVendorEvent } from "~/models/vendor-event-receipts.server";
 import { shopTwilioAccount } from "./messaging-account.server";
+import { textDidNotReachShopper } from "./undeliverable.server";
 import { badRequest, forbidden, readTwilioForm } from "./twilio-request.server";
 
 /**
  * POST /webhooks/twilio/status?nid=<notification id>: Twilio telling how one of a shop's texts
  * fared. The notification names the shop, the shop's auth token checks the signature (over the
  * public URL and every field), and then, once per (MessageSid, status), the notification moves
- * forward: delivered, or failed with Twilio's code; a 21610 takes the number off the shop's list.
+ * forward: delivered, or failed with Twilio's code; a 21610 takes the number off the shop's list;
+ * a number that cannot take texts is remembered and the message goes by its next channel.
  */
 
 const statusCallbackSchema = z.object({
@@ -69,6 +71,10 @@ export async function receiveTwilioStatusCallback(request: Request, now: Date = 
           }
         : {}),
     });
+    // A landline, a dead or unreachable number: remembered when it is for good, and the
+    // message goes by the step's next channel (its row then says so instead).
+    if (moved && next === "FAILED")
+      await textDidNotReachShopper(tx, { shop, notificationId: id, phone: to, code: errorCode }, now);
     return moved ? "APPLIED" : "UNCHANGED";
   });
   return new Response(null, { status: 204 });

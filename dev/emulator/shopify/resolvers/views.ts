@@ -227,7 +227,8 @@ export function orderView(order: OrderRecord, currency: string): View<OrderRecor
     sourceName: "web",
     currencyCode: currency,
     presentmentCurrencyCode: currency,
-    displayFinancialStatus: "PAID",
+    // orderCancel with a refund to the original payment methods gives the whole amount back.
+    displayFinancialStatus: order.cancellation?.refund ? "REFUNDED" : "PAID",
     fullyPaid: true,
     unpaid: false,
     requiresShipping: true,
