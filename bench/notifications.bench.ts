@@ -10,6 +10,7 @@ import { TEST_APP } from "../tests/support/shopify-app";
 import { loadAverage, setBenchAppEnvironment } from "./app-environment";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { formatMs, LatencySamples } from "./pipeline-stats";
+import { seedLincolnParkStore } from "../tests/support/pickup-stores";
 
 const MESSAGES = 10_000;
 /** The messages come due evenly over this long, starting LEAD_MS after they are written. */
@@ -105,22 +106,7 @@ async function main(): Promise<void> {
     const shop = "bench-outfitters.myshopify.com";
     const zone = await zoneInsideWindow(new Date());
     await saveShopTwilioAccount(shop, { ...ACCOUNT, messagingServiceSid: `MG${"c".repeat(32)}`, smsHelpText: null });
-    await prisma.location.create({
-      data: {
-        shop,
-        locationId: STORE,
-        name: "Lincoln Park",
-        address1: "2001 N Clark St",
-        city: "Chicago",
-        provinceCode: "IL",
-        zip: "60614",
-        isActive: true,
-        fulfillsOnlineOrders: true,
-        pickupEnabled: true,
-        syncedAt: new Date(),
-        profile: { create: { kind: "STORE", timeZone: zone } },
-      },
-    });
+    await seedLincolnParkStore(prisma as never, shop, STORE, zone);
     const orders = Array.from({ length: MESSAGES }, (_, index) => ({
       orderId: String(7_000_000 + index),
       // Distinct valid US numbers: 312-2xx-xxxx.

@@ -10,11 +10,10 @@ import {
   placeOrderFromPanel,
   pollUntil,
   pressCtrlC,
-  routedStore,
   startDemo,
   webhookTopics,
 } from "../support/demo";
-import { openQueueShowing, openStorePos, posScreen, takePickupToReady } from "../support/store-pos";
+import { openPosAtRoutedStore, posFailureEvidence, takePickupToReady } from "../support/store-pos";
 
 /**
  * The shopper's side of the cadence in `npm run demo`: a pickup order placed in the admin
@@ -92,11 +91,7 @@ describe("the customer's messages in the demo", () => {
       await admin.getByLabel("Checkout contact").selectOption("email");
       await admin.getByLabel("Accepts texts from the shop (SMS marketing)").check();
       expect(await placeOrderFromPanel(admin, "Pick up in store")).toMatch(/Placed #1001/);
-      const pickupStores = await admin.locator("#pickup-select option").allTextContents();
-      const store = await routedStore(admin, "#1001", pickupStores);
-      pos = await openStorePos(admin, pageErrors);
-      await pos.locator("#location").selectOption({ label: store });
-      await openQueueShowing(pos, "#1001");
+      pos = (await openPosAtRoutedStore(admin, "#1001", pageErrors)).pos;
       await takePickupToReady(pos, "#1001");
       await pollUntil(
         async () => (await webhookTopics(demo.url)).includes("fulfillment_orders/line_items_prepared_for_pickup"),
@@ -146,19 +141,7 @@ describe("the customer's messages in the demo", () => {
       expect(await texts.locator("li", { hasText: "is waiting for you" }).count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } catch (error) {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await admin.screenshot({ path: path.join(SCREENSHOTS, "customer-messages-failure.png") }).catch(() => undefined);
-      fs.writeFileSync(path.join(SCREENSHOTS, "customer-messages-output.log"), demo.output());
-      const screen = pos
-        ? await posScreen(pos)
-            .locator("body")
-            .innerHTML({ timeout: 2000 })
-            .catch(() => "(no modal)")
-        : "(no POS page)";
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(
-        `${message}\n--- the POS showed ---\n${screen.slice(0, 1500)}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`,
-      );
+      throw await posFailureEvidence("customer-messages", { admin, pos }, demo, error);
     } finally {
       await pos?.close();
       await admin.close();

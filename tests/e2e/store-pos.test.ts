@@ -10,14 +10,13 @@ import {
   placeOrderFromPanel,
   pollUntil,
   pressCtrlC,
-  routedStore,
   startDemo,
   webhookTopics,
 } from "../support/demo";
 import {
-  openStorePos,
-  openQueueShowing,
+  openPosAtRoutedStore,
   bannerText,
+  posFailureEvidence,
   posScreen,
   scanWith,
   tapButton,
@@ -44,14 +43,10 @@ describe("the Store POS in the demo", () => {
       await admin.goto(demo.url);
       await expectText(appFrame(admin).locator("h2"), /Windy City Outfitters/, 90_000);
       expect(await placeOrderFromPanel(admin, "Pick up in store")).toMatch(/Placed #1001/);
-      // Routing settles the order at the chosen store, or the nearest open one when it is closed now.
-      const pickupStores = await admin.locator("#pickup-select option").allTextContents();
-      const store = await routedStore(admin, "#1001", pickupStores);
-
-      // The admin stand-in's panel links to the Store POS; the tablet is at the order's store.
-      pos = await openStorePos(admin, pageErrors);
-      await pos.locator("#location").selectOption({ label: store });
-      await openQueueShowing(pos, "#1001");
+      // The admin stand-in's panel links to the Store POS; the tablet is at the store routing chose.
+      const opened = await openPosAtRoutedStore(admin, "#1001", pageErrors);
+      pos = opened.pos;
+      const { store } = opened;
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       await pos.screenshot({ path: path.join(SCREENSHOTS, "store-pos-queue.png") });
 
@@ -136,20 +131,7 @@ describe("the Store POS in the demo", () => {
       await admin.screenshot({ path: path.join(SCREENSHOTS, "store-pos-messages-page.png") });
       expect(pageErrors).toEqual([]);
     } catch (error) {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await pos?.screenshot({ path: path.join(SCREENSHOTS, "store-pos-failure.png") }).catch(() => undefined);
-      await admin.screenshot({ path: path.join(SCREENSHOTS, "store-pos-admin-failure.png") }).catch(() => undefined);
-      fs.writeFileSync(path.join(SCREENSHOTS, "store-pos-output.log"), demo.output());
-      const screen = pos
-        ? await posScreen(pos)
-            .locator("body")
-            .innerHTML({ timeout: 2000 })
-            .catch(() => "(no modal)")
-        : "(no POS page)";
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(
-        `${message}\n--- the POS showed ---\n${screen.slice(0, 2500)}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`,
-      );
+      throw await posFailureEvidence("store-pos", { admin, pos }, demo, error);
     } finally {
       await pos?.close();
       await admin.close();

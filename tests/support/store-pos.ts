@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
+import { routedStore, type RunningDemo } from "./demo";
 
 /**
  * What an associate does on the demo's Store POS stand-in (dev/pos): the extension's tile and
@@ -76,4 +79,49 @@ export async function takePickupToReady(pos: Page, orderName: string, bin = "A3"
   await waitForScreen(pos, `Ready ${orderName}`);
   await tapButton(pos, "Mark ready for pickup");
   await bannerText(pos, "Ready for pickup", 60_000);
+}
+
+/**
+ * A failed store-POS browser test's evidence: screenshots of both windows and the demo's output
+ * under test-results/e2e, and in the error itself what the POS showed and the demo's last words
+ * (CI shows only the test report).
+ */
+export async function posFailureEvidence(
+  name: string,
+  windows: { admin: Page; pos: Page | null | undefined },
+  demo: RunningDemo,
+  error: unknown,
+): Promise<Error> {
+  const folder = path.join("test-results", "e2e");
+  fs.mkdirSync(folder, { recursive: true });
+  await windows.pos?.screenshot({ path: path.join(folder, `${name}-failure.png`) }).catch(() => undefined);
+  await windows.admin.screenshot({ path: path.join(folder, `${name}-admin-failure.png`) }).catch(() => undefined);
+  fs.writeFileSync(path.join(folder, `${name}-output.log`), demo.output());
+  const screen = windows.pos
+    ? await posScreen(windows.pos)
+        .locator("body")
+        .innerHTML({ timeout: 2000 })
+        .catch(() => "(no modal)")
+    : "(no POS page)";
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `${message}\n--- the POS showed ---\n${screen.slice(0, 2500)}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`,
+  );
+}
+
+/**
+ * The Store POS stand-in opened at the store routing gave `orderName` (the shopper's chosen one,
+ * or the nearest open one when it is closed now), its queue showing the order.
+ */
+export async function openPosAtRoutedStore(
+  admin: Page,
+  orderName: string,
+  pageErrors: string[],
+): Promise<{ pos: Page; store: string }> {
+  const pickupStores = await admin.locator("#pickup-select option").allTextContents();
+  const store = await routedStore(admin, orderName, pickupStores);
+  const pos = await openStorePos(admin, pageErrors);
+  await pos.locator("#location").selectOption({ label: store });
+  await openQueueShowing(pos, orderName);
+  return { pos, store };
 }

@@ -154,10 +154,32 @@ describe("the sender accounts form", () => {
       ok: true,
       values: {
         twilio: { accountSid: SID, authToken: "token-1234567890", messagingServiceSid: SERVICE, smsHelpText: null },
-        sendgrid: { apiKey: "SG.key.1234567890", fromEmail: "orders@shop.example", fromName: "Windy City" },
+        sendgrid: {
+          apiKey: "SG.key.1234567890",
+          fromEmail: "orders@shop.example",
+          fromName: "Windy City",
+          reminderGroupId: null,
+          feedbackGroupId: null,
+        },
         onesignal: null,
       },
     });
+  });
+
+  it("reads SendGrid's unsubscribe groups as whole numbers, blank for none, and refuses anything else", () => {
+    const sendgrid = { sendgridApiKey: "SG.key.1234567890", sendgridFromEmail: "orders@shop.example" };
+    expect(
+      parseSenderAccountsForm(
+        { ...sendgrid, sendgridReminderGroupId: " 4101 ", sendgridFeedbackGroupId: "" },
+        NOTHING_SAVED,
+      ),
+    ).toMatchObject({ ok: true, values: { sendgrid: { reminderGroupId: 4101, feedbackGroupId: null } } });
+    for (const bad of ["abc", "0", "-3", "1.5", "99999999999"]) {
+      expect(parseSenderAccountsForm({ ...sendgrid, sendgridFeedbackGroupId: bad }, NOTHING_SAVED)).toEqual({
+        ok: false,
+        errors: { sendgridFeedbackGroupId: "Enter the group's ID: a whole number from SendGrid" },
+      });
+    }
   });
 
   it("reads the OneSignal app, keeping its saved key when the field is blank", () => {

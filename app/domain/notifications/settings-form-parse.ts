@@ -212,6 +212,9 @@ export interface SenderAccountChanges {
     apiKey?: string;
     fromEmail: string;
     fromName: string | null;
+    /** Null: that kind of email goes in no group. */
+    reminderGroupId: number | null;
+    feedbackGroupId: number | null;
   } | null;
   onesignal?: {
     appId: string;
@@ -254,6 +257,14 @@ const twilioSid = (prefix: "AC" | "MG", message: string) =>
     .refine((value) => value === "" || new RegExp(`^${prefix}[0-9a-zA-Z]{32}$`).test(value), message)
     .transform((value) => value || null);
 
+// A SendGrid unsubscribe group's id (Suppressions › Unsubscribe Groups): a whole number; blank for none.
+const unsubscribeGroupId = z
+  .string()
+  .trim()
+  .prefault("")
+  .refine((value) => value === "" || /^[1-9]\d{0,9}$/.test(value), "Enter the group's ID: a whole number from SendGrid")
+  .transform((value) => (value ? Number(value) : null));
+
 const senderAccountsSchema = z.object({
   twilioAccountSid: twilioSid("AC", "Enter the Account SID from Twilio's console: AC and 32 characters"),
   twilioAuthToken: secret,
@@ -270,6 +281,8 @@ const senderAccountsSchema = z.object({
     )
     .transform((value) => value || null),
   sendgridFromName: text(100, "Keep the sender name to 100 characters or fewer"),
+  sendgridReminderGroupId: unsubscribeGroupId,
+  sendgridFeedbackGroupId: unsubscribeGroupId,
   onesignalAppId: z
     .string()
     .trim()
@@ -297,7 +310,13 @@ export function parseSenderAccountsForm(
   const twilioTouched = Boolean(
     values.twilioAccountSid || values.twilioAuthToken || values.twilioMessagingServiceSid || values.smsHelpText,
   );
-  const sendgridTouched = Boolean(values.sendgridApiKey || values.sendgridFromEmail || values.sendgridFromName);
+  const sendgridTouched = Boolean(
+    values.sendgridApiKey ||
+    values.sendgridFromEmail ||
+    values.sendgridFromName ||
+    values.sendgridReminderGroupId ||
+    values.sendgridFeedbackGroupId,
+  );
   const onesignalTouched = Boolean(values.onesignalAppId || values.onesignalRestApiKey);
   if (onesignalTouched) {
     if (!values.onesignalAppId) errors.onesignalAppId = "Enter the App ID to send push notifications";
@@ -332,6 +351,8 @@ export function parseSenderAccountsForm(
               ...(values.sendgridApiKey ? { apiKey: values.sendgridApiKey } : {}),
               fromEmail: values.sendgridFromEmail,
               fromName: values.sendgridFromName,
+              reminderGroupId: values.sendgridReminderGroupId,
+              feedbackGroupId: values.sendgridFeedbackGroupId,
             }
           : null,
       onesignal:

@@ -170,6 +170,8 @@ export const SENDER_ACCOUNT_FIELDS = [
   "sendgridApiKey",
   "sendgridFromEmail",
   "sendgridFromName",
+  "sendgridReminderGroupId",
+  "sendgridFeedbackGroupId",
   "onesignalAppId",
   "onesignalRestApiKey",
 ] as const;
@@ -190,6 +192,9 @@ export interface SenderAccountsDisplay {
     apiKeyUnreadable: boolean;
     fromEmail: string | null;
     fromName: string | null;
+    /** The shop's SendGrid unsubscribe groups for reminders and for feedback requests. */
+    reminderGroupId?: number | null;
+    feedbackGroupId?: number | null;
   } | null;
   /** Unset on pages saved before push: none. */
   onesignal?: {
@@ -209,6 +214,8 @@ export function toSenderAccountsForm(saved: SenderAccountsDisplay): Required<Sen
     sendgridApiKey: "",
     sendgridFromEmail: saved.sendgrid?.fromEmail ?? "",
     sendgridFromName: saved.sendgrid?.fromName ?? "",
+    sendgridReminderGroupId: String(saved.sendgrid?.reminderGroupId ?? ""),
+    sendgridFeedbackGroupId: String(saved.sendgrid?.feedbackGroupId ?? ""),
     onesignalAppId: saved.onesignal?.appId ?? "",
     onesignalRestApiKey: "",
   };

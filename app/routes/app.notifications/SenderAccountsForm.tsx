@@ -162,6 +162,15 @@ export function SenderAccountsForm({
                 {field("sendgridFromEmail", "From email", { type: "email" })}
                 {field("sendgridFromName", "From name")}
               </FormLayout.Group>
+              <FormLayout.Group>
+                {field("sendgridReminderGroupId", "Reminders unsubscribe group ID", {
+                  helpText:
+                    "Pickup reminders go in this group: a shopper can stop them and still hear their order is ready.",
+                })}
+                {field("sendgridFeedbackGroupId", "Feedback unsubscribe group ID", {
+                  helpText: "Feedback requests go in this group. Create groups in SendGrid › Suppressions.",
+                })}
+              </FormLayout.Group>
               <TestSend
                 vendor="sendgrid"
                 label="Send a test email to"

@@ -225,6 +225,8 @@ describe("the Notifications page", () => {
         sendgridApiKey: SENDGRID_KEY,
         sendgridFromEmail: "orders@windy.example",
         sendgridFromName: "Windy City",
+        sendgridReminderGroupId: "4101",
+        sendgridFeedbackGroupId: "",
       }),
     );
     const page = await load();
@@ -252,6 +254,8 @@ describe("the Notifications page", () => {
         apiKeyUnreadable: false,
         fromEmail: "orders@windy.example",
         fromName: "Windy City",
+        reminderGroupId: 4101,
+        feedbackGroupId: null,
       },
       onesignal: null,
     });

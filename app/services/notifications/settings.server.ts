@@ -112,6 +112,8 @@ export async function senderAccountsForDisplay(shop: string): Promise<SenderAcco
           apiKeyUnreadable: !apiKey?.ok,
           fromEmail: sendgrid.fromEmail,
           fromName: sendgrid.fromName,
+          reminderGroupId: sendgrid.reminderGroupId,
+          feedbackGroupId: sendgrid.feedbackGroupId,
         }
       : null,
     onesignal,
@@ -137,6 +139,8 @@ export async function saveSenderAccounts(shop: string, form: SenderAccountsForm)
       ...(changes.sendgrid.apiKey ? { apiKeySealed: sealCredential(changes.sendgrid.apiKey) } : {}),
       fromEmail: changes.sendgrid.fromEmail,
       fromName: changes.sendgrid.fromName,
+      reminderGroupId: changes.sendgrid.reminderGroupId,
+      feedbackGroupId: changes.sendgrid.feedbackGroupId,
       // Read from SendGrid's Event Webhook settings, not typed here: kept as saved.
       eventPublicKey: sendgrid?.eventPublicKey ?? null,
     });

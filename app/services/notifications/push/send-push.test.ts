@@ -6,6 +6,7 @@ import { PushSandbox } from "../../../../dev/emulator/vendors/push";
 import { seedPickupTask } from "../../../../tests/support/pickup-tasks";
 import { uniqueShop } from "../../../../tests/support/shops";
 import type { SendingDependencies } from "../send/send-due.server";
+import { seedLincolnParkStore } from "../../../../tests/support/pickup-stores";
 
 /**
  * Push through the sending job, against the embedded database and the emulator's push sandbox
@@ -65,22 +66,7 @@ async function shopWithOrder({
   const shop = uniqueShop();
   const orderId = String(++orderNumber);
   const customerId = String(8_000_000 + orderNumber);
-  await prisma.location.create({
-    data: {
-      shop,
-      locationId: STORE,
-      name: "Lincoln Park",
-      address1: "2001 N Clark St",
-      city: "Chicago",
-      provinceCode: "IL",
-      zip: "60614",
-      isActive: true,
-      fulfillsOnlineOrders: true,
-      pickupEnabled: true,
-      syncedAt: new Date(),
-      profile: { create: { kind: "STORE", timeZone: "America/Chicago" } },
-    },
-  });
+  await seedLincolnParkStore(prisma as never, shop, STORE);
   await seedPickupTask(prisma as never, shop, { orderId, locationId: STORE, orderName: "#1042" });
   await upsertOrderContact(prisma, shop, {
     orderId,

@@ -8,6 +8,7 @@ import { TwilioSandbox } from "../../../../dev/emulator/vendors/twilio";
 import { seedPickupTask } from "../../../../tests/support/pickup-tasks";
 import { uniqueShop } from "../../../../tests/support/shops";
 import type { SendingDependencies } from "./send-due.server";
+import { seedLincolnParkStore } from "../../../../tests/support/pickup-stores";
 
 /**
  * The sending job against the embedded database and the emulator's Twilio and SendGrid
@@ -116,22 +117,7 @@ async function shopWithOrder({ twilioAccount = true, sendgridAccount = false } =
   // Each order its own shopper, so a test counts only its own texts (555-0100 to 0199: fictional numbers).
   const line = String(100 + (phoneNumber++ % 100)).padStart(4, "0");
   const phone = `+1312555${line}`;
-  await prisma.location.create({
-    data: {
-      shop,
-      locationId: STORE,
-      name: "Lincoln Park",
-      address1: "2001 N Clark St",
-      city: "Chicago",
-      provinceCode: "IL",
-      zip: "60614",
-      isActive: true,
-      fulfillsOnlineOrders: true,
-      pickupEnabled: true,
-      syncedAt: new Date(),
-      profile: { create: { kind: "STORE", timeZone: "America/Chicago" } },
-    },
-  });
+  await seedLincolnParkStore(prisma as never, shop, STORE);
   await seedPickupTask(prisma as never, shop, { orderId, locationId: STORE, orderName: "#1042" });
   await upsertOrderContact(prisma, shop, {
     orderId,
