@@ -101,7 +101,7 @@ describe("npm run demo", () => {
       await expectText(app(page).locator("body"), /Why it went there/);
       await expectText(app(page).locator("body"), /Customer messages/);
       await page.locator("#app-nav a", { hasText: "Notifications" }).click();
-      await expectText(app(page).locator("body"), /Preview/);
+      await expectText(app(page).locator("body"), /Texts and preview|Preview/);
       await expectText(app(page).locator("body"), /Sender accounts/);
       await page.screenshot({ path: path.join(SCREENSHOTS, "demo-order.png") });
       expect(errors).toEqual([]);
