@@ -35,7 +35,8 @@ function readOffsetMs(file: string): number {
 export function notificationClock(
   options: { file?: string | undefined; realNow?: () => number } = {},
 ): NotificationClock {
-  const realNow = options.realNow ?? Date.now;
+  // Read at each call, so a test that fakes Date moves this clock too.
+  const realNow = options.realNow ?? (() => Date.now());
   const file = options.file;
   let cached = { offsetMs: 0, readAt: Number.NEGATIVE_INFINITY };
   const offsetMs = () => {
