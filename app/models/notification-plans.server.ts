@@ -1,7 +1,6 @@
 import type { NotificationChannel, Prisma } from "@prisma/client";
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
-  notificationSettingsSchema,
   SHOPIFY_MESSAGES,
   SKIP_REASONS,
   type CadencePlan,
@@ -9,6 +8,7 @@ import {
   type NotificationSettings,
   type PendingMessage,
 } from "~/domain/notifications";
+import { findNotificationSettings } from "./notification-settings.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -34,10 +34,7 @@ export async function pendingNotificationsOf(db: Db, shop: string, orderId: stri
 
 /** The shop's cadence settings; the defaults when none are saved or the saved ones no longer read. */
 export async function readNotificationSettings(db: Db, shop: string): Promise<NotificationSettings> {
-  const row = await db.notificationSettings.findUnique({ where: { shop }, select: { settings: true } });
-  if (!row) return DEFAULT_NOTIFICATION_SETTINGS;
-  const parsed = notificationSettingsSchema.safeParse(row.settings);
-  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
+  return (await findNotificationSettings(db, shop))?.settings ?? DEFAULT_NOTIFICATION_SETTINGS;
 }
 
 /** The store's zone, in which its shoppers' messages keep quiet hours; null for a location the app does not know. */

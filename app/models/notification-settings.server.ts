@@ -1,7 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import { notificationSettingsSchema, type NotificationSettings } from "~/domain/notifications";
+import { readStoredNotificationSettings, type NotificationSettings } from "~/domain/notifications";
 import type { PickupOrderWaiting } from "~/domain/notifications";
-import { readStoredJson } from "./stored-json";
 
 type Db = Prisma.TransactionClient;
 
@@ -21,12 +20,13 @@ export interface SavedNotificationSettings {
 export async function findNotificationSettings(db: Db, shop: string): Promise<SavedNotificationSettings | null> {
   const row = await db.notificationSettings.findUnique({ where: { shop } });
   if (!row) return null;
+  // Read leniently: a part saved under an older rule takes its default, the rest stands.
+  const { settings, dropped } = readStoredNotificationSettings(row.settings);
+  if (dropped.length > 0) {
+    console.warn(`notifications: ${shop}'s saved ${dropped.join(", ")} no longer read; their defaults apply`);
+  }
   return {
-    settings: readStoredJson(notificationSettingsSchema, row.settings, {
-      table: "NotificationSettings",
-      id: shop,
-      field: "settings",
-    }),
+    settings,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };

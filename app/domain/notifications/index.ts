@@ -16,6 +16,7 @@ export {
   DEFAULT_NOTIFICATION_SETTINGS,
   NOTIFICATION_SETTINGS_LIMITS,
   notificationSettingsSchema,
+  readStoredNotificationSettings,
 } from "./settings";
 export type * from "./settings";
 export { DEFAULT_SENDING_WINDOWS, nextSendableAt } from "./quiet-hours";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema } from "./settings";
+import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema, readStoredNotificationSettings } from "./settings";
 import { CADENCE_STEP_KEYS, CADENCE_STEPS } from "./steps";
 
 const HOUR = 60;
@@ -55,6 +55,27 @@ describe("notification settings", () => {
     });
     expect(uncollected).toEqual({ autoCancel: false, days: 7, restock: true, refund: true, notifyCustomer: true });
     expect(feedbackOffer).toBe("Rate us and get 10% off next time");
+  });
+
+  it("keeps the rest of a merchant's saved settings when one part no longer passes, naming the part", () => {
+    const { settings, dropped } = readStoredNotificationSettings({
+      feedbackOffer: "15% off your next order",
+      uncollected: { autoCancel: true, days: 5 },
+      // Saved before: a text with a placeholder since retired, and a channel since withdrawn.
+      texts: { READY_SMS: "{{shopName}}: {{retired}} ready. Reply STOP to opt out, HELP for help." },
+      steps: { READY_SMS: { channels: ["EMAIL"] }, REMINDER_DAY_2: { delayMinutes: 3 * DAY } },
+    });
+    expect(settings.feedbackOffer).toBe("15% off your next order");
+    expect(settings.uncollected).toMatchObject({ autoCancel: true, days: 5 });
+    expect(settings.steps.REMINDER_DAY_2.delayMinutes).toBe(3 * DAY);
+    expect(settings.steps.READY_SMS).toEqual(DEFAULT_NOTIFICATION_SETTINGS.steps.READY_SMS);
+    expect(settings.texts?.READY_SMS).toBeUndefined();
+    expect(dropped).toEqual(expect.arrayContaining(["texts.READY_SMS", "steps.READY_SMS"]));
+  });
+
+  it("reads nothing stored, or something that is no settings, as the defaults", () => {
+    expect(readStoredNotificationSettings(null)).toEqual({ settings: DEFAULT_NOTIFICATION_SETTINGS, dropped: [] });
+    expect(readStoredNotificationSettings([1, 2])).toEqual({ settings: DEFAULT_NOTIFICATION_SETTINGS, dropped: ["*"] });
   });
 
   it("reads stored settings, a missing key taking its default", () => {

@@ -166,3 +166,46 @@ export const notificationSettingsSchema = z
       });
     }
   }) satisfies z.ZodType<NotificationSettings, unknown>;
+
+type StoredObject = Record<string, unknown>;
+const isObject = (value: unknown): value is StoredObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The stored settings without the parts at `paths` (each the first one or two keys of a problem's path). */
+function withoutParts(stored: StoredObject, paths: readonly (readonly PropertyKey[])[]): StoredObject {
+  const copy: StoredObject = { ...stored };
+  for (const [top, inner] of paths) {
+    if (typeof top !== "string") continue;
+    const section = copy[top];
+    if (typeof inner === "string" && isObject(section) && inner in section) {
+      copy[top] = Object.fromEntries(Object.entries(section).filter(([key]) => key !== inner));
+    } else {
+      delete copy[top];
+    }
+  }
+  return copy;
+}
+
+/**
+ * Settings as stored, read leniently: a part that no longer passes (a rule tightened since it was
+ * saved, a text whose placeholder was retired) takes its default and the rest of the merchant's
+ * settings stand, rather than all of them falling back to the defaults. `dropped` names the parts
+ * ("texts.READY_SMS"), so the caller can say so.
+ */
+export function readStoredNotificationSettings(stored: unknown): {
+  settings: NotificationSettings;
+  dropped: string[];
+} {
+  if (!isObject(stored)) return { settings: DEFAULT_NOTIFICATION_SETTINGS, dropped: stored == null ? [] : ["*"] };
+  let current = stored;
+  const dropped: string[] = [];
+  // A part dropped can only take its default, which passes; a few rounds settle any stored value.
+  for (let round = 0; round < 4; round++) {
+    const parsed = notificationSettingsSchema.safeParse(current);
+    if (parsed.success) return { settings: parsed.data, dropped };
+    const paths = parsed.error.issues.map((issue) => issue.path.slice(0, 2));
+    dropped.push(...paths.map((path) => path.map(String).join(".")).filter((path) => !dropped.includes(path)));
+    current = withoutParts(current, paths);
+  }
+  return { settings: DEFAULT_NOTIFICATION_SETTINGS, dropped: ["*"] };
+}
