@@ -57,23 +57,41 @@ export async function clearEmailGroupOptOut(db: Db, shop: string, email: string,
   return count;
 }
 
+type EmailOptOutCheck = (email: string, asmGroupId: number | null) => EmailOptOut | null;
+
 /**
- * Whether an email to this address from this shop should be skipped: a spam report or a full
+ * Whether an email to an address from this shop should be skipped: a spam report or a full
  * unsubscribe stops every email; a group's unsubscribe stops that group's (reminders,
- * feedback). Pass the group of the email about to go, or null for a transactional one.
+ * feedback). The addresses' suppressions are read at once (a batch of emails costs one query);
+ * ask with the group of the email about to go, or null for a transactional one.
  */
+export async function emailOptOutsAmong(db: Db, shop: string, emails: readonly string[]): Promise<EmailOptOutCheck> {
+  const addresses = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const rows =
+    addresses.length === 0
+      ? []
+      : await db.emailSuppression.findMany({
+          where: { shop, email: { in: addresses } },
+          select: { email: true, scope: true, kind: true },
+        });
+  return (email, asmGroupId) => {
+    const held = rows.filter(
+      (row) =>
+        row.email === email.toLowerCase() &&
+        (row.scope === EVERY_EMAIL || (asmGroupId !== null && row.scope === groupScope(asmGroupId))),
+    );
+    const every = held.find((row) => row.scope === EVERY_EMAIL);
+    if (every) return every.kind === "SPAM_REPORT" ? { kind: "SPAM_REPORT" } : { kind: "UNSUBSCRIBED" };
+    return held.length > 0 && asmGroupId !== null ? { kind: "GROUP_UNSUBSCRIBED", asmGroupId } : null;
+  };
+}
+
+/** `emailOptOutsAmong` for one address. */
 export async function emailOptOutOf(
   db: Db,
   shop: string,
   email: string,
   asmGroupId: number | null,
 ): Promise<EmailOptOut | null> {
-  const scopes = asmGroupId === null ? [EVERY_EMAIL] : [EVERY_EMAIL, groupScope(asmGroupId)];
-  const rows = await db.emailSuppression.findMany({
-    where: { shop, email: email.toLowerCase(), scope: { in: scopes } },
-    select: { scope: true, kind: true },
-  });
-  const every = rows.find((row) => row.scope === EVERY_EMAIL);
-  if (every) return every.kind === "SPAM_REPORT" ? { kind: "SPAM_REPORT" } : { kind: "UNSUBSCRIBED" };
-  return rows.length > 0 && asmGroupId !== null ? { kind: "GROUP_UNSUBSCRIBED", asmGroupId } : null;
+  return (await emailOptOutsAmong(db, shop, [email]))(email, asmGroupId);
 }

@@ -1,18 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useEffect } from "react";
-import { useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
-import {
-  Badge,
-  BlockStack,
-  Card,
-  IndexTable,
-  InlineStack,
-  Link,
-  Page,
-  Pagination,
-  Select,
-  Text,
-} from "@shopify/polaris";
+import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { Badge, BlockStack, Card, IndexTable, InlineStack, Link, Page, Select, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
@@ -24,6 +13,7 @@ import { listRoutedOrders, type ListRoutedOrdersOptions } from "~/services/routi
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { DeadLetterCard, type DeadLetterRetryResult } from "~/components/DeadLetterCard";
+import { CursorPagination } from "~/components/CursorPagination";
 
 const STATUSES = ["ROUTED", "SPLIT", "UNROUTABLE"] as const;
 const MOVE_STATUSES = ["PENDING", "DONE", "FAILED", "NONE"] as const;
@@ -101,7 +91,6 @@ export default function OrdersPage() {
   const { rows, nextCursor, deadLetters } = useLoaderData<typeof loader>();
   useLiveRefresh();
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
   const filter = (key: string) => (value: string) => {
     const next = new URLSearchParams(params);
     next.delete("cursor");
@@ -202,18 +191,7 @@ export default function OrdersPage() {
             ))}
           </IndexTable>
         </Card>
-        <InlineStack align="center">
-          <Pagination
-            hasPrevious={params.has("cursor")}
-            onPrevious={() => navigate(-1)}
-            hasNext={nextCursor !== null}
-            onNext={() => {
-              const next = new URLSearchParams(params);
-              if (nextCursor) next.set("cursor", nextCursor);
-              setParams(next);
-            }}
-          />
-        </InlineStack>
+        <CursorPagination nextCursor={nextCursor} />
       </BlockStack>
     </Page>
   );

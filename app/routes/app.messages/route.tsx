@@ -1,18 +1,7 @@
 import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
-import {
-  Badge,
-  BlockStack,
-  Button,
-  Card,
-  IndexTable,
-  InlineStack,
-  Link,
-  Page,
-  Pagination,
-  Text,
-} from "@shopify/polaris";
+import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, IndexTable, Link, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { MessageStatus } from "~/components/CustomerMessagesCard";
@@ -24,6 +13,7 @@ import {
 } from "~/services/notifications/messages/messages.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { MessageFilters } from "./MessageFilters";
+import { CursorPagination } from "~/components/CursorPagination";
 
 const PAGE_SIZE = 25;
 
@@ -91,8 +81,7 @@ function ResendButton({ id }: { id: string }) {
 
 export default function MessagesPage() {
   const { rows, nextCursor, stores } = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
+  const [params] = useSearchParams();
   const navigation = useNavigation();
   const filtered = ["status", "channel", "store", "from", "to"].some((key) => params.has(key));
 
@@ -155,18 +144,7 @@ export default function MessagesPage() {
             ))}
           </IndexTable>
         </Card>
-        <InlineStack align="center">
-          <Pagination
-            hasPrevious={params.has("cursor")}
-            onPrevious={() => navigate(-1)}
-            hasNext={nextCursor !== null}
-            onNext={() => {
-              const next = new URLSearchParams(params);
-              if (nextCursor) next.set("cursor", nextCursor);
-              setParams(next);
-            }}
-          />
-        </InlineStack>
+        <CursorPagination nextCursor={nextCursor} />
       </BlockStack>
     </Page>
   );

@@ -8,7 +8,7 @@ import {
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
-import { Banner, Button, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Button, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { NotSavedBanner } from "~/components/NotSavedBanner";
@@ -40,6 +40,7 @@ import { MessageTextInputs } from "./MessageTextInputs";
 import { SenderAccountsForm } from "./SenderAccountsForm";
 import { SendingPolicies } from "./SendingPolicies";
 import { UncollectedPolicy } from "./UncollectedPolicy";
+import { PageLoadFailure } from "~/components/PageLoadFailure";
 
 /** A sample order id for the preview's pickup pass link, signed like a real one so the text is as long. */
 const SAMPLE_ORDER_ID = "6100000001042";
@@ -216,12 +217,5 @@ export default function NotificationsPage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) return boundary.error(error);
-  return (
-    <Page>
-      <TitleBar title="Notifications" />
-      <Banner tone="critical" title="The notification settings could not be loaded">
-        <Text as="p">Reload the page in a moment. If it keeps happening, contact Omniroute support.</Text>
-      </Banner>
-    </Page>
-  );
+  return <PageLoadFailure title="Notifications" failed="The notification settings could not be loaded" />;
 }

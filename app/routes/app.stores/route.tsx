@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { Banner, Layout, Page, Text } from "@shopify/polaris";
+import { Layout, Page } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useFormFields } from "~/components/use-form-fields";
@@ -22,6 +22,7 @@ import { Leaderboard } from "./Leaderboard";
 import { NeedsAttention } from "./NeedsAttention";
 import { StoreSettingsForm } from "./StoreSettingsForm";
 import { StoresToday } from "./StoresToday";
+import { PageLoadFailure } from "~/components/PageLoadFailure";
 
 function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Partial<Record<Key, string>> {
   const values: Partial<Record<Key, string>> = {};
@@ -146,12 +147,5 @@ export default function StoresPage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) return boundary.error(error);
-  return (
-    <Page>
-      <TitleBar title="Stores" />
-      <Banner tone="critical" title="The stores could not be loaded">
-        <Text as="p">Reload the page in a moment. If it keeps happening, contact Omniroute support.</Text>
-      </Banner>
-    </Page>
-  );
+  return <PageLoadFailure title="Stores" failed="The stores could not be loaded" />;
 }

@@ -16,7 +16,7 @@ import { sendCustomerEmail, type CustomerEmailTransport } from "~/integrations/s
 import { twilioMessaging } from "~/integrations/twilio/twilio-from-environment.server";
 import type { TwilioMessaging } from "~/integrations/twilio/twilio-messaging.server";
 import type { OneSignalClient } from "~/integrations/onesignal/onesignal-push.server";
-import { emailOptOutOf } from "~/models/notification-email-events.server";
+import { emailOptOutsAmong } from "~/models/notification-email-events.server";
 import { readNotificationSettings, storeTimeZoneOf } from "~/models/notification-plans.server";
 import {
   countNotificationAttempt,
@@ -326,10 +326,15 @@ async function prepareShopRows(
     ...tasks.map((task) => task.locationId),
   ]);
   const numbers = [...new Set([...phones.values()].filter((phone) => phone !== null))];
-  const [optedOut, undeliverable, stores] = await Promise.all([
+  const emails = rows.flatMap((row) => {
+    const email = row.channel === "EMAIL" ? contacts.get(row.orderId)?.email?.trim() : null;
+    return email ? [email] : [];
+  });
+  const [optedOut, undeliverable, stores, emailOptOut] = await Promise.all([
     smsOptedOutAmong(prisma, shop, numbers),
     smsUndeliverableAmong(prisma, shop, numbers),
     pickupStoresOf(prisma, shop, [...locationIds]),
+    emailOptOutsAmong(prisma, shop, emails),
   ]);
   const factsOf = (row: NotificationToSend) =>
     messageFactsFrom(row, tasksOf.get(row.orderId) ?? [], stores, now, shipments.get(row.orderId));
@@ -373,7 +378,7 @@ async function prepareShopRows(
           continue;
         }
         const asmGroupId = asmGroupIdFor(row.step, sender.groups);
-        const optOut = await emailOptOutOf(prisma, shop, to, asmGroupId);
+        const optOut = emailOptOut(to, asmGroupId);
         if (optOut) {
           skip(optOut.kind === "GROUP_UNSUBSCRIBED" ? EMAIL_GROUP_OPTED_OUT : EMAIL_OPTED_OUT);
           continue;
