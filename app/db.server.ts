@@ -1,5 +1,6 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "./env.server";
 import { resolveDatabase, MIGRATIONS_DIR } from "./db/database-url.server";
 import { applyMigrations } from "./db/migrations.server";
@@ -14,23 +15,36 @@ if (database.embedded) await applyMigrations(database.url, MIGRATIONS_DIR);
 
 export const databaseUrl: string = database.url;
 
-function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+interface Database {
+  url: string;
+  prisma: PrismaClient;
+  pool: pg.Pool;
 }
 
 declare global {
   // Survives Vite's module reloads in development, so each edit does not open a new pool.
-  var __omnirouteDb: { url: string; prisma: PrismaClient } | undefined;
+  var __omnirouteDb: Database | undefined;
 }
 
-function sharedClient(url: string): PrismaClient {
+/**
+ * One pool of connections: Prisma runs on it, and so do the few hot statements written as plain
+ * SQL (decision 014), which then share the process's connection budget rather than add to it.
+ */
+function sharedDatabase(url: string): Database {
   if (globalThis.__omnirouteDb?.url !== url) {
-    globalThis.__omnirouteDb = { url, prisma: createPrismaClient(url) };
+    const pool = new pg.Pool({ connectionString: url });
+    globalThis.__omnirouteDb = {
+      url,
+      pool,
+      prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }),
+    };
   }
-  return globalThis.__omnirouteDb.prisma;
+  return globalThis.__omnirouteDb;
 }
 
-const prisma: PrismaClient = sharedClient(databaseUrl);
+const { prisma, pool } = sharedDatabase(databaseUrl);
 
 export default prisma;
 export { prisma };
+/** The pool under Prisma, for statements in app/models/ that Prisma would make several round trips of. */
+export const sqlPool: pg.Pool = pool;

@@ -1,29 +1,42 @@
-// npx tsx bench/pipeline.bench.ts — the whole pipeline against the local emulator at Plus rate
-// limits, in one process: webhook ingest latency at a sustained rate, then orders placed in the
-// emulator and routed by the app's workers, end to end (decision taken, fulfilment orders moved).
-import type { RunningEmulator } from "../dev/emulator/server";
-import { CHICAGO_ADDRESSES } from "../dev/emulator/demo-addresses";
-import type { PlaceOrderInput } from "../dev/emulator/shopify/orders";
-import type { FetchFunction } from "../dev/emulator/vendors/http-types";
+// npx tsx bench/pipeline.bench.ts [chicago|national] — the whole pipeline against the local
+// emulator at Plus rate limits. The emulator runs in a process of its own (its CPU is not the
+// app's); the app's route actions, job queue and workers run here, as one web-and-worker process.
+//
+// chicago: webhook ingest at 200/s, then orders at 20/s routed end to end (decision taken,
+// fulfilment orders moved); then each stepped up until its aim fails, for `capacity:`. The last
+// line is the 200/s and 20/s figures. national: the full inventory sync, then routing stepped up.
+// CPU figures are this process's (app and load generator) per unit of work, from process.cpuUsage.
+import http from "node:http";
 import { requireNumericId } from "../app/domain/shopify-ids";
-import { startTestEmulator } from "../tests/support/emulator";
-import { installShop, mirrorInventory, webhookAction } from "../tests/support/routing-app";
+import { installShop, webhookAction } from "../tests/support/routing-app";
 import { TEST_APP, webhookRequest } from "../tests/support/shopify-app";
+import { setBenchAppEnvironment, loadAverage } from "./app-environment";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
+import { EmulatorProcess, type StockLevel } from "./pipeline-emulator";
 import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
-import { setBenchAppEnvironment } from "./app-environment";
 
-const INGEST_PER_SECOND = 200;
-const INGEST_DURATION_MS = 10_000;
-/** Ingest runs this long before the measured window, so it measures a warm process, as in service. */
-const INGEST_WARM_UP_MS = 3_000;
-const ORDERS_PER_SECOND = 20;
-const ORDERS_DURATION_MS = 10_000;
+const INGEST_AIM_P99_MS = 50;
+const ROUTING_AIM_P95_MS = 1000;
+/** The last line's rates, as the pipeline issue first measured them. */
+const LAST_LINE = { webhooksPerSecond: 200, ordersPerSecond: 20 };
+const INGEST_WINDOW_MS = 10_000;
+/** Ingest runs this long before each measured window, so it measures a warm process, as in service. */
+const INGEST_WARM_UP_MS = 2_000;
+const INGEST_STEPS = [400, 700, 1000, 1300, 1600, 2000, 2500, 3000];
+const INGEST_STEP_MS = 5_000;
+const ORDERS_WINDOW_MS = 10_000;
+const ROUTING_STEPS = {
+  chicago: [30, 50, 70, 100, 130],
+  national: [5, 10, 20, 30, 40, 60],
+} as const;
+const ROUTING_STEP_MS = 6_000;
 const SETTLE_TIMEOUT_MS = 20_000;
 const SETTLE_POLL_MS = 100;
 /** The whole run must end by then, whatever happens. */
-const WATCHDOG_MS = 120_000;
+const WATCHDOG_MS = 10 * 60_000;
+
+type Scale = "chicago" | "national";
 
 /** Handler latency of every webhook the app's routes answered, and the answers that were not 200. */
 class WebhookIngest {
@@ -31,16 +44,15 @@ class WebhookIngest {
   failures = 0;
 
   /** Hands the request to the app's route action in-process, timing the action alone. */
-  readonly deliver: FetchFunction = async (input, init) => {
-    const action = await webhookAction(new URL(input).pathname);
+  async deliver(request: Request): Promise<Response> {
+    const action = await webhookAction(new URL(request.url).pathname);
     if (!action) return new Response(null, { status: 404 });
-    const request = new Request(input, init);
     const startedAt = performance.now();
     const response = await action({ request, params: {}, context: {} });
     this.samples.add(performance.now() - startedAt);
     if (response.status !== 200) this.failures += 1;
     return response;
-  };
+  }
 
   /** Starts a new measurement window. */
   reset(): void {
@@ -49,214 +61,307 @@ class WebhookIngest {
   }
 }
 
-/** A small deterministic generator, so every run places the same orders. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
+/** The app's HTTP front for the emulator's webhooks: each request goes to its route action. */
+async function listenForWebhooks(ingest: WebhookIngest): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.on("end", () => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(incoming.headers)) {
+        if (typeof value === "string") headers.set(name, value);
+      }
+      const request = new Request(`${TEST_APP.appUrl}${incoming.url ?? "/"}`, {
+        method: incoming.method ?? "POST",
+        headers,
+        body: Buffer.concat(chunks),
+      });
+      ingest.deliver(request).then(
+        (response) => outgoing.writeHead(response.status).end(),
+        (error: unknown) => {
+          console.error("webhook delivery failed:", error);
+          outgoing.writeHead(500).end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-/** Shipping, pickup and same-day orders of the chicago scenario's stocked SKUs, to its shoppers' addresses. */
-function orderMaker(emulator: RunningEmulator): (index: number) => PlaceOrderInput {
-  const random = seededRandom(20_260_427);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const stockBySku = new Map<string, number>();
-  for (const stock of emulator.scenario.inventory) {
-    stockBySku.set(stock.sku, (stockBySku.get(stock.sku) ?? 0) + stock.available);
-  }
-  const skus = [...stockBySku].filter(([, available]) => available >= 50).map(([sku]) => sku);
-  const pickupStores = emulator.scenario.locations.filter(
-    (location) => location.kind === "STORE" && location.isActive && location.pickupEnabled,
-  );
-  // Shoppers in the metro area (the far-away demo address is left out).
-  const addresses = CHICAGO_ADDRESSES.filter((address) => address.provinceCode === "IL");
-  const methods: PlaceOrderInput["deliveryMethod"][] = ["SHIPPING", "SHIPPING", "PICK_UP", "LOCAL_DELIVERY"];
-
-  return (index) => {
-    const deliveryMethod = methods[index % methods.length]!;
-    const lineCount = random() < 0.3 ? 2 : 1;
-    const lineSkus = new Set(Array.from({ length: lineCount }, () => pick(skus)));
-    const lines = [...lineSkus].map((sku) => ({ sku, quantity: 1 }));
-    const customer = { email: `bench-shopper-${index}@example.com` };
-    if (deliveryMethod === "PICK_UP") {
-      return { lines, deliveryMethod, pickupLocationId: pick(pickupStores).id, customer };
-    }
-    const { label: _label, ...shippingAddress } = pick(addresses);
-    return {
-      lines,
-      deliveryMethod,
-      shippingAddress,
-      shippingLineTitle: deliveryMethod === "LOCAL_DELIVERY" ? "Local Delivery" : "Standard",
-      customer,
-    };
-  };
+/** CPU milliseconds this process spent from `since` (a process.cpuUsage() reading). */
+function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
-async function main(): Promise<void> {
+interface IngestWindow {
+  rate: number;
+  count: number;
+  failures: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuMsPerWebhook: number;
+  holds: boolean;
+}
+
+interface RoutingWindow {
+  rate: number;
+  placed: number;
+  refused: number;
+  settled: number;
+  routedPerSecond: number;
+  p50: number;
+  p95: number;
+  max: number;
+  cpuMsPerOrder: number;
+  pointsPerOrder: number;
+  statuses: string;
+  holds: boolean;
+}
+
+const countBy = (values: readonly string[]) =>
+  [...values.reduce((counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1), new Map<string, number>())]
+    .map(([value, count]) => `${value} ${count}`)
+    .join(", ");
+
+async function main(scale: Scale): Promise<void> {
   const ingest = new WebhookIngest();
   let database: BenchDatabase | undefined;
-  let emulator: RunningEmulator | undefined;
+  let emulator: EmulatorProcess | undefined;
+  let listener: Awaited<ReturnType<typeof listenForWebhooks>> | undefined;
   let stopJobQueue: (() => Promise<void>) | undefined;
   let disconnectPrisma: (() => Promise<void>) | undefined;
   try {
     const setupStartedAt = performance.now();
     database = await startBenchDatabase();
-    emulator = await startTestEmulator(ingest.deliver);
-    setBenchAppEnvironment(database.url, emulator.url);
-    const shop = emulator.shop;
+    listener = await listenForWebhooks(ingest);
+    emulator = await EmulatorProcess.start(scale, listener.url);
+    setBenchAppEnvironment(database.url, emulator.scenario.url);
+    const { shop } = emulator.scenario;
+    const running = emulator;
 
     // The app reads its environment on first import: every app module is imported from here on.
     const { prisma } = await import("~/db.server");
     disconnectPrisma = () => prisma.$disconnect();
     ({ stopJobQueue } = await import("~/jobs/jobs.server"));
     const { startWorkers } = await import("~/worker.server");
-    const boss = await installShop(emulator);
-    await mirrorInventory(emulator);
+    const fullSync = await import("~/services/inventory/full-sync.server");
+    const boss = await installShop({ shop });
+    await running.webhooksIdle();
+    const syncStartedAt = performance.now();
+    const syncCpu = process.cpuUsage();
+    await fullSync.runInventoryFullSync(shop, {
+      ...fullSync.defaultFullSyncDependencies(shop),
+      pollIntervalMs: 10,
+    });
+    const syncMs = performance.now() - syncStartedAt;
+    const syncCpuMs = cpuMsSince(syncCpu);
     await startWorkers(boss);
-    await emulator.webhooks.idle();
+    await running.webhooksIdle();
     const mirrored = await prisma.inventoryLevel.count({ where: { shop } });
     console.log(
-      `setup: postgres, emulator (chicago, Plus limits), token exchange, full sync of ${mirrored} levels, workers — ${formatMs(performance.now() - setupStartedAt)} ms`,
+      `setup (${scale}: ${emulator.scenario.locations} locations, ${emulator.scenario.stockLines} stock lines, Plus limits, ` +
+        `emulator in its own process): full inventory sync of ${mirrored} levels in ${formatMs(syncMs)} ms ` +
+        `(${formatMs(syncCpuMs)} ms CPU here); all set up in ${formatMs(performance.now() - setupStartedAt)} ms`,
     );
 
-    // Ingest: signed inventory_levels/update deliveries, each carrying the emulator's own current
-    // level (so the mirror stays true for the routing phase), straight into the route action.
-    const inventoryItemBySku = new Map(
-      emulator.scenario.products.flatMap((product) =>
-        product.variants.map((variant) => [variant.sku, variant.inventoryItemId] as const),
-      ),
-    );
-    const levels = emulator.scenario.inventory;
-    const running = emulator;
+    /** Signed inventory_levels/update deliveries, made before a window so signing is not timed. */
+    let levels: StockLevel[] = [];
     let delivered = 0;
-    const deliverLevelUpdate = async () => {
-      const level = levels[delivered++ % levels.length]!;
-      const body = JSON.stringify({
-        inventory_item_id: inventoryItemBySku.get(level.sku),
-        location_id: level.locationId,
-        available: running.shopify.inventoryOf(shop, level.locationId, level.sku)?.available ?? 0,
-        updated_at: new Date().toISOString(),
+    const signedLevelUpdates = (count: number) =>
+      Array.from({ length: count }, () => {
+        const level = levels[delivered++ % levels.length]!;
+        const body = JSON.stringify({
+          inventory_item_id: level.inventoryItemId,
+          location_id: level.locationId,
+          available: level.available,
+          updated_at: new Date().toISOString(),
+        });
+        const path = "/webhooks/inventory_levels/update";
+        return webhookRequest(path, { topic: "inventory_levels/update", shop, body });
       });
-      const path = "/webhooks/inventory_levels/update";
-      const request = webhookRequest(path, { topic: "inventory_levels/update", shop, body });
-      await ingest.deliver(`${TEST_APP.appUrl}${path}`, {
-        method: "POST",
-        headers: request.headers,
-        body,
-      });
+
+    /** One ingest window at `rate`, after a warm-up at the same rate. */
+    const ingestWindow = async (rate: number, windowMs: number, warmUpMs: number): Promise<IngestWindow> => {
+      // Each carries the emulator's own current level, so the mirror stays true for routing.
+      levels = await running.levels();
+      const warmUp = signedLevelUpdates(Math.round((rate * warmUpMs) / 1000));
+      await runAtRate(rate, warmUpMs, async (index) => void (await ingest.deliver(warmUp[index]!)));
+      const requests = signedLevelUpdates(Math.round((rate * windowMs) / 1000));
+      ingest.reset();
+      const cpu = process.cpuUsage();
+      await runAtRate(rate, windowMs, async (index) => void (await ingest.deliver(requests[index]!)));
+      const cpuMs = cpuMsSince(cpu);
+      const { samples, failures } = ingest;
+      const p99 = samples.percentile(0.99);
+      return {
+        rate,
+        count: samples.count,
+        failures,
+        p50: samples.percentile(0.5),
+        p99,
+        max: samples.max(),
+        cpuMsPerWebhook: cpuMs / Math.max(1, samples.count),
+        holds: p99 <= INGEST_AIM_P99_MS && failures === 0 && samples.count === requests.length,
+      };
     };
-    ingest.reset();
-    await runAtRate(INGEST_PER_SECOND, INGEST_WARM_UP_MS, deliverLevelUpdate);
-    console.log(
-      `warm-up: ${ingest.samples.count} webhooks in ${INGEST_WARM_UP_MS} ms, not counted; ` +
-        `handler p50 ${formatMs(ingest.samples.percentile(0.5))} ms, p99 ${formatMs(ingest.samples.percentile(0.99))} ms`,
-    );
-    ingest.reset();
-    const ingestRun = await runAtRate(INGEST_PER_SECOND, INGEST_DURATION_MS, deliverLevelUpdate);
-    const ingestSamples = ingest.samples;
-    const ingestP99 = ingestSamples.percentile(0.99);
-    console.log(
-      `ingest: ${ingestSamples.count} inventory_levels/update webhooks in ${formatMs(ingestRun.elapsedMs)} ms ` +
-        `(${((ingestRun.started * 1000) / ingestRun.elapsedMs).toFixed(0)}/s offered), ${ingest.failures} not 200; ` +
-        `handler p50 ${formatMs(ingestSamples.percentile(0.5))} ms, p99 ${formatMs(ingestP99)} ms, max ${formatMs(ingestSamples.max())} ms`,
-    );
+    const describeIngest = (window: IngestWindow) =>
+      `${window.count} inventory_levels/update webhooks at ${window.rate}/s, ${window.failures} not 200; ` +
+      `handler p50 ${formatMs(window.p50)} ms, p99 ${formatMs(window.p99)} ms, max ${formatMs(window.max)} ms; ` +
+      `${window.cpuMsPerWebhook.toFixed(2)} ms CPU per webhook (load ${loadAverage().toFixed(2)})`;
 
-    // Routing: orders placed in the emulator; its webhooks reach the app, the workers route and move.
-    ingest.reset();
-    const nextOrder = orderMaker(emulator);
-    const placedAt = new Map<string, number>();
-    const placeFailures: string[] = [];
-    const ordersRun = await runAtRate(ORDERS_PER_SECOND, ORDERS_DURATION_MS, async (index) => {
-      try {
-        const order = running.shopify.placeOrder(shop, nextOrder(index));
-        placedAt.set(requireNumericId(order.id, "Order"), Date.now());
-      } catch (error) {
-        placeFailures.push(error instanceof Error ? error.message : String(error));
-      }
-    });
-    const orderIds = [...placedAt.keys()];
-    const settleDeadline = Date.now() + SETTLE_TIMEOUT_MS;
-    let settled = 0;
-    while (Date.now() < settleDeadline) {
-      settled = await prisma.routingDecision.count({
-        where: { shop, orderId: { in: orderIds }, moveStatus: { in: ["DONE", "NONE", "FAILED"] } },
+    let orderIndex = 0;
+    /** Orders placed at `rate` for `durationMs`, waited for until routed and moved (or the deadline). */
+    const routingWindow = async (rate: number, durationMs: number): Promise<RoutingWindow> => {
+      await running.webhooksIdle();
+      ingest.reset();
+      const placedAt = new Map<string, number>();
+      let refused = 0;
+      const cpu = process.cpuUsage();
+      await runAtRate(rate, durationMs, async () => {
+        const placed = await running.placeOrder(orderIndex++);
+        if ("orderId" in placed) placedAt.set(requireNumericId(placed.orderId, "Order"), Date.now());
+        else refused += 1;
       });
-      if (settled === orderIds.length) break;
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-    }
+      const orderIds = [...placedAt.keys()];
+      const settleDeadline = Date.now() + SETTLE_TIMEOUT_MS;
+      while (Date.now() < settleDeadline) {
+        const settled = await prisma.routingDecision.count({
+          where: { shop, orderId: { in: orderIds }, moveStatus: { in: ["DONE", "NONE", "FAILED"] } },
+        });
+        if (settled === orderIds.length) break;
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+      }
+      const cpuMs = cpuMsSince(cpu);
 
-    const decisions = await prisma.routingDecision.findMany({
-      where: { shop, orderId: { in: orderIds } },
-      select: { orderId: true, status: true, moveStatus: true, updatedAt: true, costRequested: true, costActual: true },
-    });
-    const moves = await prisma.fulfillmentMove.findMany({
-      where: { shop, orderId: { in: orderIds } },
-      select: { orderId: true, status: true, updatedAt: true },
-    });
-    const lastMoveAt = new Map<string, number>();
-    for (const move of moves) {
-      lastMoveAt.set(move.orderId, Math.max(lastMoveAt.get(move.orderId) ?? 0, move.updatedAt.getTime()));
-    }
-    const done = decisions.filter((decision) => decision.moveStatus === "DONE" || decision.moveStatus === "NONE");
-    const routed = decisions.filter((decision) => decision.status === "ROUTED" || decision.status === "SPLIT");
-    const orderToMoved = new LatencySamples();
-    let lastDoneAt = 0;
-    for (const decision of done) {
-      const finishedAt = Math.max(decision.updatedAt.getTime(), lastMoveAt.get(decision.orderId) ?? 0);
-      orderToMoved.add(finishedAt - placedAt.get(decision.orderId)!);
-      lastDoneAt = Math.max(lastDoneAt, finishedAt);
-    }
-    // Orders still unsettled at the deadline count as taking that long, so p95 is a lower bound then.
-    const settledIds = new Set(done.map((decision) => decision.orderId));
-    const stoppedWaitingAt = Date.now();
-    for (const [orderId, at] of placedAt) if (!settledIds.has(orderId)) orderToMoved.add(stoppedWaitingAt - at);
-    const firstPlacedAt = Math.min(...placedAt.values());
-    const routedPerSecond = done.length === 0 ? 0 : (done.length * 1000) / (lastDoneAt - firstPlacedAt);
-    const countBy = (values: readonly string[]) =>
-      [...values.reduce((counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1), new Map<string, number>())]
-        .map(([value, count]) => `${value} ${count}`)
-        .join(", ");
-    const costRequested = decisions.reduce((sum, decision) => sum + decision.costRequested, 0);
-    const costActual = decisions.reduce((sum, decision) => sum + decision.costActual, 0);
-    const perRoutedOrder = (points: number) => (routed.length === 0 ? 0 : points / routed.length);
+      const decisions = await prisma.routingDecision.findMany({
+        where: { shop, orderId: { in: orderIds } },
+        select: { orderId: true, status: true, moveStatus: true, updatedAt: true, costRequested: true },
+      });
+      const moves = await prisma.fulfillmentMove.findMany({
+        where: { shop, orderId: { in: orderIds } },
+        select: { orderId: true, updatedAt: true },
+      });
+      const lastMoveAt = new Map<string, number>();
+      for (const move of moves) {
+        lastMoveAt.set(move.orderId, Math.max(lastMoveAt.get(move.orderId) ?? 0, move.updatedAt.getTime()));
+      }
+      const done = decisions.filter((decision) => decision.moveStatus === "DONE" || decision.moveStatus === "NONE");
+      const routed = decisions.filter((decision) => decision.status === "ROUTED" || decision.status === "SPLIT");
+      const orderToMoved = new LatencySamples();
+      let lastDoneAt = 0;
+      for (const decision of done) {
+        const finishedAt = Math.max(decision.updatedAt.getTime(), lastMoveAt.get(decision.orderId) ?? 0);
+        orderToMoved.add(finishedAt - placedAt.get(decision.orderId)!);
+        lastDoneAt = Math.max(lastDoneAt, finishedAt);
+      }
+      // Orders unsettled at the deadline count as taking that long, so p95 is a lower bound then.
+      const settledIds = new Set(done.map((decision) => decision.orderId));
+      const stoppedWaitingAt = Date.now();
+      for (const [orderId, at] of placedAt) if (!settledIds.has(orderId)) orderToMoved.add(stoppedWaitingAt - at);
+      const firstPlacedAt = Math.min(...placedAt.values());
+      const p95 = orderToMoved.percentile(0.95);
+      const pointsRequested = decisions.reduce((sum, decision) => sum + decision.costRequested, 0);
+      return {
+        rate,
+        placed: orderIds.length,
+        refused,
+        settled: done.length,
+        routedPerSecond: done.length === 0 ? 0 : (done.length * 1000) / (lastDoneAt - firstPlacedAt),
+        p50: orderToMoved.percentile(0.5),
+        p95,
+        max: orderToMoved.max(),
+        cpuMsPerOrder: cpuMs / Math.max(1, done.length),
+        pointsPerOrder: routed.length === 0 ? 0 : pointsRequested / routed.length,
+        statuses: `decisions ${countBy(decisions.map((decision) => decision.status))}; moves ${countBy(decisions.map((decision) => decision.moveStatus))}`,
+        holds: p95 <= ROUTING_AIM_P95_MS && done.length === orderIds.length && orderIds.length > 0,
+      };
+    };
+    const describeRouting = (window: RoutingWindow) =>
+      `${window.placed} orders at ${window.rate}/s (${window.refused} refused by the emulator), ` +
+      `${window.settled} routed and moved, ${window.routedPerSecond.toFixed(1)}/s; order-to-moved p50 ${formatMs(window.p50)} ms, ` +
+      `p95 ${formatMs(window.p95)} ms, max ${formatMs(window.max)} ms; ${window.cpuMsPerOrder.toFixed(1)} ms CPU per order ` +
+      `(webhooks and workers), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}`;
 
-    console.log(
-      `routing: ${orderIds.length} orders placed in ${formatMs(ordersRun.elapsedMs)} ms ` +
-        `(${((orderIds.length * 1000) / ordersRun.elapsedMs).toFixed(1)}/s), ${placeFailures.length} refused by the emulator; ` +
-        `${decisions.length} decisions (${countBy(decisions.map((decision) => decision.status))}), ` +
-        `moves ${countBy(decisions.map((decision) => decision.moveStatus))}; ` +
-        `fulfilment-order moves ${countBy(moves.map((move) => move.status))}`,
-    );
-    if (done.length < orderIds.length) {
-      console.log(
-        `routing: ${orderIds.length - done.length} orders not DONE/NONE after ${SETTLE_TIMEOUT_MS} ms; ` +
-          `counted at the deadline, so order-to-moved figures are lower bounds`,
+    /** Steps `rates` up until the aim fails; the highest rate at which it held (`held` before the steps). */
+    const stepUp = async <Window extends { rate: number; holds: boolean }>(
+      label: string,
+      held: number,
+      rates: readonly number[],
+      run: (rate: number) => Promise<Window>,
+      describe: (window: Window) => string,
+    ): Promise<number> => {
+      let capacity = held;
+      for (const rate of rates) {
+        const window = await run(rate);
+        console.log(`${label} step: ${describe(window)} — aim ${window.holds ? "holds" : "fails"}`);
+        if (!window.holds) break;
+        capacity = rate;
+      }
+      return capacity;
+    };
+
+    if (scale === "national") {
+      const capacity = await stepUp(
+        "routing",
+        0,
+        ROUTING_STEPS.national,
+        (rate) => routingWindow(rate, ROUTING_STEP_MS),
+        describeRouting,
       );
+      console.log(`capacity (national): ${capacity} orders/s with order-to-moved p95 ≤ ${ROUTING_AIM_P95_MS} ms`);
+      return;
     }
-    console.log(
-      `routing: ${routedPerSecond.toFixed(1)} orders routed end to end per second; ` +
-        `order-to-moved p50 ${formatMs(orderToMoved.percentile(0.5))} ms, p95 ${formatMs(orderToMoved.percentile(0.95))} ms, max ${formatMs(orderToMoved.max())} ms`,
+
+    const ingestAtLastLine = await ingestWindow(LAST_LINE.webhooksPerSecond, INGEST_WINDOW_MS, INGEST_WARM_UP_MS);
+    console.log(`ingest: ${describeIngest(ingestAtLastLine)}`);
+    const routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
+    console.log(`routing: ${describeRouting(routingAtLastLine)}`);
+
+    // Stepped up from the last line's rates when their aims hold there; otherwise capacity is below them.
+    const ingestCapacity = await stepUp(
+      "ingest",
+      ingestAtLastLine.holds ? ingestAtLastLine.rate : 0,
+      ingestAtLastLine.holds ? INGEST_STEPS : [],
+      (rate) => ingestWindow(rate, INGEST_STEP_MS, 1_000),
+      describeIngest,
+    );
+    const routingCapacity = await stepUp(
+      "routing",
+      routingAtLastLine.holds ? routingAtLastLine.rate : 0,
+      routingAtLastLine.holds ? ROUTING_STEPS.chicago : [],
+      (rate) => routingWindow(rate, ROUTING_STEP_MS),
+      describeRouting,
     );
     console.log(
-      `routing: emulator-delivered webhooks ${ingest.samples.count}, ${ingest.failures} not 200; ` +
-        `handler p50 ${formatMs(ingest.samples.percentile(0.5))} ms, p99 ${formatMs(ingest.samples.percentile(0.99))} ms`,
+      `capacity: ${ingestCapacity || `below ${LAST_LINE.webhooksPerSecond}`} webhooks/s, ` +
+        `${routingCapacity || `below ${LAST_LINE.ordersPerSecond}`} orders/s ` +
+        `(ingest p99 ≤ ${INGEST_AIM_P99_MS} ms, order-to-moved p95 ≤ ${ROUTING_AIM_P95_MS} ms); ` +
+        `${ingestAtLastLine.cpuMsPerWebhook.toFixed(2)} ms CPU per webhook, ${routingAtLastLine.cpuMsPerOrder.toFixed(1)} ms CPU per routed order`,
     );
     console.log(
-      `cost: Admin API points per routed order (${routed.length} routed): requested ${perRoutedOrder(costRequested).toFixed(1)}, ` +
-        `actual ${perRoutedOrder(costActual).toFixed(1)} (the last line uses requested)`,
-    );
-    console.log(
-      `pipeline: p99 ${ingestP99.toFixed(0)} ms ingest, p95 ${orderToMoved.percentile(0.95).toFixed(0)} ms order-to-moved, ` +
-        `${perRoutedOrder(costRequested).toFixed(1)} points/order`,
+      `pipeline: p99 ${ingestAtLastLine.p99.toFixed(0)} ms ingest, p95 ${routingAtLastLine.p95.toFixed(0)} ms order-to-moved, ` +
+        `${routingAtLastLine.pointsPerOrder.toFixed(1)} points/order`,
     );
   } finally {
     await stopJobQueue?.().catch((error: unknown) => console.error("stopping the job queue:", error));
     await emulator?.close().catch((error: unknown) => console.error("closing the emulator:", error));
+    await listener?.close().catch((error: unknown) => console.error("closing the listener:", error));
     await disconnectPrisma?.().catch((error: unknown) => console.error("disconnecting prisma:", error));
     await database?.dispose().catch((error: unknown) => console.error("stopping postgres:", error));
   }
+}
+
+const scale = process.argv[2] ?? "chicago";
+if (scale !== "chicago" && scale !== "national") {
+  console.error("usage: tsx bench/pipeline.bench.ts [chicago|national]");
+  process.exit(2);
 }
 
 const watchdog = setTimeout(() => {
@@ -265,7 +370,7 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 watchdog.unref();
 
-main().then(
+main(scale).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -36,23 +36,3 @@ export function findExceptionHolds(
     select: { locationId: true, sku: true },
   });
 }
-
-/**
- * An inventory update of an item at a location clears the hold of that item's SKU there when
- * it was stamped after the hold began. Returns how many holds it cleared.
- */
-export async function clearExceptionHoldsUpdatedBy(
-  db: Db,
-  shop: string,
-  update: { locationId: string; inventoryItemId: string; sourceUpdatedAt: Date },
-): Promise<number> {
-  const level = await db.inventoryLevel.findFirst({
-    where: { shop, inventoryItemId: update.inventoryItemId, sku: { not: null } },
-    select: { sku: true },
-  });
-  if (!level?.sku) return 0;
-  const { count } = await db.exceptionHold.deleteMany({
-    where: { shop, locationId: update.locationId, sku: level.sku, heldSince: { lt: update.sourceUpdatedAt } },
-  });
-  return count;
-}

@@ -59,8 +59,10 @@ async function applyTopic<Schema extends z.ZodType>(
   body: unknown,
 ): Promise<void> {
   const payload = handler.payload.parse(body);
+  const { apply } = handler;
+  if (!apply) throw new Error(`${handler.topic} is not applied in a transaction`);
   await prisma.$transaction((tx) =>
-    handler.apply(tx, {
+    apply(tx, {
       shop,
       recordId: crypto.randomUUID(),
       topic: handler.topic,

@@ -26,10 +26,20 @@ const WEBHOOK_ROUTES: Record<string, () => Promise<{ action: Action }>> = {
   "/webhooks/inventory_levels/update": () => import("~/routes/webhooks.inventory_levels.update"),
 };
 
-/** The route action that serves a routing webhook path, or null for a path the app does not serve here. */
-export async function webhookAction(pathname: string): Promise<Action | null> {
-  const route = WEBHOOK_ROUTES[pathname];
-  return route ? (await route()).action : null;
+const loadedActions = new Map<string, Promise<Action | null>>();
+
+/**
+ * The route action that serves a routing webhook path, or null for a path the app does not serve
+ * here; each route is imported once (a dynamic import per delivery costs the loader a round trip).
+ */
+export function webhookAction(pathname: string): Promise<Action | null> {
+  let action = loadedActions.get(pathname);
+  if (!action) {
+    const route = WEBHOOK_ROUTES[pathname];
+    action = route ? route().then((module) => module.action) : Promise.resolve(null);
+    loadedActions.set(pathname, action);
+  }
+  return action;
 }
 
 /** Hands an emulator's webhook delivery to the app's route action, as the HTTP server would. */
@@ -45,7 +55,7 @@ export const deliverToApp: FetchFunction = async (input, init) => {
  * install enqueues through the web role's queue, which does no maintenance: a test that needs
  * dead workers' jobs expired runs a worker process (`npm run worker`) for that.
  */
-export async function installShop(emulator: RunningEmulator): Promise<PgBoss> {
+export async function installShop(emulator: Pick<RunningEmulator, "shop">): Promise<PgBoss> {
   const { authenticate } = await import("~/shopify.server");
   const { appJobQueue } = await import("~/jobs/app-job-queue.server");
   await authenticate.admin(

@@ -45,7 +45,7 @@ function placeShippingOrder(running: RunningEmulator) {
 }
 
 describe("webhooks from the emulator", () => {
-  it("pass the app's authenticate.webhook and are recorded once", async () => {
+  it("pass Shopify's webhook validation and are recorded once", async () => {
     emulator = await startTestEmulator(deliverToApp());
     await installedShop(emulator.shop);
     const order = placeShippingOrder(emulator);

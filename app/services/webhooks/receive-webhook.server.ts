@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import prisma from "~/db.server";
-import { recordWebhookEventOnce } from "~/models/webhook-events.server";
+import { recordWebhookEventOnce, type NewWebhookEvent } from "~/models/webhook-events.server";
 import { verifyWebhook, WebhookRejection } from "./authenticate-webhook.server";
 
 /** A webhook that passed verification, validation and dedupe, about to take effect. */
@@ -15,7 +15,7 @@ export interface AcceptedWebhook<Payload> {
   payload: Payload;
 }
 
-export interface WebhookTopicHandler<Schema extends z.ZodType> {
+interface WebhookTopic<Schema extends z.ZodType> {
   /** As Shopify's library names it: `app/uninstalled` → `APP_UNINSTALLED`. */
   topic: string;
   payload: Schema;
@@ -28,9 +28,25 @@ export interface WebhookTopicHandler<Schema extends z.ZodType> {
   shopDomainOf?(payload: z.infer<Schema>): string;
   /** Payload as stored; lets a topic keep less than it was sent. */
   stored?(payload: z.infer<Schema>): Prisma.InputJsonValue;
-  /** The webhook's effect, in the same transaction as its dedupe record. */
-  apply(tx: Prisma.TransactionClient, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
 }
+
+/** A topic's effect, in the same transaction as its dedupe record. */
+interface AppliedInTransaction<Schema extends z.ZodType> {
+  apply(tx: Prisma.TransactionClient, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
+  recordAndApply?: never;
+}
+
+/**
+ * For the busiest topics: the event recorded (once, for an installed shop) and its effect applied
+ * in one statement, without a transaction's round trips (decision 014).
+ */
+interface AppliedInOneStatement<Schema extends z.ZodType> {
+  recordAndApply(event: NewWebhookEvent, payload: z.infer<Schema>): Promise<void>;
+  apply?: never;
+}
+
+export type WebhookTopicHandler<Schema extends z.ZodType> = WebhookTopic<Schema> &
+  (AppliedInTransaction<Schema> | AppliedInOneStatement<Schema>);
 
 /** Shopify's mandatory privacy topics: answered for any shop, installed or not. */
 const COMPLIANCE_TOPICS = new Set(["CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"]);
@@ -72,26 +88,30 @@ export async function receiveWebhook<Schema extends z.ZodType>(
   const eventId = webhook.eventId ?? webhook.webhookId;
   const subject = handler.subject?.(payload) ?? {};
 
+  const event: NewWebhookEvent = {
+    shop: webhook.shop,
+    topic: webhook.topic,
+    eventId,
+    webhookId: webhook.webhookId,
+    apiVersion: webhook.apiVersion,
+    triggeredAt,
+    customerId: subject.customerId ?? null,
+    orderIds: subject.orderIds ?? [],
+    payload: handler.stored ? handler.stored(payload) : (webhook.payload as Prisma.InputJsonValue),
+  };
+  if (handler.recordAndApply) {
+    await handler.recordAndApply(event, payload);
+    return new Response(null, { status: 200 });
+  }
+  const { apply } = handler;
   await prisma.$transaction(async (tx) => {
-    const recorded = await recordWebhookEventOnce(
-      tx,
-      {
-        shop: webhook.shop,
-        topic: webhook.topic,
-        eventId,
-        webhookId: webhook.webhookId,
-        apiVersion: webhook.apiVersion,
-        triggeredAt,
-        customerId: subject.customerId ?? null,
-        orderIds: subject.orderIds ?? [],
-        payload: handler.stored ? handler.stored(payload) : (webhook.payload as Prisma.InputJsonValue),
-      },
-      // A shop that never installed the app has nothing here to change (its webhooks are signed with
-      // the app's one secret all the same): answered 200, nothing kept. Compliance topics still count.
-      { requireInstalled: !COMPLIANCE_TOPICS.has(handler.topic) },
-    );
+    // A shop that never installed the app has nothing here to change (its webhooks are signed with
+    // the app's one secret all the same): answered 200, nothing kept. Compliance topics still count.
+    const recorded = await recordWebhookEventOnce(tx, event, {
+      requireInstalled: !COMPLIANCE_TOPICS.has(handler.topic),
+    });
     if (!recorded) return;
-    await handler.apply(tx, {
+    await apply(tx, {
       shop: webhook.shop,
       recordId: recorded,
       topic: webhook.topic,

@@ -8,7 +8,7 @@ import { action as locationsDeactivateRoute } from "~/routes/webhooks.locations.
 import { action as locationsDeleteRoute } from "~/routes/webhooks.locations.delete";
 import { action as locationsUpdateRoute } from "~/routes/webhooks.locations.update";
 import { webhookRequest } from "../../../../tests/support/shopify-app";
-import { installedShop } from "../../../../tests/support/shops";
+import { installedShop, uniqueShop } from "../../../../tests/support/shops";
 
 /** Hand-signed deliveries, as Shopify sends them: late, twice and out of order. */
 
@@ -120,6 +120,91 @@ describe("inventory_levels/update", () => {
     const shop = await installedShop();
     await deliverLevelUpdate(shop, { available: null, updatedAt: "2026-11-27T09:00:00-06:00" });
     expect(await prisma.inventoryLevel.count({ where: { shop } })).toBe(0);
+  });
+
+  it("ignores the updates of a shop that never installed the app: 200, no event, no level", async () => {
+    const shop = uniqueShop();
+    const response = await deliverLevelUpdate(shop, { available: 4, updatedAt: "2026-11-27T09:00:00-06:00" });
+    expect(response.status).toBe(200);
+    expect(await prisma.webhookEvent.count({ where: { shop } })).toBe(0);
+    expect(await prisma.inventoryLevel.count({ where: { shop } })).toBe(0);
+  });
+
+  it("clears the location's reservations the new level shows, and the SKU's holds older than the update, once", async () => {
+    const shop = await installedShop();
+    const OTHER_ITEM = 222;
+    await prisma.inventoryLevel.createMany({
+      data: [
+        {
+          shop,
+          locationId: String(STORE),
+          inventoryItemId: String(ITEM),
+          sku: "BOOT-9",
+          available: 3,
+          sourceUpdatedAt: new Date("2026-11-27T14:00:00Z"),
+        },
+        {
+          shop,
+          locationId: String(STORE),
+          inventoryItemId: String(OTHER_ITEM),
+          sku: "HAT-1",
+          available: 3,
+          sourceUpdatedAt: new Date("2026-11-27T14:00:00Z"),
+        },
+      ],
+    });
+    const reserve = (sku: string, reflectedAfter: string | null) => ({
+      shop,
+      orderId: `order-${sku}-${reflectedAfter}`,
+      locationId: String(STORE),
+      sku,
+      quantity: 1,
+      reflectedAfter: reflectedAfter === null ? null : new Date(reflectedAfter),
+    });
+    await prisma.inventoryReservation.createMany({
+      data: [
+        reserve("BOOT-9", "2026-11-27T15:04:00Z"), // shown by the 15:05 update
+        reserve("BOOT-9", "2026-11-27T15:06:00Z"), // committed after it: still counts
+        reserve("BOOT-9", null), // not yet committed in Shopify: still counts
+        reserve("HAT-1", "2026-11-27T13:00:00Z"), // shown by the hat's own level all along
+      ],
+    });
+    await prisma.exceptionHold.createMany({
+      data: [
+        {
+          shop,
+          locationId: String(STORE),
+          sku: "BOOT-9",
+          taskId: crypto.randomUUID(),
+          heldSince: new Date("2026-11-27T15:00:00Z"),
+        },
+        {
+          shop,
+          locationId: String(STORE),
+          sku: "HAT-1",
+          taskId: crypto.randomUUID(),
+          heldSince: new Date("2026-11-27T15:00:00Z"),
+        },
+      ],
+    });
+
+    await deliverLevelUpdate(shop, { available: 2, updatedAt: "2026-11-27T15:05:00Z", eventId: "boot-sold" });
+    const cleared = () =>
+      prisma.inventoryReservation.findMany({
+        where: { shop, clearedAt: { not: null } },
+        select: { sku: true, reflectedAfter: true, clearedReason: true },
+        orderBy: [{ sku: "asc" }],
+      });
+    expect(await cleared()).toEqual([
+      { sku: "BOOT-9", reflectedAfter: new Date("2026-11-27T15:04:00Z"), clearedReason: "REFLECTED" },
+      { sku: "HAT-1", reflectedAfter: new Date("2026-11-27T13:00:00Z"), clearedReason: "REFLECTED" },
+    ]);
+    expect(await prisma.exceptionHold.findMany({ where: { shop }, select: { sku: true } })).toEqual([{ sku: "HAT-1" }]);
+
+    // A late, older update and a redelivery change nothing further.
+    await deliverLevelUpdate(shop, { available: 9, updatedAt: "2026-11-27T15:07:00Z", eventId: "boot-sold" });
+    expect(await available(shop)).toBe(2);
+    expect(await cleared()).toHaveLength(2);
   });
 
   it("changes only the shop it was sent for", async () => {
