@@ -152,14 +152,27 @@ async function main(scale: Scale): Promise<void> {
     ({ stopJobQueue } = await import("~/jobs/jobs.server"));
     const { startWorkers } = await import("~/worker.server");
     const fullSync = await import("~/services/inventory/full-sync.server");
+    const { AdminApiUnavailableError } = await import("~/shopify/admin-api-errors");
     const boss = await installShop({ shop });
     await running.webhooksIdle();
     const syncStartedAt = performance.now();
     const syncCpu = process.cpuUsage();
-    await fullSync.runInventoryFullSync(shop, {
-      ...fullSync.defaultFullSyncDependencies(shop),
-      pollIntervalMs: 10,
-    });
+    // The emulator builds a bulk result in one go (640,000 lines take it longer than the app waits for
+    // an answer): the sync is retried as its job would be, and resumes the operation already running.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await fullSync.runInventoryFullSync(shop, {
+          ...fullSync.defaultFullSyncDependencies(shop),
+          pollIntervalMs: 10,
+        });
+        break;
+      } catch (error) {
+        if (!(error instanceof AdminApiUnavailableError) || attempt === 5) throw error;
+        console.log(
+          `full sync: attempt ${attempt} found the Admin API busy (${error.message}); retrying as its job would`,
+        );
+      }
+    }
     const syncMs = performance.now() - syncStartedAt;
     const syncCpuMs = cpuMsSince(syncCpu);
     await startWorkers(boss);
