@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import prisma from "~/db.server";
+import { isDatabaseBusy } from "~/models/database-busy.server";
 import { recordWebhookEventOnce, type NewWebhookEvent } from "~/models/webhook-events.server";
 import { verifyWebhook, WebhookRejection } from "./authenticate-webhook.server";
 
@@ -99,9 +100,25 @@ export async function receiveWebhook<Schema extends z.ZodType>(
     orderIds: subject.orderIds ?? [],
     payload: handler.stored ? handler.stored(payload) : (webhook.payload as Prisma.InputJsonValue),
   };
+  try {
+    await recordAndApply(handler, event, payload);
+  } catch (error) {
+    // Out of connections in a burst: nothing was kept, and Shopify delivers it again later.
+    if (isDatabaseBusy(error)) return reject(503, "Busy: the webhook was not recorded; deliver it again");
+    throw error;
+  }
+  return new Response(null, { status: 200 });
+}
+
+/** Records the event once and applies its effect: in one statement, or in one transaction. */
+async function recordAndApply<Schema extends z.ZodType>(
+  handler: WebhookTopicHandler<Schema>,
+  event: NewWebhookEvent,
+  payload: z.infer<Schema>,
+): Promise<void> {
   if (handler.recordAndApply) {
     await handler.recordAndApply(event, payload);
-    return new Response(null, { status: 200 });
+    return;
   }
   const { apply } = handler;
   await prisma.$transaction(async (tx) => {
@@ -112,15 +129,14 @@ export async function receiveWebhook<Schema extends z.ZodType>(
     });
     if (!recorded) return;
     await apply(tx, {
-      shop: webhook.shop,
+      shop: event.shop,
       recordId: recorded,
-      topic: webhook.topic,
-      eventId,
-      triggeredAt,
+      topic: event.topic,
+      eventId: event.eventId,
+      triggeredAt: event.triggeredAt ?? new Date(),
       payload,
     });
   });
-  return new Response(null, { status: 200 });
 }
 
 function parseTimestamp(value: string | undefined): Date | null {

@@ -1,11 +1,14 @@
+import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import prisma from "~/db.server";
 import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
 import { MAX_WEBHOOK_BODY_BYTES } from "./authenticate-webhook.server";
+import { receiveWebhook } from "./receive-webhook.server";
 import { webhookRequest, signWebhookBody } from "../../../tests/support/shopify-app";
-import { uniqueShop } from "../../../tests/support/shops";
+import { installedShop, uniqueShop } from "../../../tests/support/shops";
 
 type Action = typeof appUninstalled;
 
@@ -258,5 +261,23 @@ describe("receiving a webhook", () => {
     }
     expect(await storedEvents(first)).toBe(1);
     expect(await storedEvents(second)).toBe(1);
+  });
+
+  it("answers 503 and keeps nothing when the database has no connection free in time, so Shopify delivers it again", async () => {
+    const shop = await installedShop();
+    const busy = new Prisma.PrismaClientKnownRequestError("Unable to start a transaction in the given time.", {
+      code: "P2028",
+      clientVersion: Prisma.prismaVersion.client,
+    });
+    const response = await receiveWebhook(
+      webhookRequest("/webhooks/orders/create", { topic: "orders/create", shop, body: JSON.stringify({ id: 1 }) }),
+      {
+        topic: "ORDERS_CREATE",
+        payload: z.object({ id: z.number() }),
+        apply: () => Promise.reject(busy),
+      },
+    );
+    expect(response.status).toBe(503);
+    expect(await storedEvents(shop)).toBe(0);
   });
 });
