@@ -110,7 +110,10 @@ async function main(): Promise<void> {
     }
   };
   process.on("message", (request: EmulatorRequest) => {
-    void answer(request).then((reply) => process.send!(reply));
+    void answer(request).then((reply) => {
+      // Exits once the reply is out (a normal exit, so `--cpu-prof` can write its profile).
+      process.send!(reply, () => request.op === "close" && process.exit(0));
+    });
   });
   const ready: PipelineScenario = {
     url: emulator.url,

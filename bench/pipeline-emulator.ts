@@ -49,9 +49,20 @@ export class EmulatorProcess {
     });
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   static async start(scenario: "chicago" | "national", appUrl: string): Promise<EmulatorProcess> {
     const child = fork(CHILD, [scenario, appUrl], {
-      execArgv: ["--import", "tsx"],
+      // PIPELINE_EMULATOR_CPU_PROFILE=<dir> writes the emulator's CPU profile there when it stops.
+      execArgv: [
+        "--import",
+        "tsx",
+        ...(process.env.PIPELINE_EMULATOR_CPU_PROFILE
+          ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PIPELINE_EMULATOR_CPU_PROFILE}`]
+          : []),
+      ],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     const ready = await new Promise<PipelineScenario>((resolve, reject) => {
@@ -97,7 +108,9 @@ export class EmulatorProcess {
   /** The emulator process's own CPU is not ours to measure; this stops it. */
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
-    await Promise.race([this.ask({ op: "close" }), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    this.child.kill();
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    void this.ask({ op: "close" });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (this.child.exitCode === null) this.child.kill();
   }
 }

@@ -13,6 +13,7 @@ import { TEST_APP, webhookRequest } from "../tests/support/shopify-app";
 import { setBenchAppEnvironment, loadAverage } from "./app-environment";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { EmulatorProcess, type StockLevel } from "./pipeline-emulator";
+import { AppCpu, startWorkerProcesses, stopWorkerProcesses } from "./process-cpu";
 import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 
@@ -33,6 +34,11 @@ const ROUTING_STEPS = {
 const ROUTING_STEP_MS = 6_000;
 const SETTLE_TIMEOUT_MS = 20_000;
 const SETTLE_POLL_MS = 100;
+/**
+ * Job workers in processes of their own (`npm run worker`), beside this one serving webhooks, as
+ * docs/operations.md deploys them; 0 runs them in this process. PIPELINE_WORKER_PROCESSES overrides.
+ */
+const WORKER_PROCESSES = Math.max(0, Number(process.env.PIPELINE_WORKER_PROCESSES ?? 1) || 0);
 /** The whole run must end by then, whatever happens. */
 const WATCHDOG_MS = 10 * 60_000;
 
@@ -93,12 +99,6 @@ async function listenForWebhooks(ingest: WebhookIngest): Promise<{ url: string; 
   };
 }
 
-/** CPU milliseconds this process spent from `since` (a process.cpuUsage() reading). */
-function cpuMsSince(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
-}
-
 interface IngestWindow {
   rate: number;
   count: number;
@@ -120,6 +120,7 @@ interface RoutingWindow {
   p95: number;
   max: number;
   cpuMsPerOrder: number;
+  emulatorCpuMsPerOrder: number;
   pointsPerOrder: number;
   statuses: string;
   holds: boolean;
@@ -136,6 +137,7 @@ async function main(scale: Scale): Promise<void> {
   let emulator: EmulatorProcess | undefined;
   let listener: Awaited<ReturnType<typeof listenForWebhooks>> | undefined;
   let stopJobQueue: (() => Promise<void>) | undefined;
+  let workers: Awaited<ReturnType<typeof startWorkerProcesses>> = [];
   let disconnectPrisma: (() => Promise<void>) | undefined;
   try {
     const setupStartedAt = performance.now();
@@ -156,7 +158,8 @@ async function main(scale: Scale): Promise<void> {
     const boss = await installShop({ shop });
     await running.webhooksIdle();
     const syncStartedAt = performance.now();
-    const syncCpu = process.cpuUsage();
+    const appCpu = new AppCpu(() => workers.map((worker) => worker.pid!), emulator.pid);
+    const syncCpu = appCpu.read();
     // The emulator builds a bulk result in one go (640,000 lines take it longer than the app waits for
     // an answer): the sync is retried as its job would be, and resumes the operation already running.
     for (let attempt = 1; ; attempt += 1) {
@@ -174,13 +177,14 @@ async function main(scale: Scale): Promise<void> {
       }
     }
     const syncMs = performance.now() - syncStartedAt;
-    const syncCpuMs = cpuMsSince(syncCpu);
-    await startWorkers(boss);
+    const syncCpuMs = appCpu.since(syncCpu).app;
+    if (WORKER_PROCESSES > 0) workers = await startWorkerProcesses(WORKER_PROCESSES);
+    else await startWorkers(boss);
     await running.webhooksIdle();
     const mirrored = await prisma.inventoryLevel.count({ where: { shop } });
     console.log(
       `setup (${scale}: ${emulator.scenario.locations} locations, ${emulator.scenario.stockLines} stock lines, Plus limits, ` +
-        `emulator in its own process): full inventory sync of ${mirrored} levels in ${formatMs(syncMs)} ms ` +
+        `emulator in its own process, ${WORKER_PROCESSES > 0 ? `${WORKER_PROCESSES} worker process(es) beside this web one` : "workers in this process"}): full inventory sync of ${mirrored} levels in ${formatMs(syncMs)} ms ` +
         `(${formatMs(syncCpuMs)} ms CPU here); all set up in ${formatMs(performance.now() - setupStartedAt)} ms`,
     );
 
@@ -208,9 +212,9 @@ async function main(scale: Scale): Promise<void> {
       await runAtRate(rate, warmUpMs, async (index) => void (await ingest.deliver(warmUp[index]!)));
       const requests = signedLevelUpdates(Math.round((rate * windowMs) / 1000));
       ingest.reset();
-      const cpu = process.cpuUsage();
+      const cpu = appCpu.read();
       await runAtRate(rate, windowMs, async (index) => void (await ingest.deliver(requests[index]!)));
-      const cpuMs = cpuMsSince(cpu);
+      const cpuMs = appCpu.since(cpu).app;
       const { samples, failures } = ingest;
       const p99 = samples.percentile(0.99);
       return {
@@ -236,7 +240,7 @@ async function main(scale: Scale): Promise<void> {
       ingest.reset();
       const placedAt = new Map<string, number>();
       let refused = 0;
-      const cpu = process.cpuUsage();
+      const cpu = appCpu.read();
       await runAtRate(rate, durationMs, async () => {
         const placed = await running.placeOrder(orderIndex++);
         if ("orderId" in placed) placedAt.set(requireNumericId(placed.orderId, "Order"), Date.now());
@@ -251,7 +255,7 @@ async function main(scale: Scale): Promise<void> {
         if (settled === orderIds.length) break;
         await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
       }
-      const cpuMs = cpuMsSince(cpu);
+      const cpuMs = appCpu.since(cpu);
 
       const decisions = await prisma.routingDecision.findMany({
         where: { shop, orderId: { in: orderIds } },
@@ -290,7 +294,8 @@ async function main(scale: Scale): Promise<void> {
         p50: orderToMoved.percentile(0.5),
         p95,
         max: orderToMoved.max(),
-        cpuMsPerOrder: cpuMs / Math.max(1, done.length),
+        cpuMsPerOrder: cpuMs.app / Math.max(1, done.length),
+        emulatorCpuMsPerOrder: cpuMs.emulator / Math.max(1, done.length),
         pointsPerOrder: routed.length === 0 ? 0 : pointsRequested / routed.length,
         statuses: `decisions ${countBy(decisions.map((decision) => decision.status))}; moves ${countBy(decisions.map((decision) => decision.moveStatus))}`,
         holds: p95 <= ROUTING_AIM_P95_MS && done.length === orderIds.length && orderIds.length > 0,
@@ -299,8 +304,8 @@ async function main(scale: Scale): Promise<void> {
     const describeRouting = (window: RoutingWindow) =>
       `${window.placed} orders at ${window.rate}/s (${window.refused} refused by the emulator), ` +
       `${window.settled} routed and moved, ${window.routedPerSecond.toFixed(1)}/s; order-to-moved p50 ${formatMs(window.p50)} ms, ` +
-      `p95 ${formatMs(window.p95)} ms, max ${formatMs(window.max)} ms; ${window.cpuMsPerOrder.toFixed(1)} ms CPU per order ` +
-      `(webhooks and workers), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}`;
+      `p95 ${formatMs(window.p95)} ms, max ${formatMs(window.max)} ms; ${window.cpuMsPerOrder.toFixed(1)} ms app CPU per order ` +
+      `(webhooks and workers; the emulator ${window.emulatorCpuMsPerOrder.toFixed(1)} ms), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}`;
 
     /** Steps `rates` up until the aim fails; the highest rate at which it held (`held` before the steps). */
     const stepUp = async <Window extends { rate: number; holds: boolean }>(
@@ -363,6 +368,7 @@ async function main(scale: Scale): Promise<void> {
         `${routingAtLastLine.pointsPerOrder.toFixed(1)} points/order`,
     );
   } finally {
+    await stopWorkerProcesses(workers).catch((error: unknown) => console.error("stopping the workers:", error));
     await stopJobQueue?.().catch((error: unknown) => console.error("stopping the job queue:", error));
     await emulator?.close().catch((error: unknown) => console.error("closing the emulator:", error));
     await listener?.close().catch((error: unknown) => console.error("closing the listener:", error));
