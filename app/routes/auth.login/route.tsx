@@ -6,6 +6,7 @@ import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { LoginErrorType } from "@shopify/shopify-app-remix/server";
 import { login } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -22,11 +23,19 @@ function loginErrorMessage(errors: { shop?: LoginErrorType } | undefined): Login
 
 // Outside the Shopify admin (a bookmark, the App Store listing), the merchant names the store.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  return { errors: loginErrorMessage(await login(request)), polarisTranslations };
+  // HEAD and OPTIONS reach the loader too, and the library reads a form from any method but GET.
+  const asGet = new Request(request.url, { method: "GET" });
+  return { errors: loginErrorMessage(await login(asGet)), polarisTranslations };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  return { errors: loginErrorMessage(await login(request)) };
+  // The library reads the body itself and fails with a 500 on one that is no form (or a file for
+  // `shop`): the form is read here, and the library is handed only the shop's name.
+  const form = await readAdminForm(request);
+  const shop = form.get("shop");
+  const body = new URLSearchParams({ shop: typeof shop === "string" ? shop : "" });
+  const headers = { "Content-Type": "application/x-www-form-urlencoded" };
+  return { errors: loginErrorMessage(await login(new Request(request.url, { method: "POST", headers, body }))) };
 };
 
 export default function Auth() {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { isDatabaseBusy } from "~/models/database-busy.server";
 import { env } from "~/env.server";
+import { firstUnstorableText } from "~/services/http/storable-text";
 
 /**
  * The HTTP side every endpoint a UI extension calls shares (the POS API, the checkout's pickup
@@ -78,7 +79,7 @@ export function firstIssue(error: z.ZodError, prefix?: string): ErrorBody {
 
 export type BodyReading = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: ErrorBody };
 
-/** The request's JSON body, or why not: over `maxBytes` (413) or not JSON (400). */
+/** The request's JSON body, or why not: over `maxBytes` (413), not JSON, or holding text the database cannot store (400). */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyReading> {
   const tooLarge: BodyReading = {
     ok: false,
@@ -89,11 +90,25 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (declared > maxBytes) return tooLarge;
   const text = await request.text();
   if (text.length > maxBytes) return tooLarge;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, status: 400, error: { code: "INVALID", message: "The request's body is not JSON" } };
   }
+  const unstorable = firstUnstorableText(value);
+  if (unstorable !== null) {
+    return {
+      ok: false,
+      status: 400,
+      error: {
+        code: "INVALID",
+        message: `${unstorable} holds a NUL character or an unpaired surrogate`,
+        field: unstorable,
+      },
+    };
+  }
+  return { ok: true, value };
 }
 
 /**
