@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useDeferredValue, useMemo } from "react";
 import {
   BlockStack,
   Box,
@@ -12,29 +12,37 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { DAY_NAMES, WEEK, type TimeZoneOption } from "~/domain/locations/hours-form";
+import { DAY_NAMES, WEEK, type HoursField, type TimeZoneOption } from "~/domain/locations/hours-form";
 import type { Weekday } from "~/domain/locations/opening-hours";
 import type { ProfileErrors } from "~/domain/locations/profile-form";
 import type { LocationProfileRow } from "~/services/locations/location-profiles.server";
 
 type FormState = LocationProfileRow["form"];
+/** The form's setter of one field, stable across renders (useFormFields). */
+type SetField = (key: keyof FormState) => (value: string) => void;
 
-/** One weekday: a checkbox for whether the location opens, and from when to when. */
-function DayRow({
+/**
+ * One weekday: a checkbox for whether the location opens, and from when to when. Given its own
+ * values rather than the whole form, so typing in one field re-renders only that day's row.
+ */
+const DayRow = memo(function DayRow({
   day,
-  form,
-  errors,
+  isOpen,
+  opens,
+  closes,
+  opensError,
+  closesError,
   set,
 }: {
   day: Weekday;
-  form: FormState;
-  errors: ProfileErrors;
-  set: (key: keyof FormState) => (value: string) => void;
+  isOpen: boolean;
+  opens: string;
+  closes: string;
+  opensError: string | undefined;
+  closesError: string | undefined;
+  set: SetField;
 }) {
   const name = DAY_NAMES[day];
-  const isOpen = form[`${day}IsOpen`] === "on";
-  const opens = form[`${day}Opens`];
-  const closes = form[`${day}Closes`];
   return (
     <InlineGrid
       columns={{ xs: "7.5rem minmax(0, 1fr) minmax(0, 1fr)", md: "9rem 11rem 11rem" }}
@@ -61,7 +69,7 @@ function DayRow({
             prefix="From"
             value={opens}
             onChange={set(`${day}Opens`)}
-            error={errors[`${day}Opens`]}
+            error={opensError}
           />
           <TextField
             label={`${name} closes`}
@@ -72,7 +80,7 @@ function DayRow({
             prefix="To"
             value={closes}
             onChange={set(`${day}Closes`)}
-            error={errors[`${day}Closes`]}
+            error={closesError}
             helpText={closes !== "" && opens !== "" && closes < opens ? "Closes the next day" : undefined}
           />
         </>
@@ -84,6 +92,75 @@ function DayRow({
         </Box>
       )}
     </InlineGrid>
+  );
+});
+
+/**
+ * The time zone list: some 400 options, rendered again only when the zone, its error or the list
+ * changes, not on every keystroke elsewhere in the card.
+ */
+const TimeZoneSelect = memo(function TimeZoneSelect({
+  timeZone,
+  error,
+  timeZones,
+  set,
+}: {
+  timeZone: string;
+  error: string | undefined;
+  timeZones: TimeZoneOption[];
+  set: SetField;
+}) {
+  // A zone the runtime lists under another name (a saved legacy alias) stays choosable.
+  const zoneOptions = useMemo(
+    () =>
+      timeZones.some((zone) => zone.value === timeZone)
+        ? timeZones
+        : [{ label: timeZone, value: timeZone }, ...timeZones],
+    [timeZones, timeZone],
+  );
+  return (
+    <Select
+      label="Time zone"
+      name="timeZone"
+      options={zoneOptions}
+      value={timeZone}
+      onChange={set("timeZone")}
+      error={error}
+      helpText="Opening hours, same-day cut-offs and daily capacity follow the clock here."
+    />
+  );
+});
+
+/**
+ * The fields the hours editor posts, as [name, value] pairs, for a card whose hours are folded:
+ * the time zone and the choice of hours, and with set hours each day's tick (only when ticked, as
+ * a checkbox posts) and the times of the days ticked open.
+ */
+export function postedHoursFields(form: FormState): [HoursField, string][] {
+  const fields: [HoursField, string][] = [
+    ["timeZone", form.timeZone],
+    ["hours", form.hours],
+  ];
+  if (form.hours !== "weekly") return fields;
+  for (const day of WEEK) {
+    if (form[`${day}IsOpen`] !== "on") continue;
+    fields.push([`${day}IsOpen`, "on"], [`${day}Opens`, form[`${day}Opens`]], [`${day}Closes`, form[`${day}Closes`]]);
+  }
+  return fields;
+}
+
+/**
+ * Folded hours, posted as the editor would post them: the card saves the whole profile, and the
+ * editor (hundreds of time zone options, seven rows of times) is only built once it is opened.
+ */
+export function FoldedHoursFields({ form, daysOnly = false }: { form: FormState; daysOnly?: boolean }) {
+  const fields = postedHoursFields(form).filter(([name]) => !daysOnly || (name !== "timeZone" && name !== "hours"));
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
   );
 }
 
@@ -97,18 +174,14 @@ export function HoursEditor({
 }: {
   form: FormState;
   errors: ProfileErrors;
-  set: (key: keyof FormState) => (value: string) => void;
+  set: SetField;
   setForm: (update: (previous: FormState) => FormState) => void;
   timeZones: TimeZoneOption[];
 }) {
-  // A zone the runtime lists under another name (a saved legacy alias) stays choosable.
-  const zoneOptions = useMemo(
-    () =>
-      timeZones.some((zone) => zone.value === form.timeZone)
-        ? timeZones
-        : [{ label: form.timeZone, value: form.timeZone }, ...timeZones],
-    [timeZones, form.timeZone],
-  );
+  // The seven rows follow a switch to set hours a moment later, in a render of their own: the
+  // choice shows as made at once, and building the rows does not hold up that paint. Meanwhile
+  // the days are posted as they stand.
+  const weeklyShown = useDeferredValue(form.hours === "weekly");
   const copyMonday = () =>
     setForm((previous) => {
       const next = { ...previous };
@@ -121,15 +194,7 @@ export function HoursEditor({
     });
   return (
     <FormLayout>
-      <Select
-        label="Time zone"
-        name="timeZone"
-        options={zoneOptions}
-        value={form.timeZone}
-        onChange={set("timeZone")}
-        error={errors.timeZone}
-        helpText="Opening hours, same-day cut-offs and daily capacity follow the clock here."
-      />
+      <TimeZoneSelect timeZone={form.timeZone} error={errors.timeZone} timeZones={timeZones} set={set} />
       <ChoiceList
         title="Opening hours"
         titleHidden
@@ -142,10 +207,20 @@ export function HoursEditor({
         onChange={([value]) => set("hours")(value ?? "")}
         error={errors.hours}
       />
-      {form.hours === "weekly" ? (
+      {form.hours === "weekly" && !weeklyShown ? <FoldedHoursFields form={form} daysOnly /> : null}
+      {form.hours === "weekly" && weeklyShown ? (
         <BlockStack gap="200">
           {WEEK.map((day) => (
-            <DayRow key={day} day={day} form={form} errors={errors} set={set} />
+            <DayRow
+              key={day}
+              day={day}
+              isOpen={form[`${day}IsOpen`] === "on"}
+              opens={form[`${day}Opens`]}
+              closes={form[`${day}Closes`]}
+              opensError={errors[`${day}Opens`]}
+              closesError={errors[`${day}Closes`]}
+              set={set}
+            />
           ))}
           <InlineStack>
             <Button variant="plain" onClick={copyMonday}>

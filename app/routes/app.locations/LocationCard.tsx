@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
@@ -6,7 +6,7 @@ import { useFormFields } from "~/components/use-form-fields";
 import { HOURS_FIELDS, type TimeZoneOption } from "~/domain/locations/hours-form";
 import type { ProfileErrors } from "~/domain/locations/profile-form";
 import type { LocationProfileRow } from "~/services/locations/location-profiles.server";
-import { HoursEditor } from "./HoursEditor";
+import { FoldedHoursFields, HoursEditor } from "./HoursEditor";
 
 /** What the route's action answers a save with. */
 interface SaveReply {
@@ -17,6 +17,9 @@ interface SaveReply {
 
 const HOURS_ERROR_KEYS = new Set<string>(HOURS_FIELDS);
 
+/** One object for "no errors", so memoised parts of the card see unchanged props between renders. */
+const NO_ERRORS: ProfileErrors = {};
+
 const CARD_RENDERING = { contentVisibility: "auto", containIntrinsicSize: "auto 480px" } as const;
 
 /** One location's profile: its costs, capacity, pickup and opening hours, saved on their own. */
@@ -25,8 +28,11 @@ export function LocationCard({ location, timeZones }: { location: LocationProfil
   const shopify = useAppBridge();
   const [form, set, setForm] = useFormFields(location.form);
   const [hoursOpen, setHoursOpen] = useState(false);
+  // The editor is built a moment after the click, in a render of its own, so the button's answer
+  // paints at once; until then (and once folded) the hours are posted from hidden fields.
+  const hoursBuilt = useDeferredValue(hoursOpen);
   const hoursId = useId();
-  const errors = fetcher.data?.errors ?? {};
+  const errors = fetcher.data?.errors ?? NO_ERRORS;
   // Shown for a store that offers pickup, and whenever one of them is refused, so it can be fixed.
   const showsPickupPromise =
     (form.kind === "STORE" && (form.pickup === "on" || (form.pickup === "shopify" && location.shopifyPickup))) ||
@@ -202,9 +208,13 @@ export function LocationCard({ location, timeZones }: { location: LocationProfil
                   {hoursOpen ? "Hide hours" : "Edit hours"}
                 </Button>
               </InlineStack>
-              {/* Hidden, not unmounted: its fields are posted with the rest of the profile. */}
+              {/* Built only when opened; folded, the same fields are posted with the rest of the profile. */}
               <div id={hoursId} hidden={!hoursOpen}>
-                <HoursEditor form={form} errors={errors} set={set} setForm={setForm} timeZones={timeZones} />
+                {hoursBuilt ? (
+                  <HoursEditor form={form} errors={errors} set={set} setForm={setForm} timeZones={timeZones} />
+                ) : (
+                  <FoldedHoursFields form={form} />
+                )}
               </div>
             </BlockStack>
             <InlineStack align="end">

@@ -1,10 +1,14 @@
+import { memo } from "react";
 import { Box, Card, DataTable, Layout, Text } from "@shopify/polaris";
 import { formatDateTime } from "~/domain/date-time";
 import { formatDollars } from "~/domain/money";
 import type { SettingsVersionSummary } from "~/services/routing-settings/settings-page.server";
 
-/** Every saved version of the rules: who changed them and when. */
-export function HistoryCard({
+/**
+ * Every saved version of the rules: who changed them and when. Memoised: its props are the
+ * loader's, so typing in the rules form does not rebuild the table.
+ */
+export const HistoryCard = memo(function HistoryCard({
   history,
   timeZone,
 }: {
@@ -36,4 +40,4 @@ export function HistoryCard({
       </Card>
     </Layout.AnnotatedSection>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { formatDateTime } from "~/domain/date-time";
-import { useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import {
   Badge,
@@ -41,23 +41,40 @@ function recentOrderLabel(order: RecentOrderOption, timeZone: string): string {
   return [order.name, delivery, placed, where].join(" · ");
 }
 
-/**
- * Routes a recent order, or a hand-made one, under the rules as they stand in the rules form,
- * against current stock. Nothing is saved and no order moves.
- */
-export function TryItPanel({
-  rules,
-  places,
-  recentOrders,
-  timeZone,
-}: {
-  /** The rules form as typed, posted with the order to try. */
-  rules: Required<SettingsForm>;
+interface TryItProps {
   places: readonly PlaceOption[];
   recentOrders: readonly RecentOrderOption[];
   /** The shop's, in which the orders' times are shown. */
   timeZone: string;
+}
+
+/**
+ * Routes a recent order, or a hand-made one, under the rules as they stand in the rules form,
+ * against current stock. Nothing is saved and no order moves.
+ *
+ * The rules are posted from hidden fields tied to the panel's form by its id (the `form`
+ * attribute) and kept outside it: a keystroke in the rules form then updates those fields only,
+ * and the panel itself, memoised, is not rendered again.
+ */
+export function TryItPanel({
+  rules,
+  ...props
+}: TryItProps & {
+  /** The rules form as typed, posted with the order to try. */
+  rules: Required<SettingsForm>;
 }) {
+  const formId = useId();
+  return (
+    <>
+      {SETTINGS_FIELDS.map((key) => (
+        <input key={key} type="hidden" form={formId} name={key} value={rules[key]} />
+      ))}
+      <TryItForm formId={formId} {...props} />
+    </>
+  );
+}
+
+const TryItForm = memo(function TryItForm({ formId, places, recentOrders, timeZone }: TryItProps & { formId: string }) {
   const tryIt = useFetcher<typeof action>();
   const [order, setOrderField] = useFormFields<Required<DraftOrderForm>>({
     deliveryMethod: "SHIPPING",
@@ -71,19 +88,20 @@ export function TryItPanel({
 
   const tried = tryIt.data?.intent === "try" ? tryIt.data.outcome : null;
   const tryErrors = tried && !tried.ok ? { ...tried.settingsErrors, ...tried.orderErrors } : {};
-  const placeOptions = places.map((place) => ({ label: place.name, value: place.id }));
+  const placeOptions = useMemo(() => places.map((place) => ({ label: place.name, value: place.id })), [places]);
+  const recentOrderOptions = useMemo(
+    () => recentOrders.map((recent) => ({ label: recentOrderLabel(recent, timeZone), value: recent.orderId })),
+    [recentOrders, timeZone],
+  );
 
   return (
     <Layout.AnnotatedSection
       title="Try it"
       description="Route one of your recent orders, or a made-up one, under the rules above as they stand in the form, against your current stock. Nothing is saved and no order moves."
     >
-      <tryIt.Form method="post">
+      <tryIt.Form method="post" id={formId}>
         <input type="hidden" name="intent" value="try" />
         <input type="hidden" name="source" value={source} />
-        {SETTINGS_FIELDS.map((key) => (
-          <input key={key} type="hidden" name={key} value={rules[key]} />
-        ))}
         <Card>
           <FormLayout>
             <ChoiceList
@@ -108,10 +126,7 @@ export function TryItPanel({
                 label="Recent order"
                 name="orderId"
                 placeholder="Choose an order"
-                options={recentOrders.map((recent) => ({
-                  label: recentOrderLabel(recent, timeZone),
-                  value: recent.orderId,
-                }))}
+                options={recentOrderOptions}
                 value={recentOrderId}
                 onChange={setRecentOrderId}
                 error={tryErrors.orderId}
@@ -226,4 +241,4 @@ export function TryItPanel({
       </tryIt.Form>
     </Layout.AnnotatedSection>
   );
-}
+});
