@@ -23,9 +23,12 @@ export const RESERVATION_TTL_MS = 24 * 60 * 60 * 1000;
  * orders with overlapping SKUs cannot deadlock.
  */
 export async function lockSkusForRouting(db: Db, shop: string, skus: readonly string[]): Promise<void> {
-  for (const sku of [...new Set(skus)].sort()) {
-    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`routing:${shop}:${sku}`}, 0))`;
-  }
+  const keys = [...new Set(skus)].sort().map((sku) => `routing:${shop}:${sku}`);
+  if (keys.length === 0) return;
+  // One round trip for all of them: unnest yields the keys in the array's (sorted) order and the
+  // aggregate takes each lock as its row comes, so the order holds as it did one statement a key.
+  await db.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0)))::int AS "locks"
+                       FROM unnest(${keys}::text[]) AS key`;
 }
 
 /** Active reserved units of these SKUs per location, but for `exceptOrderId`'s own. */

@@ -237,8 +237,57 @@ export async function updateLocationProfile(
   return count > 0;
 }
 
-/** The shop's locations that exist in Shopify, with their profiles, by id. */
+/**
+ * A fingerprint of the shop's Location and LocationProfile rows as this statement sees them: any
+ * insert, update or delete anywhere gives a row a new version (a new xmin, PostgreSQL's id of the
+ * transaction that wrote it, at a new ctid), so the fingerprint changes; nothing else does. It
+ * keys listLiveLocations' snapshot, so a process never serves locations another process (the
+ * locations webhooks, the locations sync, a profile save) has since changed. One statement that
+ * returns one row, where reading the locations is two returning every row (2,000 at a national
+ * chain, for every routing decision).
+ */
+async function liveLocationsVersion(db: Db, shop: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('/',
+      (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
+         FROM "Location" WHERE "shop" = ${shop}),
+      (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
+         FROM "LocationProfile" WHERE "shop" = ${shop})) AS "version"`;
+  return row!.version;
+}
+
+/** The last live locations read per shop, with the version they were read at (see liveLocationsVersion). */
+const liveLocationsSnapshots = new Map<string, { version: string; locations: readonly LocationWithProfile[] }>();
+/** Shops whose snapshots a process keeps; the least recently read is dropped beyond this. */
+const LIVE_LOCATIONS_SNAPSHOT_SHOPS = 64;
+
+/**
+ * The shop's locations that exist in Shopify, with their profiles, by id. Served from this
+ * process's snapshot while the rows' version is the one it was read at, so routing does not
+ * read and decode every location for every order. The objects are shared between callers:
+ * treat them as read-only (the array is each caller's own).
+ */
 export async function listLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
+  const version = await liveLocationsVersion(db, shop);
+  const held = liveLocationsSnapshots.get(shop);
+  // Re-inserted on every read, so the Map's first key is the least recently read shop.
+  liveLocationsSnapshots.delete(shop);
+  if (held && held.version === version) {
+    liveLocationsSnapshots.set(shop, held);
+    return [...held.locations];
+  }
+  // Read after the version: a change committed in between gives rows newer than the version,
+  // which the next read finds out of date (its version is then not this one) and reads again.
+  const locations = await readLiveLocations(db, shop);
+  liveLocationsSnapshots.set(shop, { version, locations });
+  const oldest = liveLocationsSnapshots.keys().next().value;
+  if (liveLocationsSnapshots.size > LIVE_LOCATIONS_SNAPSHOT_SHOPS && oldest !== undefined) {
+    liveLocationsSnapshots.delete(oldest);
+  }
+  return [...locations];
+}
+
+async function readLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
   const rows = await db.location.findMany({
     where: { shop, deletedAt: null },
     include: { profile: true },

@@ -3,6 +3,8 @@ import prisma from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
 import {
   applyLocationChange,
+  createMissingLocationProfiles,
+  listLiveLocations,
   recordLocationDeleted,
   upsertSyncedLocations,
   type LocationChange,
@@ -122,5 +124,67 @@ describe("the locations sync's write", () => {
         select: { pickupEnabled: true, pickupTime: true },
       }),
     ).toEqual({ pickupEnabled: false, pickupTime: null });
+  });
+});
+
+describe("the live locations as routing reads them", () => {
+  async function shopWithStores(): Promise<string> {
+    const shop = uniqueShop();
+    await upsertSyncedLocations(prisma, shop, [synced(1), synced(2), synced(3)], SYNCED_AT);
+    await createMissingLocationProfiles(
+      prisma,
+      shop,
+      [1, 2, 3].map((index) => ({ locationId: synced(index).locationId, kind: "STORE", timeZone: "America/Chicago" })),
+    );
+    return shop;
+  }
+  const summary = async (shop: string) =>
+    (await listLiveLocations(prisma, shop)).map((location) => ({
+      id: location.locationId,
+      name: location.name,
+      capacity: location.profile?.dailyCapacity ?? null,
+    }));
+
+  it("reads again whatever another writer changed since: a webhook, a deletion, a profile save", async () => {
+    const shop = await shopWithStores();
+    expect((await summary(shop)).map((location) => location.name)).toEqual(["Store 1", "Store 2", "Store 3"]);
+
+    const renamedAt = new Date(READ_AT.getTime() + 60_000);
+    await applyLocationChange(
+      prisma,
+      shop,
+      webhookChangeOf({ ...synced(1), name: "Store 1 (renamed)", sourceUpdatedAt: renamedAt }),
+      renamedAt,
+    );
+    expect((await summary(shop)).map((location) => location.name)).toEqual(["Store 1 (renamed)", "Store 2", "Store 3"]);
+
+    await recordLocationDeleted(prisma, shop, synced(2).locationId, renamedAt);
+    expect((await summary(shop)).map((location) => location.id)).toEqual([synced(1).locationId, synced(3).locationId]);
+
+    // A write that bypasses this module (as another process's would) is seen all the same.
+    await prisma.$executeRaw`UPDATE "LocationProfile" SET "dailyCapacity" = 7 WHERE "shop" = ${shop} AND "locationId" = ${synced(3).locationId}`;
+    expect((await summary(shop)).find((location) => location.id === synced(3).locationId)?.capacity).toBe(7);
+  });
+
+  it("sees, inside a transaction, what that transaction wrote, and outside it only once committed", async () => {
+    const shop = await shopWithStores();
+    await summary(shop);
+    await prisma
+      .$transaction(async (tx) => {
+        await tx.locationProfile.updateMany({ where: { shop }, data: { dailyCapacity: 3 } });
+        expect((await listLiveLocations(tx, shop)).map((location) => location.profile?.dailyCapacity)).toEqual([
+          3, 3, 3,
+        ]);
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect((await summary(shop)).map((location) => location.capacity)).toEqual([null, null, null]);
+  });
+
+  it("gives each caller its own list", async () => {
+    const shop = await shopWithStores();
+    const first = await listLiveLocations(prisma, shop);
+    first.pop();
+    expect(await listLiveLocations(prisma, shop)).toHaveLength(3);
   });
 });

@@ -122,16 +122,26 @@ export async function setDecisionMoveStatus(
   await db.routingDecision.updateMany({ where: { shop, orderId }, data: { moveStatus } });
 }
 
-/** Adds a job attempt's Admin API cost to the order's. */
-export async function addDecisionCost(
+/**
+ * A routing job attempt's end in one statement: the decision's move status when the attempt
+ * settled it, and the Admin API cost it spent (added to the order's). Either may be absent.
+ */
+export async function finishDecisionAttempt(
   db: Db,
   shop: string,
   orderId: string,
-  cost: { requested: number; actual: number },
+  end: { moveStatus?: DecisionMoveStatus; cost?: { requested: number; actual: number } },
 ): Promise<void> {
+  const { moveStatus, cost } = end;
+  if (moveStatus === undefined && cost === undefined) return;
   await db.routingDecision.updateMany({
     where: { shop, orderId },
-    data: { costRequested: { increment: cost.requested }, costActual: { increment: cost.actual } },
+    data: {
+      ...(moveStatus === undefined ? {} : { moveStatus }),
+      ...(cost === undefined
+        ? {}
+        : { costRequested: { increment: cost.requested }, costActual: { increment: cost.actual } }),
+    },
   });
 }
 

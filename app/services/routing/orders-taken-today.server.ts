@@ -45,15 +45,20 @@ export async function ordersTakenToday(
   return counts;
 }
 
-/** The order a decision gave its locations, counted on each one's day, in the decision's transaction. */
+/**
+ * The order a decision gave its locations, counted on each one's day, in the decision's
+ * transaction. `timeZones`, when the caller has just read them (the routing view), saves reading
+ * them again; a location missing from them counts on UTC's day, as one without a profile does.
+ */
 export async function countOrderTakenByLocations(
   db: Prisma.TransactionClient,
   shop: string,
   locationIds: readonly string[],
   decidedAt: Date,
+  timeZones?: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (locationIds.length === 0) return;
-  const zones = await locationTimeZones(db, shop, locationIds);
+  const zones = timeZones ?? (await locationTimeZones(db, shop, locationIds));
   await countOrderTaken(
     db,
     shop,

@@ -15,10 +15,10 @@ import {
 } from "~/models/inventory-reservations.server";
 import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import {
-  addDecisionCost,
   assignedLocationIds,
   createDecision,
   findDecision,
+  finishDecisionAttempt,
   recordMove,
   setDecisionMoveStatus,
   type StoredDecision,
@@ -38,7 +38,7 @@ import {
 } from "~/shopify/operations/order-for-routing.server";
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
 import { countOrderTakenByLocations } from "./orders-taken-today.server";
-import { routingLocationsFor } from "./routing-view.server";
+import { routingViewFor } from "./routing-view.server";
 import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
 import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
@@ -101,13 +101,17 @@ export async function routeOrderJob(
     outcome = await routeAndMove(job.shop, job.orderId, client, deps);
     return outcome;
   } finally {
-    // Whatever happened, the points this attempt spent count against the order.
+    // Whatever happened, the points this attempt spent count against the order; written with
+    // the move status the attempt settled, when it did, in one statement.
     const cost = costOf(meter);
     if (job.triggerCost) {
       cost.requested += job.triggerCost.requested;
       cost.actual += job.triggerCost.actual;
     }
-    if (cost.requested > 0 || cost.actual > 0) await addDecisionCost(prisma, job.shop, job.orderId, cost);
+    await finishDecisionAttempt(prisma, job.shop, job.orderId, {
+      ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
+      ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
+    });
   }
 }
 
@@ -142,10 +146,8 @@ async function routeAndMove(
     const decided = await withFulfillmentOrderFacts(shop, facts, open);
     decision = await decideOrder(shop, decided, deps.now(), read.checkoutPromise);
   }
-  if (decision.status === "UNROUTABLE") {
-    await setDecisionMoveStatus(prisma, shop, orderId, "NONE");
-    return { kind: "ROUTED", decision, moveStatus: "NONE" };
-  }
+  // The move status an outcome ROUTED carries is written by routeOrderJob, with the attempt's cost.
+  if (decision.status === "UNROUTABLE") return { kind: "ROUTED", decision, moveStatus: "NONE" };
   const moveStatus = await carryOut(shop, orderId, facts, decision, open, client, deps);
   return { kind: "ROUTED", decision, moveStatus };
 }
@@ -223,7 +225,7 @@ export async function decideOrder(
     await lockSkusForRouting(tx, shop, skus);
     const existing = await findDecision(tx, shop, facts.orderId);
     if (existing) return existing;
-    const locations = await routingLocationsFor(tx, shop, skus, now);
+    const { locations, timeZones } = await routingViewFor(tx, shop, skus, now);
     // Decided once, so recorded once: the promise the shopper's chosen store gave at checkout.
     await recordPickupOrderPromise(tx, shop, facts, locations, settings.storeMinUnits, checkoutPromise);
     const { deliveryMethod, serviceLevel, order } = engineOrderOfRecorded(facts, settings, locations);
@@ -243,7 +245,7 @@ export async function decideOrder(
       moveStatus: decision && decision.status !== "UNROUTABLE" ? "PENDING" : "NONE",
     });
     await createReservations(tx, shop, facts.orderId, reservationsOf(decision?.assignments ?? []));
-    await countOrderTakenByLocations(tx, shop, assignedLocationIds(stored.assignments), now);
+    await countOrderTakenByLocations(tx, shop, assignedLocationIds(stored.assignments), now, timeZones);
     return stored;
   }, DECISION_TRANSACTION);
 }
@@ -261,7 +263,7 @@ function isAlreadyThere(error: AdminApiUserError): boolean {
   return error.userErrors.some((userError) => /already assigned/i.test(userError.message));
 }
 
-/** Moves what is not where the decision says; returns the decision's move status. */
+/** Moves what is not where the decision says; returns the decision's move status, for the caller to store. */
 async function carryOut(
   shop: string,
   orderId: string,
@@ -273,33 +275,35 @@ async function carryOut(
 ): Promise<StoredDecision["moveStatus"]> {
   const plan = planMoves(currentFulfillmentOrders(open), decision.assignments);
 
-  await prisma.$transaction(async (tx) => {
-    for (const stay of plan.stays) {
-      // Shopify committed these units here when the order was placed (or by an earlier move).
-      await markReservationsReflectedAfter(tx, shop, orderId, stay.locationId, facts.placedAt);
-      await recordMove(tx, shop, {
-        orderId,
-        fulfillmentOrderId: stay.fulfillmentOrderId,
-        fromLocationId: stay.locationId,
-        toLocationId: stay.locationId,
-        lineItems: null,
-        status: "ALREADY_THERE",
-        attempted: false,
-      });
-      // Settled here: the store there (if it is one) gets its task.
-      await enqueueStoreTaskSync(tx, shop, stay.fulfillmentOrderId);
-    }
-    await clearReflectedReservations(tx, shop, { orderId });
-  });
+  // Without stays there is nothing to mark here, and each move clears what it reflects itself:
+  // no transaction (three round trips) for nothing.
+  if (plan.stays.length > 0) {
+    await prisma.$transaction(async (tx) => {
+      for (const stay of plan.stays) {
+        // Shopify committed these units here when the order was placed (or by an earlier move).
+        await markReservationsReflectedAfter(tx, shop, orderId, stay.locationId, facts.placedAt);
+        await recordMove(tx, shop, {
+          orderId,
+          fulfillmentOrderId: stay.fulfillmentOrderId,
+          fromLocationId: stay.locationId,
+          toLocationId: stay.locationId,
+          lineItems: null,
+          status: "ALREADY_THERE",
+          attempted: false,
+        });
+        // Settled here: the store there (if it is one) gets its task.
+        await enqueueStoreTaskSync(tx, shop, stay.fulfillmentOrderId);
+      }
+      await clearReflectedReservations(tx, shop, { orderId });
+    });
+  }
 
   let failed = false;
   for (const move of plan.moves) {
     const ok = await performMove(shop, orderId, move, client, deps);
     if (!ok) failed = true;
   }
-  const moveStatus = failed ? "FAILED" : "DONE";
-  await setDecisionMoveStatus(prisma, shop, orderId, moveStatus);
-  return moveStatus;
+  return failed ? "FAILED" : "DONE";
 }
 
 async function performMove(

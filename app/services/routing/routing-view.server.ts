@@ -3,7 +3,7 @@ import type { RoutingLocation } from "~/domain/routing/types";
 import { findExceptionHolds } from "~/models/exception-holds.server";
 import { findStockOfSkus } from "~/models/inventory-levels.server";
 import { activeReservedUnits, type ReservationLine } from "~/models/inventory-reservations.server";
-import { listLiveLocations, type LocationWithProfile } from "~/models/locations.server";
+import { listLiveLocations } from "~/models/locations.server";
 import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
 import { ordersTakenToday } from "./orders-taken-today.server";
 
@@ -23,14 +23,32 @@ export async function routingLocationsFor(
   now: Date,
   exceptOrderId?: string,
 ): Promise<RoutingLocation[]> {
+  return (await routingViewFor(db, shop, skus, now, exceptOrderId)).locations;
+}
+
+export interface RoutingView {
+  locations: RoutingLocation[];
+  /** Each live location's profile time zone (UTC without a profile), for the daily counter. */
+  timeZones: ReadonlyMap<string, string>;
+}
+
+/** routingLocationsFor, with the time zones the decision's daily counter needs, read in the same go. */
+export async function routingViewFor(
+  db: Prisma.TransactionClient,
+  shop: string,
+  skus: readonly string[],
+  now: Date,
+  exceptOrderId?: string,
+): Promise<RoutingView> {
   const [live, stock, reserved, held] = await Promise.all([
     listLiveLocations(db, shop),
     findStockOfSkus(db, shop, [...skus]),
     activeReservedUnits(db, shop, [...skus], now, exceptOrderId),
     findExceptionHolds(db, shop, skus),
   ]);
+  const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
   const locations = withoutHeld(subtractReserved(toRoutingLocations(live, stock, now), reserved), held);
-  return withOrdersTakenToday(db, shop, locations, live, now, exceptOrderId);
+  return { locations: await withOrdersTakenToday(db, shop, locations, timeZones, now, exceptOrderId), timeZones };
 }
 
 function subtractReserved(locations: RoutingLocation[], reserved: readonly ReservationLine[]): RoutingLocation[] {
@@ -67,13 +85,12 @@ async function withOrdersTakenToday(
   db: Prisma.TransactionClient,
   shop: string,
   locations: RoutingLocation[],
-  live: readonly LocationWithProfile[],
+  timeZones: ReadonlyMap<string, string>,
   now: Date,
   exceptOrderId: string | undefined,
 ): Promise<RoutingLocation[]> {
   const limited = locations.filter((location) => location.dailyCapacity !== undefined);
   if (limited.length === 0) return locations;
-  const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
   const counts = await ordersTakenToday(
     db,
     shop,
