@@ -6,11 +6,11 @@
 // fulfilment orders moved); then each stepped up until its aim fails, for `capacity:`. The last
 // line is the 200/s and 20/s figures. national: the full inventory sync, then routing stepped up.
 // CPU figures are this process's (app and load generator) per unit of work, from process.cpuUsage.
-import http from "node:http";
 import { requireNumericId } from "../app/domain/shopify-ids";
 import { installShop, webhookAction } from "../tests/support/routing-app";
-import { TEST_APP, webhookRequest } from "../tests/support/shopify-app";
+import { webhookRequest } from "../tests/support/shopify-app";
 import { setBenchAppEnvironment, loadAverage } from "./app-environment";
+import { listenForWebhooks, runFullSyncAsItsJobWould, type WebhookListener } from "./pipeline-app";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { EmulatorProcess, type StockLevel } from "./pipeline-emulator";
 import { AppCpu, startWorkerProcesses, stopWorkerProcesses } from "./process-cpu";
@@ -67,38 +67,6 @@ class WebhookIngest {
   }
 }
 
-/** The app's HTTP front for the emulator's webhooks: each request goes to its route action. */
-async function listenForWebhooks(ingest: WebhookIngest): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (typeof value === "string") headers.set(name, value);
-      }
-      const request = new Request(`${TEST_APP.appUrl}${incoming.url ?? "/"}`, {
-        method: incoming.method ?? "POST",
-        headers,
-        body: Buffer.concat(chunks),
-      });
-      ingest.deliver(request).then(
-        (response) => outgoing.writeHead(response.status).end(),
-        (error: unknown) => {
-          console.error("webhook delivery failed:", error);
-          outgoing.writeHead(500).end();
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 interface IngestWindow {
   rate: number;
   count: number;
@@ -135,14 +103,14 @@ async function main(scale: Scale): Promise<void> {
   const ingest = new WebhookIngest();
   let database: BenchDatabase | undefined;
   let emulator: EmulatorProcess | undefined;
-  let listener: Awaited<ReturnType<typeof listenForWebhooks>> | undefined;
+  let listener: WebhookListener | undefined;
   let stopJobQueue: (() => Promise<void>) | undefined;
   let workers: Awaited<ReturnType<typeof startWorkerProcesses>> = [];
   let disconnectPrisma: (() => Promise<void>) | undefined;
   try {
     const setupStartedAt = performance.now();
     database = await startBenchDatabase();
-    listener = await listenForWebhooks(ingest);
+    listener = await listenForWebhooks((request) => ingest.deliver(request));
     emulator = await EmulatorProcess.start(scale, listener.url);
     setBenchAppEnvironment(database.url, emulator.scenario.url);
     const { shop } = emulator.scenario;
@@ -153,29 +121,12 @@ async function main(scale: Scale): Promise<void> {
     disconnectPrisma = () => prisma.$disconnect();
     ({ stopJobQueue } = await import("~/jobs/jobs.server"));
     const { startWorkers } = await import("~/worker.server");
-    const fullSync = await import("~/services/inventory/full-sync.server");
-    const { AdminApiUnavailableError } = await import("~/shopify/admin-api-errors");
     const boss = await installShop({ shop });
     await running.webhooksIdle();
     const syncStartedAt = performance.now();
     const appCpu = new AppCpu(() => workers.map((worker) => worker.pid!), emulator.pid);
     const syncCpu = appCpu.read();
-    // The emulator builds a bulk result in one go (640,000 lines take it longer than the app waits for
-    // an answer): the sync is retried as its job would be, and resumes the operation already running.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await fullSync.runInventoryFullSync(shop, {
-          ...fullSync.defaultFullSyncDependencies(shop),
-          pollIntervalMs: 10,
-        });
-        break;
-      } catch (error) {
-        if (!(error instanceof AdminApiUnavailableError) || attempt === 5) throw error;
-        console.log(
-          `full sync: attempt ${attempt} found the Admin API busy (${error.message}); retrying as its job would`,
-        );
-      }
-    }
+    await runFullSyncAsItsJobWould(shop);
     const syncMs = performance.now() - syncStartedAt;
     const syncCpuMs = appCpu.since(syncCpu).app;
     if (WORKER_PROCESSES > 0) workers = await startWorkerProcesses(WORKER_PROCESSES);

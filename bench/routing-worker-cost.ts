@@ -8,15 +8,14 @@
 // is run again on the same orders' facts under new ids, for the figure that is the job's own.
 // SQL statements (BEGIN/COMMIT included) and Admin API calls do not move with the machine's load;
 // CPU ms does, a little. `--profile` writes a CPU profile of the serial orders phase.
-import http from "node:http";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import { requireNumericId } from "../app/domain/shopify-ids";
 import { installShop, webhookAction } from "../tests/support/routing-app";
-import { TEST_APP } from "../tests/support/shopify-app";
 import { setBenchAppEnvironment, loadAverage } from "./app-environment";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
+import { listenForWebhooks, runFullSyncAsItsJobWould, type WebhookListener } from "./pipeline-app";
 import { EmulatorProcess } from "./pipeline-emulator";
 import pg from "pg";
 import { countStatements } from "./statement-counter";
@@ -30,41 +29,6 @@ type Scale = "chicago" | "national";
 function cpuMsSince(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
-}
-
-/** The app's HTTP front for the emulator's webhooks: each request goes to its route action in-process. */
-async function listenForWebhooks(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (typeof value === "string") headers.set(name, value);
-      }
-      const request = new Request(`${TEST_APP.appUrl}${incoming.url ?? "/"}`, {
-        method: incoming.method ?? "POST",
-        headers,
-        body: Buffer.concat(chunks),
-      });
-      void (async () => {
-        const action = await webhookAction(new URL(request.url).pathname);
-        const response = action
-          ? await action({ request, params: {}, context: {} })
-          : new Response(null, { status: 404 });
-        outgoing.writeHead(response.status).end();
-      })().catch((error: unknown) => {
-        console.error("webhook delivery failed:", error);
-        outgoing.writeHead(500).end();
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Counts this process's requests to the emulator's Admin API (GraphQL and REST alike). */
@@ -117,12 +81,15 @@ async function main(scale: Scale, orders: number, profilePath: string | undefine
   const statementTexts = tallyStatementTexts();
   let database: BenchDatabase | undefined;
   let emulator: EmulatorProcess | undefined;
-  let listener: Awaited<ReturnType<typeof listenForWebhooks>> | undefined;
+  let listener: WebhookListener | undefined;
   let stopJobQueue: (() => Promise<void>) | undefined;
   let disconnectPrisma: (() => Promise<void>) | undefined;
   try {
     database = await startBenchDatabase();
-    listener = await listenForWebhooks();
+    listener = await listenForWebhooks(async (request) => {
+      const action = await webhookAction(new URL(request.url).pathname);
+      return action ? action({ request, params: {}, context: {} }) : new Response(null, { status: 404 });
+    });
     emulator = await EmulatorProcess.start(scale, listener.url);
     setBenchAppEnvironment(database.url, emulator.scenario.url);
     const apiCalls = countAdminApiCalls(emulator.scenario.url);
@@ -134,30 +101,12 @@ async function main(scale: Scale, orders: number, profilePath: string | undefine
     disconnectPrisma = () => prisma.$disconnect();
     ({ stopJobQueue } = await import("~/jobs/jobs.server"));
     const { startWorkers } = await import("~/worker.server");
-    const fullSync = await import("~/services/inventory/full-sync.server");
-    const { AdminApiUnavailableError } = await import("~/shopify/admin-api-errors");
     const { decideOrder } = await import("~/services/routing/route-order.server");
     const { findOrderFacts } = await import("~/models/routed-orders.server");
     const boss = await installShop({ shop });
     await running.webhooksIdle();
     const syncStartedAt = performance.now();
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await fullSync.runInventoryFullSync(shop, {
-          ...fullSync.defaultFullSyncDependencies(shop),
-          pollIntervalMs: 10,
-        });
-        break;
-      } catch (error) {
-        // The emulator builds national's 640,000-line bulk result in one go, slowly on a busy machine:
-        // the sync is retried as its job would be, resuming the operation already running.
-        // On a loaded machine its locations transaction can also overrun its time limit: its job retries that too.
-        if (attempt === 40) throw error;
-        const busy =
-          error instanceof AdminApiUnavailableError ? "found the Admin API busy" : String(error).slice(0, 80);
-        console.log(`full sync: attempt ${attempt} ${busy}; retrying`);
-      }
-    }
+    await runFullSyncAsItsJobWould(shop, 40);
     await startWorkers(boss);
     await running.webhooksIdle();
     const mirrored = await prisma.inventoryLevel.count({ where: { shop } });
