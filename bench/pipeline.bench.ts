@@ -186,8 +186,21 @@ async function main(scale: Scale): Promise<void> {
 
     let orderIndex = 0;
     /** Orders placed at `rate` for `durationMs`, waited for until routed and moved (or the deadline). */
-    const routingWindow = async (rate: number, durationMs: number): Promise<RoutingWindow> => {
+    /** Waits (up to a limit) until no job is due or running, so one window's tail is not the next one's load. */
+    const jobsSettled = async () => {
+      const deadline = Date.now() + SETTLE_TIMEOUT_MS;
       await running.webhooksIdle();
+      while (Date.now() < deadline) {
+        const [row] = await prisma.$queryRaw<{ busy: number }[]>`
+          SELECT count(*)::int AS "busy" FROM pgboss.job
+           WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`;
+        if (row?.busy === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+      }
+    };
+
+    const routingWindow = async (rate: number, durationMs: number): Promise<RoutingWindow> => {
+      await jobsSettled();
       ingest.reset();
       const placedAt = new Map<string, number>();
       let refused = 0;
@@ -288,12 +301,10 @@ async function main(scale: Scale): Promise<void> {
       return;
     }
 
+    // Each kind of load stepped up from the last line's rate when its aim holds there (otherwise its
+    // capacity is below it), ingest first: a routing window leaves the workers busy for a while after.
     const ingestAtLastLine = await ingestWindow(LAST_LINE.webhooksPerSecond, INGEST_WINDOW_MS, INGEST_WARM_UP_MS);
     console.log(`ingest: ${describeIngest(ingestAtLastLine)}`);
-    const routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
-    console.log(`routing: ${describeRouting(routingAtLastLine)}`);
-
-    // Stepped up from the last line's rates when their aims hold there; otherwise capacity is below them.
     const ingestCapacity = await stepUp(
       "ingest",
       ingestAtLastLine.holds ? ingestAtLastLine.rate : 0,
@@ -301,6 +312,9 @@ async function main(scale: Scale): Promise<void> {
       (rate) => ingestWindow(rate, INGEST_STEP_MS, 1_000),
       describeIngest,
     );
+    await jobsSettled();
+    const routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
+    console.log(`routing: ${describeRouting(routingAtLastLine)}`);
     const routingCapacity = await stepUp(
       "routing",
       routingAtLastLine.holds ? routingAtLastLine.rate : 0,
