@@ -42,15 +42,26 @@ export async function listenForWebhooks(deliver: (request: Request) => Promise<R
 }
 
 /**
+ * The emulator builds a bulk result inside the mutation (Shopify answers at once and runs it in
+ * the background); national's 640,000 lines take it longer than the app's 15 s wait for an answer.
+ */
+const BULK_MUTATION_PATIENCE_MS = 180_000;
+
+/**
  * The shop's full inventory sync, run here with quick polls, and retried as its job would be when
- * an attempt fails (a national bulk run, or a busy machine, can outlast one attempt's patience):
- * a retry resumes the bulk operation already running. Import only after the app's environment is set.
+ * an attempt fails (a busy machine can outlast one attempt's patience). Import only after the
+ * app's environment is set.
  */
 export async function runFullSyncAsItsJobWould(shop: string, attempts = 10): Promise<void> {
   const fullSync = await import("~/services/inventory/full-sync.server");
+  const { adminClientForShop } = await import("~/shopify/admin-client-for-shop.server");
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await fullSync.runInventoryFullSync(shop, { ...fullSync.defaultFullSyncDependencies(shop), pollIntervalMs: 10 });
+      await fullSync.runInventoryFullSync(shop, {
+        ...fullSync.defaultFullSyncDependencies(shop),
+        admin: adminClientForShop(shop, { timeoutMs: BULK_MUTATION_PATIENCE_MS }),
+        pollIntervalMs: 10,
+      });
       return;
     } catch (error) {
       if (attempt === attempts) throw error;

@@ -41,28 +41,45 @@ export class BulkQueryError extends Error {
 
 const RUNNING = new Set(["CREATED", "RUNNING"]);
 
-async function startOrResume(admin: AdminClient, query: string): Promise<string> {
-  const {
-    data: { currentBulkOperation: current },
-  } = await admin.request(CURRENT_BULK_QUERY_QUERY, {});
-  if (current && RUNNING.has(current.status)) {
-    if (current.query === query) return current.id;
-    throw new BulkQueryError(`Another bulk query (${current.id}) is running for this shop; try again later`);
+/**
+ * Starts the query, or resumes it when it is already running. Shopify runs one bulk query per shop
+ * and app at a time, and the install starts two syncs that each run one (variants and inventory):
+ * while another query runs, or when the start loses that race (OPERATION_IN_PROGRESS), this waits
+ * for it with the same growing polls, up to maxWaitMs, rather than failing the job into a long
+ * retry backoff.
+ */
+async function startOrResume(query: string, options: BulkQueryOptions): Promise<string> {
+  const { admin } = options;
+  const deadline = options.now().getTime() + options.maxWaitMs;
+  let interval = options.pollIntervalMs;
+  for (;;) {
+    const {
+      data: { currentBulkOperation: current },
+    } = await admin.request(CURRENT_BULK_QUERY_QUERY, {});
+    let busyWith = current && RUNNING.has(current.status) ? current.id : null;
+    if (current && busyWith && current.query === query) return current.id;
+    if (!busyWith) {
+      const {
+        data: { bulkOperationRunQuery: started },
+      } = await admin.request(RUN_BULK_QUERY_MUTATION, { query });
+      const problems = started?.userErrors ?? [];
+      if (problems.some((error) => error.code === "OPERATION_IN_PROGRESS")) busyWith = "another operation";
+      else if (problems.length > 0) {
+        const described = problems.map((error) => `${error.code ?? "ERROR"}: ${error.message}`).join("; ");
+        throw new BulkQueryError(`bulkOperationRunQuery refused the query: ${described}`);
+      } else if (!started?.bulkOperation) throw new BulkQueryError("bulkOperationRunQuery returned no operation");
+      else return started.bulkOperation.id;
+    }
+    if (options.now().getTime() + interval > deadline) {
+      throw new BulkQueryError(`Another bulk query (${busyWith}) is still running for this shop; try again later`);
+    }
+    await options.sleep(interval);
+    interval = Math.min(interval * 2, options.maxPollIntervalMs);
   }
-  const {
-    data: { bulkOperationRunQuery: started },
-  } = await admin.request(RUN_BULK_QUERY_MUTATION, { query });
-  const problems = started?.userErrors ?? [];
-  if (problems.length > 0) {
-    const described = problems.map((error) => `${error.code ?? "ERROR"}: ${error.message}`).join("; ");
-    throw new BulkQueryError(`bulkOperationRunQuery refused the query: ${described}`);
-  }
-  if (!started?.bulkOperation) throw new BulkQueryError("bulkOperationRunQuery returned no operation");
-  return started.bulkOperation.id;
 }
 
 export async function runBulkQuery(query: string, options: BulkQueryOptions): Promise<CompletedBulkQuery> {
-  const operationId = await startOrResume(options.admin, query);
+  const operationId = await startOrResume(query, options);
   const deadline = options.now().getTime() + options.maxWaitMs;
   let interval = options.pollIntervalMs;
   for (;;) {

@@ -7,6 +7,8 @@ const OPERATION = "gid://shopify/BulkOperation/1";
 
 interface FakeShopify {
   current: { id: string; status: string; query: string } | null;
+  /** How many times `current` is reported before it reads as finished (null); unset: always. */
+  currentFor?: number;
   userErrors: { field: string[]; message: string; code: string }[];
   /** Statuses the operation reports, one per poll; the last repeats. */
   statuses: string[];
@@ -19,10 +21,13 @@ interface FakeShopify {
 function fakeAdmin(shopify: FakeShopify) {
   const asked: string[] = [];
   let polls = 0;
+  let currentAsked = 0;
   const dataFor = (query: string) => {
     if (query.includes("currentBulkOperation")) {
       asked.push("current");
-      return { currentBulkOperation: shopify.current };
+      currentAsked += 1;
+      const finished = shopify.currentFor !== undefined && currentAsked > shopify.currentFor;
+      return { currentBulkOperation: finished ? null : shopify.current };
     }
     if (query.includes("bulkOperationRunQuery")) {
       asked.push("run");
@@ -97,7 +102,36 @@ describe("running a bulk query", () => {
     expect(admin.asked).toEqual(["current", "poll"]);
   });
 
-  it("fails, to be retried later, while another bulk query of the app runs", async () => {
+  it("waits for another bulk query of the app to finish, then starts its own", async () => {
+    const admin = fakeAdmin({
+      current: {
+        id: "gid://shopify/BulkOperation/9",
+        status: "RUNNING",
+        query: "{ orders { edges { node { id } } } }",
+      },
+      currentFor: 2,
+      userErrors: [],
+      statuses: ["COMPLETED"],
+    });
+    const run = options(admin.admin);
+    await expect(runBulkQuery(QUERY, run)).resolves.toMatchObject({ operationId: OPERATION });
+    expect(admin.asked).toEqual(["current", "current", "current", "run", "poll"]);
+    expect(run.waits).toEqual([1_000, 2_000]);
+  });
+
+  it("waits when the start loses the race to another query (OPERATION_IN_PROGRESS)", async () => {
+    const admin = fakeAdmin({
+      current: null,
+      userErrors: [
+        { field: [], message: "A bulk query operation is already in progress.", code: "OPERATION_IN_PROGRESS" },
+      ],
+      statuses: [],
+    });
+    await expect(runBulkQuery(QUERY, options(admin.admin, 5_000))).rejects.toThrow(/still running/);
+    expect(admin.asked.filter((asked) => asked === "run").length).toBeGreaterThan(1);
+  });
+
+  it("fails, to be retried later, when another bulk query of the app runs past the bounded wait", async () => {
     const admin = fakeAdmin({
       current: {
         id: "gid://shopify/BulkOperation/9",
@@ -107,8 +141,8 @@ describe("running a bulk query", () => {
       userErrors: [],
       statuses: [],
     });
-    await expect(runBulkQuery(QUERY, options(admin.admin))).rejects.toThrow(/Another bulk query/);
-    expect(admin.asked).toEqual(["current"]);
+    await expect(runBulkQuery(QUERY, options(admin.admin, 5_000))).rejects.toThrow(/Another bulk query/);
+    expect(admin.asked.every((asked) => asked === "current")).toBe(true);
   });
 
   it("fails with Shopify's user errors when the mutation refuses the query", async () => {
