@@ -27,12 +27,28 @@ declare global {
 }
 
 /**
+ * Timestamp columns (without time zone) hold UTC, as Prisma writes them: the app's own SQL reads
+ * them as UTC whatever the machine's zone (node-postgres would read them as local time). Prisma's
+ * driver adapter passes parsers of its own with each query, so this touches only plain SQL.
+ */
+function parseUtcTimestamp(text: string): Date {
+  return new Date(`${text.replace(" ", "T")}Z`);
+}
+
+const utcTimestampTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMP && format !== "binary"
+      ? parseUtcTimestamp
+      : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
+};
+
+/**
  * One pool of connections: Prisma runs on it, and so do the few hot statements written as plain
  * SQL (decision 014), which then share the process's connection budget rather than add to it.
  */
 function sharedDatabase(url: string): Database {
   if (globalThis.__omnirouteDb?.url !== url) {
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = new pg.Pool({ connectionString: url, types: utcTimestampTypes });
     globalThis.__omnirouteDb = {
       url,
       pool,

@@ -3,10 +3,13 @@ import type { z } from "zod";
 import { appJobQueue } from "./app-job-queue.server";
 import { ensureJobQueues } from "./boss.server";
 import { enqueueInTransaction } from "./jobs.server";
+import type { Db } from "~/db/sql.server";
 import { isLastAttempt, type JobAttempt, type QueueConsumerOptions } from "./queue-consumer.server";
 import type { QueuePolicy } from "./queues";
 
 type Tx = Prisma.TransactionClient;
+/** Where a job is enqueued: the transaction of the change it follows from (Prisma's or plain SQL's). */
+type EnqueueTx = Db;
 
 /** One at a time per worker process, looking every 5 s for jobs nobody announced (retries coming due). */
 export const ONE_AT_A_TIME = { concurrency: 1, idlePollMs: 5_000 } as const satisfies QueueConsumerOptions;
@@ -70,7 +73,7 @@ export interface JobDefinition<Payload extends object> extends AnyJobDefinition 
    * Queues the job in the caller's transaction (see `enqueueInTransaction`), keyed by its
    * singletonKey. Returns the job's id, or null when the same work is already queued.
    */
-  enqueue(tx: Tx, payload: Payload): Promise<string | null>;
+  enqueue(tx: EnqueueTx, payload: Payload): Promise<string | null>;
 }
 
 /** A stored job whose data is not what its queue's definition expects. */

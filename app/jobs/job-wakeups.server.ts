@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Prisma } from "@prisma/client";
+import { sqlExecute, type Db } from "~/db/sql.server";
 
 /**
  * Enqueuers announce new jobs on this PostgreSQL channel, so that workers in any process start
@@ -9,8 +9,8 @@ import type { Prisma } from "@prisma/client";
 export const JOB_WAKEUP_CHANNEL = "omniroute_job_enqueued";
 
 /** Announces, within the enqueuing transaction, that `queue` has a new job. */
-export async function announceJob(tx: Prisma.TransactionClient, queue: string): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_notify('${JOB_WAKEUP_CHANNEL}', $1)`, queue);
+export async function announceJob(tx: Db, queue: string): Promise<void> {
+  await sqlExecute(tx, `SELECT pg_notify('${JOB_WAKEUP_CHANNEL}', $1)`, [queue]);
 }
 
 export interface JobWakeupListenerOptions {

@@ -1,9 +1,9 @@
 import type PgBoss from "pg-boss";
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import { startBoss, type BossOptions } from "./boss.server";
 import { stopJobRunner } from "./job-runner.server";
 import { announceJob } from "./job-wakeups.server";
-import { prismaTransactionDb } from "./transactional-db.server";
+import { transactionJobDb } from "./transactional-db.server";
 
 declare global {
   // One pg-boss per process, kept across Vite's module reloads in development.
@@ -38,12 +38,12 @@ export async function stopJobQueue(): Promise<void> {
  */
 export async function enqueueInTransaction(
   boss: PgBoss,
-  tx: Prisma.TransactionClient,
+  tx: Db,
   queue: string,
   data: object,
   options: Omit<PgBoss.SendOptions, "db"> = {},
 ): Promise<string | null> {
-  const id = await boss.send(queue, data, { ...options, db: prismaTransactionDb(tx) });
+  const id = await boss.send(queue, data, { ...options, db: transactionJobDb(tx) });
   if (id === null && !options.singletonKey) {
     // pg-boss returns null, not an error, when the queue does not exist.
     throw new Error(`Job for queue ${queue} was not enqueued; is the queue created?`);

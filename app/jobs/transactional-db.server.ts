@@ -1,11 +1,13 @@
 import type PgBoss from "pg-boss";
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 
 /**
- * Lets pg-boss write its job row through a Prisma interactive transaction, so a state
- * change and the job that follows from it commit (or roll back) together.
+ * Lets pg-boss write its job row through the caller's transaction (Prisma's, or plain SQL's on
+ * node-postgres, which takes pg-boss's values as they are), so a state change and the job that
+ * follows from it commit (or roll back) together.
  */
-export function prismaTransactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
+export function transactionJobDb(tx: Db): PgBoss.Db {
+  if (!("$queryRawUnsafe" in tx)) return { executeSql: (text: string, values: unknown[]) => tx.query(text, values) };
   return {
     async executeSql(text: string, values: unknown[]) {
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(toDriverValue));

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -27,12 +28,12 @@ export async function placeExceptionHold(db: Db, shop: string, hold: ExceptionHo
 
 /** The held (location, SKU) pairs among these SKUs. */
 export function findExceptionHolds(
-  db: Db,
+  db: SqlDb,
   shop: string,
   skus: readonly string[],
 ): Promise<{ locationId: string; sku: string }[]> {
-  return db.exceptionHold.findMany({
-    where: { shop, sku: { in: [...skus] } },
-    select: { locationId: true, sku: true },
-  });
+  return sqlRows(db, `SELECT "locationId", "sku" FROM "ExceptionHold" WHERE "shop" = $1 AND "sku" = ANY($2::text[])`, [
+    shop,
+    [...skus],
+  ]);
 }

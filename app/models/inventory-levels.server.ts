@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -107,11 +108,16 @@ export async function fillMissingSkus(db: Db, shop: string): Promise<number> {
 }
 
 /** Available units of the given SKUs at every location that stocks them. */
-export function findStockOfSkus(db: Db, shop: string, skus: readonly string[]) {
-  return db.inventoryLevel.findMany({
-    where: { shop, sku: { in: [...skus] } },
-    select: { locationId: true, sku: true, available: true },
-  });
+export function findStockOfSkus(
+  db: SqlDb,
+  shop: string,
+  skus: readonly string[],
+): Promise<{ locationId: string; sku: string; available: number }[]> {
+  return sqlRows(
+    db,
+    `SELECT "locationId", "sku", "available" FROM "InventoryLevel" WHERE "shop" = $1 AND "sku" = ANY($2::text[])`,
+    [shop, [...skus]],
+  );
 }
 
 /** The inventory item the mirror knows for the SKU at the location (null when it holds no such level). */

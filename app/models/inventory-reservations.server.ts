@@ -1,6 +1,4 @@
-import { Prisma } from "@prisma/client";
-
-type Db = Prisma.TransactionClient;
+import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /**
  * Units routing decisions promised that Shopify's numbers may not show yet
@@ -27,8 +25,11 @@ export async function lockSkusForRouting(db: Db, shop: string, skus: readonly st
   if (keys.length === 0) return;
   // One round trip for all of them: unnest yields the keys in the array's (sorted) order and the
   // aggregate takes each lock as its row comes, so the order holds as it did one statement a key.
-  await db.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0)))::int AS "locks"
-                       FROM unnest(${keys}::text[]) AS key`;
+  await sqlRows(
+    db,
+    `SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0)))::int AS "locks" FROM unnest($1::text[]) AS key`,
+    [keys],
+  );
 }
 
 /** Active reserved units of these SKUs per location, but for `exceptOrderId`'s own. */
@@ -41,18 +42,15 @@ export async function activeReservedUnits(
 ): Promise<ReservationLine[]> {
   if (skus.length === 0) return [];
   const since = new Date(now.getTime() - RESERVATION_TTL_MS);
-  const rows = await db.inventoryReservation.groupBy({
-    by: ["locationId", "sku"],
-    where: {
-      shop,
-      sku: { in: [...skus] },
-      clearedAt: null,
-      createdAt: { gt: since },
-      ...(exceptOrderId ? { orderId: { not: exceptOrderId } } : {}),
-    },
-    _sum: { quantity: true },
-  });
-  return rows.map((row) => ({ locationId: row.locationId, sku: row.sku, quantity: row._sum.quantity ?? 0 }));
+  return sqlRows<ReservationLine>(
+    db,
+    `SELECT "locationId", "sku", sum("quantity")::int AS "quantity"
+       FROM "InventoryReservation"
+      WHERE "shop" = $1 AND "sku" = ANY($2::text[]) AND "clearedAt" IS NULL AND "createdAt" > $3
+        AND ($4::text IS NULL OR "orderId" <> $4)
+      GROUP BY "locationId", "sku"`,
+    [shop, [...skus], since, exceptOrderId ?? null],
+  );
 }
 
 export async function createReservations(
@@ -62,9 +60,20 @@ export async function createReservations(
   lines: readonly ReservationLine[],
 ): Promise<void> {
   if (lines.length === 0) return;
-  await db.inventoryReservation.createMany({
-    data: lines.map((line) => ({ shop, orderId, ...line })),
-  });
+  await sqlExecute(
+    db,
+    `INSERT INTO "InventoryReservation" ("id", "shop", "orderId", "locationId", "sku", "quantity", "createdAt")
+     SELECT gen_random_uuid(), $1, $2, line."locationId", line."sku", line."quantity", $6
+       FROM unnest($3::text[], $4::text[], $5::int[]) AS line("locationId", "sku", "quantity")`,
+    [
+      shop,
+      orderId,
+      lines.map((line) => line.locationId),
+      lines.map((line) => line.sku),
+      lines.map((line) => line.quantity),
+      new Date(),
+    ],
+  );
 }
 
 /** Shopify committed the order's units at the location at `at` (placement, or a move). */
@@ -75,10 +84,12 @@ export async function markReservationsReflectedAfter(
   locationId: string,
   at: Date,
 ): Promise<void> {
-  await db.inventoryReservation.updateMany({
-    where: { shop, orderId, locationId, clearedAt: null, reflectedAfter: null },
-    data: { reflectedAfter: at },
-  });
+  await sqlExecute(
+    db,
+    `UPDATE "InventoryReservation" SET "reflectedAfter" = $4
+      WHERE "shop" = $1 AND "orderId" = $2 AND "locationId" = $3 AND "clearedAt" IS NULL AND "reflectedAfter" IS NULL`,
+    [shop, orderId, locationId, at],
+  );
 }
 
 /**
@@ -91,16 +102,16 @@ export async function clearReflectedReservations(
   shop: string,
   scope: { orderId?: string; locationId?: string } = {},
 ): Promise<number> {
-  const orderFilter = scope.orderId === undefined ? Prisma.empty : Prisma.sql`AND r."orderId" = ${scope.orderId}`;
-  const locationFilter =
-    scope.locationId === undefined ? Prisma.empty : Prisma.sql`AND r."locationId" = ${scope.locationId}`;
-  return db.$executeRaw`
-    UPDATE "InventoryReservation" r SET "clearedAt" = now(), "clearedReason" = 'REFLECTED'
-     WHERE r."shop" = ${shop} AND r."clearedAt" IS NULL AND r."reflectedAfter" IS NOT NULL
-       ${orderFilter} ${locationFilter}
-       AND EXISTS (SELECT 1 FROM "InventoryLevel" l
-                    WHERE l."shop" = r."shop" AND l."locationId" = r."locationId" AND l."sku" = r."sku"
-                      AND l."sourceUpdatedAt" >= date_trunc('second', r."reflectedAfter"))`;
+  return sqlExecute(
+    db,
+    `UPDATE "InventoryReservation" r SET "clearedAt" = now(), "clearedReason" = 'REFLECTED'
+      WHERE r."shop" = $1 AND r."clearedAt" IS NULL AND r."reflectedAfter" IS NOT NULL
+        AND ($2::text IS NULL OR r."orderId" = $2) AND ($3::text IS NULL OR r."locationId" = $3)
+        AND EXISTS (SELECT 1 FROM "InventoryLevel" l
+                     WHERE l."shop" = r."shop" AND l."locationId" = r."locationId" AND l."sku" = r."sku"
+                       AND l."sourceUpdatedAt" >= date_trunc('second', r."reflectedAfter"))`,
+    [shop, scope.orderId ?? null, scope.locationId ?? null],
+  );
 }
 
 /** The order's reservations stop counting (cancelled, or a move Shopify refused). */
@@ -111,9 +122,10 @@ export async function releaseReservations(
   reason: "CANCELLED" | "MOVE_FAILED",
   locationId?: string,
 ): Promise<number> {
-  const { count } = await db.inventoryReservation.updateMany({
-    where: { shop, orderId, clearedAt: null, ...(locationId === undefined ? {} : { locationId }) },
-    data: { clearedAt: new Date(), clearedReason: reason },
-  });
-  return count;
+  return sqlExecute(
+    db,
+    `UPDATE "InventoryReservation" SET "clearedAt" = $4, "clearedReason" = $5
+      WHERE "shop" = $1 AND "orderId" = $2 AND "clearedAt" IS NULL AND ($3::text IS NULL OR "locationId" = $3)`,
+    [shop, orderId, locationId ?? null, new Date(), reason],
+  );
 }

@@ -2,6 +2,7 @@ import { Prisma, type Location, type LocationKind, type LocationProfile } from "
 import { z } from "zod";
 import { isTimeOfDay, type OpeningHours } from "~/domain/locations/opening-hours";
 import { toStoredJson } from "./stored-json";
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -246,13 +247,16 @@ export async function updateLocationProfile(
  * returns one row, where reading the locations is two returning every row (2,000 at a national
  * chain, for every routing decision).
  */
-async function liveLocationsVersion(db: Db, shop: string): Promise<string> {
-  const [row] = await db.$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('/',
-      (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
-         FROM "Location" WHERE "shop" = ${shop}),
-      (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
-         FROM "LocationProfile" WHERE "shop" = ${shop})) AS "version"`;
+async function liveLocationsVersion(db: SqlDb, shop: string): Promise<string> {
+  const [row] = await sqlRows<{ version: string }>(
+    db,
+    `SELECT concat_ws('/',
+       (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
+          FROM "Location" WHERE "shop" = $1),
+       (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
+          FROM "LocationProfile" WHERE "shop" = $1)) AS "version"`,
+    [shop],
+  );
   return row!.version;
 }
 
@@ -267,7 +271,7 @@ const LIVE_LOCATIONS_SNAPSHOT_SHOPS = 64;
  * read and decode every location for every order. The objects are shared between callers:
  * treat them as read-only (the array is each caller's own).
  */
-export async function listLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
+export async function listLiveLocations(db: SqlDb, shop: string): Promise<LocationWithProfile[]> {
   const version = await liveLocationsVersion(db, shop);
   const held = liveLocationsSnapshots.get(shop);
   // Re-inserted on every read, so the Map's first key is the least recently read shop.
@@ -287,14 +291,31 @@ export async function listLiveLocations(db: Db, shop: string): Promise<LocationW
   return [...locations];
 }
 
-async function readLiveLocations(db: Db, shop: string): Promise<LocationWithProfile[]> {
-  const rows = await db.location.findMany({
-    where: { shop, deletedAt: null },
-    include: { profile: true },
-    orderBy: { locationId: "asc" },
+async function readLiveLocations(db: SqlDb, shop: string): Promise<LocationWithProfile[]> {
+  const [locations, profiles] = await Promise.all([
+    sqlRows<Location>(
+      db,
+      `SELECT * FROM "Location" WHERE "shop" = $1 AND "deletedAt" IS NULL ORDER BY "locationId" ASC`,
+      [shop],
+    ),
+    sqlRows<LocationProfile>(db, `SELECT * FROM "LocationProfile" WHERE "shop" = $1`, [shop]),
+  ]);
+  const profileOf = new Map(profiles.map((profile) => [profile.locationId, profile]));
+  return locations.map((location): LocationWithProfile => {
+    const profile = profileOf.get(location.locationId);
+    return {
+      ...location,
+      profile:
+        profile === undefined
+          ? null
+          : {
+              ...profile,
+              // numeric columns: node-postgres reads them as text, Prisma as Decimal; both as Prisma does.
+              labourCostPerOrder: new Prisma.Decimal(profile.labourCostPerOrder),
+              shippingBaseCost: new Prisma.Decimal(profile.shippingBaseCost),
+              shippingCostPerMile: new Prisma.Decimal(profile.shippingCostPerMile),
+              openingHours: readOpeningHours(profile.openingHours),
+            },
+    };
   });
-  return rows.map(({ profile, ...location }) => ({
-    ...location,
-    profile: profile && { ...profile, openingHours: readOpeningHours(profile.openingHours) },
-  }));
 }

@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
 
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /**
@@ -139,11 +141,14 @@ export interface StoredOneSignalAccount {
 }
 
 /** The shop's OneSignal app; null until it has both an app id and a REST API key. */
-export async function findOneSignalAccount(db: Db, shop: string): Promise<StoredOneSignalAccount | null> {
-  const row = await db.shopMessagingAccount.findUnique({
-    where: { shop },
-    select: { shop: true, onesignalAppId: true, onesignalRestApiKeySealed: true },
-  });
+export async function findOneSignalAccount(db: SqlDb, shop: string): Promise<StoredOneSignalAccount | null> {
+  const [row] = await sqlRows<{
+    shop: string;
+    onesignalAppId: string | null;
+    onesignalRestApiKeySealed: string | null;
+  }>(db, `SELECT "shop", "onesignalAppId", "onesignalRestApiKeySealed" FROM "ShopMessagingAccount" WHERE "shop" = $1`, [
+    shop,
+  ]);
   if (!row?.onesignalAppId || !row.onesignalRestApiKeySealed) return null;
   return { shop: row.shop, appId: row.onesignalAppId, restApiKeySealed: row.onesignalRestApiKeySealed };
 }

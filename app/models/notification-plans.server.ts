@@ -9,6 +9,7 @@ import {
   type PendingMessage,
 } from "~/domain/notifications";
 import { findNotificationSettings } from "./notification-settings.server";
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -24,34 +25,45 @@ export const SENT_BY_SHOPIFY = "Sent by Shopify";
 
 const isCadenceStep = (step: string): step is CadenceStepKey => !step.startsWith(SHOPIFY_STEP_PREFIX);
 
-export async function pendingNotificationsOf(db: Db, shop: string, orderId: string): Promise<PendingMessage[]> {
-  const rows = await db.notification.findMany({
-    where: { shop, orderId, status: "SCHEDULED" },
-    select: { step: true, channel: true, sendAt: true },
-  });
+export async function pendingNotificationsOf(db: SqlDb, shop: string, orderId: string): Promise<PendingMessage[]> {
+  const rows = await sqlRows<{ step: string; channel: NotificationChannel; sendAt: Date }>(
+    db,
+    `SELECT "step", "channel", "sendAt" FROM "Notification" WHERE "shop" = $1 AND "orderId" = $2 AND "status" = 'SCHEDULED'`,
+    [shop, orderId],
+  );
   return rows.flatMap((row) => (isCadenceStep(row.step) ? [{ ...row, step: row.step }] : []));
 }
 
 /** The shop's cadence settings; the defaults when none are saved or the saved ones no longer read. */
-export async function readNotificationSettings(db: Db, shop: string): Promise<NotificationSettings> {
+export async function readNotificationSettings(db: SqlDb, shop: string): Promise<NotificationSettings> {
   return (await findNotificationSettings(db, shop))?.settings ?? DEFAULT_NOTIFICATION_SETTINGS;
 }
 
 /** The store's zone, in which its shoppers' messages keep quiet hours; null for a location the app does not know. */
-export async function storeTimeZoneOf(db: Db, shop: string, locationId: string): Promise<string | null> {
-  const profile = await db.locationProfile.findUnique({
-    where: { shop_locationId: { shop, locationId } },
-    select: { timeZone: true },
-  });
+export async function storeTimeZoneOf(db: SqlDb, shop: string, locationId: string): Promise<string | null> {
+  const [profile] = await sqlRows<{ timeZone: string }>(
+    db,
+    `SELECT "timeZone" FROM "LocationProfile" WHERE "shop" = $1 AND "locationId" = $2`,
+    [shop, locationId],
+  );
   return profile?.timeZone ?? null;
 }
 
-export async function isSmsOptedOut(db: Db, shop: string, phone: string): Promise<boolean> {
-  return (await db.smsOptOut.count({ where: { shop, phone } })) > 0;
+export async function isSmsOptedOut(db: SqlDb, shop: string, phone: string): Promise<boolean> {
+  const rows = await sqlRows(db, `SELECT 1 AS "found" FROM "SmsOptOut" WHERE "shop" = $1 AND "phone" = $2 LIMIT 1`, [
+    shop,
+    phone,
+  ]);
+  return rows.length > 0;
 }
 
-export async function hasRecordedSmsConsent(db: Db, shop: string, phone: string): Promise<boolean> {
-  return (await db.smsConsent.count({ where: { shop, phone, scope: "TRANSACTIONAL" } })) > 0;
+export async function hasRecordedSmsConsent(db: SqlDb, shop: string, phone: string): Promise<boolean> {
+  const rows = await sqlRows(
+    db,
+    `SELECT 1 AS "found" FROM "SmsConsent" WHERE "shop" = $1 AND "phone" = $2 AND "scope" = 'TRANSACTIONAL' LIMIT 1`,
+    [shop, phone],
+  );
+  return rows.length > 0;
 }
 
 /**
@@ -78,17 +90,12 @@ export async function applyCadencePlan(
     });
   }
   const fresh = plan.schedule.filter((message) => !message.rescheduled);
-  const created = await db.notification.createMany({
-    data: fresh.map((message) => ({
-      shop,
-      orderId,
-      step: message.step,
-      channel: message.channel,
-      locationId: message.locationId,
-      sendAt: message.sendAt,
-    })),
-    skipDuplicates: true,
-  });
+  const created = await insertNotifications(
+    db,
+    shop,
+    orderId,
+    fresh.map((message) => ({ ...message, status: "SCHEDULED" as const, reason: null })),
+  );
   const notSent = [
     ...plan.skipped.map((skip) => ({
       step: skip.step,
@@ -103,21 +110,61 @@ export async function applyCadencePlan(
       at: send.at,
     })),
   ];
-  if (notSent.length > 0) {
-    await db.notification.createMany({
-      data: notSent.map((entry) => ({
-        shop,
-        orderId,
-        step: entry.step,
-        channel: entry.channel as NotificationChannel,
-        sendAt: entry.at ?? at,
-        status: "SKIPPED" as const,
-        reason: entry.reason,
-      })),
-      skipDuplicates: true,
-    });
-  }
-  return created.count;
+  await insertNotifications(
+    db,
+    shop,
+    orderId,
+    notSent.map((entry) => ({
+      step: entry.step,
+      channel: entry.channel as NotificationChannel,
+      locationId: null,
+      sendAt: entry.at ?? at,
+      status: "SKIPPED" as const,
+      reason: entry.reason,
+    })),
+  );
+  return created;
+}
+
+interface NewNotification {
+  step: string;
+  channel: NotificationChannel;
+  locationId: string | null;
+  sendAt: Date;
+  status: "SCHEDULED" | "SKIPPED";
+  reason: string | null;
+}
+
+/** Inserts the rows in one statement; a (step, channel) the order already has is left as it is. Returns how many were new. */
+async function insertNotifications(
+  db: SqlDb,
+  shop: string,
+  orderId: string,
+  rows: readonly NewNotification[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const now = new Date();
+  return sqlExecute(
+    db,
+    `INSERT INTO "Notification"
+       ("id", "shop", "orderId", "step", "channel", "locationId", "sendAt", "status", "reason", "statusAt", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, row."step", row."channel"::"NotificationChannel", row."locationId",
+            row."sendAt", row."status"::"NotificationStatus", row."reason", $9, $9, $9
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::text[], $8::text[])
+            AS row("step", "channel", "locationId", "sendAt", "status", "reason")
+     ON CONFLICT ("shop", "orderId", "step", "channel") DO NOTHING`,
+    [
+      shop,
+      orderId,
+      rows.map((row) => row.step),
+      rows.map((row) => row.channel),
+      rows.map((row) => row.locationId),
+      rows.map((row) => row.sendAt.toISOString()),
+      rows.map((row) => row.status),
+      rows.map((row) => row.reason),
+      now,
+    ],
+  );
 }
 
 /** Shopify's message keys as the timeline names them. */

@@ -2,6 +2,8 @@ import type { Prisma } from "@prisma/client";
 import { readStoredNotificationSettings, type NotificationSettings } from "~/domain/notifications";
 import type { PickupOrderWaiting } from "~/domain/notifications";
 
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /**
@@ -17,8 +19,12 @@ export interface SavedNotificationSettings {
 }
 
 /** The saved settings, or null before the first save (the defaults apply). */
-export async function findNotificationSettings(db: Db, shop: string): Promise<SavedNotificationSettings | null> {
-  const row = await db.notificationSettings.findUnique({ where: { shop } });
+export async function findNotificationSettings(db: SqlDb, shop: string): Promise<SavedNotificationSettings | null> {
+  const [row] = await sqlRows<{ settings: Prisma.JsonValue; updatedAt: Date; updatedBy: string | null }>(
+    db,
+    `SELECT "settings", "updatedAt", "updatedBy" FROM "NotificationSettings" WHERE "shop" = $1`,
+    [shop],
+  );
   if (!row) return null;
   // Read leniently: a part saved under an older rule takes its default, the rest stands.
   const { settings, dropped } = readStoredNotificationSettings(row.settings);

@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
 
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /** How to reach an order's shopper (see OrderContact in prisma/schema.prisma). */
@@ -40,6 +42,15 @@ export const ORDER_CONTACT_FIELDS = {
   customerId: true,
 } as const satisfies Record<keyof OrderContactFacts, true>;
 
-export async function findOrderContact(db: Db, shop: string, orderId: string): Promise<OrderContactFacts | null> {
-  return db.orderContact.findUnique({ where: { shop_orderId: { shop, orderId } }, select: ORDER_CONTACT_FIELDS });
+const ORDER_CONTACT_COLUMNS = Object.keys(ORDER_CONTACT_FIELDS)
+  .map((field) => `"${field}"`)
+  .join(", ");
+
+export async function findOrderContact(db: SqlDb, shop: string, orderId: string): Promise<OrderContactFacts | null> {
+  const [row] = await sqlRows<OrderContactFacts>(
+    db,
+    `SELECT ${ORDER_CONTACT_COLUMNS} FROM "OrderContact" WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId],
+  );
+  return row ?? null;
 }

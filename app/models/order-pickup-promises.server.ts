@@ -1,5 +1,7 @@
 import type { OrderPickupPromiseSource, OrderPickupPromiseStatus, Prisma } from "@prisma/client";
 
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /** The pickup promise an order was given at its chosen store (see OrderPickupPromise in prisma/schema.prisma). */
@@ -39,13 +41,51 @@ const PROMISE_FIELDS = {
  * or a late duplicate can neither record it twice nor rewrite what the shopper was told.
  * Returns whether this call recorded it.
  */
-export async function recordOrderPickupPromise(db: Db, shop: string, promise: NewOrderPickupPromise): Promise<boolean> {
-  const { count } = await db.orderPickupPromise.createMany({ data: [{ shop, ...promise }], skipDuplicates: true });
+export async function recordOrderPickupPromise(
+  db: SqlDb,
+  shop: string,
+  promise: NewOrderPickupPromise,
+): Promise<boolean> {
+  const count = await sqlExecute(
+    db,
+    `INSERT INTO "OrderPickupPromise"
+       ("shop", "orderId", "locationId", "locationName", "status", "readyBy", "headline", "note", "reason",
+        "promisedAt", "source", "recordedAt")
+     VALUES ($1, $2, $3, $4, $5::"OrderPickupPromiseStatus", $6, $7, $8, $9, $10, $11::"OrderPickupPromiseSource", $12)
+     ON CONFLICT DO NOTHING`,
+    [
+      shop,
+      promise.orderId,
+      promise.locationId,
+      promise.locationName,
+      promise.status,
+      promise.readyBy,
+      promise.headline,
+      promise.note,
+      promise.reason,
+      promise.promisedAt,
+      promise.source,
+      new Date(),
+    ],
+  );
   return count === 1;
 }
 
-export function findOrderPickupPromise(db: Db, shop: string, orderId: string): Promise<OrderPickupPromise | null> {
-  return db.orderPickupPromise.findUnique({ where: { shop_orderId: { shop, orderId } }, select: PROMISE_FIELDS });
+const PROMISE_COLUMNS = Object.keys(PROMISE_FIELDS)
+  .map((field) => `"${field}"`)
+  .join(", ");
+
+export async function findOrderPickupPromise(
+  db: SqlDb,
+  shop: string,
+  orderId: string,
+): Promise<OrderPickupPromise | null> {
+  const [row] = await sqlRows<OrderPickupPromise>(
+    db,
+    `SELECT ${PROMISE_COLUMNS} FROM "OrderPickupPromise" WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId],
+  );
+  return row ?? null;
 }
 
 export async function eraseOrderPickupPromisesOfShop(db: Db, shop: string): Promise<number> {

@@ -1,6 +1,7 @@
 import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { readStoredJson, toStoredJson } from "./stored-json";
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -52,9 +53,17 @@ function readFacts(row: Prisma.RoutedOrderGetPayload<{ select: typeof FACT_FIELD
   return { ...row, lines: readStoredJson(orderLinesSchema, row.lines, linesOf(row.orderId)) };
 }
 
-export async function findOrderFacts(db: Db, shop: string, orderId: string): Promise<OrderFacts | null> {
-  const row = await db.routedOrder.findUnique({ where: { shop_orderId: { shop, orderId } }, select: FACT_FIELDS });
-  return row && readFacts(row);
+const FACT_COLUMNS = Object.keys(FACT_FIELDS)
+  .map((field) => `"${field}"`)
+  .join(", ");
+
+export async function findOrderFacts(db: SqlDb, shop: string, orderId: string): Promise<OrderFacts | null> {
+  const [row] = await sqlRows<Prisma.RoutedOrderGetPayload<{ select: typeof FACT_FIELDS }>>(
+    db,
+    `SELECT ${FACT_COLUMNS} FROM "RoutedOrder" WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId],
+  );
+  return row ? readFacts(row) : null;
 }
 
 /** The shop's latest orders that are not cancelled, newest placed first. */
@@ -128,12 +137,19 @@ export async function pickupStoreChosenFor(db: Db, shop: string, orderId: string
 
 /** Fills in what routing learnt from the fulfilment orders. */
 export async function completeOrderFacts(
-  db: Db,
+  db: SqlDb,
   shop: string,
   orderId: string,
   learnt: Pick<OrderFacts, "deliveryMethod" | "pickupLocationId" | "latitude" | "longitude">,
 ): Promise<void> {
-  await db.routedOrder.updateMany({ where: { shop, orderId }, data: learnt });
+  await sqlExecute(
+    db,
+    `UPDATE "RoutedOrder"
+        SET "deliveryMethod" = $3::"OrderDeliveryMethod", "pickupLocationId" = $4, "latitude" = $5, "longitude" = $6,
+            "updatedAt" = $7
+      WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId, learnt.deliveryMethod, learnt.pickupLocationId, learnt.latitude, learnt.longitude, new Date()],
+  );
 }
 
 /**

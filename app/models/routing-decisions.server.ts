@@ -15,8 +15,7 @@ import {
   type StoredTrace,
 } from "./routing-decision-json";
 import { readStoredJson, toStoredJson } from "./stored-json";
-
-type Db = Prisma.TransactionClient;
+import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /** A routing decision as stored, its JSON read back (see routing-decision-json.ts). */
 export interface StoredDecision {
@@ -80,15 +79,25 @@ function readDecision(row: DecisionRow): StoredDecision {
   };
 }
 
+/** The decision's columns as DECISION_FIELDS names them, for the statements written in SQL. */
+const DECISION_COLUMNS = Object.keys(DECISION_FIELDS)
+  .map((field) => `"${field}"`)
+  .join(", ");
+
 export async function findDecision(db: Db, shop: string, orderId: string): Promise<StoredDecision | null> {
-  const row = await db.routingDecision.findUnique({
-    where: { shop_orderId: { shop, orderId } },
-    select: DECISION_FIELDS,
-  });
-  return row && readDecision(row);
+  const [row] = await sqlRows<DecisionRow>(
+    db,
+    `SELECT ${DECISION_COLUMNS} FROM "RoutingDecision" WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId],
+  );
+  return row ? readDecision(row) : null;
 }
 
-export async function findDecisionsOfOrders(db: Db, shop: string, orderIds: string[]): Promise<StoredDecision[]> {
+export async function findDecisionsOfOrders(
+  db: Prisma.TransactionClient,
+  shop: string,
+  orderIds: string[],
+): Promise<StoredDecision[]> {
   const rows = await db.routingDecision.findMany({
     where: { shop, orderId: { in: orderIds } },
     select: DECISION_FIELDS,
@@ -99,17 +108,31 @@ export async function findDecisionsOfOrders(db: Db, shop: string, orderIds: stri
 /** Stores the order's one decision; the unique (shop, orderId) refuses a second. */
 export async function createDecision(db: Db, shop: string, decision: NewDecision): Promise<StoredDecision> {
   const of = (field: string) => ({ table: "RoutingDecision" as const, id: `of order ${decision.orderId}`, field });
-  const row = await db.routingDecision.create({
-    data: {
+  const [row] = await sqlRows<DecisionRow>(
+    db,
+    `INSERT INTO "RoutingDecision"
+       ("id", "shop", "orderId", "status", "assignments", "flags", "unroutableSkus", "trace", "deliveryMethod",
+        "serviceLevel", "settingsVersion", "decidedAt", "moveStatus", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3::"RoutingDecisionStatus", $4::jsonb, $5::text[], $6::text[], $7::jsonb,
+             $8::"OrderDeliveryMethod", $9, $10, $11, $12::"DecisionMoveStatus", $13)
+     RETURNING ${DECISION_COLUMNS}`,
+    [
       shop,
-      ...decision,
-      assignments: toStoredJson(assignmentsSchema, decision.assignments, of("assignments")),
-      flags: toStoredJson(flagsSchema, decision.flags, of("flags")),
-      unroutableSkus: [...decision.unroutableSkus],
-      trace: toStoredJson(traceSchema, decision.trace, of("trace")),
-    },
-    select: DECISION_FIELDS,
-  });
+      decision.orderId,
+      decision.status,
+      JSON.stringify(toStoredJson(assignmentsSchema, decision.assignments, of("assignments"))),
+      toStoredJson(flagsSchema, decision.flags, of("flags")),
+      [...decision.unroutableSkus],
+      JSON.stringify(toStoredJson(traceSchema, decision.trace, of("trace"))),
+      decision.deliveryMethod,
+      decision.serviceLevel,
+      decision.settingsVersion,
+      decision.decidedAt,
+      decision.moveStatus,
+      new Date(),
+    ],
+  );
+  if (!row) throw new Error(`The decision of order ${decision.orderId} was not stored`);
   return readDecision(row);
 }
 
@@ -119,7 +142,12 @@ export async function setDecisionMoveStatus(
   orderId: string,
   moveStatus: DecisionMoveStatus,
 ): Promise<void> {
-  await db.routingDecision.updateMany({ where: { shop, orderId }, data: { moveStatus } });
+  await sqlExecute(
+    db,
+    `UPDATE "RoutingDecision" SET "moveStatus" = $3::"DecisionMoveStatus", "updatedAt" = $4
+      WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId, moveStatus, new Date()],
+  );
 }
 
 /**
@@ -134,15 +162,14 @@ export async function finishDecisionAttempt(
 ): Promise<void> {
   const { moveStatus, cost } = end;
   if (moveStatus === undefined && cost === undefined) return;
-  await db.routingDecision.updateMany({
-    where: { shop, orderId },
-    data: {
-      ...(moveStatus === undefined ? {} : { moveStatus }),
-      ...(cost === undefined
-        ? {}
-        : { costRequested: { increment: cost.requested }, costActual: { increment: cost.actual } }),
-    },
-  });
+  await sqlExecute(
+    db,
+    `UPDATE "RoutingDecision"
+        SET "moveStatus" = COALESCE($3::"DecisionMoveStatus", "moveStatus"),
+            "costRequested" = "costRequested" + $4, "costActual" = "costActual" + $5, "updatedAt" = $6
+      WHERE "shop" = $1 AND "orderId" = $2`,
+    [shop, orderId, moveStatus ?? null, cost?.requested ?? 0, cost?.actual ?? 0, new Date()],
+  );
 }
 
 export interface DecisionListFilter {
@@ -154,7 +181,11 @@ export interface DecisionListFilter {
   cursor?: string;
 }
 
-export async function listDecisions(db: Db, shop: string, filter: DecisionListFilter): Promise<StoredDecision[]> {
+export async function listDecisions(
+  db: Prisma.TransactionClient,
+  shop: string,
+  filter: DecisionListFilter,
+): Promise<StoredDecision[]> {
   const rows = await db.routingDecision.findMany({
     where: {
       shop,
@@ -203,42 +234,53 @@ export interface MoveRecord {
 
 /** Records a move's latest outcome, one row per (fulfilment order, destination). */
 export async function recordMove(db: Db, shop: string, move: MoveRecord): Promise<void> {
-  const values = {
-    orderId: move.orderId,
-    fromLocationId: move.fromLocationId,
-    // Null (the whole fulfilment order) is SQL NULL in a new row and leaves an existing row's as it was.
-    lineItems:
-      move.lineItems === null
-        ? undefined
-        : toStoredJson(moveLineItemsSchema, move.lineItems, {
+  // Null (the whole fulfilment order) is SQL NULL in a new row and leaves an existing row's as it was;
+  // so does a moved fulfilment order's id that is not given.
+  const lineItems =
+    move.lineItems === null
+      ? null
+      : JSON.stringify(
+          toStoredJson(moveLineItemsSchema, move.lineItems, {
             table: "FulfillmentMove",
             id: `of fulfillment order ${move.fulfillmentOrderId}`,
             field: "lineItems",
           }),
-    status: move.status,
-    error: move.error ?? null,
-    ...(move.movedFulfillmentOrderId ? { movedFulfillmentOrderId: move.movedFulfillmentOrderId } : {}),
-  };
-  await db.fulfillmentMove.upsert({
-    where: {
-      shop_fulfillmentOrderId_toLocationId: {
-        shop,
-        fulfillmentOrderId: move.fulfillmentOrderId,
-        toLocationId: move.toLocationId,
-      },
-    },
-    create: {
+        );
+  const now = new Date();
+  await sqlExecute(
+    db,
+    `INSERT INTO "FulfillmentMove"
+       ("id", "shop", "orderId", "fulfillmentOrderId", "fromLocationId", "toLocationId", "lineItems", "status",
+        "error", "attempts", "movedFulfillmentOrderId", "createdAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6::jsonb, $7::"FulfillmentMoveStatus", $8, $9, $10, $11, $11)
+     ON CONFLICT ("shop", "fulfillmentOrderId", "toLocationId") DO UPDATE
+        SET "orderId" = EXCLUDED."orderId", "fromLocationId" = EXCLUDED."fromLocationId",
+            "lineItems" = COALESCE(EXCLUDED."lineItems", "FulfillmentMove"."lineItems"),
+            "status" = EXCLUDED."status", "error" = EXCLUDED."error",
+            "attempts" = "FulfillmentMove"."attempts" + EXCLUDED."attempts",
+            "movedFulfillmentOrderId" = COALESCE(EXCLUDED."movedFulfillmentOrderId", "FulfillmentMove"."movedFulfillmentOrderId"),
+            "updatedAt" = EXCLUDED."updatedAt"`,
+    [
       shop,
-      fulfillmentOrderId: move.fulfillmentOrderId,
-      toLocationId: move.toLocationId,
-      ...values,
-      attempts: move.attempted ? 1 : 0,
-    },
-    update: { ...values, ...(move.attempted ? { attempts: { increment: 1 } } : {}) },
-  });
+      move.orderId,
+      move.fulfillmentOrderId,
+      move.fromLocationId,
+      move.toLocationId,
+      lineItems,
+      move.status,
+      move.error ?? null,
+      move.attempted ? 1 : 0,
+      move.movedFulfillmentOrderId || null,
+      now,
+    ],
+  );
 }
 
-export async function listMovesOfOrder(db: Db, shop: string, orderId: string): Promise<StoredMove[]> {
+export async function listMovesOfOrder(
+  db: Prisma.TransactionClient,
+  shop: string,
+  orderId: string,
+): Promise<StoredMove[]> {
   const rows = await db.fulfillmentMove.findMany({
     where: { shop, orderId },
     orderBy: { createdAt: "asc" },
@@ -271,7 +313,7 @@ export async function listMovesOfOrder(db: Db, shop: string, orderId: string): P
  * answer lost). Returns the order it belongs to, or null when the app made no such move.
  */
 export async function confirmMove(
-  db: Db,
+  db: Prisma.TransactionClient,
   shop: string,
   move: { fulfillmentOrderId: string; toLocationId: string; movedFulfillmentOrderId: string },
 ): Promise<string | null> {

@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { ServiceLevel } from "~/domain/routing/types";
 import { DEFAULT_ROUTING_SETTINGS, isServiceLevel, type RoutingSettings } from "~/domain/routing-settings/settings";
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -77,13 +78,14 @@ function readVersion({
 }
 
 /** The settings in force: the shop's latest saved version, or null before the first save. */
-export async function latestRoutingSettings(db: Db, shop: string): Promise<RoutingSettingsVersion | null> {
-  const latest = await db.routingSettingsVersion.findFirst({
-    where: { shop },
-    orderBy: { version: "desc" },
-    select: VERSION_FIELDS,
-  });
-  return latest && readVersion(latest);
+export async function latestRoutingSettings(db: SqlDb, shop: string): Promise<RoutingSettingsVersion | null> {
+  const [latest] = await sqlRows<Prisma.RoutingSettingsVersionGetPayload<{ select: typeof VERSION_FIELDS }>>(
+    db,
+    `SELECT "id", "shop", "version", "settings", "changedBy", "changedAt"
+       FROM "RoutingSettingsVersion" WHERE "shop" = $1 ORDER BY "version" DESC LIMIT 1`,
+    [shop],
+  );
+  return latest ? readVersion(latest) : null;
 }
 
 export async function listRoutingSettingsVersions(db: Db, shop: string, take = 20): Promise<RoutingSettingsVersion[]> {

@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
 
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 export type InstallationOutcome = "installed" | "reinstalled" | "already-installed";
@@ -72,7 +74,11 @@ export async function saveShopTimeZone(db: Db, shop: string, timeZone: string): 
 }
 
 /** The shop's IANA time zone; "UTC" until it is known. */
-export async function findShopTimeZone(db: Db, shop: string): Promise<string> {
-  const row = await db.shopInstallation.findUnique({ where: { shop }, select: { timeZone: true } });
+export async function findShopTimeZone(db: SqlDb, shop: string): Promise<string> {
+  const [row] = await sqlRows<{ timeZone: string | null }>(
+    db,
+    `SELECT "timeZone" FROM "ShopInstallation" WHERE "shop" = $1`,
+    [shop],
+  );
   return row?.timeZone ?? "UTC";
 }

@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
 
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /**
@@ -23,8 +25,13 @@ export async function recordSmsUndeliverableNumber(
   });
 }
 
-export async function isSmsNumberUndeliverable(db: Db, shop: string, phone: string): Promise<boolean> {
-  return (await db.smsUndeliverableNumber.count({ where: { shop, phone } })) > 0;
+export async function isSmsNumberUndeliverable(db: SqlDb, shop: string, phone: string): Promise<boolean> {
+  const rows = await sqlRows(
+    db,
+    `SELECT 1 AS "found" FROM "SmsUndeliverableNumber" WHERE "shop" = $1 AND "phone" = $2 LIMIT 1`,
+    [shop, phone],
+  );
+  return rows.length > 0;
 }
 
 /** Which of `phones` (E.164) are remembered as undeliverable, with Twilio's code for each. */

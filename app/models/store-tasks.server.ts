@@ -14,6 +14,7 @@ import type { BinLocation } from "./item-bin-locations.server";
 import { readOpeningHours, type StoredOpeningHours } from "./locations.server";
 import { storeTaskEventDetailSchema, type StoreTaskEventDetail } from "./store-tasks-event-detail";
 import { readStoredJson, toStoredJson } from "./stored-json";
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -25,6 +26,12 @@ type Db = Prisma.TransactionClient;
 
 /** States in which the store still has the task to work on (the migration's partial indexes use them). */
 export const OPEN_TASK_STATES: readonly StoreTaskState[] = OPEN_STATES;
+
+/**
+ * The open states as an SQL list, written out (they are the code's constants) so the planner can
+ * use the partial indexes kept on open tasks (open pickup codes, a fulfilment order's open task).
+ */
+const OPEN_STATES_SQL = `(${OPEN_TASK_STATES.map((state) => `'${state}'`).join(", ")})`;
 
 /** A fulfilment order line item as the store picks it. */
 export interface StoreTaskLineFacts {
@@ -111,12 +118,15 @@ export function readEvent(row: StoreTaskEvent): StoredStoreTaskEvent {
 }
 
 /** Whether the shop's location is a store by its profile (a warehouse's work is not a store task). */
-export async function isStoreLocation(db: Db, shop: string, locationId: string): Promise<boolean> {
-  const profile = await db.locationProfile.findUnique({
-    where: { shop_locationId: { shop, locationId } },
-    select: { kind: true, location: { select: { deletedAt: true } } },
-  });
-  return profile?.kind === "STORE" && profile.location.deletedAt === null;
+export async function isStoreLocation(db: SqlDb, shop: string, locationId: string): Promise<boolean> {
+  const rows = await sqlRows(
+    db,
+    `SELECT 1 AS "store" FROM "LocationProfile" p
+       JOIN "Location" l ON l."shop" = p."shop" AND l."locationId" = p."locationId"
+      WHERE p."shop" = $1 AND p."locationId" = $2 AND p."kind" = 'STORE' AND l."deletedAt" IS NULL`,
+    [shop, locationId],
+  );
+  return rows.length > 0;
 }
 
 /** What a store's due times are computed from, as its profile holds them; null when it has no profile. */
@@ -131,41 +141,39 @@ export interface StoreLocationTiming {
 }
 
 export async function storeLocationTiming(
-  db: Db,
+  db: SqlDb,
   shop: string,
   locationId: string,
 ): Promise<StoreLocationTiming | null> {
-  const profile = await db.locationProfile.findUnique({
-    where: { shop_locationId: { shop, locationId } },
-    select: {
-      timeZone: true,
-      openingHours: true,
-      preparationMinutes: true,
-      sameDayCutoff: true,
-      location: { select: { pickupTime: true } },
-    },
-  });
+  const [profile] = await sqlRows<Omit<StoreLocationTiming, "openingHours"> & { openingHours: Prisma.JsonValue }>(
+    db,
+    `SELECT p."timeZone", p."openingHours", p."preparationMinutes", p."sameDayCutoff", l."pickupTime" AS "shopifyPickupTime"
+       FROM "LocationProfile" p
+       JOIN "Location" l ON l."shop" = p."shop" AND l."locationId" = p."locationId"
+      WHERE p."shop" = $1 AND p."locationId" = $2`,
+    [shop, locationId],
+  );
   if (!profile) return null;
-  const { location, openingHours, ...timing } = profile;
-  return { ...timing, openingHours: readOpeningHours(openingHours), shopifyPickupTime: location.pickupTime };
+  return { ...profile, openingHours: readOpeningHours(profile.openingHours) };
 }
 
 /**
  * Every task of the fulfilment order, at any location, locked until the transaction ends, so a
  * sync and an associate's transition on the same task take turns.
  */
-export async function lockTasksOfFulfillmentOrder(
-  tx: Db,
+export function lockTasksOfFulfillmentOrder(
+  tx: SqlDb,
   shop: string,
   fulfillmentOrderId: string,
 ): Promise<TaskOfFulfillmentOrder[]> {
-  await tx.$queryRaw`
-    SELECT id FROM "StoreTask" WHERE shop = ${shop} AND "fulfillmentOrderId" = ${fulfillmentOrderId} FOR UPDATE`;
-  return tx.storeTask.findMany({
-    where: { shop, fulfillmentOrderId },
-    select: { id: true, locationId: true, state: true, pickupCode: true, pendingShopifyAction: true, endedAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  return sqlRows<TaskOfFulfillmentOrder>(
+    tx,
+    `SELECT "id", "locationId", "state", "pickupCode", "pendingShopifyAction", "endedAt"
+       FROM "StoreTask" WHERE "shop" = $1 AND "fulfillmentOrderId" = $2
+      ORDER BY "createdAt" ASC
+        FOR UPDATE`,
+    [shop, fulfillmentOrderId],
+  );
 }
 
 /**
@@ -173,11 +181,12 @@ export async function lockTasksOfFulfillmentOrder(
  * until the transaction ends, so a cancellation recorded meanwhile either shows here or, waiting
  * for this transaction, finds the tasks it wrote.
  */
-export async function lockOrderCancellation(tx: Db, shop: string, orderId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ cancelled: boolean }[]>`
-    SELECT "cancelledAt" IS NOT NULL AS cancelled FROM "RoutedOrder"
-     WHERE shop = ${shop} AND "orderId" = ${orderId}
-       FOR SHARE`;
+export async function lockOrderCancellation(tx: SqlDb, shop: string, orderId: string): Promise<boolean> {
+  const rows = await sqlRows<{ cancelled: boolean }>(
+    tx,
+    `SELECT "cancelledAt" IS NOT NULL AS cancelled FROM "RoutedOrder" WHERE shop = $1 AND "orderId" = $2 FOR SHARE`,
+    [shop, orderId],
+  );
   return rows[0]?.cancelled ?? false;
 }
 
@@ -325,20 +334,27 @@ export async function listLocationQueue(
 
 /** The order's open tasks, wherever they are. */
 export function openStoreTasksOfOrder(
-  db: Db,
+  db: SqlDb,
   shop: string,
   orderId: string,
 ): Promise<Pick<StoreTask, "id" | "fulfillmentOrderId" | "locationId">[]> {
-  return db.storeTask.findMany({
-    where: { shop, orderId, state: { in: [...OPEN_TASK_STATES] } },
-    select: { id: true, fulfillmentOrderId: true, locationId: true },
-  });
+  return sqlRows(
+    db,
+    `SELECT "id", "fulfillmentOrderId", "locationId" FROM "StoreTask"
+      WHERE "shop" = $1 AND "orderId" = $2 AND "state" IN ${OPEN_STATES_SQL}`,
+    [shop, orderId],
+  );
 }
 
 /** Whether an open task of the shop shows this pickup code. */
-export async function isPickupCodeInUse(db: Db, shop: string, pickupCode: string): Promise<boolean> {
-  const count = await db.storeTask.count({ where: { shop, pickupCode, state: { in: [...OPEN_TASK_STATES] } } });
-  return count > 0;
+export async function isPickupCodeInUse(db: SqlDb, shop: string, pickupCode: string): Promise<boolean> {
+  const rows = await sqlRows(
+    db,
+    `SELECT 1 AS "inUse" FROM "StoreTask"
+      WHERE "shop" = $1 AND "pickupCode" = $2 AND "state" IN ${OPEN_STATES_SQL} LIMIT 1`,
+    [shop, pickupCode],
+  );
+  return rows.length > 0;
 }
 
 /** The order's name of the fulfilment order's latest task, for naming work about it; null when it has none. */
@@ -387,7 +403,27 @@ export async function recordStoreTaskEvent(
       : {}),
   };
   if (!data.clientRequestId) {
-    return { created: true, event: readEvent(await db.storeTaskEvent.create({ data })) };
+    // Made here and written in SQL: the app's own events (a sync's ASSIGNED, ENDED) are the hot path.
+    const id = crypto.randomUUID();
+    await sqlExecute(
+      db,
+      `INSERT INTO "StoreTaskEvent"
+         ("id", "shop", "taskId", "fromState", "toState", "locationId", "at", "staffMemberId", "userId", "detail")
+       VALUES ($1::uuid, $2, $3::uuid, $4::"StoreTaskState", $5::"StoreTaskState", $6, $7, $8, $9, $10::jsonb)`,
+      [
+        id,
+        shop,
+        data.taskId,
+        data.fromState,
+        data.toState,
+        data.locationId,
+        data.at,
+        data.staffMemberId,
+        data.userId,
+        data.detail === undefined ? null : JSON.stringify(data.detail),
+      ],
+    );
+    return { created: true, event: { id, ...data, detail: data.detail ?? null } };
   }
   // ON CONFLICT DO NOTHING: a duplicate leaves the caller's transaction usable. The id is made
   // here, so a new event is answered without reading it back (a round trip less per POS step).
@@ -415,14 +451,21 @@ async function writeLines(
   restart: boolean,
 ): Promise<void> {
   const held = new Map(
-    (await tx.storeTaskLine.findMany({ where: { taskId } })).map((line) => [line.lineItemId, line] as const),
+    (
+      await sqlRows<Pick<StoreTaskLine, "lineItemId" | "picked" | "takenOffAt">>(
+        tx,
+        `SELECT "lineItemId", "picked", "takenOffAt" FROM "StoreTaskLine" WHERE "taskId" = $1::uuid`,
+        [taskId],
+      )
+    ).map((line) => [line.lineItemId, line] as const),
   );
+  const fresh: (StoreTaskLineFacts & { position: number })[] = [];
   for (const [position, line] of lines.entries()) {
     const known = held.get(line.lineItemId);
     held.delete(line.lineItemId);
     const values = { ...line, position, takenOffAt: null };
     if (!known) {
-      await tx.storeTaskLine.create({ data: { shop, taskId, ...values } });
+      fresh.push(values);
       continue;
     }
     const progress = restart
@@ -433,10 +476,41 @@ async function writeLines(
       data: { ...values, ...progress },
     });
   }
+  await insertLines(tx, shop, taskId, fresh);
   const gone = [...held.values()].filter((line) => line.takenOffAt === null).map((line) => line.lineItemId);
   if (gone.length > 0) {
     await tx.storeTaskLine.updateMany({ where: { taskId, lineItemId: { in: gone } }, data: { takenOffAt: at } });
   }
+}
+
+/** New lines of a task, unpicked, in one statement. */
+async function insertLines(
+  tx: Db,
+  shop: string,
+  taskId: string,
+  lines: readonly (StoreTaskLineFacts & { position: number })[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  await sqlExecute(
+    tx,
+    `INSERT INTO "StoreTaskLine"
+       ("shop", "taskId", "lineItemId", "position", "sku", "barcode", "title", "variantTitle", "imageUrl", "quantity")
+     SELECT $1, $2::uuid, line.*
+       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
+            AS line("lineItemId", "position", "sku", "barcode", "title", "variantTitle", "imageUrl", "quantity")`,
+    [
+      shop,
+      taskId,
+      lines.map((line) => line.lineItemId),
+      lines.map((line) => line.position),
+      lines.map((line) => line.sku),
+      lines.map((line) => line.barcode),
+      lines.map((line) => line.title),
+      lines.map((line) => line.variantTitle),
+      lines.map((line) => line.imageUrl),
+      lines.map((line) => line.quantity),
+    ],
+  );
 }
 
 /** A new task (NEW) with its lines, and its ASSIGNED event; returns its id. */
@@ -447,10 +521,28 @@ export async function createStoreTask(
   { pickupCode, at, dueAt = null }: { pickupCode: string; at: Date; dueAt?: Date | null },
 ): Promise<string> {
   const { lines, ...task } = facts;
-  const { id } = await tx.storeTask.create({
-    data: { shop, ...task, state: "NEW", pickupCode, assignedAt: at, dueAt },
-    select: { id: true },
-  });
+  const id = crypto.randomUUID();
+  await sqlExecute(
+    tx,
+    `INSERT INTO "StoreTask"
+       ("id", "shop", "fulfillmentOrderId", "orderId", "orderName", "locationId", "kind", "state", "customerName",
+        "pickupCode", "assignedAt", "dueAt", "createdAt", "updatedAt")
+     VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::"StoreTaskKind", 'NEW', $8, $9, $10, $11, $12, $12)`,
+    [
+      id,
+      shop,
+      task.fulfillmentOrderId,
+      task.orderId,
+      task.orderName,
+      task.locationId,
+      task.kind,
+      task.customerName,
+      pickupCode,
+      at,
+      dueAt,
+      new Date(),
+    ],
+  );
   await writeLines(tx, shop, id, lines, at, true);
   await recordStoreTaskEvent(tx, shop, {
     taskId: id,

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import type { OpeningHours } from "~/domain/locations/opening-hours";
 import type { PickupPlace } from "~/domain/locations/pickup-option-match";
 import { knownShopifyPickupTime } from "~/domain/locations/shopify-pickup-time";
@@ -72,11 +73,7 @@ function addUnits(into: UnitsByLocation, locationId: string, inventoryItemId: st
   into.set(locationId, record);
 }
 
-export async function readShopPickupLocations(
-  db: Prisma.TransactionClient,
-  shop: string,
-  now: Date,
-): Promise<ShopPickupLocations> {
+export async function readShopPickupLocations(db: Db, shop: string, now: Date): Promise<ShopPickupLocations> {
   const [live, places, settings] = await Promise.all([
     listLiveLocations(db, shop),
     listPickupPlaces(db, shop),

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import prisma from "~/db.server";
 import { formatDateTime } from "~/domain/date-time";
 import { pickupPromises, type CartLine, type PickupCandidate } from "~/domain/pickup-promise";
@@ -41,7 +41,7 @@ const UNKNOWN_STORE_REASON = "Not one of the shop's pickup locations";
  * Returns whether one was recorded now (false: not a pickup order, no SKU lines, or already held).
  */
 export async function recordPickupOrderPromise(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   shop: string,
   facts: OrderFacts,
   stock: readonly RoutingLocation[],
@@ -107,12 +107,7 @@ export async function recordPickupOrderPromise(
  * order was promised there; null when it was not (no promise, the store could not serve the cart,
  * or the order was rerouted to another store), and the store's own rule applies.
  */
-export async function promisedReadyBy(
-  db: Prisma.TransactionClient,
-  shop: string,
-  orderId: string,
-  locationId: string,
-): Promise<Date | null> {
+export async function promisedReadyBy(db: Db, shop: string, orderId: string, locationId: string): Promise<Date | null> {
   const promise = await findOrderPickupPromise(db, shop, orderId);
   return promisedDueAt(promise, locationId);
 }

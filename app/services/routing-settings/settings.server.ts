@@ -1,4 +1,4 @@
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
 import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from "~/domain/routing-settings/settings";
 import { parseSettingsForm, type SettingsErrors } from "~/domain/routing-settings/parse-settings";
 import type { SettingsForm } from "~/domain/routing-settings/settings-form";
@@ -14,7 +14,7 @@ export interface CurrentRoutingSettings {
 
 /** The shop's routing settings in force: its latest saved version, else the seed's defaults. */
 export async function currentRoutingSettings(shop: string): Promise<CurrentRoutingSettings> {
-  const latest = await latestRoutingSettings(prisma, shop);
+  const latest = await latestRoutingSettings(sqlPool, shop);
   return latest
     ? { settings: latest.settings, version: latest.version }
     : { settings: DEFAULT_ROUTING_SETTINGS, version: null };

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import { capacityDayOf } from "~/domain/locations/daily-capacity";
 import { countOrderTaken, locationTimeZones, ordersTakenOn } from "~/models/location-daily-orders.server";
 import { assignedLocationIds, findDecision } from "~/models/routing-decisions.server";
@@ -15,7 +15,7 @@ export interface ZonedLocation {
  * volume. Trying an order already decided (`exceptOrderId`) leaves out what its own decision took.
  */
 export async function ordersTakenToday(
-  db: Prisma.TransactionClient,
+  db: Db,
   shop: string,
   locations: readonly ZonedLocation[],
   now: Date,
@@ -51,7 +51,7 @@ export async function ordersTakenToday(
  * them again; a location missing from them counts on UTC's day, as one without a profile does.
  */
 export async function countOrderTakenByLocations(
-  db: Prisma.TransactionClient,
+  db: Db,
   shop: string,
   locationIds: readonly string[],
   decidedAt: Date,

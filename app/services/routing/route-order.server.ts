@@ -1,5 +1,6 @@
 import type { OrderDeliveryMethod } from "@prisma/client";
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { routeOrder } from "~/domain/routing";
 import type { Assignment, RoutingDecision } from "~/domain/routing/types";
 import { requireNumericId, shopifyGid } from "~/domain/shopify-ids";
@@ -62,7 +63,6 @@ export const defaultRoutingDependencies: RoutingDependencies = {
   now: () => new Date(),
 };
 
-const DECISION_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
 const CLOSED_STATUSES = new Set(["CLOSED", "CANCELLED", "INCOMPLETE"]);
 
 function costOf(meter: CostMeter): { requested: number; actual: number } {
@@ -79,7 +79,7 @@ export async function resolveRoutingTrigger(
   const orderGidValue = await fetchOrderIdOfFulfillmentOrder(deps.client(job.shop, meter), job.fulfillmentOrderId);
   if (orderGidValue === null) return null;
   const orderId = requireNumericId(orderGidValue, "Order");
-  await prisma.$transaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
+  await inSqlTransaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
   return orderId;
 }
 
@@ -108,7 +108,7 @@ export async function routeOrderJob(
       cost.requested += job.triggerCost.requested;
       cost.actual += job.triggerCost.actual;
     }
-    await finishDecisionAttempt(prisma, job.shop, job.orderId, {
+    await finishDecisionAttempt(sqlPool, job.shop, job.orderId, {
       ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
       ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
     });
@@ -124,7 +124,7 @@ async function routeAndMove(
   const facts = await loadOrderFacts(shop, orderId, client);
   if (!facts) return { kind: "UNKNOWN_ORDER" };
   if (facts.cancelledAt) {
-    await prisma.$transaction(async (tx) => {
+    await inSqlTransaction(async (tx) => {
       await releaseReservations(tx, shop, orderId, "CANCELLED");
       await setDecisionMoveStatus(tx, shop, orderId, "NONE");
     });
@@ -140,7 +140,7 @@ async function routeAndMove(
     (fo) => !CLOSED_STATUSES.has(fo.status) && fo.lineItems.some((line) => line.remainingQuantity > 0),
   );
 
-  let decision = await findDecision(prisma, shop, orderId);
+  let decision = await findDecision(sqlPool, shop, orderId);
   if (!decision) {
     if (open.length === 0) return { kind: "NOTHING_TO_ROUTE" };
     const decided = await withFulfillmentOrderFacts(shop, facts, open);
@@ -154,7 +154,7 @@ async function routeAndMove(
 
 /** The order's facts: from orders/create, or from the Admin API when it has not arrived. */
 async function loadOrderFacts(shop: string, orderId: string, client: AdminClient): Promise<OrderFacts | null> {
-  const held = await findOrderFacts(prisma, shop, orderId);
+  const held = await findOrderFacts(sqlPool, shop, orderId);
   if (held) return held;
   const fetched = await fetchOrderFactsForRouting(client, orderId);
   if (!fetched) return null;
@@ -196,7 +196,7 @@ async function withFulfillmentOrderFacts(
       : "SHIPPING";
   const pickupLocationId = pickup?.locationId ? requireNumericId(pickup.locationId, "Location") : null;
   const learnt = { deliveryMethod, pickupLocationId, latitude: facts.latitude, longitude: facts.longitude };
-  await completeOrderFacts(prisma, shop, facts.orderId, learnt);
+  await completeOrderFacts(sqlPool, shop, facts.orderId, learnt);
   return { ...facts, ...learnt };
 }
 
@@ -221,7 +221,7 @@ export async function decideOrder(
 ): Promise<StoredDecision> {
   const { settings, version } = await currentRoutingSettings(shop);
   const skus = [...new Set(facts.lines.map((line) => line.sku))];
-  return prisma.$transaction(async (tx) => {
+  return inSqlTransaction(async (tx) => {
     await lockSkusForRouting(tx, shop, skus);
     const existing = await findDecision(tx, shop, facts.orderId);
     if (existing) return existing;
@@ -247,7 +247,7 @@ export async function decideOrder(
     await createReservations(tx, shop, facts.orderId, reservationsOf(decision?.assignments ?? []));
     await countOrderTakenByLocations(tx, shop, assignedLocationIds(stored.assignments), now, timeZones);
     return stored;
-  }, DECISION_TRANSACTION);
+  });
 }
 
 function currentFulfillmentOrders(fulfillmentOrders: readonly RoutingFulfillmentOrder[]): CurrentFulfillmentOrder[] {
@@ -278,7 +278,7 @@ async function carryOut(
   // Without stays there is nothing to mark here, and each move clears what it reflects itself:
   // no transaction (three round trips) for nothing.
   if (plan.stays.length > 0) {
-    await prisma.$transaction(async (tx) => {
+    await inSqlTransaction(async (tx) => {
       for (const stay of plan.stays) {
         // Shopify committed these units here when the order was placed (or by an earlier move).
         await markReservationsReflectedAfter(tx, shop, orderId, stay.locationId, facts.placedAt);
@@ -321,7 +321,7 @@ async function performMove(
     lineItems: move.lineItems,
   };
   if (!move.movable) {
-    await prisma.$transaction(async (tx) => {
+    await inSqlTransaction(async (tx) => {
       await recordMove(tx, shop, {
         ...base,
         status: "FAILED",
@@ -339,7 +339,7 @@ async function performMove(
       newLocationId: shopifyGid("Location", move.toLocationId),
       ...(move.lineItems ? { lineItems: move.lineItems } : {}),
     });
-    await prisma.$transaction(async (tx) => {
+    await inSqlTransaction(async (tx) => {
       await recordMove(tx, shop, {
         ...base,
         status: "MOVED",
@@ -357,7 +357,7 @@ async function performMove(
   } catch (error) {
     if (error instanceof AdminApiUserError) {
       const already = isAlreadyThere(error);
-      await prisma.$transaction(async (tx) => {
+      await inSqlTransaction(async (tx) => {
         await recordMove(tx, shop, {
           ...base,
           status: already ? "ALREADY_THERE" : "FAILED",
@@ -373,7 +373,7 @@ async function performMove(
     }
     if (error instanceof AdminApiUnavailableError) {
       // Pending: the job fails and pg-boss retries it; the retry reads back where it is.
-      await recordMove(prisma, shop, { ...base, status: "PENDING", error: error.message, attempted: true });
+      await recordMove(sqlPool, shop, { ...base, status: "PENDING", error: error.message, attempted: true });
     }
     throw error;
   }

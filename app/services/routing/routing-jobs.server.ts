@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import prisma from "~/db.server";
+import type { Db } from "~/db/sql.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { routingResolveTriggerJob } from "./resolve-trigger.job.server";
 import { routingRouteOrderJob, type RouteOrderJob } from "./route-order.job.server";
 
@@ -26,10 +27,10 @@ export async function enqueueRoutingTrigger(
  * order runs at a time, and a trigger while one is queued is a no-op. Returns whether a job
  * was queued (false: one is already waiting).
  */
-export async function enqueueRouteOrder(tx: Prisma.TransactionClient, job: RouteOrderJob): Promise<boolean> {
+export async function enqueueRouteOrder(tx: Db, job: RouteOrderJob): Promise<boolean> {
   return (await routingRouteOrderJob.enqueue(tx, job)) !== null;
 }
 
 export function enqueueRouteOrderNow(job: RouteOrderJob): Promise<boolean> {
-  return prisma.$transaction((tx) => enqueueRouteOrder(tx, job));
+  return inSqlTransaction((tx) => enqueueRouteOrder(tx, job));
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import type { RoutingLocation } from "~/domain/routing/types";
 import { findExceptionHolds } from "~/models/exception-holds.server";
 import { findStockOfSkus } from "~/models/inventory-levels.server";
@@ -17,7 +17,7 @@ import { ordersTakenToday } from "./orders-taken-today.server";
  * already decided leaves out what its own decision holds (`exceptOrderId`).
  */
 export async function routingLocationsFor(
-  db: Prisma.TransactionClient,
+  db: Db,
   shop: string,
   skus: readonly string[],
   now: Date,
@@ -34,7 +34,7 @@ export interface RoutingView {
 
 /** routingLocationsFor, with the time zones the decision's daily counter needs, read in the same go. */
 export async function routingViewFor(
-  db: Prisma.TransactionClient,
+  db: Db,
   shop: string,
   skus: readonly string[],
   now: Date,
@@ -82,7 +82,7 @@ function withoutHeld(
  * Orders of different SKUs decided at the same instant may both take a store's last slot.
  */
 async function withOrdersTakenToday(
-  db: Prisma.TransactionClient,
+  db: Db,
   shop: string,
   locations: RoutingLocation[],
   timeZones: ReadonlyMap<string, string>,

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import { requireNumericId } from "~/domain/shopify-ids";
 import { openStoreTasksOfOrder } from "~/models/store-tasks.server";
 import { storeTasksSyncFulfillmentOrderJob } from "./sync-fulfillment-order.job.server";
@@ -9,11 +10,7 @@ import { storeTasksSyncFulfillmentOrderJob } from "./sync-fulfillment-order.job.
  */
 
 /** Queues the sync of the fulfilment order (named by its gid or numeric id). */
-export async function enqueueStoreTaskSync(
-  tx: Prisma.TransactionClient,
-  shop: string,
-  fulfillmentOrderId: string,
-): Promise<void> {
+export async function enqueueStoreTaskSync(tx: Db, shop: string, fulfillmentOrderId: string): Promise<void> {
   await storeTasksSyncFulfillmentOrderJob.enqueue(tx, {
     shop,
     fulfillmentOrderId: requireNumericId(fulfillmentOrderId, "FulfillmentOrder"),
