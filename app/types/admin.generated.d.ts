@@ -192,6 +192,11 @@ export type UncollectedOrderPickupStateQuery = { order?: AdminTypes.Maybe<(
       )> } }
   )> };
 
+export type ShopCurrencyQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopCurrencyQuery = { shop: Pick<AdminTypes.Shop, 'currencyCode'> };
+
 export type ShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -209,6 +214,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query FulfillmentOrderOrder($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      id\n      order {\n        id\n      }\n    }\n  }\n": {return: FulfillmentOrderOrderQuery, variables: FulfillmentOrderOrderQueryVariables},
   "#graphql\n  query OrderFactsForRouting($id: ID!, $lineItemsFirst: Int!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      confirmationNumber\n      customer {\n        id\n      }\n      shippingAddress {\n        latitude\n        longitude\n      }\n      shippingLine {\n        title\n        code\n      }\n      lineItems(first: $lineItemsFirst) {\n        nodes {\n          sku\n          quantity\n        }\n      }\n    }\n  }\n": {return: OrderFactsForRoutingQuery, variables: OrderFactsForRoutingQueryVariables},
   "#graphql\n  query UncollectedOrderPickupState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 10) {\n        nodes {\n          status\n          deliveryMethod {\n            methodType\n          }\n        }\n      }\n    }\n  }\n": {return: UncollectedOrderPickupStateQuery, variables: UncollectedOrderPickupStateQueryVariables},
+  "#graphql\n  query ShopCurrency {\n    shop {\n      currencyCode\n    }\n  }\n": {return: ShopCurrencyQuery, variables: ShopCurrencyQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n    }\n    locationsCount(query: \"active:true\") {\n      count\n      precision\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
 }
 
