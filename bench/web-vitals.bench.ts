@@ -399,6 +399,53 @@ function pages(orderId: string): PageSpec[] {
         await s.adminNav("Dashboard", "Dashboard");
       },
     },
+    {
+      name: "Inventory",
+      path: "/app/inventory",
+      ready: (frame) => frame.getByRole("columnheader", { name: "Sellable for routing" }).waitFor(),
+      async interact(s) {
+        const search = s.frame.getByLabel("Search", { exact: true });
+        await s.step("click into the Search field", "app", () => search.click());
+        await s.step(
+          "keyboard: type a letter in Search",
+          "app",
+          () => s.page.keyboard.press("T"),
+          () => s.frame.waitForFunction("location.search.includes('q=')").then(() => undefined),
+        );
+        await s.step(
+          "keyboard: Backspace in Search",
+          "app",
+          () => s.page.keyboard.press("Backspace"),
+          () => s.frame.waitForFunction("!location.search.includes('q=')").then(() => undefined),
+        );
+        await s.step(
+          'click "Below the store minimum"',
+          "app",
+          () => s.frame.getByText(/^Below the store minimum/).click(),
+          () => s.frame.waitForFunction("location.search.includes('below=1')").then(() => undefined),
+        );
+        await s.adminNav("Dashboard", "Dashboard");
+      },
+    },
+    {
+      name: "ROI",
+      path: "/app/roi",
+      // The seed's example: $900.00 net a month.
+      ready: (frame) => expectText(frame.locator('[data-roi-line="netMonthlySavings"]'), /900/),
+      async interact(s) {
+        const orders = s.frame.getByLabel("Online orders a month", { exact: true });
+        await s.step("click into Online orders a month", "app", () => orders.click());
+        // 2000 becomes 20000 wherever the caret is: 6,000 BOPIS orders, $19,800.00 net a month.
+        await s.step("keyboard: type a digit in Online orders a month", "app", () => s.page.keyboard.press("0"));
+        await s.step(
+          'click "Calculate"',
+          "app",
+          () => s.frame.getByRole("button", { name: "Calculate" }).click(),
+          () => expectText(s.frame.locator('[data-roi-line="netMonthlySavings"]'), /19,800/),
+        );
+        await s.adminNav("Dashboard", "Dashboard");
+      },
+    },
   ];
 }
 

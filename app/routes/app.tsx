@@ -23,11 +23,13 @@ export default function App() {
           Dashboard
         </Link>
         <Link to="/app/orders">Orders</Link>
+        <Link to="/app/inventory">Inventory</Link>
         <Link to="/app/messages">Messages</Link>
         <Link to="/app/notifications">Notifications</Link>
         <Link to="/app/settings">Routing rules</Link>
         <Link to="/app/locations">Locations</Link>
         <Link to="/app/stores">Stores</Link>
+        <Link to="/app/roi">ROI</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scenarios } from "../../dev/scenarios";
+import { useDemoInChromium } from "../support/demo-browser";
+import { appFrame, expectText, freeDemoPorts, pollUntil, pressCtrlC, startDemo } from "../support/demo";
+
+/**
+ * The Inventory page in `npm run demo`: the merchant opens it from the admin menu, searches for a
+ * SKU, sees its stock at every location that holds it, and exports the search as CSV.
+ */
+const SCREENSHOTS = path.join("test-results", "e2e");
+const { dataDir, browser } = useDemoInChromium("inventory");
+
+/** A SKU of the demo's shop, with the locations the scenario stocks it at (the mirror syncs them). */
+function skuWithItsLocations(): { sku: string; locations: string[] } {
+  const scenario = scenarios.chicago();
+  const sku = scenario.products[3]!.variants[2]!.sku;
+  const names = new Map(scenario.locations.map((location) => [location.id, location.name]));
+  const locations = scenario.inventory
+    .filter((stock) => stock.sku === sku)
+    .map((stock) => names.get(stock.locationId)!)
+    .sort();
+  return { sku, locations };
+}
+
+describe("the Inventory page in the demo", () => {
+  it("finds a SKU, shows its stock across the stores, and exports the search as CSV", async () => {
+    const { sku, locations } = skuWithItsLocations();
+    expect(locations.length).toBeGreaterThan(1);
+    const demo = await startDemo({ dataDir, ports: await freeDemoPorts() });
+    const admin = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    admin.on("pageerror", (error) => pageErrors.push(error.message));
+    const app = appFrame(admin);
+    try {
+      await admin.goto(demo.url);
+      await expectText(app.locator("h2"), /Windy City Outfitters/, 90_000);
+      await admin.locator("#app-nav a", { hasText: "Inventory" }).click();
+      await expectText(admin.locator("#title"), /^Inventory$/);
+      await app.getByRole("columnheader", { name: "Sellable for routing" }).waitFor({ timeout: 60_000 });
+
+      // The install's full sync fills the mirror in the background: search until it is there.
+      await app.getByLabel("Search", { exact: true }).fill(sku);
+      const rows = app.locator("tbody tr", { hasText: sku });
+      await pollUntil(
+        async () => {
+          if ((await rows.count()) === locations.length) return true;
+          await admin.locator("#app-nav a", { hasText: "Inventory" }).click();
+          await app.getByLabel("Search", { exact: true }).fill(sku);
+          await admin.waitForTimeout(1_500);
+          return (await rows.count()) === locations.length;
+        },
+        `${locations.length} rows of ${sku}`,
+        90_000,
+      );
+      const shown = await rows.allInnerTexts();
+      for (const name of locations)
+        expect(
+          shown.some((row) => row.includes(name)),
+          name,
+        ).toBe(true);
+      expect(await app.locator("tbody tr").count()).toBe(locations.length);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await admin.screenshot({ path: path.join(SCREENSHOTS, "inventory-search.png") });
+
+      const [download] = await Promise.all([
+        admin.waitForEvent("download", { timeout: 30_000 }),
+        app.getByRole("button", { name: "Export CSV" }).click(),
+      ]);
+      const file = await download.path();
+      const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
+      expect(lines[0]).toBe(
+        "SKU,Product,Variant,Barcode,Location,Location ID,Kind,Available,Reserved by open orders,Sellable for routing",
+      );
+      const body = lines.slice(1).map((line) => line.split(","));
+      expect(body.map((cells) => cells[0])).toEqual(locations.map(() => sku));
+      expect(body.map((cells) => cells[4]).sort()).toEqual(locations);
+      for (const cells of body) expect(cells.slice(7).every((value) => /^-?\d+$/.test(value ?? ""))).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await admin.screenshot({ path: path.join(SCREENSHOTS, "inventory-failure.png") }).catch(() => undefined);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`${message}\n--- demo output (end) ---\n${demo.output().slice(-3000)}`);
+    } finally {
+      await admin.close();
+      expect(await pressCtrlC(demo)).toEqual({ exited: true, listening: [] });
+    }
+  }, 300_000);
+});
