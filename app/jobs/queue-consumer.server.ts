@@ -44,6 +44,13 @@ export class QueueConsumer {
   private readonly running = new Set<Promise<void>>();
   private stopping = false;
   private woken = false;
+  /**
+   * Whether the queue may hold jobs this consumer has not fetched: set by a wake-up (a job was
+   * announced), by the idle poll, and by a fetch that came back full; cleared by a fetch that did
+   * not. A job finishing frees a slot but announces nothing: without a backlog there is nothing to
+   * fetch (any job queued since was announced), which saves an empty fetch per job.
+   */
+  private backlog = true;
   private interruptWait: (() => void) | null = null;
   private loop: Promise<void> | null = null;
 
@@ -61,6 +68,13 @@ export class QueueConsumer {
 
   /** Something may be waiting in the queue: look now rather than at the next poll. */
   wake(): void {
+    this.backlog = true;
+    this.woken = true;
+    this.interruptWait?.();
+  }
+
+  /** A job finished: fetch again only if the queue may still hold more (see `backlog`). */
+  private slotFreed(): void {
     this.woken = true;
     this.interruptWait?.();
   }
@@ -80,14 +94,18 @@ export class QueueConsumer {
     while (!this.stopping) {
       this.woken = false;
       const freeSlots = this.options.concurrency - this.running.size;
-      if (freeSlots > 0) {
+      if (freeSlots > 0 && this.backlog) {
+        // Cleared before fetching, so a wake-up during the fetch (a job it may not see) sets it again.
+        this.backlog = false;
         try {
           const jobs = (await this.boss.fetch(this.queue, {
             batchSize: freeSlots,
             includeMetadata: true,
           })) as FetchedJob[];
+          if (jobs.length === freeSlots) this.backlog = true;
           for (const job of jobs) this.track(this.runJob(job));
         } catch (error) {
+          this.backlog = true;
           this.onError(error);
         }
       }
@@ -102,7 +120,11 @@ export class QueueConsumer {
         this.interruptWait = null;
         resolve();
       };
-      const timer = setTimeout(done, this.options.idlePollMs);
+      // The idle poll looks whether or not anything was announced: retries come due, wake-ups get lost.
+      const timer = setTimeout(() => {
+        this.backlog = true;
+        done();
+      }, this.options.idlePollMs);
       this.interruptWait = done;
     });
   }
@@ -111,8 +133,7 @@ export class QueueConsumer {
     this.running.add(job);
     void job.finally(() => {
       this.running.delete(job);
-      // A freed slot: there may be a backlog the last fetch could not take.
-      this.wake();
+      this.slotFreed();
     });
   }
 

@@ -167,4 +167,40 @@ describe("QueueConsumer", () => {
     await consumer.stop(50);
     expect(await statesOf(queue, [stuck!])).toEqual(["active"]);
   });
+
+  it("fetches again after a job only when the queue may hold more: a wake-up, a full batch or the idle poll", async () => {
+    const queue = await createQueue();
+    const fetched: number[] = [];
+    const fetch = queues.boss.fetch.bind(queues.boss);
+    const spy = vi.spyOn(queues.boss, "fetch").mockImplementation(async (name, options) => {
+      const jobs = await fetch(name, options as never);
+      if (name === queue) fetched.push(Array.isArray(jobs) ? jobs.length : 0);
+      return jobs as never;
+    });
+    onCleanup(() => spy.mockRestore());
+    const ran: number[] = [];
+    const { consumer, errors } = startConsumer(
+      queue,
+      async (data) => {
+        ran.push((data as { n: number }).n);
+      },
+      { concurrency: 2, idlePollMs: 60_000 },
+    );
+    // The first fetch finds the queue empty; nothing is fetched until something may be there.
+    await eventually(async () => fetched.length === 1);
+    await sendJobs(queue, [{ n: 1 }]);
+    consumer.wake();
+    await eventually(async () => ran.length === 1);
+    // The wake-up's fetch took one job of the two it could: the queue was empty then, and nothing
+    // was announced since, so the job finishing fetches nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fetched).toEqual([0, 1]);
+    // Two announced at once fill a batch: the consumer then looks again.
+    await sendJobs(queue, [{ n: 2 }, { n: 3 }]);
+    consumer.wake();
+    await eventually(async () => ran.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fetched).toEqual([0, 1, 2, 0]);
+    expect(errors).toEqual([]);
+  });
 });
