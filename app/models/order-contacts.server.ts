@@ -1,8 +1,4 @@
-import type { Prisma } from "@prisma/client";
-
-import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
-
-type Db = Prisma.TransactionClient;
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 /** How to reach an order's shopper (see OrderContact in prisma/schema.prisma). */
 export interface OrderContactFacts {
@@ -21,13 +17,34 @@ export interface OrderContactFacts {
 export type OrderContactInput = Omit<OrderContactFacts, "customerId"> & { customerId?: string | null };
 
 /** Keeps the order's contact as the latest orders/create (or a redelivery of it) gave it. Idempotent. */
-export async function upsertOrderContact(db: Db, shop: string, contact: OrderContactInput): Promise<void> {
-  const { orderId, ...values } = contact;
-  await db.orderContact.upsert({
-    where: { shop_orderId: { shop, orderId } },
-    create: { shop, orderId, ...values },
-    update: values,
-  });
+export async function upsertOrderContact(db: SqlDb, shop: string, contact: OrderContactInput): Promise<void> {
+  // A customer id left out (undefined) keeps the one held; null clears it.
+  await sqlExecute(
+    db,
+    `INSERT INTO "OrderContact"
+       ("shop", "orderId", "email", "orderPhone", "customerPhone", "shippingPhone", "billingPhone",
+        "smsMarketingConsent", "customerId", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT ("shop", "orderId") DO UPDATE
+        SET "email" = EXCLUDED."email", "orderPhone" = EXCLUDED."orderPhone",
+            "customerPhone" = EXCLUDED."customerPhone", "shippingPhone" = EXCLUDED."shippingPhone",
+            "billingPhone" = EXCLUDED."billingPhone", "smsMarketingConsent" = EXCLUDED."smsMarketingConsent",
+            "customerId" = CASE WHEN $11 THEN EXCLUDED."customerId" ELSE "OrderContact"."customerId" END,
+            "updatedAt" = EXCLUDED."updatedAt"`,
+    [
+      shop,
+      contact.orderId,
+      contact.email,
+      contact.orderPhone,
+      contact.customerPhone,
+      contact.shippingPhone,
+      contact.billingPhone,
+      contact.smsMarketingConsent,
+      contact.customerId ?? null,
+      new Date(),
+      contact.customerId !== undefined,
+    ],
+  );
 }
 
 /** The columns of OrderContactFacts, as every reader selects them. */

@@ -83,35 +83,51 @@ export async function listRecentOrderFacts(db: Db, shop: string, take: number): 
  * by a null from a source that does not carry it. Idempotent.
  */
 export async function upsertOrderFacts(
-  db: Db,
+  db: SqlDb,
   shop: string,
   facts: OrderFacts,
   source: OrderFactsSource,
 ): Promise<void> {
-  const known = await db.routedOrder.findUnique({ where: { shop_orderId: { shop, orderId: facts.orderId } } });
-  const lines =
-    facts.lines.length > 0 || !known
-      ? facts.lines
-      : readStoredJson(orderLinesSchema, known.lines, linesOf(known.orderId));
-  const merged = {
-    name: facts.name,
-    placedAt: facts.placedAt,
-    deliveryMethod: facts.deliveryMethod ?? known?.deliveryMethod ?? null,
-    pickupLocationId: facts.pickupLocationId ?? known?.pickupLocationId ?? null,
-    shippingLineTitle: facts.shippingLineTitle ?? known?.shippingLineTitle ?? null,
-    shippingLineCode: facts.shippingLineCode ?? known?.shippingLineCode ?? null,
-    latitude: facts.latitude ?? known?.latitude ?? null,
-    longitude: facts.longitude ?? known?.longitude ?? null,
-    lines: toStoredJson(orderLinesSchema, lines, linesOf(facts.orderId)),
-    customerId: facts.customerId ?? known?.customerId ?? null,
-    confirmationNumber: facts.confirmationNumber ?? known?.confirmationNumber ?? null,
-    cancelledAt: facts.cancelledAt ?? known?.cancelledAt ?? null,
-  };
-  await db.routedOrder.upsert({
-    where: { shop_orderId: { shop, orderId: facts.orderId } },
-    create: { shop, orderId: facts.orderId, ...merged, source },
-    update: merged,
-  });
+  const now = new Date();
+  await sqlExecute(
+    db,
+    `INSERT INTO "RoutedOrder"
+       ("shop", "orderId", "name", "placedAt", "deliveryMethod", "pickupLocationId", "shippingLineTitle",
+        "shippingLineCode", "latitude", "longitude", "lines", "customerId", "confirmationNumber", "cancelledAt",
+        "source", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5::"OrderDeliveryMethod", $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $16)
+     ON CONFLICT ("shop", "orderId") DO UPDATE
+        SET "name" = EXCLUDED."name", "placedAt" = EXCLUDED."placedAt",
+            "deliveryMethod" = COALESCE(EXCLUDED."deliveryMethod", "RoutedOrder"."deliveryMethod"),
+            "pickupLocationId" = COALESCE(EXCLUDED."pickupLocationId", "RoutedOrder"."pickupLocationId"),
+            "shippingLineTitle" = COALESCE(EXCLUDED."shippingLineTitle", "RoutedOrder"."shippingLineTitle"),
+            "shippingLineCode" = COALESCE(EXCLUDED."shippingLineCode", "RoutedOrder"."shippingLineCode"),
+            "latitude" = COALESCE(EXCLUDED."latitude", "RoutedOrder"."latitude"),
+            "longitude" = COALESCE(EXCLUDED."longitude", "RoutedOrder"."longitude"),
+            "lines" = CASE WHEN jsonb_array_length(EXCLUDED."lines") > 0 THEN EXCLUDED."lines" ELSE "RoutedOrder"."lines" END,
+            "customerId" = COALESCE(EXCLUDED."customerId", "RoutedOrder"."customerId"),
+            "confirmationNumber" = COALESCE(EXCLUDED."confirmationNumber", "RoutedOrder"."confirmationNumber"),
+            "cancelledAt" = COALESCE(EXCLUDED."cancelledAt", "RoutedOrder"."cancelledAt"),
+            "updatedAt" = EXCLUDED."updatedAt"`,
+    [
+      shop,
+      facts.orderId,
+      facts.name,
+      facts.placedAt,
+      facts.deliveryMethod,
+      facts.pickupLocationId,
+      facts.shippingLineTitle,
+      facts.shippingLineCode,
+      facts.latitude,
+      facts.longitude,
+      JSON.stringify(toStoredJson(orderLinesSchema, facts.lines, linesOf(facts.orderId))),
+      facts.customerId,
+      facts.confirmationNumber,
+      facts.cancelledAt,
+      source,
+      now,
+    ],
+  );
 }
 
 /** What the thank-you and order status pages' pickup pass checks an order against; null when the app has not heard of it. */
