@@ -117,6 +117,10 @@ export interface NationalOptions {
   readonly locationCount: number;
   readonly warehouseCount: number;
   readonly skuCount: number;
+  /** Mean units of a SKU on a store's shelf (exponential); 18 when absent. */
+  readonly storeUnitsMean?: number;
+  /** Most units of a SKU a warehouse holds (uniform from 1); 200 when absent. */
+  readonly warehouseUnitsMax?: number;
 }
 
 export const NATIONAL: NationalOptions = {
@@ -165,21 +169,23 @@ function placeNear(random: Random, metroWeights: readonly number[], ruralShare: 
 }
 
 /** Units on hand, exponentially distributed: many small counts, so the store minimum matters. */
-function storeUnits(random: Random): number {
-  return Math.floor(-Math.log(1 - random()) * 18);
+function storeUnits(random: Random, mean: number): number {
+  return Math.floor(-Math.log(1 - random()) * mean);
 }
 
 export function buildNationalLocations(options: NationalOptions = NATIONAL): RoutingLocation[] {
   const random = mulberry32(options.seed);
   const metroWeights = cumulative(METROS.map((metro) => metro.weight));
   const locations: RoutingLocation[] = [];
+  const storeUnitsMean = options.storeUnitsMean ?? 18;
+  const warehouseUnitsMax = options.warehouseUnitsMax ?? 200;
 
   for (let w = 0; w < options.warehouseCount; w++) {
     const hub = WAREHOUSE_HUBS[w % WAREHOUSE_HUBS.length]!;
     const stock: Record<string, number> = {};
     for (let rank = 0; rank < options.skuCount; rank++) {
       const carried = random() < (rank < 3000 ? 0.97 : 0.75);
-      if (carried) stock[skuName(rank)] = random() < 0.04 ? 0 : 1 + integerBelow(random, 200);
+      if (carried) stock[skuName(rank)] = random() < 0.04 ? 0 : 1 + integerBelow(random, warehouseUnitsMax);
     }
     locations.push({
       id: `W${String(w + 1).padStart(2, "0")}`,
@@ -201,11 +207,11 @@ export function buildNationalLocations(options: NationalOptions = NATIONAL): Rou
     const stock: Record<string, number> = {};
     const coreSize = 250 + integerBelow(random, 450);
     for (let rank = 0; rank < coreSize; rank++) {
-      if (random() < 0.97) stock[skuName(rank)] = storeUnits(random);
+      if (random() < 0.97) stock[skuName(rank)] = storeUnits(random, storeUnitsMean);
     }
     const tailSize = 100 + integerBelow(random, 300);
     for (let t = 0; t < tailSize; t++) {
-      stock[skuName(coreSize + integerBelow(random, options.skuCount - coreSize))] = storeUnits(random);
+      stock[skuName(coreSize + integerBelow(random, options.skuCount - coreSize))] = storeUnits(random, storeUnitsMean);
     }
     const hasCapacityLimit = random() < 0.3;
     const dailyCapacity = 20 + integerBelow(random, 60);
@@ -332,6 +338,108 @@ export function buildNationalOrders(locations: readonly RoutingLocation[], optio
         serviceLevel: deliveryMethod === "LOCAL_DELIVERY" ? "SAME_DAY" : serviceLevel,
         destination: { lat: round(lat, 5), lng: round(lng, 5) },
         lines,
+      });
+    }
+  }
+  return orders;
+}
+
+export interface QualityStreamOptions {
+  readonly seed: number;
+  readonly count: number;
+  readonly skuCount: number;
+}
+
+/** Lines per order in the quality stream: mostly small baskets, at most 6. */
+const LINE_COUNT_WEIGHTS: readonly number[] = [0.4, 0.25, 0.15, 0.1, 0.06, 0.04];
+
+/**
+ * The routing-quality stream (bench/quality.bench.ts): the same delivery mix as
+ * buildNationalOrders, with 1 to 6 lines per order, and every order placed where people live —
+ * shipping addresses around metros by population, and a pickup shopper's store the one nearest
+ * to such an address, so that busy stores see busy demand.
+ */
+export function buildQualityStream(
+  locations: readonly RoutingLocation[],
+  options: QualityStreamOptions,
+): RoutingOrder[] {
+  const random = mulberry32(options.seed ^ 0x5bd1e995);
+  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
+  const lineWeights = cumulative(LINE_COUNT_WEIGHTS);
+  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
+  const longTail = new ZipfSampler(options.skuCount, 1.0);
+  // Checkout offers pickup only at active stores that take pickups.
+  const stores = locations.filter((location) => location.kind === "STORE" && location.active && location.pickupEnabled);
+  const orders: RoutingOrder[] = [];
+
+  const quantity = (): number => {
+    const roll = random();
+    return roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3 + integerBelow(random, 2);
+  };
+  const lineCount = (): number => {
+    const target = random() * lineWeights[lineWeights.length - 1]!;
+    return (
+      1 +
+      Math.max(
+        0,
+        lineWeights.findIndex((weight) => weight >= target),
+      )
+    );
+  };
+  const basket = (sampler: ZipfSampler, lines: number): { sku: string; quantity: number }[] => {
+    const ranks = new Set<number>();
+    while (ranks.size < lines) ranks.add(sampler.sample(random));
+    return [...ranks].map((rank) => ({ sku: skuName(rank), quantity: quantity() }));
+  };
+  const nearestStore = (point: { lat: number; lng: number }): RoutingLocation => {
+    let best = stores[0]!;
+    let bestGap = Number.POSITIVE_INFINITY;
+    const cosLat = Math.cos((point.lat * Math.PI) / 180);
+    for (const store of stores) {
+      const gap = (store.lat - point.lat) ** 2 + ((store.lng - point.lng) * cosLat) ** 2;
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = store;
+      }
+    }
+    return best;
+  };
+
+  for (let n = 0; n < options.count; n++) {
+    const roll = random();
+    let deliveryMethod: DeliveryMethod = "SHIPPING";
+    let serviceLevel: ServiceLevel = "STANDARD";
+    if (roll < 0.5) serviceLevel = "STANDARD";
+    else if (roll < 0.65) serviceLevel = "NEXT_DAY";
+    else if (roll < 0.75) serviceLevel = "SAME_DAY";
+    else if (roll < 0.85) deliveryMethod = "LOCAL_DELIVERY";
+    else deliveryMethod = "PICK_UP";
+
+    const id = `#Q${String(n).padStart(6, "0")}`;
+    const placedAt = `2024-07-${String(1 + Math.floor((n * 30) / options.count)).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`;
+    const home = placeNear(random, metroWeights, 0.06);
+    const lines = lineCount();
+    if (deliveryMethod === "PICK_UP") {
+      const store = nearestStore(home);
+      const fromShelf = random() < 0.75 ? basketFromShelf(random, store, lines, quantity) : null;
+      orders.push({
+        id,
+        placedAt,
+        deliveryMethod,
+        serviceLevel: "STANDARD",
+        pickupLocationId: store.id,
+        destination: { lat: store.lat, lng: store.lng },
+        lines: fromShelf ?? basket(everyday, lines),
+      });
+    } else {
+      const everydayShare = deliveryMethod === "LOCAL_DELIVERY" || serviceLevel === "SAME_DAY" ? 0.8 : 0.5;
+      orders.push({
+        id,
+        placedAt,
+        deliveryMethod,
+        serviceLevel: deliveryMethod === "LOCAL_DELIVERY" ? "SAME_DAY" : serviceLevel,
+        destination: { lat: round(home.lat, 5), lng: round(home.lng, 5) },
+        lines: basket(random() < everydayShare ? everyday : longTail, lines),
       });
     }
   }

@@ -48,6 +48,35 @@ describe("route CLI", () => {
     expect(decision).toMatchObject({ orderId: "1001", status: "ROUTED", assignments: [{ locationId: "W-1" }] });
   });
 
+  it("accepts rules.lookAhead, and the trace shows the look-ahead verdict", () => {
+    const request = validRequest();
+    const locations = request.locations as Record<string, unknown>[];
+    // A store 2 miles from the destination ($9.10) beside a warehouse ($8.30, 100 miles away):
+    // within the $2.50 allowed extra, so the store ships unless look-ahead keeps its units.
+    locations[0] = { ...locations[0], lat: 43.33, lng: -87.63, stock: { "TEE-M": 50 } };
+    locations.push({
+      id: "S-1",
+      kind: "STORE",
+      lat: 41.909,
+      lng: -87.63,
+      active: true,
+      isOpen: true,
+      pickupEnabled: true,
+      stock: { "TEE-M": 5 },
+      labourCostPerOrder: 4,
+      shipping: { base: 5, perMile: 0.05 },
+    });
+    const chosen = (rules: Record<string, unknown>) => {
+      const result = run(JSON.stringify({ ...request, rules }));
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout) as { assignments: { locationId: string }[] };
+    };
+    expect(chosen({}).assignments[0]!.locationId).toBe("S-1");
+    const withLookAhead = chosen({ lookAhead: true });
+    expect(withLookAhead.assignments[0]!.locationId).toBe("W-1");
+    expect(JSON.stringify(withLookAhead)).toContain('"rule":"LOOK_AHEAD"');
+  });
+
   it("prints an array of decisions for an array of requests", () => {
     const result = run(JSON.stringify([validRequest("A"), validRequest("B")]));
     expect(result.code).toBe(0);

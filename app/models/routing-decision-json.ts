@@ -63,6 +63,13 @@ const verdictsByRule = {
     maxExtra: z.number(),
     pass,
   }),
+  LOOK_AHEAD: z.object({
+    rule: z.literal("LOOK_AHEAD"),
+    storeCost: z.number(),
+    warehouseCost: z.number(),
+    margin: z.number(),
+    pass,
+  }),
 } satisfies { [Rule in RuleName]: z.ZodType<Extract<RuleVerdict, { rule: Rule }>> };
 
 const ruleVerdict = z.discriminatedUnion("rule", [
@@ -75,6 +82,7 @@ const ruleVerdict = z.discriminatedUnion("rule", [
   verdictsByRule.PICKUP_ENABLED,
   verdictsByRule.RADIUS,
   verdictsByRule.COST_VS_WAREHOUSE,
+  verdictsByRule.LOOK_AHEAD,
 ]);
 
 const chosenReasons: { [Reason in ChosenReason]: Reason } = {
@@ -84,6 +92,7 @@ const chosenReasons: { [Reason in ChosenReason]: Reason } = {
   STORE_WITHIN_COST_THRESHOLD: "STORE_WITHIN_COST_THRESHOLD",
   CHEAPEST_STORE_IN_RADIUS: "CHEAPEST_STORE_IN_RADIUS",
   CHEAPEST_WAREHOUSE: "CHEAPEST_WAREHOUSE",
+  WAREHOUSE_KEEPS_STORE_STOCK: "WAREHOUSE_KEEPS_STORE_STOCK",
   CHEAPEST_STORE_OUTSIDE_RADIUS: "CHEAPEST_STORE_OUTSIDE_RADIUS",
   SPLIT_COVER: "SPLIT_COVER",
 };
@@ -100,6 +109,7 @@ const lostReasons: { [Reason in LostReason]: Reason } = {
   ID_TIEBREAK: "ID_TIEBREAK",
   COST_OVER_WAREHOUSE_THRESHOLD: "COST_OVER_WAREHOUSE_THRESHOLD",
   STORE_PREFERRED: "STORE_PREFERRED",
+  KEPT_FOR_STORE_ORDERS: "KEPT_FOR_STORE_ORDERS",
 };
 
 const locationTraceBase = {

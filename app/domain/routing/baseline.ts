@@ -215,6 +215,7 @@ function shipWhole(
     },
     rules,
     flags,
+    context.order,
   );
   stages.push(stage);
   return chosen?.sorted[0];

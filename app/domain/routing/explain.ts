@@ -54,6 +54,10 @@ function failedRulePhrase(verdict: RuleVerdict, all: readonly RuleVerdict[]): st
       return `${miles(verdict.distanceMiles)} away, beyond the ${verdict.radiusMiles}-mile radius`;
     case "COST_VS_WAREHOUSE":
       return costPhrase(verdict);
+    case "LOOK_AHEAD":
+      return verdict.pass
+        ? `costs more than ${formatDollars(verdict.margin)} less than the warehouse's ${formatDollars(verdict.warehouseCost)}, so it ships despite look-ahead`
+        : `costs ${formatDollars(verdict.storeCost)}, not ${formatDollars(verdict.margin)} less than the warehouse's ${formatDollars(verdict.warehouseCost)}; look-ahead keeps its units for same-day and pickup orders`;
   }
 }
 
@@ -83,6 +87,8 @@ function outcomeSentence(
         return `${where}: chosen, the cheapest store within ${stageRadius} miles with every item.`;
       case "CHEAPEST_WAREHOUSE":
         return `${where}: chosen, the cheapest warehouse with every item.`;
+      case "WAREHOUSE_KEEPS_STORE_STOCK":
+        return `${where}: chosen, the cheapest warehouse with every item, so the nearby store keeps its units for same-day and pickup orders.`;
       case "CHEAPEST_STORE_OUTSIDE_RADIUS":
         return `${where}: chosen, the cheapest store with every item, although it is beyond the ${stageRadius}-mile radius.`;
       case "SPLIT_COVER": {
@@ -103,6 +109,8 @@ function outcomeSentence(
       return `${where}: not used, because a store within the radius costs little enough more.`;
     case "COST_OVER_WAREHOUSE_THRESHOLD":
       return `${name}: not used, so the order goes to the warehouse.`;
+    case "KEPT_FOR_STORE_ORDERS":
+      return `${name}: not used; its units are kept for orders only a store can serve.`;
     default:
       return null; // the failed rules above already say why
   }
@@ -166,7 +174,7 @@ export function explainDecision(decision: RoutingDecision, options?: ExplainOpti
     for (const entry of stage.locations) {
       const name = nameOf(entry.locationId);
       for (const verdict of entry.verdicts) {
-        if (verdict.pass && verdict.rule !== "COST_VS_WAREHOUSE") continue;
+        if (verdict.pass && verdict.rule !== "COST_VS_WAREHOUSE" && verdict.rule !== "LOOK_AHEAD") continue;
         if (stage.stage === "SPLIT" && !verdict.pass) continue; // a split part is expected to lack lines
         const phrase = failedRulePhrase(verdict, entry.verdicts);
         if (phrase !== null) sentences.push(`${name}: ${phrase}.`);

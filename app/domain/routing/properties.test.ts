@@ -79,6 +79,8 @@ const rulesArb = fc.record({
   radiusMiles: fc.constantFrom(0, 3, 5, 10, 20),
   maxExtraCostOverWarehouse: fc.constantFrom(0, 1, 2.5, 10),
   allowSplit: fc.integer({ min: 0, max: 4 }).map((roll) => roll !== 0),
+  lookAhead: fc.boolean(),
+  lookAheadCostMargin: fc.constantFrom(0, 0.5, 1, 3),
 });
 
 const requestArb: fc.Arbitrary<RoutingRequest> = fc
@@ -263,6 +265,54 @@ describe("routing invariants", () => {
         const cut = seed % Math.max(1, request.locations.length);
         const reordered = [...request.locations.slice(cut), ...request.locations.slice(0, cut)].reverse();
         expect(JSON.stringify(routeOrder({ ...request, locations: reordered }))).toBe(first);
+      }),
+      RUNS,
+    );
+  });
+
+  it("with look-ahead off, decides byte for byte as the rules without it did", () => {
+    fc.assert(
+      fc.property(requestArb, (request) => {
+        const { lookAhead: _lookAhead, lookAheadCostMargin: _margin, ...today } = rulesOf(request);
+        const withoutLookAhead = JSON.stringify(routeOrder({ ...request, rules: today }));
+        const off = { ...request, rules: { ...today, lookAhead: false, lookAheadCostMargin: 2 } };
+        expect(JSON.stringify(routeOrder(off))).toBe(withoutLookAhead);
+        expect(JSON.stringify(routeOrderBaseline(off))).toBe(withoutLookAhead);
+      }),
+      RUNS,
+    );
+  });
+
+  it("with look-ahead on, never changes a pickup or a same-day delivery a store can make", () => {
+    fc.assert(
+      fc.property(requestArb, (request) => {
+        const off = routeOrder({ ...request, rules: { ...rulesOf(request), lookAhead: false } });
+        const on = routeOrder({ ...request, rules: { ...rulesOf(request), lookAhead: true } });
+        const servedBy = off.trace.stages[0]!;
+        if (servedBy.stage === "PICK_UP" || (servedBy.stage === "SAME_DAY" && servedBy.result === "CHOSEN")) {
+          expect(JSON.stringify(on)).toBe(JSON.stringify(off));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("with look-ahead on, only ever moves a whole shipment from a store to a warehouse close to it in cost", () => {
+    fc.assert(
+      fc.property(requestArb, (request) => {
+        const rules = rulesOf(request);
+        const off = routeOrder({ ...request, rules: { ...rules, lookAhead: false } });
+        const on = routeOrder({ ...request, rules: { ...rules, lookAhead: true } });
+        if (JSON.stringify(on.assignments) === JSON.stringify(off.assignments)) return;
+        expect(off.status).toBe("ROUTED");
+        expect(on.status).toBe("ROUTED");
+        const store = locationById(request, off.assignments[0]!.locationId);
+        const warehouse = locationById(request, on.assignments[0]!.locationId);
+        expect(store.kind).toBe("STORE");
+        expect(warehouse.kind).toBe("WAREHOUSE");
+        const costFrom = (location: RoutingLocation): number =>
+          parcelCost(location, haversineMiles(request.order.destination, location));
+        expect(costFrom(store)).toBeGreaterThanOrEqual(costFrom(warehouse) - (rules.lookAheadCostMargin ?? 0));
       }),
       RUNS,
     );

@@ -8,11 +8,20 @@ export const DEFAULT_ROUTING_RULES: RoutingRules = Object.freeze({
   allowSplit: true,
 });
 
+/**
+ * Under look-ahead, a store ships a whole order only when it is cheaper than the cheapest full
+ * warehouse by more than this many dollars (docs/decisions/015). Kept apart from
+ * DEFAULT_ROUTING_RULES, which the settings form mirrors field by field, until the form offers it.
+ */
+export const DEFAULT_LOOK_AHEAD_COST_MARGIN = 1;
+
 export function resolveRules(rules: Partial<RoutingRules> | undefined): RoutingRules {
   return {
     storeMinUnits: rules?.storeMinUnits ?? DEFAULT_ROUTING_RULES.storeMinUnits,
     radiusMiles: rules?.radiusMiles ?? DEFAULT_ROUTING_RULES.radiusMiles,
     maxExtraCostOverWarehouse: rules?.maxExtraCostOverWarehouse ?? DEFAULT_ROUTING_RULES.maxExtraCostOverWarehouse,
     allowSplit: rules?.allowSplit ?? DEFAULT_ROUTING_RULES.allowSplit,
+    lookAhead: rules?.lookAhead ?? false,
+    lookAheadCostMargin: rules?.lookAheadCostMargin ?? DEFAULT_LOOK_AHEAD_COST_MARGIN,
   };
 }

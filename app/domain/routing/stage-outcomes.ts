@@ -20,6 +20,7 @@ import { roundCents } from "./rounding";
 import { type SplitCandidate, type SplitPlan } from "./split";
 import {
   costVsWarehouseVerdict,
+  lookAheadVerdict,
   orderStageEntries,
   traceChosen,
   traceLost,
@@ -129,8 +130,18 @@ export interface ShippingRankings<R extends TracedRanking> {
 }
 
 /**
+ * Look-ahead weighs every order that reaches the SHIPPING stage: none of them needs a store any
+ * more — a standard or next-day shipment never did, and a same-day order gets here only once no
+ * store could deliver it today. Pickup orders never get here.
+ */
+export function lookAheadApplies(order: RoutingOrder, rules: RoutingRules): boolean {
+  return rules.lookAhead === true && order.deliveryMethod !== "PICK_UP";
+}
+
+/**
  * SHIPPING, the whole order from one location: the cheapest full store within the radius unless
- * it costs more than maxExtraCostOverWarehouse over the cheapest full warehouse; with neither,
+ * it costs more than maxExtraCostOverWarehouse over the cheapest full warehouse (or, under
+ * look-ahead, is not cheaper than it by more than lookAheadCostMargin); with neither,
  * the cheapest full store beyond the radius (flagged OUTSIDE_RADIUS). The winner is the first of
  * `chosen`; null when no location is full.
  */
@@ -138,6 +149,7 @@ export function shippingOutcome<R extends TracedRanking>(
   rankings: ShippingRankings<R>,
   rules: RoutingRules,
   flags: RoutingFlag[],
+  order: RoutingOrder,
 ): { stage: ShippingStage; chosen: R | null } {
   const { fullWarehouses, fullStoresInRadius: fullStores } = rankings;
   const entries: PendingTrace[] = [];
@@ -152,9 +164,22 @@ export function shippingOutcome<R extends TracedRanking>(
       fullWarehouses.ranked(0).cost,
       rules.maxExtraCostOverWarehouse,
     );
-    const storeInput = { ...fullStores.traceInput(0, SHIPPING_STORE_CHECKS), extraVerdict: verdict };
+    // Look-ahead is weighed only when the store would otherwise win (docs/decisions/015).
+    const keep =
+      verdict.pass && lookAheadApplies(order, rules)
+        ? lookAheadVerdict(fullStores.ranked(0).cost, fullWarehouses.ranked(0).cost, rules.lookAheadCostMargin ?? 0)
+        : null;
+    const storeInput = {
+      ...fullStores.traceInput(0, SHIPPING_STORE_CHECKS),
+      extraVerdicts: keep === null ? [verdict] : [verdict, keep],
+    };
     const warehouseInput = fullWarehouses.traceInput(0, WAREHOUSE_CHECKS);
-    if (verdict.pass) {
+    if (keep !== null && !keep.pass) {
+      chosen = fullWarehouses;
+      result = "WAREHOUSE";
+      entries.push(entryAt(fullStores, 0, traceLost(storeInput, "KEPT_FOR_STORE_ORDERS")));
+      entries.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput, "WAREHOUSE_KEEPS_STORE_STOCK")));
+    } else if (verdict.pass) {
       chosen = fullStores;
       result = "STORE";
       entries.push(entryAt(fullStores, 0, traceChosen(storeInput, "STORE_WITHIN_COST_THRESHOLD")));

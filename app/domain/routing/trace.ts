@@ -45,7 +45,8 @@ export interface LocationTraceInput {
   readonly distance: number;
   readonly cost: number;
   readonly checks: TraceChecks;
-  readonly extraVerdict?: RuleVerdict;
+  /** Stage-level verdicts on this location (cost against the warehouse, look-ahead), in order. */
+  readonly extraVerdicts?: readonly RuleVerdict[];
 }
 
 interface Evaluated {
@@ -119,7 +120,7 @@ function evaluateRules(input: LocationTraceInput): Evaluated {
     });
     if (!pass) firstFailure ??= "OUTSIDE_RADIUS";
   }
-  if (input.extraVerdict !== undefined) verdicts.push(input.extraVerdict);
+  if (input.extraVerdicts !== undefined) verdicts.push(...input.extraVerdicts);
   return { verdicts, firstFailure };
 }
 
@@ -192,5 +193,16 @@ export function costVsWarehouseVerdict(storeCost: number, warehouseCost: number,
     warehouseCost: roundCents(warehouseCost),
     maxExtra,
     pass: storeCost <= warehouseCost + maxExtra,
+  };
+}
+
+/** Look-ahead: the store still ships only when it is cheaper than the warehouse by more than the margin. */
+export function lookAheadVerdict(storeCost: number, warehouseCost: number, margin: number): RuleVerdict {
+  return {
+    rule: "LOOK_AHEAD",
+    storeCost: roundCents(storeCost),
+    warehouseCost: roundCents(warehouseCost),
+    margin,
+    pass: storeCost < warehouseCost - margin,
   };
 }

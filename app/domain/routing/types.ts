@@ -62,6 +62,15 @@ export interface RoutingRules {
   /** How many dollars more than the cheapest warehouse a nearby store may cost and still win. */
   readonly maxExtraCostOverWarehouse: number;
   readonly allowSplit: boolean;
+  /**
+   * Look-ahead (docs/decisions/015): a shipment (any order past the same-day and pickup stages)
+   * that a nearby store and a warehouse could both fill whole goes to the warehouse unless the
+   * store is cheaper by more than lookAheadCostMargin, keeping the store's units for same-day and
+   * pickup orders. Absent: false.
+   */
+  readonly lookAhead?: boolean;
+  /** Dollars: how much cheaper than the warehouse a store must be to ship under look-ahead. */
+  readonly lookAheadCostMargin?: number;
 }
 
 export interface RoutingRequest {
@@ -154,6 +163,14 @@ export type RuleVerdict =
       readonly warehouseCost: number;
       readonly maxExtra: number;
       readonly pass: boolean;
+    }
+  | {
+      /** Passes when the store is cheaper than the warehouse by more than the margin, so it still ships. */
+      readonly rule: "LOOK_AHEAD";
+      readonly storeCost: number;
+      readonly warehouseCost: number;
+      readonly margin: number;
+      readonly pass: boolean;
     };
 
 export type RuleName = RuleVerdict["rule"];
@@ -165,6 +182,7 @@ export type ChosenReason =
   | "STORE_WITHIN_COST_THRESHOLD"
   | "CHEAPEST_STORE_IN_RADIUS"
   | "CHEAPEST_WAREHOUSE"
+  | "WAREHOUSE_KEEPS_STORE_STOCK"
   | "CHEAPEST_STORE_OUTSIDE_RADIUS"
   | "SPLIT_COVER";
 
@@ -179,7 +197,8 @@ export type LostReason =
   | "COSTLIER"
   | "ID_TIEBREAK"
   | "COST_OVER_WAREHOUSE_THRESHOLD"
-  | "STORE_PREFERRED";
+  | "STORE_PREFERRED"
+  | "KEPT_FOR_STORE_ORDERS";
 
 export type LocationTrace =
   | (LocationTraceBase & { readonly outcome: "CHOSEN"; readonly reason: ChosenReason })

@@ -66,10 +66,26 @@ describe("validateRoutingRequest", () => {
       radiusMiles: 25,
       maxExtraCostOverWarehouse: 2.5,
       allowSplit: true,
+      lookAhead: false,
+      lookAheadCostMargin: 1,
     });
     delete request.rules;
     const withoutRules = validateRoutingRequest(request);
     expect(withoutRules.ok && withoutRules.value.rules.storeMinUnits).toBe(3);
+  });
+
+  it("reads look-ahead and its cost margin, and rejects a negative margin", () => {
+    const request = validRequest();
+    request.rules = { lookAhead: true, lookAheadCostMargin: 0.5 };
+    const result = validateRoutingRequest(request);
+    expect(result.ok && result.value.rules).toMatchObject({ lookAhead: true, lookAheadCostMargin: 0.5 });
+    request.rules = { lookAhead: "yes", lookAheadCostMargin: -1 };
+    const invalid = validateRoutingRequest(request);
+    expect(invalid.ok).toBe(false);
+    expect(invalid.ok ? [] : invalid.errors.map((error) => error.path)).toEqual([
+      "rules.lookAhead",
+      "rules.lookAheadCostMargin",
+    ]);
   });
 
   it("ignores fields it does not know, for rules added later", () => {

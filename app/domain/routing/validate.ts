@@ -250,6 +250,10 @@ function readRules(reader: Reader, value: unknown): RoutingRules {
     );
   }
   if (rules.allowSplit !== undefined) partial.allowSplit = reader.boolean(rules.allowSplit, "rules.allowSplit");
+  if (rules.lookAhead !== undefined) partial.lookAhead = reader.boolean(rules.lookAhead, "rules.lookAhead");
+  if (rules.lookAheadCostMargin !== undefined) {
+    partial.lookAheadCostMargin = reader.number(rules.lookAheadCostMargin, "rules.lookAheadCostMargin", 0);
+  }
   return resolveRules(partial);
 }
 

@@ -10,7 +10,12 @@ const ANY_FULL_STORE: StoreRequirements = { open: false, pickup: false };
 
 /** The location that ships the whole order, or null when no location holds every line. */
 export function storeOrWarehouse(routing: OrderRouting): Placement | null {
-  const { stage, chosen } = shippingOutcome(new ShippingSearch(routing), routing.index.rules, routing.flags);
+  const { stage, chosen } = shippingOutcome(
+    new ShippingSearch(routing),
+    routing.index.rules,
+    routing.flags,
+    routing.order,
+  );
   routing.stages.push(stage);
   return chosen === null ? null : chosen.placement(0);
 }
