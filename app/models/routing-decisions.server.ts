@@ -313,34 +313,26 @@ export async function listMovesOfOrder(
  * answer lost). Returns the order it belongs to, or null when the app made no such move.
  */
 export async function confirmMove(
-  db: Prisma.TransactionClient,
+  db: Db,
   shop: string,
   move: { fulfillmentOrderId: string; toLocationId: string; movedFulfillmentOrderId: string },
 ): Promise<string | null> {
-  const held = await db.fulfillmentMove.findUnique({
-    where: {
-      shop_fulfillmentOrderId_toLocationId: {
-        shop,
-        fulfillmentOrderId: move.fulfillmentOrderId,
-        toLocationId: move.toLocationId,
-      },
-    },
-    select: { orderId: true, status: true },
-  });
-  if (!held) return null;
-  if (held.status === "PENDING" || held.status === "FAILED") {
-    await db.fulfillmentMove.update({
-      where: {
-        shop_fulfillmentOrderId_toLocationId: {
-          shop,
-          fulfillmentOrderId: move.fulfillmentOrderId,
-          toLocationId: move.toLocationId,
-        },
-      },
-      data: { status: "MOVED", error: null, movedFulfillmentOrderId: move.movedFulfillmentOrderId },
-    });
-  }
-  return held.orderId;
+  // One statement: the row's order, confirmed as MOVED when the job had it pending or failed.
+  const [held] = await sqlRows<{ orderId: string }>(
+    db,
+    `WITH held AS (
+       SELECT "id", "orderId", "status" FROM "FulfillmentMove"
+        WHERE "shop" = $1 AND "fulfillmentOrderId" = $2 AND "toLocationId" = $3
+     ), confirmed AS (
+       UPDATE "FulfillmentMove" m
+          SET "status" = 'MOVED', "error" = NULL, "movedFulfillmentOrderId" = $4, "updatedAt" = $5
+         FROM held
+        WHERE m."id" = held."id" AND held."status" IN ('PENDING', 'FAILED')
+     )
+     SELECT "orderId" FROM held`,
+    [shop, move.fulfillmentOrderId, move.toLocationId, move.movedFulfillmentOrderId, new Date()],
+  );
+  return held?.orderId ?? null;
 }
 
 /** The location ids a decision's assignments name, in order. */

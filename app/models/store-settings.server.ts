@@ -2,6 +2,8 @@ import type { Prisma } from "@prisma/client";
 import { storeSettingsSchema, type StoreSettings } from "~/domain/store-tasks/settings";
 import { readStoredJson, toStoredJson } from "./stored-json";
 
+import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /**
@@ -17,8 +19,12 @@ export interface SavedStoreSettings {
 }
 
 /** The shop's saved settings, or null before the first save (the defaults apply). */
-export async function findStoreSettings(db: Db, shop: string): Promise<SavedStoreSettings | null> {
-  const row = await db.storeSettings.findUnique({ where: { shop } });
+export async function findStoreSettings(db: SqlDb, shop: string): Promise<SavedStoreSettings | null> {
+  const [row] = await sqlRows<{ settings: Prisma.JsonValue; updatedAt: Date; updatedBy: string | null }>(
+    db,
+    `SELECT "settings", "updatedAt", "updatedBy" FROM "StoreSettings" WHERE "shop" = $1`,
+    [shop],
+  );
   if (!row) return null;
   return { settings: readStoreSettings(shop, row.settings), updatedAt: row.updatedAt, updatedBy: row.updatedBy };
 }

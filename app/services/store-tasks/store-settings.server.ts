@@ -1,4 +1,4 @@
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
 import { parseStoreSettingsForm, type StoreSettingsErrors } from "~/domain/store-tasks/parse-settings-form";
 import type { StoreSettingsForm } from "~/domain/store-tasks/settings-form";
 import { DEFAULT_STORE_SETTINGS, type StoreSettings } from "~/domain/store-tasks/settings";
@@ -12,7 +12,7 @@ import { storeEmailsUnavailableReason } from "./alert-email-availability.server"
  */
 
 export async function storeSettingsFor(shop: string): Promise<StoreSettings> {
-  return (await findStoreSettings(prisma, shop))?.settings ?? DEFAULT_STORE_SETTINGS;
+  return (await findStoreSettings(sqlPool, shop))?.settings ?? DEFAULT_STORE_SETTINGS;
 }
 
 export interface CurrentStoreSettings {
