@@ -71,23 +71,29 @@ export async function hasRecordedSmsConsent(db: SqlDb, shop: string, phone: stri
  * would have gone). Returns how many messages were newly scheduled.
  */
 export async function applyCadencePlan(
-  db: Db,
+  db: SqlDb,
   shop: string,
   orderId: string,
   plan: CadencePlan,
   at: Date,
 ): Promise<number> {
   if (plan.cancel.length > 0) {
-    await db.notification.updateMany({
-      where: { shop, orderId, status: "SCHEDULED", step: { in: [...plan.cancel] } },
-      data: { status: "CANCELLED", statusAt: at, reason: "No longer needed" },
-    });
+    await sqlExecute(
+      db,
+      `UPDATE "Notification"
+          SET "status" = 'CANCELLED', "statusAt" = $4, "reason" = 'No longer needed', "updatedAt" = $5
+        WHERE "shop" = $1 AND "orderId" = $2 AND "status" = 'SCHEDULED' AND "step" = ANY($3::text[])`,
+      [shop, orderId, [...plan.cancel], at, new Date()],
+    );
   }
   for (const moved of plan.schedule.filter((message) => message.rescheduled)) {
-    await db.notification.updateMany({
-      where: { shop, orderId, step: moved.step, channel: moved.channel, status: "SCHEDULED" },
-      data: { sendAt: moved.sendAt, locationId: moved.locationId },
-    });
+    await sqlExecute(
+      db,
+      `UPDATE "Notification" SET "sendAt" = $5, "locationId" = $6, "updatedAt" = $7
+        WHERE "shop" = $1 AND "orderId" = $2 AND "step" = $3 AND "channel" = $4::"NotificationChannel"
+          AND "status" = 'SCHEDULED'`,
+      [shop, orderId, moved.step, moved.channel, moved.sendAt, moved.locationId, new Date()],
+    );
   }
   const fresh = plan.schedule.filter((message) => !message.rescheduled);
   const created = await insertNotifications(

@@ -1,5 +1,7 @@
 import type { Prisma, StoreTaskAlertEmail, StoreTaskKind } from "@prisma/client";
 
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
+
 type Db = Prisma.TransactionClient;
 
 /**
@@ -9,25 +11,29 @@ type Db = Prisma.TransactionClient;
  */
 
 /** Where the store's team is emailed; null when the merchant gave the store no address. */
-export async function storeEmailOf(db: Db, shop: string, locationId: string): Promise<string | null> {
-  const profile = await db.locationProfile.findUnique({
-    where: { shop_locationId: { shop, locationId } },
-    select: { storeEmail: true },
-  });
+export async function storeEmailOf(db: SqlDb, shop: string, locationId: string): Promise<string | null> {
+  const [profile] = await sqlRows<{ storeEmail: string | null }>(
+    db,
+    `SELECT "storeEmail" FROM "LocationProfile" WHERE "shop" = $1 AND "locationId" = $2`,
+    [shop, locationId],
+  );
   return profile?.storeEmail ?? null;
 }
 
 /** Records the email to send; false when the task already has one (a sync that ran twice). */
 export async function createStoreTaskAlertEmail(
-  db: Db,
+  db: SqlDb,
   shop: string,
   taskId: string,
   recipient: string,
 ): Promise<boolean> {
-  const { count } = await db.storeTaskAlertEmail.createMany({
-    data: [{ shop, taskId, recipient }],
-    skipDuplicates: true,
-  });
+  const now = new Date();
+  const count = await sqlExecute(
+    db,
+    `INSERT INTO "StoreTaskAlertEmail" ("shop", "taskId", "recipient", "createdAt")
+     VALUES ($1, $2::uuid, $3, $4) ON CONFLICT DO NOTHING`,
+    [shop, taskId, recipient, now],
+  );
   return count === 1;
 }
 

@@ -378,7 +378,7 @@ export async function orderNameOfFulfillmentOrder(
  * each other's insert, so exactly one of them creates it.
  */
 export async function recordStoreTaskEvent(
-  db: Db,
+  db: SqlDb,
   shop: string,
   event: NewStoreTaskEvent,
 ): Promise<{ created: boolean; event: StoredStoreTaskEvent }> {
@@ -392,47 +392,46 @@ export async function recordStoreTaskEvent(
     staffMemberId: event.staffMemberId ?? null,
     userId: event.userId ?? null,
     clientRequestId: event.clientRequestId ?? null,
-    ...(event.detail
-      ? {
-          detail: toStoredJson(storeTaskEventDetailSchema, event.detail, {
-            table: "StoreTaskEvent",
-            id: event.clientRequestId ?? event.taskId,
-            field: "detail",
-          }),
-        }
-      : {}),
+    detail: event.detail
+      ? toStoredJson(storeTaskEventDetailSchema, event.detail, {
+          table: "StoreTaskEvent",
+          id: event.clientRequestId ?? event.taskId,
+          field: "detail",
+        })
+      : null,
   };
-  if (!data.clientRequestId) {
-    // Made here and written in SQL: the app's own events (a sync's ASSIGNED, ENDED) are the hot path.
-    const id = crypto.randomUUID();
-    await sqlExecute(
-      db,
-      `INSERT INTO "StoreTaskEvent"
-         ("id", "shop", "taskId", "fromState", "toState", "locationId", "at", "staffMemberId", "userId", "detail")
-       VALUES ($1::uuid, $2, $3::uuid, $4::"StoreTaskState", $5::"StoreTaskState", $6, $7, $8, $9, $10::jsonb)`,
-      [
-        id,
-        shop,
-        data.taskId,
-        data.fromState,
-        data.toState,
-        data.locationId,
-        data.at,
-        data.staffMemberId,
-        data.userId,
-        data.detail === undefined ? null : JSON.stringify(data.detail),
-      ],
-    );
-    return { created: true, event: { id, ...data, detail: data.detail ?? null } };
-  }
-  // ON CONFLICT DO NOTHING: a duplicate leaves the caller's transaction usable. The id is made
-  // here, so a new event is answered without reading it back (a round trip less per POS step).
+  // The id is made here, so a new event is answered without reading it back (a round trip less
+  // per POS step). ON CONFLICT DO NOTHING: a duplicate client request leaves the caller's
+  // transaction usable, and concurrent ones wait on each other's insert, so exactly one creates it.
   const id = crypto.randomUUID();
-  const { count } = await db.storeTaskEvent.createMany({ data: [{ id, ...data }], skipDuplicates: true });
-  if (count === 1) return { created: true, event: { id, ...data, detail: data.detail ?? null } };
-  const recorded = await db.storeTaskEvent.findUniqueOrThrow({
-    where: { shop_clientRequestId: { shop, clientRequestId: data.clientRequestId } },
-  });
+  const count = await sqlExecute(
+    db,
+    `INSERT INTO "StoreTaskEvent"
+       ("id", "shop", "taskId", "fromState", "toState", "locationId", "at", "staffMemberId", "userId",
+        "clientRequestId", "detail")
+     VALUES ($1::uuid, $2, $3::uuid, $4::"StoreTaskState", $5::"StoreTaskState", $6, $7, $8, $9, $10, $11::jsonb)
+     ON CONFLICT DO NOTHING`,
+    [
+      id,
+      shop,
+      data.taskId,
+      data.fromState,
+      data.toState,
+      data.locationId,
+      data.at,
+      data.staffMemberId,
+      data.userId,
+      data.clientRequestId,
+      data.detail === null ? null : JSON.stringify(data.detail),
+    ],
+  );
+  if (count === 1) return { created: true, event: { id, ...data } as StoredStoreTaskEvent };
+  const [recorded] = await sqlRows<StoreTaskEvent>(
+    db,
+    `SELECT * FROM "StoreTaskEvent" WHERE "shop" = $1 AND "clientRequestId" = $2`,
+    [shop, data.clientRequestId],
+  );
+  if (!recorded) throw new Error(`Store task event ${data.clientRequestId} was neither recorded nor found`);
   return { created: false, event: readEvent(recorded) };
 }
 
@@ -443,7 +442,7 @@ export async function recordStoreTaskEvent(
  * starts picking over (a task that came back to the store).
  */
 async function writeLines(
-  tx: Db,
+  tx: SqlDb,
   shop: string,
   taskId: string,
   lines: readonly StoreTaskLineFacts[],
@@ -463,29 +462,49 @@ async function writeLines(
   for (const [position, line] of lines.entries()) {
     const known = held.get(line.lineItemId);
     held.delete(line.lineItemId);
-    const values = { ...line, position, takenOffAt: null };
     if (!known) {
-      fresh.push(values);
+      fresh.push({ ...line, position });
       continue;
     }
-    const progress = restart
-      ? { picked: 0, manualReason: null, exceptionReason: null, exceptionNote: null }
-      : { picked: Math.min(known.picked, line.quantity) };
-    await tx.storeTaskLine.update({
-      where: { taskId_lineItemId: { taskId, lineItemId: line.lineItemId } },
-      data: { ...values, ...progress },
-    });
+    // Restarting clears the line's progress; otherwise its picks stay, never more than the quantity.
+    await sqlExecute(
+      tx,
+      `UPDATE "StoreTaskLine"
+          SET "position" = $3, "sku" = $4, "barcode" = $5, "title" = $6, "variantTitle" = $7, "imageUrl" = $8,
+              "quantity" = $9, "takenOffAt" = NULL, "picked" = $10,
+              "manualReason" = CASE WHEN $11 THEN NULL ELSE "manualReason" END,
+              "exceptionReason" = CASE WHEN $11 THEN NULL ELSE "exceptionReason" END,
+              "exceptionNote" = CASE WHEN $11 THEN NULL ELSE "exceptionNote" END
+        WHERE "taskId" = $1::uuid AND "lineItemId" = $2`,
+      [
+        taskId,
+        line.lineItemId,
+        position,
+        line.sku,
+        line.barcode,
+        line.title,
+        line.variantTitle,
+        line.imageUrl,
+        line.quantity,
+        restart ? 0 : Math.min(known.picked, line.quantity),
+        restart,
+      ],
+    );
   }
   await insertLines(tx, shop, taskId, fresh);
   const gone = [...held.values()].filter((line) => line.takenOffAt === null).map((line) => line.lineItemId);
   if (gone.length > 0) {
-    await tx.storeTaskLine.updateMany({ where: { taskId, lineItemId: { in: gone } }, data: { takenOffAt: at } });
+    await sqlExecute(
+      tx,
+      `UPDATE "StoreTaskLine" SET "takenOffAt" = $3 WHERE "taskId" = $1::uuid AND "lineItemId" = ANY($2::text[])`,
+      [taskId, gone, at],
+    );
   }
 }
 
 /** New lines of a task, unpicked, in one statement. */
 async function insertLines(
-  tx: Db,
+  tx: SqlDb,
   shop: string,
   taskId: string,
   lines: readonly (StoreTaskLineFacts & { position: number })[],
@@ -515,7 +534,7 @@ async function insertLines(
 
 /** A new task (NEW) with its lines, and its ASSIGNED event; returns its id. */
 export async function createStoreTask(
-  tx: Db,
+  tx: SqlDb,
   shop: string,
   facts: StoreTaskFacts,
   { pickupCode, at, dueAt = null }: { pickupCode: string; at: Date; dueAt?: Date | null },
@@ -560,37 +579,38 @@ export async function createStoreTask(
  * NEW: its work so far is cleared, its events stay.
  */
 export async function reopenStoreTask(
-  tx: Db,
+  tx: SqlDb,
   shop: string,
   task: Pick<StoreTask, "id" | "state">,
   facts: StoreTaskFacts,
   { pickupCode, at, dueAt = null }: { pickupCode: string; at: Date; dueAt?: Date | null },
 ): Promise<void> {
   const { lines, ...values } = facts;
-  await tx.storeTask.update({
-    where: { id: task.id, shop },
-    data: {
-      ...values,
-      state: "NEW",
+  await sqlExecute(
+    tx,
+    `UPDATE "StoreTask"
+        SET "fulfillmentOrderId" = $3, "orderId" = $4, "orderName" = $5, "locationId" = $6,
+            "kind" = $7::"StoreTaskKind", "customerName" = $8, "state" = 'NEW', "pickupCode" = $9,
+            "assignedAt" = $10, "dueAt" = $11, "startedAt" = NULL, "firstScanAt" = NULL, "packedAt" = NULL,
+            "stagedAt" = NULL, "readyAt" = NULL, "completedAt" = NULL, "endedAt" = NULL, "endedReason" = NULL,
+            "bin" = NULL, "carrier" = NULL, "trackingNumber" = NULL, "pendingShopifyAction" = NULL,
+            "customerWaitingAt" = NULL, "customerWaitingSpot" = NULL, "updatedAt" = $12
+      WHERE "id" = $1::uuid AND "shop" = $2`,
+    [
+      task.id,
+      shop,
+      values.fulfillmentOrderId,
+      values.orderId,
+      values.orderName,
+      values.locationId,
+      values.kind,
+      values.customerName,
       pickupCode,
-      assignedAt: at,
+      at,
       dueAt,
-      startedAt: null,
-      firstScanAt: null,
-      packedAt: null,
-      stagedAt: null,
-      readyAt: null,
-      completedAt: null,
-      endedAt: null,
-      endedReason: null,
-      bin: null,
-      carrier: null,
-      trackingNumber: null,
-      pendingShopifyAction: null,
-      customerWaitingAt: null,
-      customerWaitingSpot: null,
-    },
-  });
+      new Date(),
+    ],
+  );
   await writeLines(tx, shop, task.id, lines, at, true);
   await recordStoreTaskEvent(tx, shop, {
     taskId: task.id,
@@ -604,16 +624,18 @@ export async function reopenStoreTask(
 
 /** An open task takes the fulfilment order's current order facts and lines; its progress stays. */
 export async function refreshStoreTask(
-  tx: Db,
+  tx: SqlDb,
   shop: string,
   taskId: string,
   facts: StoreTaskFacts,
   at: Date,
 ): Promise<void> {
-  await tx.storeTask.update({
-    where: { id: taskId, shop },
-    data: { orderName: facts.orderName, customerName: facts.customerName, kind: facts.kind },
-  });
+  await sqlExecute(
+    tx,
+    `UPDATE "StoreTask" SET "orderName" = $3, "customerName" = $4, "kind" = $5::"StoreTaskKind", "updatedAt" = $6
+      WHERE "id" = $1::uuid AND "shop" = $2`,
+    [taskId, shop, facts.orderName, facts.customerName, facts.kind, new Date()],
+  );
   await writeLines(tx, shop, taskId, facts.lines, at, false);
 }
 
@@ -622,16 +644,20 @@ export async function refreshStoreTask(
  * ENDED event; its history stays. False when the task was not open.
  */
 export async function endStoreTask(
-  tx: Db,
+  tx: SqlDb,
   shop: string,
   task: Pick<StoreTask, "id" | "state" | "locationId">,
   reason: StoreTaskEndedReason,
   at: Date,
 ): Promise<boolean> {
-  const { count } = await tx.storeTask.updateMany({
-    where: { id: task.id, shop, state: { in: [...OPEN_TASK_STATES] } },
-    data: { state: "CANCELLED", endedAt: at, endedReason: reason, pendingShopifyAction: null },
-  });
+  const count = await sqlExecute(
+    tx,
+    `UPDATE "StoreTask"
+        SET "state" = 'CANCELLED', "endedAt" = $3, "endedReason" = $4::"StoreTaskEndedReason",
+            "pendingShopifyAction" = NULL, "updatedAt" = $5
+      WHERE "id" = $1::uuid AND "shop" = $2 AND "state" IN ${OPEN_STATES_SQL}`,
+    [task.id, shop, at, reason, new Date()],
+  );
   if (count === 0) return false;
   await recordStoreTaskEvent(tx, shop, {
     taskId: task.id,

@@ -1,4 +1,5 @@
-import type { Prisma, StoreTaskEndedReason, StoreTaskKind, StoreTaskState } from "@prisma/client";
+import type { StoreTaskEndedReason, StoreTaskKind, StoreTaskState } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import { scheduleFor, type CadenceEvent, type DeliveryMethod, type ShopperReach } from "~/domain/notifications";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
 import { findShopTimeZone } from "~/models/shop-installations.server";
@@ -17,7 +18,7 @@ import { timeZoneAt } from "~/integrations/time-zones/time-zone-at";
 import { findOrderFacts, pickupStoreChosenFor } from "~/models/routed-orders.server";
 import { cadenceClock } from "./clock.server";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Db;
 
 /**
  * The customer cadence, driven by what happens to an order: in the transaction of the event

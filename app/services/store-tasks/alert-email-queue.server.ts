@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { appSendGridAccount, type AppSendGridAccount } from "~/integrations/sendgrid/app-sendgrid-account.server";
 import { createStoreTaskAlertEmail, storeEmailOf } from "~/models/store-task-alert-emails.server";
@@ -22,7 +22,7 @@ export const defaultAlertEmailQueueDependencies: AlertEmailQueueDependencies = {
  * True when an email was queued.
  */
 export async function queueStoreTaskAlertEmail(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   shop: string,
   task: { id: string; locationId: string },
   deps: AlertEmailQueueDependencies = defaultAlertEmailQueueDependencies,

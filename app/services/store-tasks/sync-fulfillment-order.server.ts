@@ -1,6 +1,9 @@
 import crypto from "node:crypto";
-import type { Prisma, StoreTaskEndedReason } from "@prisma/client";
+import type { StoreTaskEndedReason } from "@prisma/client";
 import prisma from "~/db.server";
+import type { Db } from "~/db/sql.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
+import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { generatePickupCode } from "~/domain/store-tasks/pickup-code";
 import { preparationMinutesOf } from "~/domain/pickup-promise";
 import { dueAtFor } from "~/domain/store-tasks/timers";
@@ -25,7 +28,7 @@ import {
   fetchFulfillmentOrderForStoreTask,
   type StoreTaskFulfillmentOrder,
 } from "~/shopify/operations/fulfillment-order-for-store-task.server";
-import { queueStoreTaskAlertEmail } from "./alert-email-queue.server";
+import { defaultAlertEmailQueueDependencies, queueStoreTaskAlertEmail } from "./alert-email-queue.server";
 import { resumeAfterHoldReleased } from "./hold-release.server";
 import { planNotificationsForNewTask, planNotificationsForTaskEnd } from "~/services/notifications/cadence.server";
 import { planTaskSync, taskKindOf } from "./plan-task-sync";
@@ -76,7 +79,7 @@ const WORKABLE_STATUSES = new Set(["OPEN", "IN_PROGRESS"]);
 const PICKUP_CODE_DRAWS = 10;
 
 async function unusedPickupCode(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   shop: string,
   deps: StoreTaskSyncDependencies,
   preferred?: string,
@@ -118,7 +121,7 @@ function factsOf(fo: StoreTaskFulfillmentOrder, locationId: string): StoreTaskFa
  * minutes, else Shopify's "Usually ready in …", else the default) and same-day cut-off and the
  * shop's ship SLA; null when the store has no profile to tell.
  */
-async function dueAtOf(tx: Prisma.TransactionClient, shop: string, facts: StoreTaskFacts, at: Date) {
+async function dueAtOf(tx: Db, shop: string, facts: StoreTaskFacts, at: Date, storeSettings: StoreSettings) {
   if (facts.kind === "PICKUP") {
     const promised = await promisedReadyBy(tx, shop, facts.orderId, facts.locationId);
     if (promised) return promised;
@@ -136,7 +139,7 @@ async function dueAtOf(tx: Prisma.TransactionClient, shop: string, facts: StoreT
     }),
     sameDayCutoff: timing.sameDayCutoff,
   };
-  return dueAtFor({ kind: facts.kind, assignedAt: at }, location, await storeSettingsFor(shop));
+  return dueAtFor({ kind: facts.kind, assignedAt: at }, location, storeSettings);
 }
 
 function taskOf(tasks: readonly TaskOfFulfillmentOrder[], taskId: string): TaskOfFulfillmentOrder {
@@ -153,79 +156,112 @@ function taskOf(tasks: readonly TaskOfFulfillmentOrder[], taskId: string): TaskO
  * synced too (which ends one whose fulfilment order was closed). Only on a new or reopened task,
  * so syncs never queue each other in a loop.
  */
-async function syncOtherFulfillmentOrders(
-  tx: Prisma.TransactionClient,
-  shop: string,
-  facts: StoreTaskFacts,
-): Promise<void> {
+async function syncOtherFulfillmentOrders(tx: Db, shop: string, facts: StoreTaskFacts): Promise<void> {
   const others = await openStoreTasksOfOrder(tx, shop, facts.orderId);
   for (const fulfillmentOrderId of new Set(others.map((task) => task.fulfillmentOrderId))) {
     if (fulfillmentOrderId !== facts.fulfillmentOrderId) await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
   }
 }
 
+/**
+ * Thrown inside the sync's SQL transaction when a task waiting on the app's hold is to go back to
+ * work: that step (hold-release.server.ts) runs on Prisma, so the sync is run again, whole, in a
+ * Prisma transaction. Rare (a merchant releasing a hold); everything else runs on node-postgres.
+ */
+class HoldReleaseNeedsPrismaTransaction extends Error {}
+
 export async function syncFulfillmentOrderTasks(
   job: StoreTaskSyncJob,
   deps: StoreTaskSyncDependencies = defaultStoreTaskSyncDependencies,
 ): Promise<StoreTaskSyncOutcome> {
-  const { shop, fulfillmentOrderId } = job;
-  const read = await fetchFulfillmentOrderForStoreTask(deps.client(shop), fulfillmentOrderId);
+  const read = await fetchFulfillmentOrderForStoreTask(deps.client(job.shop), job.fulfillmentOrderId);
   const at = deps.now();
-  return prisma.$transaction(async (tx) => {
-    // A cancellation that arrived since Shopify was read counts: tasks must not outlive it.
-    const fo = read && {
-      ...read,
-      orderCancelled: read.orderCancelled || (await lockOrderCancellation(tx, shop, read.orderId)),
-    };
-    const tasks = await lockTasksOfFulfillmentOrder(tx, shop, fulfillmentOrderId);
-    const locationIsStore = fo?.locationId ? await isStoreLocation(tx, shop, fo.locationId) : false;
-    const plan = planTaskSync(fo, tasks, locationIsStore);
-    const outcome: StoreTaskSyncOutcome = { created: [], reopened: [], refreshed: [], ended: [] };
+  // Read before the transaction, which must not take a second connection while it holds one.
+  const storeSettings = await storeSettingsFor(job.shop);
+  const step = { read, at, storeSettings, deps };
+  try {
+    return await inSqlTransaction((tx) => syncInTransaction(tx, job, step, null));
+  } catch (error) {
+    if (!(error instanceof HoldReleaseNeedsPrismaTransaction)) throw error;
+    return prisma.$transaction((tx) =>
+      syncInTransaction(tx, job, step, (task) => resumeAfterHoldReleased(tx, job.shop, task, at)),
+    );
+  }
+}
 
-    // Ended first: a fulfilment order has one open task, and the new store's opens below.
-    for (const { taskId, reason } of plan.end) {
-      const task = taskOf(tasks, taskId);
-      if (!(await endStoreTask(tx, shop, task, reason, at))) continue;
-      outcome.ended.push({ taskId, reason });
-      if (fo) {
-        const ended = { orderId: fo.orderId, locationId: task.locationId, kind: taskKindOf(fo.deliveryMethod) };
-        await planNotificationsForTaskEnd(tx, shop, ended, reason, at);
-      }
+interface SyncStep {
+  read: StoreTaskFulfillmentOrder | null;
+  at: Date;
+  storeSettings: StoreSettings;
+  deps: StoreTaskSyncDependencies;
+}
+
+async function syncInTransaction(
+  tx: Db,
+  { shop, fulfillmentOrderId }: StoreTaskSyncJob,
+  { read, at, storeSettings, deps }: SyncStep,
+  resumeHold: ((task: TaskOfFulfillmentOrder) => Promise<boolean>) | null,
+): Promise<StoreTaskSyncOutcome> {
+  // A cancellation that arrived since Shopify was read counts: tasks must not outlive it.
+  const fo = read && {
+    ...read,
+    orderCancelled: read.orderCancelled || (await lockOrderCancellation(tx, shop, read.orderId)),
+  };
+  const tasks = await lockTasksOfFulfillmentOrder(tx, shop, fulfillmentOrderId);
+  const locationIsStore = fo?.locationId ? await isStoreLocation(tx, shop, fo.locationId) : false;
+  const plan = planTaskSync(fo, tasks, locationIsStore);
+  const outcome: StoreTaskSyncOutcome = { created: [], reopened: [], refreshed: [], ended: [] };
+
+  // Ended first: a fulfilment order has one open task, and the new store's opens below.
+  for (const { taskId, reason } of plan.end) {
+    const task = taskOf(tasks, taskId);
+    if (!(await endStoreTask(tx, shop, task, reason, at))) continue;
+    outcome.ended.push({ taskId, reason });
+    if (fo) {
+      const ended = { orderId: fo.orderId, locationId: task.locationId, kind: taskKindOf(fo.deliveryMethod) };
+      await planNotificationsForTaskEnd(tx, shop, ended, reason, at);
     }
-    if (!plan.here || !fo?.locationId) return outcome;
-    const facts = factsOf(fo, fo.locationId);
-    switch (plan.here.action) {
-      case "CREATE": {
-        const pickupCode = await unusedPickupCode(tx, shop, deps);
-        const dueAt = await dueAtOf(tx, shop, facts, at);
-        const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
-        outcome.created.push(taskId);
-        await queueStoreTaskAlertEmail(tx, shop, { id: taskId, locationId: facts.locationId });
-        const movedHere = plan.end.some((ended) => ended.reason === "MOVED_AWAY");
-        await planNotificationsForNewTask(tx, shop, facts, movedHere, at);
-        await syncOtherFulfillmentOrders(tx, shop, facts);
-        break;
-      }
-      case "REOPEN": {
-        const task = taskOf(tasks, plan.here.taskId);
-        // The shopper may have been given its code already: it stays unless another task took it.
-        const pickupCode = await unusedPickupCode(tx, shop, deps, task.pickupCode);
-        const dueAt = await dueAtOf(tx, shop, facts, at);
-        await reopenStoreTask(tx, shop, task, facts, { pickupCode, at, dueAt });
-        outcome.reopened.push(task.id);
-        await syncOtherFulfillmentOrders(tx, shop, facts);
-        break;
-      }
-      case "REFRESH": {
-        await refreshStoreTask(tx, shop, plan.here.taskId, facts, at);
-        outcome.refreshed.push(plan.here.taskId);
-        // Open again where it was held: the merchant released the app's hold.
-        if (fo && WORKABLE_STATUSES.has(fo.status)) {
-          await resumeAfterHoldReleased(tx, shop, taskOf(tasks, plan.here.taskId), at);
-        }
-        break;
-      }
+  }
+  if (!plan.here || !fo?.locationId) return outcome;
+  const facts = factsOf(fo, fo.locationId);
+  switch (plan.here.action) {
+    case "CREATE": {
+      const pickupCode = await unusedPickupCode(tx, shop, deps);
+      const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings);
+      const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
+      outcome.created.push(taskId);
+      await queueStoreTaskAlertEmail(
+        tx,
+        shop,
+        { id: taskId, locationId: facts.locationId },
+        { ...defaultAlertEmailQueueDependencies, settings: async () => storeSettings },
+      );
+      const movedHere = plan.end.some((ended) => ended.reason === "MOVED_AWAY");
+      await planNotificationsForNewTask(tx, shop, facts, movedHere, at);
+      await syncOtherFulfillmentOrders(tx, shop, facts);
+      break;
     }
-    return outcome;
-  });
+    case "REOPEN": {
+      const task = taskOf(tasks, plan.here.taskId);
+      // The shopper may have been given its code already: it stays unless another task took it.
+      const pickupCode = await unusedPickupCode(tx, shop, deps, task.pickupCode);
+      const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings);
+      await reopenStoreTask(tx, shop, task, facts, { pickupCode, at, dueAt });
+      outcome.reopened.push(task.id);
+      await syncOtherFulfillmentOrders(tx, shop, facts);
+      break;
+    }
+    case "REFRESH": {
+      await refreshStoreTask(tx, shop, plan.here.taskId, facts, at);
+      outcome.refreshed.push(plan.here.taskId);
+      // Open again where it was held: the merchant released the app's hold.
+      const task = taskOf(tasks, plan.here.taskId);
+      if (fo && WORKABLE_STATUSES.has(fo.status) && task.state === "EXCEPTION") {
+        if (!resumeHold) throw new HoldReleaseNeedsPrismaTransaction();
+        await resumeHold(task);
+      }
+      break;
+    }
+  }
+  return outcome;
 }
