@@ -362,26 +362,62 @@ function pages(orderId: string): PageSpec[] {
     {
       name: "Locations",
       path: "/app/locations",
-      ready: (frame) => frame.getByRole("button", { name: "Edit hours" }).first().waitFor(),
+      ready: (frame) => frame.getByRole("columnheader", { name: "Opening hours" }).waitFor(),
       async interact(s) {
+        const search = s.frame.getByLabel("Search", { exact: true });
+        await s.step("click into the Search field", "app", () => search.click());
         await s.step(
-          'click "Edit hours" (first location)',
+          "keyboard: type a letter in Search",
           "app",
-          () => s.frame.getByRole("button", { name: "Edit hours" }).first().click(),
-          () => s.frame.getByRole("button", { name: "Hide hours" }).first().waitFor(),
+          () => s.page.keyboard.press("a"),
+          () => s.frame.waitForFunction("location.search.includes('q=')").then(() => undefined),
+        );
+        await s.step(
+          "keyboard: Backspace in Search",
+          "app",
+          () => s.page.keyboard.press("Backspace"),
+          () => s.frame.waitForFunction("!location.search.includes('q=')").then(() => undefined),
+        );
+        // The first cell of a row is its selection checkbox; selecting shows the bulk actions.
+        const firstRowCheckbox = s.frame.locator("tbody tr").first().locator("td").first();
+        const bulkPickup = s.frame.getByRole("button", { name: "Set pickup" });
+        await s.step(
+          "click the first location's checkbox",
+          "app",
+          () => firstRowCheckbox.click(),
+          () => bulkPickup.waitFor(),
+        );
+        await s.step(
+          "click the first location's checkbox again",
+          "app",
+          () => firstRowCheckbox.click(),
+          () => bulkPickup.waitFor({ state: "hidden" }),
+        );
+        // Opening the editor: the location's own page, in the same frame.
+        await s.step(
+          "click the first location (open its editor)",
+          "app",
+          () => s.frame.locator("tbody tr a[data-primary-link]").first().click(),
+          () => s.frame.getByRole("button", { name: "Edit hours" }).waitFor(),
+        );
+        await s.step(
+          'click "Edit hours"',
+          "app",
+          () => s.frame.getByRole("button", { name: "Edit hours" }).click(),
+          () => s.frame.getByRole("button", { name: "Hide hours" }).waitFor(),
         );
         await s.step(
           'click "Open on set hours"',
           "app",
-          () => s.frame.getByText("Open on set hours", { exact: true }).first().click(),
-          () => s.frame.getByRole("button", { name: "Copy Monday to Tuesday–Friday" }).first().waitFor(),
+          () => s.frame.getByText("Open on set hours", { exact: true }).click(),
+          () => s.frame.getByRole("button", { name: "Copy Monday to Tuesday–Friday" }).waitFor(),
         );
-        const capacity = s.frame.getByLabel("Orders a day at most", { exact: true }).first();
+        const capacity = s.frame.getByLabel("Orders a day at most", { exact: true });
         await s.step('click into "Orders a day at most"', "app", () => capacity.click());
         await s.step('keyboard: type a digit in "Orders a day at most"', "app", () => s.page.keyboard.press("5"));
         await s.selectWithKeyboard(
           'keyboard: Kind → "Warehouse"',
-          s.frame.getByLabel("Kind", { exact: true }).first(),
+          s.frame.getByLabel("Kind", { exact: true }),
           "ArrowDown",
         );
         await s.adminNav("Dashboard", "Dashboard");

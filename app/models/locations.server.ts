@@ -238,6 +238,49 @@ export async function updateLocationProfile(
   return count > 0;
 }
 
+/** One field set to one value at many locations (the Locations table's bulk edits). */
+export type ProfilesChange = { labourCostPerOrder: number } | { pickupEnabledOverride: boolean | null };
+
+/**
+ * Applies one change to the profiles of the shop's locations `locationIds`, all of them or none:
+ * one statement that writes only when every id is one of the shop's profiles, so a selection
+ * holding another shop's id, or a location deleted meanwhile, changes nothing. Returns how many
+ * profiles were written: the number of distinct ids, or 0.
+ */
+export async function updateLocationProfiles(
+  db: Db,
+  shop: string,
+  locationIds: readonly string[],
+  change: ProfilesChange,
+  at: Date,
+): Promise<number> {
+  const ids = [...new Set(locationIds)];
+  if (ids.length === 0) return 0;
+  const setsLabour = "labourCostPerOrder" in change;
+  const labour = setsLabour ? change.labourCostPerOrder.toFixed(4) : null;
+  const pickup = setsLabour ? null : change.pickupEnabledOverride;
+  // updatedAt as Prisma writes it (UTC wall time in a timestamp without time zone).
+  return db.$executeRaw`
+    UPDATE "LocationProfile" SET
+      "labourCostPerOrder" = CASE WHEN ${setsLabour} THEN ${labour}::numeric ELSE "labourCostPerOrder" END,
+      "pickupEnabledOverride" = CASE WHEN ${setsLabour} THEN "pickupEnabledOverride" ELSE ${pickup}::boolean END,
+      "updatedAt" = ${at.toISOString()}::timestamp(3)
+    WHERE "shop" = ${shop} AND "locationId" = ANY (${ids}::text[])
+      AND (SELECT count(*) FROM "LocationProfile" mine
+            WHERE mine."shop" = ${shop} AND mine."locationId" = ANY (${ids}::text[])) = ${ids.length}`;
+}
+
+/** The shop's location `locationId` with its profile, unless it was deleted or never mirrored. */
+export async function findLiveLocation(db: Db, shop: string, locationId: string): Promise<LocationWithProfile | null> {
+  const location = await db.location.findFirst({
+    where: { shop, locationId, deletedAt: null },
+    include: { profile: true },
+  });
+  if (location === null) return null;
+  const { profile } = location;
+  return { ...location, profile: profile && { ...profile, openingHours: readOpeningHours(profile.openingHours) } };
+}
+
 /**
  * A fingerprint of the shop's Location and LocationProfile rows as this statement sees them: any
  * insert, update or delete anywhere gives a row a new version (a new xmin, PostgreSQL's id of the

@@ -4,8 +4,10 @@ import { uniqueShop } from "../../tests/support/shops";
 import {
   applyLocationChange,
   createMissingLocationProfiles,
+  findLiveLocation,
   listLiveLocations,
   recordLocationDeleted,
+  updateLocationProfiles,
   upsertSyncedLocations,
   type LocationChange,
   type SyncedLocation,
@@ -186,5 +188,107 @@ describe("the live locations as routing reads them", () => {
     const first = await listLiveLocations(prisma, shop);
     first.pop();
     expect(await listLiveLocations(prisma, shop)).toHaveLength(3);
+  });
+});
+
+describe("a bulk edit of location profiles", () => {
+  const AT = new Date("2026-12-01T09:30:00.250Z");
+
+  async function chainOf(shop: string, count: number): Promise<string[]> {
+    const locations = Array.from({ length: count }, (_, index) => synced(index));
+    await prisma.$transaction((tx) => upsertSyncedLocations(tx, shop, locations, SYNCED_AT));
+    await createMissingLocationProfiles(
+      prisma,
+      shop,
+      locations.map(({ locationId }) => ({ locationId, kind: "STORE", timeZone: "America/Chicago" })),
+    );
+    return locations.map(({ locationId }) => locationId);
+  }
+
+  const profiles = (shop: string) =>
+    prisma.locationProfile.findMany({ where: { shop }, orderBy: { locationId: "asc" } });
+
+  it("sets the labour cost of every selected location in one statement, and no other", async () => {
+    const shop = uniqueShop();
+    const ids = await chainOf(shop, 5);
+
+    expect(
+      await updateLocationProfiles(prisma, shop, [ids[0]!, ids[2]!, ids[0]!], { labourCostPerOrder: 2.5 }, AT),
+    ).toBe(2);
+
+    const after = await profiles(shop);
+    expect(after.map((profile) => profile.labourCostPerOrder.toNumber())).toEqual([2.5, 3, 2.5, 3, 3]);
+    expect(after.map((profile) => profile.updatedAt.getTime() === AT.getTime())).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
+    // Only the labour cost: the pickup override and the other costs are as they were.
+    expect(after.map((profile) => profile.pickupEnabledOverride)).toEqual([null, null, null, null, null]);
+    expect(after[0]!.shippingBaseCost.toNumber()).toBe(5);
+  });
+
+  it("sets the pickup override on, off, or back to following Shopify", async () => {
+    const shop = uniqueShop();
+    const ids = await chainOf(shop, 3);
+    await updateLocationProfiles(prisma, shop, ids, { pickupEnabledOverride: false }, AT);
+    await updateLocationProfiles(prisma, shop, [ids[1]!], { pickupEnabledOverride: true }, AT);
+    expect((await profiles(shop)).map((profile) => profile.pickupEnabledOverride)).toEqual([false, true, false]);
+
+    await updateLocationProfiles(prisma, shop, ids.slice(0, 2), { pickupEnabledOverride: null }, AT);
+    const after = await profiles(shop);
+    expect(after.map((profile) => profile.pickupEnabledOverride)).toEqual([null, null, false]);
+    expect(after.map((profile) => profile.labourCostPerOrder.toNumber())).toEqual([3, 3, 3]);
+  });
+
+  it("changes nothing, in either shop, when one id is another shop's or unknown", async () => {
+    const shop = uniqueShop();
+    const other = uniqueShop();
+    const mine = await chainOf(shop, 2);
+    await chainOf(other, 4);
+    // The other shop's chain is longer: this id is its location, not this shop's.
+    const theirsOnly = String(90_003);
+    const before = [await profiles(shop), await profiles(other)];
+
+    expect(await updateLocationProfiles(prisma, shop, [...mine, theirsOnly], { labourCostPerOrder: 9 }, AT)).toBe(0);
+    expect(await updateLocationProfiles(prisma, shop, [...mine, "424242"], { pickupEnabledOverride: true }, AT)).toBe(
+      0,
+    );
+    expect([await profiles(shop), await profiles(other)]).toEqual(before);
+  });
+
+  it("writes a national chain's 2,000 profiles at once", async () => {
+    const shop = uniqueShop();
+    const ids = await chainOf(shop, 2_000);
+    expect(await updateLocationProfiles(prisma, shop, ids, { labourCostPerOrder: 1.75 }, AT)).toBe(2_000);
+    const costs = await prisma.locationProfile.groupBy({
+      by: ["labourCostPerOrder"],
+      where: { shop },
+      _count: true,
+    });
+    expect(costs.map((group) => [group.labourCostPerOrder.toNumber(), group._count])).toEqual([[1.75, 2_000]]);
+  });
+});
+
+describe("one live location as its edit page reads it", () => {
+  it("finds the shop's location with its profile, and not another shop's or a deleted one", async () => {
+    const shop = uniqueShop();
+    await prisma.$transaction((tx) => upsertSyncedLocations(tx, shop, [synced(1), synced(2)], SYNCED_AT));
+    await createMissingLocationProfiles(prisma, shop, [
+      { locationId: synced(1).locationId, kind: "WAREHOUSE", timeZone: "America/Denver" },
+    ]);
+    await recordLocationDeleted(prisma, shop, synced(2).locationId, SYNCED_AT);
+
+    const found = await findLiveLocation(prisma, shop, synced(1).locationId);
+    expect([found?.name, found?.profile?.kind, found?.profile?.timeZone, found?.profile?.openingHours]).toEqual([
+      "Store 1",
+      "WAREHOUSE",
+      "America/Denver",
+      null,
+    ]);
+    expect(await findLiveLocation(prisma, shop, synced(2).locationId)).toBeNull();
+    expect(await findLiveLocation(prisma, uniqueShop(), synced(1).locationId)).toBeNull();
   });
 });

@@ -111,6 +111,9 @@ const profileFieldsSchema = z.object({
   pickupOrderCutoff: optionalText().pipe(z.string().refine(isTimeOfDay, PICKUP_ORDER_CUTOFF).nullable()),
 });
 
+/** Each profile field's own rule, for edits of one field at many locations (bulk-profile-edit.ts). */
+export const PROFILE_FIELD_SCHEMAS = profileFieldsSchema.shape;
+
 /** The profile's schema for the days its hours tick open (see hoursFormSchema). */
 export function profileFormSchema(openDays: readonly Weekday[]) {
   return profileFieldsSchema

@@ -3,15 +3,20 @@ import type { PrismaClient } from "@prisma/client";
 import type { RunningEmulator } from "../../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../../tests/support/emulator";
 import { seedMirror } from "../../../tests/support/mirror";
+import { uniqueShop } from "../../../tests/support/shops";
 import { TEST_APP } from "../../../tests/support/shopify-app";
-import type { routingLocationsFor as RoutingLocationsFor } from "~/services/routing/routing-view.server";
 import type { action as locationsAction, loader as locationsLoader } from "./route";
+
+/**
+ * The Locations table: the shop's locations and no other's, searched, filtered and paged on the
+ * server, and bulk edits of the selected that apply to all of them or to none.
+ */
 
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let loader: typeof locationsLoader;
 let action: typeof locationsAction;
-let routingLocationsFor: typeof RoutingLocationsFor;
+const otherShop = uniqueShop();
 
 // The app's modules load once the emulator listens: the environment is read at first import.
 beforeAll(async () => {
@@ -19,18 +24,27 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ loader, action } = await import("./route"));
   ({ prisma } = await import("~/db.server"));
-  ({ routingLocationsFor } = await import("~/services/routing/routing-view.server"));
-  await seedMirror(prisma, "someone-else.myshopify.com", [
-    { locationId: "7", name: "Elsewhere", kind: "STORE", lat: 40.7, lng: -74, stock: {} },
+  await seedMirror(prisma, otherShop, [
+    { locationId: "7", name: "Their Loop", kind: "STORE", lat: 40.7, lng: -74, stock: {} },
   ]);
 });
 
-// Each test starts from the Loop store with the default profile: always open, in Chicago.
+// Each test starts from three locations with the default profiles.
 beforeEach(async () => {
   await prisma.location.deleteMany({ where: { shop: emulator.shop } });
   await seedMirror(prisma, emulator.shop, [
     { locationId: "1", name: "Loop", kind: "STORE", lat: 41.8826, lng: -87.6278, stock: {} },
+    { locationId: "2", name: "Wicker Park", kind: "STORE", lat: 41.9088, lng: -87.6796, stock: {} },
+    { locationId: "3", name: "Elk Grove DC", kind: "WAREHOUSE", lat: 42.0, lng: -87.97, stock: {} },
   ]);
+  await prisma.location.update({
+    where: { shop_locationId: { shop: emulator.shop, locationId: "2" } },
+    data: { city: "Chicago", zip: "60622", fulfillsOnlineOrders: false },
+  });
+  await prisma.locationProfile.update({
+    where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },
+    data: { dailyCapacity: 40, pickupEnabledOverride: false },
+  });
 });
 
 afterAll(async () => {
@@ -38,47 +52,27 @@ afterAll(async () => {
 });
 
 const auth = () => ({ Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` });
-const PROFILE = {
-  kind: "STORE",
-  labourCostPerOrder: "2.75",
-  shippingBaseCost: "6.00",
-  shippingCostPerMile: "0.04",
-  dailyCapacity: "30",
-  pickup: "off",
-  timeZone: "America/Chicago",
-  hours: "always",
-};
 
-/** Weekdays 10:00–21:00 and Saturday 10:00–18:00 in New York; Sunday unticked, so not posted. */
-const NEW_YORK_HOURS = {
-  timeZone: "America/New_York",
-  hours: "weekly",
-  ...Object.fromEntries(
-    ["monday", "tuesday", "wednesday", "thursday", "friday"].flatMap((day) => [
-      [`${day}IsOpen`, "on"],
-      [`${day}Opens`, "10:00"],
-      [`${day}Closes`, "21:00"],
-    ]),
-  ),
-  saturdayIsOpen: "on",
-  saturdayOpens: "10:00",
-  saturdayCloses: "18:00",
-  sundayOpens: "10:00",
-  sundayCloses: "18:00",
-};
-
-const profileOf = (shop: string, locationId: string) =>
-  prisma.locationProfile.findUniqueOrThrow({ where: { shop_locationId: { shop, locationId } } });
-
-async function listed() {
+async function table(query = "") {
   return loader({
-    request: new Request(`${TEST_APP.appUrl}/app/locations`, { headers: auth() }),
+    request: new Request(`${TEST_APP.appUrl}/app/locations${query ? `?${query}` : ""}`, { headers: auth() }),
     params: {},
     context: {},
   });
 }
 
-async function save(fields: Record<string, string>): Promise<{ status: number; body: unknown }> {
+/** The status of the Response the loader throws (a query it refuses). */
+async function refusal(query: string): Promise<number> {
+  try {
+    await table(query);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+  throw new Error(`the loader answered ?${query}`);
+}
+
+async function bulk(fields: [string, string][]): Promise<{ status: number; body: unknown }> {
   const request = new Request(`${TEST_APP.appUrl}/app/locations`, {
     method: "POST",
     headers: auth(),
@@ -88,230 +82,185 @@ async function save(fields: Record<string, string>): Promise<{ status: number; b
   return { status: response.status, body: await response.json() };
 }
 
-describe("the locations page", () => {
-  it("lists the shop's locations with their profiles, and no other shop's", async () => {
-    const { locations } = await loader({
-      request: new Request(`${TEST_APP.appUrl}/app/locations`, { headers: auth() }),
-      params: {},
-      context: {},
-    });
+const profiles = (shop: string) => prisma.locationProfile.findMany({ where: { shop }, orderBy: { locationId: "asc" } });
+
+describe("the Locations table", () => {
+  it("lists the shop's locations with what each costs and can do, and no other shop's", async () => {
+    const page = await table();
+    expect(page.rows.map((row) => [row.name, row.kind, row.pickup, row.pickupSource, row.dailyCapacity])).toEqual([
+      ["Elk Grove DC", "WAREHOUSE", false, "shopify", null],
+      ["Loop", "STORE", false, "override", 40],
+      ["Wicker Park", "STORE", true, "shopify", null],
+    ]);
     expect(
-      locations.map((location) => [location.name, location.form.labourCostPerOrder, location.form.pickup]),
-    ).toEqual([["Loop", "3.00", "shopify"]]);
-  });
-
-  it("saves a profile the merchant edits", async () => {
-    expect(await save({ locationId: "1", ...PROFILE })).toEqual({ status: 200, body: { ok: true } });
-    const profile = await prisma.locationProfile.findUniqueOrThrow({
-      where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },
-    });
-    expect([profile.labourCostPerOrder.toNumber(), profile.dailyCapacity, profile.pickupEnabledOverride]).toEqual([
-      2.75,
-      30,
-      false,
+      page.rows.map((row) => [row.labourCostPerOrder, row.hoursSummary, row.timeZoneName, row.routesOrders]),
+    ).toEqual([
+      [3, "Always open", "America/Chicago", true],
+      [3, "Always open", "America/Chicago", true],
+      [3, "Always open", "America/Chicago", false],
     ]);
+    expect([page.total, page.nextCursor, page.currency]).toEqual([3, null, expect.stringMatching(/^[A-Z]{3}$/)]);
+    expect(JSON.stringify(page)).not.toContain("Their Loop");
   });
 
-  it("saves a store's email, shows it back, and clears it when emptied", async () => {
-    const email = { locationId: "1", ...PROFILE, storeEmail: "loop@windy-city.example" };
-    expect(await save(email)).toEqual({ status: 200, body: { ok: true } });
-    expect((await profileOf(emulator.shop, "1")).storeEmail).toBe("loop@windy-city.example");
-    expect((await listed()).locations[0]?.form.storeEmail).toBe("loop@windy-city.example");
-
-    expect(await save({ ...email, storeEmail: "not an address" })).toMatchObject({
-      body: { ok: false, errors: { storeEmail: expect.any(String) } },
-    });
-    expect(await save({ ...email, storeEmail: "" })).toEqual({ status: 200, body: { ok: true } });
-    expect((await profileOf(emulator.shop, "1")).storeEmail).toBeNull();
+  it("searches and filters on the server", async () => {
+    const names = async (query: string) => (await table(query)).rows.map((row) => row.name);
+    expect(await names("q=606")).toEqual(["Wicker Park"]);
+    expect(await names("kind=store")).toEqual(["Loop", "Wicker Park"]);
+    expect(await names("pickup=off&kind=store")).toEqual(["Loop"]);
+    expect(await names("routes=no")).toEqual(["Wicker Park"]);
+    expect(await names("capacity=yes")).toEqual(["Loop"]);
+    expect(await names("sort=-name&capacity=no")).toEqual(["Wicker Park", "Elk Grove DC"]);
   });
 
-  it("refuses invalid figures with field errors and changes nothing", async () => {
-    const before = await prisma.locationProfile.findUniqueOrThrow({
-      where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },
+  it("pages a long list fifty at a time with a cursor", async () => {
+    await prisma.location.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        shop: emulator.shop,
+        locationId: String(1_000 + index),
+        name: `Store ${String(index).padStart(2, "0")}`,
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        pickupEnabled: true,
+        syncedAt: new Date(),
+      })),
     });
-    const result = await save({ locationId: "1", ...PROFILE, shippingCostPerMile: "cheap" });
+    await prisma.locationProfile.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        shop: emulator.shop,
+        locationId: String(1_000 + index),
+        kind: "STORE" as const,
+        timeZone: "America/Chicago",
+      })),
+    });
+    const first = await table("kind=store");
+    expect([first.rows.length, first.total]).toEqual([50, 62]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await table(`kind=store&cursor=${first.nextCursor}`);
+    // Loop and Store 00–48 were the first page.
+    expect(second.rows.map((row) => row.name)).toEqual([
+      ...Array.from({ length: 11 }, (_, index) => `Store ${49 + index}`),
+      "Wicker Park",
+    ]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it.each([
+    ["an unknown sort", "sort=secret"],
+    ["a forged cursor", "cursor=eyJhIjoxfQ"],
+    ["a cursor of another sort", "sort=-name&cursor=WyJuYW1lIiwxLCJMb29wIiwiMSJd"],
+    ["a repeated filter", "kind=store&kind=warehouse"],
+    ["a NUL in the search", "q=%00"],
+    ["an unknown filter value", "routes=maybe"],
+  ])("answers 400 for %s", async (_, query) => {
+    expect(await refusal(query)).toBe(400);
+  });
+});
+
+describe("bulk edits of the selected locations", () => {
+  it("sets the pick and pack cost at every selected location, and no other", async () => {
+    const result = await bulk([
+      ["intent", "set-labour-cost"],
+      ["locationIds", "1"],
+      ["locationIds", "3"],
+      ["labourCostPerOrder", "2.25"],
+    ]);
+    expect(result).toEqual({ status: 200, body: { ok: true, updated: 2, intent: "set-labour-cost" } });
+    expect((await profiles(emulator.shop)).map((p) => p.labourCostPerOrder.toNumber())).toEqual([2.25, 3, 2.25]);
+    expect((await table()).rows.map((row) => row.labourCostPerOrder)).toEqual([2.25, 2.25, 3]);
+  });
+
+  it("sets pickup on, off, or back to Shopify's setting", async () => {
+    const pickup = (choice: string, ...ids: string[]) =>
+      bulk([["intent", "set-pickup"], ["pickup", choice], ...ids.map((id): [string, string] => ["locationIds", id])]);
+    expect((await pickup("on", "1", "3")).status).toBe(200);
+    expect((await pickup("shopify", "2")).status).toBe(200);
+    expect((await profiles(emulator.shop)).map((p) => p.pickupEnabledOverride)).toEqual([true, null, true]);
+    expect((await pickup("shopify", "1", "3")).body).toEqual({ ok: true, updated: 2, intent: "set-pickup" });
+    expect((await profiles(emulator.shop)).map((p) => p.pickupEnabledOverride)).toEqual([null, null, null]);
+  });
+
+  it("refuses a value the location form would refuse, with its message, and changes nothing", async () => {
+    const before = await profiles(emulator.shop);
+    const result = await bulk([
+      ["intent", "set-labour-cost"],
+      ["locationIds", "1"],
+      ["labourCostPerOrder", "1000.50"],
+    ]);
     expect(result).toEqual({
-      status: 200,
-      body: { ok: false, errors: { shippingCostPerMile: "Enter the cost a mile in dollars, like 3.00" } },
+      status: 400,
+      body: { ok: false, errors: { labourCostPerOrder: "Enter the pick and pack cost of at most $1000" } },
     });
-    const after = await prisma.locationProfile.findUniqueOrThrow({
-      where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },
-    });
-    expect(after).toEqual(before);
+    expect(await profiles(emulator.shop)).toEqual(before);
   });
 
-  it("answers 404 for another shop's location and leaves it alone", async () => {
-    expect((await save({ locationId: "7", ...PROFILE })).status).toBe(404);
-    const theirs = await prisma.locationProfile.findUniqueOrThrow({
-      where: { shop_locationId: { shop: "someone-else.myshopify.com", locationId: "7" } },
-    });
-    expect(theirs.labourCostPerOrder.toNumber()).toBe(3);
-  });
-
-  it("shows each location's hours in a line with its time zone, and the zones to choose from", async () => {
-    const { locations, timeZones } = await listed();
-    expect(locations.map(({ name, hoursSummary, timeZoneName }) => [name, hoursSummary, timeZoneName])).toEqual([
-      ["Loop", "Always open", "America/Chicago"],
+  it("answers 404 and changes nothing in either shop when a selected id is another shop's", async () => {
+    const before = [await profiles(emulator.shop), await profiles(otherShop)];
+    const result = await bulk([
+      ["intent", "set-labour-cost"],
+      ["locationIds", "1"],
+      ["locationIds", "7"],
+      ["labourCostPerOrder", "0.50"],
     ]);
-    expect(timeZones.map((zone) => zone.value)).toEqual(expect.arrayContaining(["America/Chicago", "UTC"]));
-  });
-
-  it("saves opening hours and time zone, which routing then reads", async () => {
-    expect(await save({ locationId: "1", ...PROFILE, ...NEW_YORK_HOURS })).toEqual({
-      status: 200,
-      body: { ok: true },
-    });
-    const profile = await profileOf(emulator.shop, "1");
-    expect([profile.timeZone, profile.openingHours]).toEqual([
-      "America/New_York",
-      {
-        monday: { open: "10:00", close: "21:00" },
-        tuesday: { open: "10:00", close: "21:00" },
-        wednesday: { open: "10:00", close: "21:00" },
-        thursday: { open: "10:00", close: "21:00" },
-        friday: { open: "10:00", close: "21:00" },
-        saturday: { open: "10:00", close: "18:00" },
-        sunday: null,
-      },
-    ]);
-    const [loop] = (await listed()).locations;
-    expect([loop?.hoursSummary, loop?.timeZoneName, loop?.form.hours, loop?.form.sundayIsOpen]).toEqual([
-      "Mon–Fri 10:00–21:00, Sat 10:00–18:00, Sun closed",
-      "America/New York",
-      "weekly",
-      "",
-    ]);
-    // Wednesday 2026-11-25: 14:30 UTC is 09:30 in New York (closed, though 08:30 in Chicago would
-    // be too), 15:30 UTC is 10:30 (open); Sunday 2026-11-29 at noon it is closed.
-    const isOpen = async (at: string) =>
-      (await routingLocationsFor(prisma, emulator.shop, [], new Date(at)))[0]?.isOpen;
-    expect([
-      await isOpen("2026-11-25T14:30:00Z"),
-      await isOpen("2026-11-25T15:30:00Z"),
-      await isOpen("2026-11-29T17:00:00Z"),
-    ]).toEqual([false, true, false]);
-  });
-
-  it("refuses invalid hours or time zone with field errors and changes nothing", async () => {
-    const before = await profileOf(emulator.shop, "1");
-    const result = await save({
-      locationId: "1",
-      ...PROFILE,
-      ...NEW_YORK_HOURS,
-      labourCostPerOrder: "9.99",
-      timeZone: "Mars/Olympus_Mons",
-      mondayOpens: "25:00",
-      tuesdayCloses: "10:00",
-      fridayCloses: "",
-    });
-    expect(result).toEqual({
-      status: 200,
-      body: {
-        ok: false,
-        errors: {
-          timeZone: "Choose a time zone from the list",
-          mondayOpens: "Enter a time from 00:00 to 23:59, like 09:30",
-          tuesdayCloses: "Enter a closing time different from the opening time",
-          fridayCloses: "Enter when Friday closes, or untick Friday",
-        },
-      },
-    });
-    expect(await profileOf(emulator.shop, "1")).toEqual(before);
-  });
-
-  it("goes back to always open, which stores no hours", async () => {
-    expect((await save({ locationId: "1", ...PROFILE, ...NEW_YORK_HOURS })).status).toBe(200);
-    expect((await save({ locationId: "1", ...PROFILE })).status).toBe(200);
-    const profile = await profileOf(emulator.shop, "1");
-    expect([profile.openingHours, profile.timeZone]).toEqual([null, "America/Chicago"]);
-    expect((await routingLocationsFor(prisma, emulator.shop, [], new Date("2026-11-29T08:00:00Z")))[0]?.isOpen).toBe(
-      true,
-    );
-  });
-
-  it("answers 404 for hours sent to another shop's location and leaves its hours alone", async () => {
-    const result = await save({ locationId: "7", ...PROFILE, ...NEW_YORK_HOURS });
     expect(result).toEqual({ status: 404, body: { ok: false, notFound: true } });
-    const theirs = await profileOf("someone-else.myshopify.com", "7");
-    expect([theirs.openingHours, theirs.timeZone]).toEqual([null, "America/Chicago"]);
-  });
-
-  it("shows Shopify's pickup time beside the preparation time, and saves the store's own minutes and cut-off", async () => {
-    await prisma.location.update({
-      where: { shop_locationId: { shop: emulator.shop, locationId: "1" } },
-      data: { pickupTime: "ONE_HOUR" },
-    });
-    const [before] = (await listed()).locations;
-    expect([before?.preparationHelp, before?.form.preparationMinutes, before?.form.pickupOrderCutoff]).toEqual([
-      "Minutes of opening time to get a pickup order ready. Leave empty to follow Shopify: Usually ready in 1 hour.",
-      "",
-      "",
+    const pickup = await bulk([
+      ["intent", "set-pickup"],
+      ["locationIds", "7"],
+      ["pickup", "off"],
     ]);
-
-    const pickup = {
-      locationId: "1",
-      ...PROFILE,
-      pickup: "shopify",
-      preparationMinutes: "45",
-      pickupOrderCutoff: "16:30",
-    };
-    expect(await save(pickup)).toEqual({ status: 200, body: { ok: true } });
-    const saved = await profileOf(emulator.shop, "1");
-    expect([saved.preparationMinutes, saved.pickupOrderCutoff]).toEqual([45, "16:30"]);
-    const [after] = (await listed()).locations;
-    expect([after?.form.preparationMinutes, after?.form.pickupOrderCutoff]).toEqual(["45", "16:30"]);
-
-    // Emptied: back to Shopify's pickup time, and no cut-off.
-    expect(await save({ ...pickup, preparationMinutes: "", pickupOrderCutoff: "" })).toEqual({
-      status: 200,
-      body: { ok: true },
-    });
-    const cleared = await profileOf(emulator.shop, "1");
-    expect([cleared.preparationMinutes, cleared.pickupOrderCutoff]).toEqual([null, null]);
+    expect(pickup.status).toBe(404);
+    expect([await profiles(emulator.shop), await profiles(otherShop)]).toEqual(before);
   });
 
-  it("refuses a preparation time or cut-off out of range with field errors and changes nothing", async () => {
-    expect(
-      (await save({ locationId: "1", ...PROFILE, preparationMinutes: "90", pickupOrderCutoff: "15:00" })).status,
-    ).toBe(200);
-    const before = await profileOf(emulator.shop, "1");
-
-    const result = await save({ locationId: "1", ...PROFILE, preparationMinutes: "10081", pickupOrderCutoff: "25:00" });
-
-    expect(result).toEqual({
-      status: 200,
-      body: {
-        ok: false,
-        errors: {
-          preparationMinutes: "Enter whole minutes from 5 to 10080, or leave it empty to follow Shopify",
-          pickupOrderCutoff: "Enter a time from 00:00 to 23:59, like 15:00, or leave it empty for no cut-off",
-        },
-      },
-    });
-    expect(await profileOf(emulator.shop, "1")).toEqual(before);
+  it("sets pickup at every location the table's filter matches, on any page, and no other shop's", async () => {
+    const before = await profiles(otherShop);
+    const result = await bulk([
+      ["intent", "set-pickup"],
+      ["scope", "matching"],
+      ["filter", "kind=store"],
+      ["pickup", "on"],
+    ]);
+    expect(result).toEqual({ status: 200, body: { ok: true, updated: 2, intent: "set-pickup" } });
+    expect((await profiles(emulator.shop)).map((p) => p.pickupEnabledOverride)).toEqual([true, true, null]);
+    expect(await profiles(otherShop)).toEqual(before);
   });
 
-  it("answers hostile input in any field with field errors, never a server error", async () => {
-    const before = await profileOf(emulator.shop, "1");
-    const hostile = [
-      "<script>alert(1)</script>",
-      '\'; DROP TABLE "LocationProfile"; --',
-      "\u0000",
-      "9".repeat(10_000),
-      "-1",
-      "NaN",
-      "1e309",
-      "25:00",
-      "🏬",
-    ];
-    const fields = [...Object.keys(PROFILE), "storeEmail", "preparationMinutes", "pickupOrderCutoff"];
-    for (const field of fields) {
-      for (const value of hostile) {
-        const { status, body } = await save({ locationId: "1", ...PROFILE, [field]: value });
-        expect(status, `${field}=${value.slice(0, 20)}`).toBe(200);
-        expect(body, `${field}=${value.slice(0, 20)}`).toMatchObject({ ok: false, errors: expect.any(Object) });
-      }
-    }
-    expect(await profileOf(emulator.shop, "1")).toEqual(before);
+  it.each([
+    [
+      "a filter the table refuses",
+      [
+        ["intent", "set-pickup"],
+        ["pickup", "on"],
+        ["scope", "matching"],
+        ["filter", "sort=secret"],
+      ],
+    ],
+    ["no intent", [["locationIds", "1"]]],
+    [
+      "an unknown intent",
+      [
+        ["intent", "delete"],
+        ["locationIds", "1"],
+      ],
+    ],
+    [
+      "no selection",
+      [
+        ["intent", "set-pickup"],
+        ["pickup", "on"],
+      ],
+    ],
+    [
+      "an id that is none",
+      [
+        ["intent", "set-pickup"],
+        ["pickup", "on"],
+        ["locationIds", "1 OR 1=1"],
+      ],
+    ],
+  ] as [string, [string, string][]][])("answers 400 for %s and changes nothing", async (_, fields) => {
+    const before = await profiles(emulator.shop);
+    expect((await bulk(fields)).status).toBe(400);
+    expect(await profiles(emulator.shop)).toEqual(before);
   });
 });

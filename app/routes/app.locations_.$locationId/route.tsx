@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Banner, BlockStack, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/services/admin-forms/admin-form.server";
+import { HOURS_FIELDS } from "~/domain/locations/hours-form";
+import type { ProfileForm } from "~/domain/locations/profile-form";
+import {
+  listTimeZoneOptions,
+  loadLocationProfile,
+  saveLocationProfile,
+} from "~/services/locations/location-profiles.server";
+import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { LocationProfileForm } from "./LocationProfileForm";
+
+/** One location's whole profile, edited on a page of its own (the Locations table links here). */
+
+const PROFILE_FIELDS = [
+  "kind",
+  "labourCostPerOrder",
+  "shippingBaseCost",
+  "shippingCostPerMile",
+  "dailyCapacity",
+  "pickup",
+  "storeEmail",
+  "preparationMinutes",
+  "pickupOrderCutoff",
+  ...HOURS_FIELDS,
+] as const;
+
+const SHOPIFY_NUMERIC_ID = /^[0-9]{1,20}$/;
+
+function notFound(): Response {
+  return Response.json({ ok: false, notFound: true, error: "No such location in this shop" }, { status: 404 });
+}
+
+/** The location id from the path, or a 404 for one no shop could have (garbage, or too long). */
+function locationIdOf(params: LoaderFunctionArgs["params"]): string {
+  const locationId = params.locationId ?? "";
+  if (!SHOPIFY_NUMERIC_ID.test(locationId)) throw notFound();
+  return locationId;
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const location = await loadLocationProfile(session.shop, locationIdOf(params));
+  if (location === null) throw notFound();
+  return { location, timeZones: listTimeZoneOptions(new Date()) };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const locationId = locationIdOf(params);
+  const form = await readAdminForm(request);
+  const values: ProfileForm = {};
+  for (const key of PROFILE_FIELDS) {
+    const value = form.get(key);
+    if (typeof value === "string") values[key] = value;
+  }
+  const outcome = await saveLocationProfile(session.shop, locationId, values);
+  return Response.json(outcome, { status: "notFound" in outcome ? 404 : 200 });
+};
+
+export default function LocationPage() {
+  const { location, timeZones } = useLoaderData<typeof loader>();
+  return (
+    <Page title={location.name} backAction={{ content: "Locations", url: "/app/locations" }}>
+      <TitleBar title={location.name} />
+      <BlockStack gap="400">
+        <Text as="p" tone="subdued">
+          What this location costs and can do. Routing compares shipping from a store with shipping from the warehouse
+          using these figures: a parcel&apos;s base cost plus its cost a mile, and the labour to pick and pack. Opening
+          hours decide when it takes pickup and same-day orders.
+        </Text>
+        {/* Keyed by location: going from one location's page to another's starts a fresh form. */}
+        <LocationProfileForm key={location.locationId} location={location} timeZones={timeZones} />
+      </BlockStack>
+    </Page>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Page backAction={{ content: "Locations", url: "/app/locations" }} title="Location not found">
+        <TitleBar title="Location not found" />
+        <Banner
+          tone="warning"
+          title="This shop has no such location"
+          action={{ content: "All locations", url: "/app/locations" }}
+        >
+          <Text as="p">It may have been deleted in Shopify, or the link is not one of this shop&apos;s.</Text>
+        </Banner>
+      </Page>
+    );
+  }
+  if (isRouteErrorResponse(error)) return boundary.error(error);
+  return <PageLoadFailure title="Location" failed="The location could not be loaded" />;
+}
