@@ -464,6 +464,27 @@ function pages(orderId: string): PageSpec[] {
       },
     },
     {
+      name: "Analytics",
+      path: "/app/analytics",
+      // The last 30 days, with the orders placed before measuring.
+      ready: (frame) => expectText(frame.locator('[data-analytics-card="orders"]'), /[1-9]/),
+      async interact(s) {
+        await s.step(
+          'click "7 days"',
+          "app",
+          () => s.frame.getByRole("link", { name: "7 days" }).click(),
+          () => s.frame.waitForFunction("location.search.includes('days=7')").then(() => undefined),
+        );
+        await s.step(
+          'click "30 days"',
+          "app",
+          () => s.frame.getByRole("link", { name: "30 days" }).click(),
+          () => s.frame.waitForFunction("location.search.includes('days=30')").then(() => undefined),
+        );
+        await s.adminNav("Dashboard", "Dashboard");
+      },
+    },
+    {
       name: "ROI",
       path: "/app/roi",
       // The seed's example: $900.00 net a month.

@@ -29,6 +29,7 @@ export default function App() {
         <Link to="/app/settings">Routing rules</Link>
         <Link to="/app/locations">Locations</Link>
         <Link to="/app/stores">Stores</Link>
+        <Link to="/app/analytics">Analytics</Link>
         <Link to="/app/roi">ROI</Link>
       </NavMenu>
       <Outlet />
