@@ -1,10 +1,14 @@
 /**
  * `npm run demo`: the whole product on this machine, in a browser. Starts the embedded
- * PostgreSQL (migrated), the local Shopify and vendor emulator with the `chicago` scenario,
- * and the app with its workers; then prints one URL: the admin stand-in with the app
- * embedded in it. Ctrl-C stops everything; a second run reuses the data under .data/.
+ * PostgreSQL (migrated), the local Shopify and vendor emulator with the `chicago` scenario
+ * (`-- --scenario national` for the 2,000-store chain), and the app with its workers; then
+ * prints one URL: the admin stand-in with the app embedded in it. Once the app is installed and
+ * its mirror synced, the shop's past 30 days of orders are routed by the app's engine beside it
+ * (dev/demo/history.ts; `-- --no-history` leaves them out). Ctrl-C stops everything; a second
+ * run reuses the data under .data/.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { parseArgs } from "node:util";
 import path from "node:path";
 import { parseDatabaseEnv } from "../../app/config/environment";
 import { resolveDatabase, MIGRATIONS_DIR } from "../../app/db/database-url.server";
@@ -21,6 +25,14 @@ const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
 const posPort = Number(process.env.DEMO_POS_PORT ?? 8788);
 const checkoutPort = Number(process.env.DEMO_CHECKOUT_PORT ?? 8789);
 const dataDir = process.env.DEMO_DATA_DIR ?? ".data";
+const { values: options } = parseArgs({
+  options: { scenario: { type: "string", default: "chicago" }, "no-history": { type: "boolean", default: false } },
+});
+if (options.scenario !== "chicago" && options.scenario !== "national") {
+  process.stderr.write(`Unknown scenario "${options.scenario}": chicago or national.\n`);
+  process.exit(2);
+}
+const scenarioName: keyof typeof scenarios = options.scenario;
 // 127.0.0.1 rather than localhost: one address family for Node, Vite and Chromium alike.
 const appUrl = `http://127.0.0.1:${appPort}`;
 const emulatorUrl = `http://127.0.0.1:${demoPort}`;
@@ -56,7 +68,7 @@ async function main(): Promise<void> {
     appUrl,
     apiKey: DEMO_APP.apiKey,
     apiSecret: DEMO_APP.apiSecret,
-    scenario: scenarios.chicago(),
+    scenario: scenarios[scenarioName](),
     databaseUrl: database.url,
     emulatorUrl,
   });
@@ -66,7 +78,7 @@ async function main(): Promise<void> {
     appUrl,
     apiKey: DEMO_APP.apiKey,
     apiSecret: DEMO_APP.apiSecret,
-    scenario: scenarios.chicago(),
+    scenario: scenarios[scenarioName](),
     emulatorUrl,
   });
   const emulator = await startEmulatorServer({
@@ -78,7 +90,7 @@ async function main(): Promise<void> {
     apiKey: DEMO_APP.apiKey,
     apiSecret: DEMO_APP.apiSecret,
     scopes: DEMO_APP.scopes,
-    scenario: "chicago",
+    scenario: scenarioName,
     stateFile: path.join(dataDir, "emulator", "state.json"),
     clockFile,
   });
@@ -86,32 +98,33 @@ async function main(): Promise<void> {
   // The production build, served as in production: no dev server compiling on first visit.
   process.stdout.write("Building the app…\n");
   execFileSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Development: the environment refuses the emulator and App Bridge stand-in in production.
+    NODE_ENV: "development",
+    PORT: String(appPort),
+    HOST: "127.0.0.1",
+    SHOPIFY_API_KEY: DEMO_APP.apiKey,
+    SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
+    SHOPIFY_APP_URL: appUrl,
+    SCOPES: DEMO_APP.scopes,
+    DATABASE_URL: database.url,
+    SHOPIFY_EMULATOR_URL: emulatorUrl,
+    APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
+    RUN_WORKERS_IN_PROCESS: "true",
+    // The stores' new-order emails go to the emulator's SendGrid, and show in its outbox.
+    SENDGRID_API_KEY: VENDOR_CREDENTIALS.sendgrid.apiKey,
+    SENDGRID_API_URL: emulatorUrl,
+    ALERTS_FROM_EMAIL: "alerts@omniroute-demo.example",
+    // Shops' SMS go to the emulator's Twilio, their credentials sealed with the demo's key.
+    TWILIO_API_URL: emulatorUrl,
+    // And their push notifications to the emulator's OneSignal stand-in.
+    ONESIGNAL_API_URL: emulatorUrl,
+    CREDENTIALS_KEY: DEMO_APP.credentialsKey,
+    DEMO_CLOCK_FILE: clockFile,
+  };
   const app = spawn(process.execPath, ["--import", "tsx", "dev/demo/serve-build.ts"], {
-    env: {
-      ...process.env,
-      // Development: the environment refuses the emulator and App Bridge stand-in in production.
-      NODE_ENV: "development",
-      PORT: String(appPort),
-      HOST: "127.0.0.1",
-      SHOPIFY_API_KEY: DEMO_APP.apiKey,
-      SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
-      SHOPIFY_APP_URL: appUrl,
-      SCOPES: DEMO_APP.scopes,
-      DATABASE_URL: database.url,
-      SHOPIFY_EMULATOR_URL: emulatorUrl,
-      APP_BRIDGE_URL: `${emulatorUrl}/app-bridge.js`,
-      RUN_WORKERS_IN_PROCESS: "true",
-      // The stores' new-order emails go to the emulator's SendGrid, and show in its outbox.
-      SENDGRID_API_KEY: VENDOR_CREDENTIALS.sendgrid.apiKey,
-      SENDGRID_API_URL: emulatorUrl,
-      ALERTS_FROM_EMAIL: "alerts@omniroute-demo.example",
-      // Shops' SMS go to the emulator's Twilio, their credentials sealed with the demo's key.
-      TWILIO_API_URL: emulatorUrl,
-      // And their push notifications to the emulator's OneSignal stand-in.
-      ONESIGNAL_API_URL: emulatorUrl,
-      CREDENTIALS_KEY: DEMO_APP.credentialsKey,
-      DEMO_CLOCK_FILE: clockFile,
-    },
+    env: appEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const appLog: string[] = [];
@@ -138,10 +151,22 @@ async function main(): Promise<void> {
     },
   });
 
+  // The past 30 days, routed by the app's engine once the app is installed and its mirror synced:
+  // beside the app, so the demo's URL does not wait for it.
+  const history = options["no-history"]
+    ? null
+    : spawn(process.execPath, ["--import", "tsx", "dev/demo/history.ts", scenarioName], {
+        env: appEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+  history?.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  history?.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    history?.kill("SIGTERM");
     app.kill("SIGTERM");
     await merchantSetup.stop();
     await pos.close();
@@ -151,7 +176,10 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   // Never leave the app running behind, however this process ends.
-  process.on("exit", () => app.kill("SIGTERM"));
+  process.on("exit", () => {
+    history?.kill("SIGTERM");
+    app.kill("SIGTERM");
+  });
   process.once("SIGINT", () => void stop(0));
   process.once("SIGTERM", () => void stop(0));
   app.once("exit", (code) => {

@@ -41,9 +41,15 @@ export async function startDemo(options: {
   dataDir: string;
   ports: DemoPorts;
   timeoutMs?: number;
+  /** After `npm run demo --`, e.g. ["--scenario", "national"]; ["--no-history"] when not given. */
+  args?: string[];
 }): Promise<RunningDemo> {
   const { dataDir, ports } = options;
-  const child = spawn("npm", ["run", "--silent", "demo"], {
+  // Without the 30 days of history unless a test asks for it: the flows the tests drive start from
+  // an empty shop, and the history's background routing would only slow them (dev/demo/history.test.ts
+  // checks the history itself).
+  const args = ["--", ...(options.args ?? ["--no-history"])];
+  const child = spawn("npm", ["run", "--silent", "demo", ...args], {
     env: {
       ...process.env,
       DATABASE_URL: "",

@@ -448,3 +448,6 @@ export async function confirmLine(
     async () => answered({}),
   );
 }
+
+/** The task change and event detail of an accepted step, for the demo's history (dev/demo/history-store-tasks.ts). */
+export { changeFor as storeTaskChangeFor, transitionDetail as storeTaskTransitionDetail };

@@ -265,3 +265,6 @@ async function syncInTransaction(
   }
   return outcome;
 }
+
+/** When a task assigned at `at` is due, as the sync works it out, for the demo's history (dev/demo/history-store-tasks.ts). */
+export { dueAtOf as dueAtOfStoreTask };
