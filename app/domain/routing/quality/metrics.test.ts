@@ -63,6 +63,9 @@ describe("routing quality of a stream", () => {
       sameDayKept: 1,
       pickupOrders: 2,
       pickupsKept: 1,
+      // Same-day orders not kept: 3 − 1; the pickup moved to S2 is a pickup store change.
+      slaAtRisk: 2,
+      pickupStoreChanges: 1,
     });
     expect(totals.totalCost).toBeCloseTo(9.1 + 9.2 + 10 + 8.3 + 9.1 + 9 + 9.1, 9);
     const summary = summarize(totals);

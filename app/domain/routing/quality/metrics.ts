@@ -39,6 +39,10 @@ export interface OrderQuality {
   readonly isPickup: boolean;
   /** Routed whole to the store the shopper chose. */
   readonly pickupKept: boolean;
+  /** Needed same-day and did not get it (the engine's SLA_AT_RISK, recomputed for any router). */
+  readonly slaAtRisk: boolean;
+  /** A pickup order routed, but not whole to the shopper's store: the shopper must be told of another. */
+  readonly pickupStoreChanged: boolean;
 }
 
 export interface QualityTotals {
@@ -55,6 +59,8 @@ export interface QualityTotals {
   readonly sameDayKept: number;
   readonly pickupOrders: number;
   readonly pickupsKept: number;
+  readonly slaAtRisk: number;
+  readonly pickupStoreChanges: number;
 }
 
 export function needsSameDay(order: RoutingOrder): boolean {
@@ -102,6 +108,7 @@ export function measureOrder(
     whole.isOpen &&
     haversineMiles(order.destination, whole) <= rules.radiusMiles;
   const isPickup = order.deliveryMethod === "PICK_UP";
+  const pickupKept = isPickup && whole !== null && whole.id === order.pickupLocationId;
   return {
     routed,
     cost,
@@ -112,7 +119,9 @@ export function measureOrder(
     needsSameDay: sameDay,
     sameDayKept,
     isPickup,
-    pickupKept: isPickup && whole !== null && whole.id === order.pickupLocationId,
+    pickupKept,
+    slaAtRisk: sameDay && !sameDayKept,
+    pickupStoreChanged: isPickup && routed && !pickupKept,
   };
 }
 
@@ -132,6 +141,8 @@ export class QualityTally {
     sameDayKept: 0,
     pickupOrders: 0,
     pickupsKept: 0,
+    slaAtRisk: 0,
+    pickupStoreChanges: 0,
   };
 
   add(quality: OrderQuality): void {
@@ -150,6 +161,8 @@ export class QualityTally {
       sameDayKept: t.sameDayKept + (quality.sameDayKept ? 1 : 0),
       pickupOrders: t.pickupOrders + (quality.isPickup ? 1 : 0),
       pickupsKept: t.pickupsKept + (quality.pickupKept ? 1 : 0),
+      slaAtRisk: t.slaAtRisk + (quality.slaAtRisk ? 1 : 0),
+      pickupStoreChanges: t.pickupStoreChanges + (quality.pickupStoreChanged ? 1 : 0),
     };
   }
 

@@ -1,0 +1,315 @@
+// What-if replay (issue 15): a shop's recorded orders routed again, in the order they were
+// decided, by one router against a starting stock snapshot that each replayed decision depletes,
+// and totalled with the routing-quality metrics every router is measured by. Pure: the service
+// (app/services/routing-replay) loads the orders and the snapshot.
+//
+// Capacity: a location's daily capacity is not enforced while replaying (the prepared index
+// fixes which locations have room when it is built, and a range spans many days); instead each
+// location's load per day is measured against its capacity, for every router alike.
+import { GreedyNearestRouter } from "../routing/greedy/greedy-nearest";
+import { NativeRouter } from "../routing/native/native-routing";
+import { prepareNetwork } from "../routing/network-index";
+import { setIndexedUnits } from "../routing/network-stock";
+import { routeWithIndex } from "../routing/engine/route-order";
+import {
+  measureOrder,
+  QualityTally,
+  summarize,
+  type QualityRules,
+  type QualitySummary,
+  type QualityTotals,
+  type RoutedOutcome,
+} from "../routing/quality/metrics";
+import type {
+  DeliveryMethod,
+  RoutingLocation,
+  RoutingOrder,
+  RoutingRules,
+  RoutingStatus,
+  ServiceLevel,
+} from "../routing/types";
+import { engineOrderOfRecorded, type RecordedOrderFacts } from "../routing-settings/recorded-order";
+import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from "../routing-settings/settings";
+
+/** One recorded order: its facts as stored at routing time and what its decision recorded. */
+export interface RecordedRouting {
+  readonly facts: RecordedOrderFacts;
+  readonly decision: {
+    readonly deliveryMethod: DeliveryMethod;
+    readonly serviceLevel: ServiceLevel;
+    readonly status: RoutingStatus;
+    readonly assignments: RoutedOutcome["assignments"];
+    readonly decidedAt: Date;
+  };
+}
+
+/** A router to replay with. */
+export type ReplayRouter =
+  | {
+      readonly kind: "OMNIROUTE";
+      readonly name: string;
+      readonly rules: RoutingRules;
+      /**
+       * Settings whose shipping-method rules give each order its service level (a draft may map
+       * shipping lines differently). Absent: the service level the decision recorded.
+       */
+      readonly serviceLevelsFrom?: RoutingSettings;
+    }
+  | { readonly kind: "NATIVE"; readonly name: string; readonly storeMinUnits?: number }
+  | { readonly kind: "GREEDY"; readonly name: string };
+
+/** Where one replayed order went. */
+export interface ReplayedOrder {
+  readonly orderId: string;
+  readonly status: RoutingStatus;
+  readonly assignments: RoutedOutcome["assignments"];
+  readonly cost: number;
+}
+
+/** A location's load over the replay: orders it was given, in all and on its busiest day (UTC). */
+export interface LocationLoad {
+  readonly locationId: string;
+  readonly orders: number;
+  readonly units: number;
+  readonly busiestDayOrders: number;
+  /** Null when the location has no daily capacity. */
+  readonly dailyCapacity: number | null;
+  /** Days on which it was given more orders than its daily capacity. */
+  readonly daysOverCapacity: number;
+}
+
+export interface ReplayResult {
+  readonly router: string;
+  readonly totals: QualityTotals;
+  readonly summary: QualitySummary;
+  /** Units taken from the stock snapshot, and units the decisions assigned: equal when nothing is oversold. */
+  readonly unitsTaken: number;
+  readonly unitsAssigned: number;
+  /** Ascending by location id, locations given at least one order. */
+  readonly loads: readonly LocationLoad[];
+  /** In replay order. */
+  readonly orders: readonly ReplayedOrder[];
+}
+
+/** The recorded orders in the order they were decided, then by id (ties are rare but must be stable). */
+export function inReplayOrder(recorded: readonly RecordedRouting[]): RecordedRouting[] {
+  return [...recorded].sort(
+    (a, b) =>
+      a.decision.decidedAt.getTime() - b.decision.decidedAt.getTime() ||
+      (a.facts.orderId < b.facts.orderId ? -1 : a.facts.orderId > b.facts.orderId ? 1 : 0),
+  );
+}
+
+/** The snapshot, each router's own copy: its stock maps are depleted by the replay. */
+function copyOf(snapshot: readonly RoutingLocation[]): RoutingLocation[] {
+  return snapshot.map(({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => ({
+    ...location,
+    stock: { ...location.stock },
+  }));
+}
+
+function engineOrderOf(
+  recorded: RecordedRouting,
+  settings: RoutingSettings | undefined,
+  byId: ReadonlyMap<string, RoutingLocation>,
+): RoutingOrder | null {
+  const facts = { ...recorded.facts, deliveryMethod: recorded.decision.deliveryMethod };
+  // Only the pickup store is looked up (for a pickup order's destination): pass just it.
+  const pickupStore = facts.pickupLocationId === null ? undefined : byId.get(facts.pickupLocationId);
+  const near = pickupStore === undefined ? [] : [pickupStore];
+  if (settings !== undefined) return engineOrderOfRecorded(facts, settings, near).order;
+  const built = engineOrderOfRecorded(facts, DEFAULT_ROUTING_SETTINGS, near).order;
+  return built === null ? null : { ...built, serviceLevel: recorded.decision.serviceLevel };
+}
+
+interface PreparedRouter {
+  route(order: RoutingOrder): RoutedOutcome;
+  taken(locationId: string, sku: string, unitsLeft: number): void;
+}
+
+function prepare(router: ReplayRouter, locations: readonly RoutingLocation[]): PreparedRouter {
+  switch (router.kind) {
+    case "OMNIROUTE": {
+      const index = prepareNetwork(locations, router.rules);
+      return {
+        route: (order) => routeWithIndex(index, order),
+        taken: (locationId, sku, unitsLeft) => {
+          setIndexedUnits(index, locationId, sku, unitsLeft);
+        },
+      };
+    }
+    case "NATIVE": {
+      // Native routing reads the locations' stock maps at every call: depleting them is enough.
+      const native = new NativeRouter(locations, { storeMinUnits: router.storeMinUnits ?? 0 });
+      return { route: (order) => native.route(order), taken: () => {} };
+    }
+    case "GREEDY": {
+      const greedy = new GreedyNearestRouter(locations);
+      return { route: (order) => greedy.route(order), taken: () => {} };
+    }
+  }
+}
+
+const UNROUTABLE: RoutedOutcome = { status: "UNROUTABLE", assignments: [] };
+
+class LoadCounter {
+  private readonly byLocation = new Map<string, { orders: number; units: number; perDay: Map<string, number> }>();
+
+  add(locationId: string, day: string, units: number, newOrder: boolean): void {
+    let load = this.byLocation.get(locationId);
+    if (load === undefined) {
+      load = { orders: 0, units: 0, perDay: new Map() };
+      this.byLocation.set(locationId, load);
+    }
+    load.units += units;
+    if (newOrder) {
+      load.orders++;
+      load.perDay.set(day, (load.perDay.get(day) ?? 0) + 1);
+    }
+  }
+
+  loads(capacityOf: (locationId: string) => number | null): LocationLoad[] {
+    return [...this.byLocation.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([locationId, load]) => {
+        const dailyCapacity = capacityOf(locationId);
+        const days = [...load.perDay.values()];
+        return {
+          locationId,
+          orders: load.orders,
+          units: load.units,
+          busiestDayOrders: Math.max(0, ...days),
+          dailyCapacity,
+          daysOverCapacity: dailyCapacity === null ? 0 : days.filter((orders) => orders > dailyCapacity).length,
+        };
+      });
+  }
+}
+
+/**
+ * Replays `recorded` (already in replay order, see inReplayOrder) with `router` from `snapshot`,
+ * measured under `measuredUnder` (the store minimum and radius the merchant's promises are held to).
+ * The snapshot is not changed: the router depletes its own copy.
+ */
+export function replay(
+  recorded: readonly RecordedRouting[],
+  snapshot: readonly RoutingLocation[],
+  router: ReplayRouter,
+  measuredUnder: QualityRules,
+): ReplayResult {
+  const locations = copyOf(snapshot);
+  const byId = new Map(locations.map((location) => [location.id, location]));
+  const capacityById = new Map(snapshot.map((location) => [location.id, location.dailyCapacity ?? null]));
+  // This replay's own copies: writable.
+  const stockOf = (locationId: string) => byId.get(locationId)!.stock as Record<string, number>;
+  const unitsBefore = (locationId: string, sku: string) => byId.get(locationId)?.stock[sku] ?? 0;
+  const prepared = prepare(router, locations);
+  const serviceLevelsFrom = router.kind === "OMNIROUTE" ? router.serviceLevelsFrom : undefined;
+  const tally = new QualityTally();
+  const loads = new LoadCounter();
+  const orders: ReplayedOrder[] = [];
+  let unitsTaken = 0;
+  let unitsAssigned = 0;
+
+  for (const entry of recorded) {
+    const order = engineOrderOf(entry, serviceLevelsFrom, byId);
+    if (order === null) {
+      // No destination or no lines: every router leaves it unroutable, as the routing job did.
+      orders.push({ orderId: entry.facts.orderId, status: "UNROUTABLE", assignments: [], cost: 0 });
+      tally.add({
+        routed: false,
+        cost: 0,
+        parcels: 0,
+        storeParcels: 0,
+        thresholdViolations: 0,
+        oversoldLines: 0,
+        needsSameDay: false,
+        sameDayKept: false,
+        isPickup: false,
+        pickupKept: false,
+        slaAtRisk: false,
+        pickupStoreChanged: false,
+      });
+      continue;
+    }
+    const decided = prepared.route(order);
+    const outcome = decided.status === "UNROUTABLE" ? UNROUTABLE : decided;
+    const quality = measureOrder(order, outcome, byId, measuredUnder, unitsBefore);
+    tally.add(quality);
+    orders.push({ orderId: order.id, status: outcome.status, assignments: outcome.assignments, cost: quality.cost });
+    const day = order.placedAt.slice(0, 10);
+    for (const assignment of outcome.assignments) {
+      const stock = stockOf(assignment.locationId);
+      let units = 0;
+      for (const line of assignment.lines) {
+        unitsAssigned += line.quantity;
+        units += line.quantity;
+        const before = stock[line.sku];
+        if (before === undefined) continue;
+        const left = Math.max(0, before - line.quantity);
+        unitsTaken += before - left;
+        stock[line.sku] = left;
+        prepared.taken(assignment.locationId, line.sku, left);
+      }
+      loads.add(assignment.locationId, day, units, true);
+    }
+  }
+
+  const totals = tally.totals;
+  return {
+    router: router.name,
+    totals,
+    summary: summarize(totals),
+    unitsTaken,
+    unitsAssigned,
+    loads: loads.loads((id) => capacityById.get(id) ?? null),
+    orders,
+  };
+}
+
+/** An order two routers sent differently. */
+export interface OrderDifference {
+  readonly orderId: string;
+  readonly before: ReplayedOrder;
+  readonly after: ReplayedOrder;
+  /** after.cost − before.cost. */
+  readonly costChange: number;
+}
+
+/** Where an order went, the same for the same locations and lines whatever their order. */
+function destinationKey(order: ReplayedOrder): string {
+  return order.assignments
+    .map(
+      (assignment) =>
+        `${assignment.locationId}:${assignment.lines
+          .map((line) => `${line.sku}×${line.quantity}`)
+          .sort()
+          .join(",")}`,
+    )
+    .sort()
+    .join("|");
+}
+
+/** The orders `after` routed differently from `before` (both replays of the same orders), in replay order. */
+export function differingOrders(before: ReplayResult, after: ReplayResult): OrderDifference[] {
+  const afterById = new Map(after.orders.map((order) => [order.orderId, order]));
+  const differences: OrderDifference[] = [];
+  for (const was of before.orders) {
+    const now = afterById.get(was.orderId);
+    if (now === undefined) throw new Error(`differingOrders: ${was.orderId} was not replayed by ${after.router}`);
+    if (was.status === now.status && destinationKey(was) === destinationKey(now)) continue;
+    differences.push({ orderId: was.orderId, before: was, after: now, costChange: now.cost - was.cost });
+  }
+  return differences;
+}
+
+/** Whether a replayed order went where its recorded decision sent it. */
+export function matchesRecorded(replayed: ReplayedOrder, recorded: RecordedRouting): boolean {
+  const asRecorded: ReplayedOrder = {
+    orderId: recorded.facts.orderId,
+    status: recorded.decision.status,
+    assignments: recorded.decision.assignments,
+    cost: 0,
+  };
+  return replayed.status === recorded.decision.status && destinationKey(replayed) === destinationKey(asRecorded);
+}
