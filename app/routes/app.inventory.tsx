@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useUrlQuery } from "~/components/use-url-query";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -7,7 +8,6 @@ import {
   useNavigation,
   useRevalidator,
   useRouteError,
-  useSearchParams,
 } from "@remix-run/react";
 import {
   Badge,
@@ -93,7 +93,6 @@ const SYNC_LABELS = {
   DONE: { label: "Synced", tone: "success" },
 } as const;
 
-const SEARCH_DELAY_MS = 400;
 const SYNC_POLL_MS = 3_000;
 
 /** "Merino Tee – M"; the product alone for a single-variant product; a dash before the catalogue is read. */
@@ -187,30 +186,11 @@ function useCsvExport(query: string) {
 
 export default function InventoryPage() {
   const { cells, nextCursor, locations, storeMinUnits, locale, sync } = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const format = useCallback((n: number) => numbers.format(n), [numbers]);
 
-  const urlSearch = params.get("q") ?? "";
-  const [search, setSearch] = useState(urlSearch);
-  // Back and forward change the URL's search: the field follows it.
-  useEffect(() => setSearch(urlSearch), [urlSearch]);
-  const update = useCallback(
-    (key: string, value: string) => {
-      const next = new URLSearchParams(params);
-      next.delete("cursor");
-      if (value) next.set(key, value);
-      else next.delete(key);
-      setParams(next);
-    },
-    [params, setParams],
-  );
-  useEffect(() => {
-    if (search.trim() === urlSearch) return;
-    const timer = setTimeout(() => update("q", search.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [search, urlSearch, update]);
+  const { params, search, setSearch, update } = useUrlQuery();
 
   const exportQuery = useMemo(() => {
     const next = new URLSearchParams(params);

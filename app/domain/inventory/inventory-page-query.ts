@@ -1,3 +1,5 @@
+import { decodeKeysetCursor, encodeKeysetCursor } from "~/domain/keyset-cursor";
+
 /**
  * The Inventory page's query (search, filters, sort and keyset cursor) read from its URL, and
  * the cursor it hands out. Anything a person could not have produced by using the page is
@@ -61,34 +63,14 @@ function isKeyText(value: unknown): value is string {
 /** The cursor for the page after the one ending at `key`, under `sort`. */
 export function encodeInventoryCursor(sort: InventorySort, key: InventoryCellKey): string {
   const parts = [sort, key.available, key.sku, key.locationId, key.inventoryItemId];
-  return toBase64Url(JSON.stringify(parts));
-}
-
-// btoa and atob work on byte strings; the key's text goes through UTF-8 (runs in the browser too).
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replace(/=+$/, "");
-}
-
-function fromBase64Url(encoded: string): string {
-  const binary = atob(encoded.replaceAll("-", "+").replaceAll("_", "/"));
-  return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return encodeKeysetCursor(parts);
 }
 
 /** The key a cursor carries, or null when it is not one this page handed out for `sort`. */
 export function decodeInventoryCursor(cursor: string, sort: InventorySort): InventoryCellKey | null {
-  if (cursor.length > 2_000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  let parts: unknown;
-  try {
-    parts = JSON.parse(fromBase64Url(cursor));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parts) || parts.length !== 5) return null;
-  const [cursorSort, available, sku, locationId, inventoryItemId] = parts as unknown[];
+  const parts = decodeKeysetCursor(cursor, 5);
+  if (!parts) return null;
+  const [cursorSort, available, sku, locationId, inventoryItemId] = parts;
   if (cursorSort !== sort) return null;
   if (typeof available !== "number" || !Number.isSafeInteger(available) || Math.abs(available) > 2_147_483_647) {
     return null;

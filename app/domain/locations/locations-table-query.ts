@@ -1,3 +1,5 @@
+import { decodeKeysetCursor, encodeKeysetCursor } from "~/domain/keyset-cursor";
+
 /**
  * The Locations table's query (search, filters, sort and keyset cursor) read from its URL, and
  * the cursor it hands out. Anything a person could not have produced by using the page is
@@ -56,36 +58,16 @@ function readYesNo(value: string | null): boolean | null | "invalid" {
   return "invalid";
 }
 
-// btoa and atob work on byte strings; the key's text goes through UTF-8.
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replace(/=+$/, "");
-}
-
-function fromBase64Url(encoded: string): string {
-  const binary = atob(encoded.replaceAll("-", "+").replaceAll("_", "/"));
-  return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
 /** The cursor for the page after the one ending at `key`, under `sort`. */
 export function encodeLocationsCursor(sort: LocationSort, key: LocationRowKey): string {
-  return toBase64Url(JSON.stringify([sort, key.capacity, key.name, key.locationId]));
+  return encodeKeysetCursor([sort, key.capacity, key.name, key.locationId]);
 }
 
 /** The key a cursor carries, or null when it is not one this page handed out for `sort`. */
 export function decodeLocationsCursor(cursor: string, sort: LocationSort): LocationRowKey | null {
-  if (cursor.length > 2_000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  let parts: unknown;
-  try {
-    parts = JSON.parse(fromBase64Url(cursor));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parts) || parts.length !== 4) return null;
-  const [cursorSort, capacity, name, locationId] = parts as unknown[];
+  const parts = decodeKeysetCursor(cursor, 4);
+  if (!parts) return null;
+  const [cursorSort, capacity, name, locationId] = parts;
   if (cursorSort !== sort) return null;
   if (typeof capacity !== "number" || !Number.isSafeInteger(capacity) || capacity < 0) return null;
   if (capacity > NO_LIMIT_SORT_VALUE) return null;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useUrlQuery } from "~/components/use-url-query";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -7,7 +8,6 @@ import {
   useLoaderData,
   useNavigation,
   useRouteError,
-  useSearchParams,
 } from "@remix-run/react";
 import {
   Badge,
@@ -121,7 +121,6 @@ const FILTERS = [
   },
 ] as const;
 
-const SEARCH_DELAY_MS = 400;
 const HOURS_CELL = { whiteSpace: "normal", minWidth: "9rem", maxWidth: "14rem" } as const;
 
 const BULK_DONE: Record<BulkIntent, string> = {
@@ -131,30 +130,11 @@ const BULK_DONE: Record<BulkIntent, string> = {
 
 export default function LocationsPage() {
   const { rows, total, nextCursor, locale, currency } = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const money = useMemo(() => new Intl.NumberFormat(locale, { style: "currency", currency }), [locale, currency]);
 
-  const urlSearch = params.get("q") ?? "";
-  const [search, setSearch] = useState(urlSearch);
-  // Back and forward change the URL's search: the field follows it.
-  useEffect(() => setSearch(urlSearch), [urlSearch]);
-  const update = useCallback(
-    (key: string, value: string) => {
-      const next = new URLSearchParams(params);
-      next.delete("cursor");
-      if (value) next.set(key, value);
-      else next.delete(key);
-      setParams(next);
-    },
-    [params, setParams],
-  );
-  useEffect(() => {
-    if (search.trim() === urlSearch) return;
-    const timer = setTimeout(() => update("q", search.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [search, urlSearch, update]);
+  const { params, search, setSearch, update } = useUrlQuery();
 
   const resources = useMemo(() => rows.map((row) => ({ id: row.locationId })), [rows]);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
