@@ -12,8 +12,8 @@ export interface LevelUpdate {
 /**
  * inventory_levels/update, the busiest topic by far (every sale, receipt and count at every
  * location), recorded and applied in one statement and one round trip instead of a transaction
- * of five (decision 014). It does what recordWebhookEventOnce, applyAvailableUpdate,
- * clearReflectedReservations and clearExceptionHoldsUpdatedBy do in turn:
+ * of five (decision 014). It does what a transaction of recordWebhookEventOnce, applyAvailableUpdate
+ * and clearReflectedReservations would, and clears the SKU's exception holds the update supersedes:
  * - the event is recorded once per (shop, eventId), and only for an installed shop;
  * - only a recorded event takes effect, and the level only takes a value as new as the one held;
  * - only an applied level clears the location's reflected reservations and the SKU's older holds.
