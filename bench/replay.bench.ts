@@ -77,7 +77,14 @@ async function seed(
           taken.set(key, (taken.get(key) ?? 0) + line.quantity);
         }
     await insertInBatches(
-      locations.map((location) => [location.id, location.id, location.lat, location.lng, location.active, location.pickupEnabled]),
+      locations.map((location) => [
+        location.id,
+        location.id,
+        location.lat,
+        location.lng,
+        location.active,
+        location.pickupEnabled,
+      ]),
       (columns) =>
         client.query(
           `INSERT INTO "Location" (shop, "locationId", name, latitude, longitude, "isActive", "fulfillsOnlineOrders", "pickupEnabled", "syncedAt")
@@ -192,7 +199,12 @@ async function main(): Promise<number> {
     const loaded = performance.now();
     const snapshot = await replaySnapshot(sqlPool, SHOP, recorded, now);
     const snapshotted = performance.now();
-    const live = replay(recorded, snapshot, { kind: "OMNIROUTE", name: "Live rules", rules: NATIONAL_RULES }, NATIONAL_RULES);
+    const live = replay(
+      recorded,
+      snapshot,
+      { kind: "OMNIROUTE", name: "Live rules", rules: NATIONAL_RULES },
+      NATIONAL_RULES,
+    );
     const replayed = performance.now();
     const seconds = (replayed - started) / 1000;
     const matches = live.orders.filter((order, n) => {

@@ -30,7 +30,13 @@ function history(count: number): RecordedRouting[] {
         shippingLineCode: null,
         latitude: destination.lat,
         longitude: destination.lng,
-        lines: n % 4 === 0 ? [{ sku: "A", quantity: 1 }, { sku: "B", quantity: 1 }] : [{ sku: n % 2 ? "A" : "B", quantity: 1 }],
+        lines:
+          n % 4 === 0
+            ? [
+                { sku: "A", quantity: 1 },
+                { sku: "B", quantity: 1 },
+              ]
+            : [{ sku: n % 2 ? "A" : "B", quantity: 1 }],
       },
       decision: { deliveryMethod, serviceLevel, status: "ROUTED", assignments: [], decidedAt: at },
     });
@@ -93,8 +99,19 @@ describe("replaying recorded orders", () => {
     // B, S1 (4 of them, then it is empty), ignoring S1's capacity of 3 orders a day.
     const oneDay = history(5).map((entry) => ({
       ...entry,
-      facts: { ...entry.facts, deliveryMethod: "SHIPPING" as const, latitude: HOME.lat, longitude: HOME.lng, lines: [{ sku: "B", quantity: 1 }] },
-      decision: { ...entry.decision, deliveryMethod: "SHIPPING" as const, serviceLevel: "STANDARD" as const, decidedAt: new Date("2026-11-02T10:00:00Z") },
+      facts: {
+        ...entry.facts,
+        deliveryMethod: "SHIPPING" as const,
+        latitude: HOME.lat,
+        longitude: HOME.lng,
+        lines: [{ sku: "B", quantity: 1 }],
+      },
+      decision: {
+        ...entry.decision,
+        deliveryMethod: "SHIPPING" as const,
+        serviceLevel: "STANDARD" as const,
+        decidedAt: new Date("2026-11-02T10:00:00Z"),
+      },
     }));
     const native = replay(oneDay, SNAPSHOT, ROUTERS[2]!, MEASURED);
     expect(native.loads.find((load) => load.locationId === "S1")).toEqual({
@@ -105,7 +122,11 @@ describe("replaying recorded orders", () => {
       dailyCapacity: 3,
       daysOverCapacity: 1,
     });
-    expect(native.loads.find((load) => load.locationId === "S2")).toMatchObject({ orders: 1, dailyCapacity: null, daysOverCapacity: 0 });
+    expect(native.loads.find((load) => load.locationId === "S2")).toMatchObject({
+      orders: 1,
+      dailyCapacity: null,
+      daysOverCapacity: 0,
+    });
   });
 
   it("lists the orders two routers sent differently, with the cost change", () => {
