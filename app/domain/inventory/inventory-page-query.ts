@@ -1,4 +1,4 @@
-import { decodeKeysetCursor, encodeKeysetCursor } from "~/domain/keyset-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "../keyset-cursor";
 
 /**
  * The Inventory page's query (search, filters, sort and keyset cursor) read from its URL, and
