@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { sqlRows, type Db } from "~/db/sql.server";
 
 export interface NewWebhookEvent {
   shop: string;
@@ -19,18 +20,31 @@ export interface NewWebhookEvent {
  * deliveries of one event cannot both pass.
  */
 export async function recordWebhookEventOnce(
-  tx: Prisma.TransactionClient,
+  db: Db,
   event: NewWebhookEvent,
   { requireInstalled }: { requireInstalled: boolean },
 ): Promise<string | null> {
   // One statement: the install check rides on the insert rather than costing a round trip.
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
-    SELECT gen_random_uuid(), ${event.shop}, ${event.topic}, ${event.eventId}, ${event.webhookId}, ${event.apiVersion},
-           ${event.triggeredAt}, ${event.customerId}, ${event.orderIds}::text[], ${JSON.stringify(event.payload)}::jsonb
-     WHERE NOT ${requireInstalled} OR EXISTS (SELECT 1 FROM "ShopInstallation" WHERE "shop" = ${event.shop})
-    ON CONFLICT ("shop", "eventId") DO NOTHING
-    RETURNING "id"`;
+  const rows = await sqlRows<{ id: string }>(
+    db,
+    `INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
+     SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6::timestamp, $7, $8::text[], $9::jsonb
+      WHERE NOT $10::boolean OR EXISTS (SELECT 1 FROM "ShopInstallation" WHERE "shop" = $1)
+     ON CONFLICT ("shop", "eventId") DO NOTHING
+     RETURNING "id"`,
+    [
+      event.shop,
+      event.topic,
+      event.eventId,
+      event.webhookId,
+      event.apiVersion,
+      event.triggeredAt,
+      event.customerId,
+      event.orderIds,
+      JSON.stringify(event.payload),
+      requireInstalled,
+    ],
+  );
   return rows[0]?.id ?? null;
 }
 

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Db } from "~/db/sql.server";
 import { requireNumericId } from "~/domain/shopify-ids";
 import { clearReflectedReservations, markReservationsReflectedAfter } from "~/models/inventory-reservations.server";
 import { confirmMove } from "~/models/routing-decisions.server";
@@ -10,7 +10,7 @@ import { confirmMove } from "~/models/routing-decisions.server";
  * here.
  */
 export async function reconcileMovedFulfillmentOrder(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   shop: string,
   move: { fulfillmentOrderId: string; movedFulfillmentOrderId: string; destinationLocationId: string; at: Date },
 ): Promise<void> {

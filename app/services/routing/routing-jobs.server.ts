@@ -1,4 +1,3 @@
-import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/sql.server";
 import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { routingResolveTriggerJob } from "./resolve-trigger.job.server";
@@ -14,11 +13,7 @@ export type { RouteOrderJob } from "./route-order.job.server";
  * until a job runs.
  */
 
-export async function enqueueRoutingTrigger(
-  tx: Prisma.TransactionClient,
-  shop: string,
-  fulfillmentOrderId: string,
-): Promise<void> {
+export async function enqueueRoutingTrigger(tx: Db, shop: string, fulfillmentOrderId: string): Promise<void> {
   await routingResolveTriggerJob.enqueue(tx, { shop, fulfillmentOrderId });
 }
 

@@ -1,4 +1,3 @@
-import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/sql.server";
 import { requireNumericId } from "~/domain/shopify-ids";
 import { openStoreTasksOfOrder } from "~/models/store-tasks.server";
@@ -18,11 +17,7 @@ export async function enqueueStoreTaskSync(tx: Db, shop: string, fulfillmentOrde
 }
 
 /** Queues the sync of every fulfilment order of the order that has an open task (a cancellation ends them). */
-export async function enqueueStoreTaskSyncsOfOrder(
-  tx: Prisma.TransactionClient,
-  shop: string,
-  orderId: string,
-): Promise<void> {
+export async function enqueueStoreTaskSyncsOfOrder(tx: Db, shop: string, orderId: string): Promise<void> {
   const tasks = await openStoreTasksOfOrder(tx, shop, orderId);
   for (const fulfillmentOrderId of new Set(tasks.map((task) => task.fulfillmentOrderId))) {
     await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);

@@ -1,6 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import prisma from "~/db.server";
+import type { Db } from "~/db/sql.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { isDatabaseBusy } from "~/models/database-busy.server";
 import { recordWebhookEventOnce, type NewWebhookEvent } from "~/models/webhook-events.server";
 import { verifyWebhook, WebhookRejection } from "./authenticate-webhook.server";
@@ -31,9 +33,20 @@ interface WebhookTopic<Schema extends z.ZodType> {
   stored?(payload: z.infer<Schema>): Prisma.InputJsonValue;
 }
 
-/** A topic's effect, in the same transaction as its dedupe record. */
+/**
+ * A topic's effect, in the same transaction as its dedupe record: on node-postgres (decision 015),
+ * as the order and fulfilment-order topics that every routed order sends are.
+ */
 interface AppliedInTransaction<Schema extends z.ZodType> {
-  apply(tx: Prisma.TransactionClient, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
+  apply(tx: Db, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
+  applyWithPrisma?: never;
+  recordAndApply?: never;
+}
+
+/** The rare topics whose effects use Prisma's model API (install, redaction, locations): a Prisma transaction. */
+interface AppliedInPrismaTransaction<Schema extends z.ZodType> {
+  applyWithPrisma(tx: Prisma.TransactionClient, webhook: AcceptedWebhook<z.infer<Schema>>): Promise<void>;
+  apply?: never;
   recordAndApply?: never;
 }
 
@@ -44,10 +57,11 @@ interface AppliedInTransaction<Schema extends z.ZodType> {
 interface AppliedInOneStatement<Schema extends z.ZodType> {
   recordAndApply(event: NewWebhookEvent, payload: z.infer<Schema>): Promise<void>;
   apply?: never;
+  applyWithPrisma?: never;
 }
 
 export type WebhookTopicHandler<Schema extends z.ZodType> = WebhookTopic<Schema> &
-  (AppliedInTransaction<Schema> | AppliedInOneStatement<Schema>);
+  (AppliedInTransaction<Schema> | AppliedInPrismaTransaction<Schema> | AppliedInOneStatement<Schema>);
 
 /** Shopify's mandatory privacy topics: answered for any shop, installed or not. */
 const COMPLIANCE_TOPICS = new Set(["CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"]);
@@ -120,22 +134,29 @@ async function recordAndApply<Schema extends z.ZodType>(
     await handler.recordAndApply(event, payload);
     return;
   }
+  // A shop that never installed the app has nothing here to change (its webhooks are signed with
+  // the app's one secret all the same): answered 200, nothing kept. Compliance topics still count.
+  const requireInstalled = !COMPLIANCE_TOPICS.has(handler.topic);
+  const accepted = (recordId: string): AcceptedWebhook<z.infer<Schema>> => ({
+    shop: event.shop,
+    recordId,
+    topic: event.topic,
+    eventId: event.eventId,
+    triggeredAt: event.triggeredAt ?? new Date(),
+    payload,
+  });
+  if (handler.applyWithPrisma) {
+    const { applyWithPrisma } = handler;
+    await prisma.$transaction(async (tx) => {
+      const recorded = await recordWebhookEventOnce(tx, event, { requireInstalled });
+      if (recorded) await applyWithPrisma(tx, accepted(recorded));
+    });
+    return;
+  }
   const { apply } = handler;
-  await prisma.$transaction(async (tx) => {
-    // A shop that never installed the app has nothing here to change (its webhooks are signed with
-    // the app's one secret all the same): answered 200, nothing kept. Compliance topics still count.
-    const recorded = await recordWebhookEventOnce(tx, event, {
-      requireInstalled: !COMPLIANCE_TOPICS.has(handler.topic),
-    });
-    if (!recorded) return;
-    await apply(tx, {
-      shop: event.shop,
-      recordId: recorded,
-      topic: event.topic,
-      eventId: event.eventId,
-      triggeredAt: event.triggeredAt ?? new Date(),
-      payload,
-    });
+  await inSqlTransaction(async (tx) => {
+    const recorded = await recordWebhookEventOnce(tx, event, { requireInstalled });
+    if (recorded) await apply(tx, accepted(recorded));
   });
 }
 

@@ -12,7 +12,7 @@ const payload = z.object({
 export const appScopesUpdate: WebhookTopicHandler<typeof payload> = {
   topic: "APP_SCOPES_UPDATE",
   payload,
-  async apply(tx, webhook) {
+  async applyWithPrisma(tx, webhook) {
     const scopes = webhook.payload.current.join(",");
     const changedAt = webhook.payload.updated_at ? new Date(webhook.payload.updated_at) : webhook.triggeredAt;
     // Out-of-order deliveries: an older change never overwrites a newer one.

@@ -14,7 +14,7 @@ export const appUninstalled: WebhookTopicHandler<typeof payload> = {
   payload,
   // The shop's address and owner details are not needed to act on this event.
   stored: (body) => ({ id: String(body.id) }),
-  async apply(tx, webhook) {
+  async applyWithPrisma(tx, webhook) {
     const outcome = await recordUninstall(tx, webhook.shop, webhook.triggeredAt);
     // A late uninstall from before a reinstall must not log the reinstalled shop out.
     if (outcome !== "stale") await deleteShopSessions(tx, webhook.shop);

@@ -18,7 +18,7 @@ export const customersDataRequest: WebhookTopicHandler<typeof payload> = {
   payload,
   shopDomainOf: (body) => body.shop_domain,
   subject: (body) => ({ customerId: body.customer.id, orderIds: body.orders_requested }),
-  async apply(tx, webhook) {
+  async applyWithPrisma(tx, webhook) {
     const dataRequestId = await recordDataRequest(tx, webhook.shop, webhook.payload.data_request.id, {
       ...webhook.payload.customer,
       orderIds: webhook.payload.orders_requested,

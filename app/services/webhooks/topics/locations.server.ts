@@ -31,7 +31,7 @@ function locationChange(topic: string): WebhookTopicHandler<typeof locationPaylo
   return {
     topic,
     payload: locationPayload,
-    async apply(tx, webhook) {
+    async applyWithPrisma(tx, webhook) {
       const location = webhook.payload;
       const applied = await applyLocationChange(
         tx,
@@ -65,7 +65,7 @@ const deletePayload = z.object({ id: shopifyId });
 export const locationsDelete: WebhookTopicHandler<typeof deletePayload> = {
   topic: "LOCATIONS_DELETE",
   payload: deletePayload,
-  async apply(tx, webhook) {
+  async applyWithPrisma(tx, webhook) {
     await recordLocationDeleted(tx, webhook.shop, webhook.payload.id, webhook.triggeredAt);
   },
 };
