@@ -15,6 +15,10 @@ import { deadLetterQueueOf } from "~/jobs/queues";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
 import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
+import { routingCompareRulesJob } from "~/services/routing-comparison/compare-rules.job.server";
+import { startComparison } from "~/services/routing-comparison/comparison.server";
+import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
+import { toSettingsForm } from "~/domain/routing-settings/settings-form";
 import { storeTasksAlertEmailJob } from "~/services/store-tasks/alert-email.job.server";
 import { storeTasksEscalateTaskJob } from "~/services/store-tasks/escalate-task.job.server";
 import { storeTasksRerouteExceptionJob } from "~/services/store-tasks/reroute-exception.job.server";
@@ -59,7 +63,8 @@ async function applyTopic<Schema extends z.ZodType>(
   body: unknown,
 ): Promise<void> {
   const payload = handler.payload.parse(body);
-  const { apply } = handler;
+  // Prisma's transaction serves both kinds of topic: `apply` takes any Db.
+  const apply = handler.apply ?? handler.applyWithPrisma;
   if (!apply) throw new Error(`${handler.topic} is not applied in a transaction`);
   await prisma.$transaction((tx) =>
     apply(tx, {
@@ -127,6 +132,19 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
     await prisma.$transaction((tx) =>
       enqueueRouteOrder(tx, { shop, orderId: "7001", triggerCost: { requested: 4, actual: 2 } }),
     );
+    return shop;
+  },
+  "routing.compare-rules": async (shop) => {
+    // A comparison too large for the request: its one job is queued with it.
+    const started = await startComparison({
+      shop,
+      form: toSettingsForm(DEFAULT_ROUTING_SETTINGS),
+      currency: "USD",
+      now: new Date(),
+      enqueue: (tx, payload) => routingCompareRulesJob.enqueue(tx, payload),
+      inlineLimit: -1,
+    });
+    if (!started.ok) throw new Error("the defaults did not parse");
     return shop;
   },
   "store-tasks.sync-fulfillment-order": async (shop) => {
@@ -276,6 +294,10 @@ const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; descript
   "routing.route-order": {
     payload: (shop) => ({ shop, orderId: "7001", triggerCost: { requested: 4, actual: 2 } }),
     description: "Routing order 7001",
+  },
+  "routing.compare-rules": {
+    payload: (shop) => ({ shop, comparisonId: "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10" }),
+    description: "Comparing draft routing rules with the last 30 days",
   },
   "store-tasks.sync-fulfillment-order": {
     payload: (shop) => ({ shop, fulfillmentOrderId: "555" }),
