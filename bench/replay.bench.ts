@@ -6,6 +6,11 @@
 // full comparison (live, draft, native, greedy) is timed as well and its totals printed.
 //
 // REPLAY_ORDERS overrides the number of orders (100,000).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { prepareNetwork, routeWithIndex, setIndexedUnits } from "../app/domain/routing/index";
@@ -163,41 +168,93 @@ async function seed(
 
 const money = (value: number): string => `$${value.toFixed(2)}`;
 const count = (value: number): string => Math.round(value).toLocaleString("en-US");
+const secondsSince = (start: number): string => `${((performance.now() - start) / 1000).toFixed(2)} s`;
+/** This process's CPU (user + system) in ms since `before` (PostgreSQL's own CPU is not in it). */
+const cpuMs = (before: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+};
+
+/** What the bench checks the replay against: each recorded decision's status and parcel count. */
+interface RecordedShape {
+  readonly status: string;
+  readonly parcels: number;
+}
+
+/**
+ * Builds the network and the history and stores them, in a child process of its own, so the
+ * timed part runs with the heap a web process would have, not the generator's millions of
+ * objects: only the history's shape comes back.
+ */
+function seedShopInChild(url: string): RecordedShape[] {
+  const shapesFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "replay-bench-")), "shapes.json");
+  try {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), SEED_FLAG, url, shapesFile],
+      {
+        stdio: "inherit",
+        env: process.env,
+      },
+    );
+    if (child.status !== 0) throw new Error(`seeding failed (exit ${child.status ?? child.signal})`);
+    return JSON.parse(fs.readFileSync(shapesFile, "utf8")) as RecordedShape[];
+  } finally {
+    fs.rmSync(path.dirname(shapesFile), { recursive: true, force: true });
+  }
+}
+
+const SEED_FLAG = "--seed-only";
+
+async function seedShop(url: string): Promise<RecordedShape[]> {
+  const { appendRoutingSettingsVersion } = await import("../app/models/routing-settings.server");
+  const { default: prisma } = await import("../app/db.server");
+  const locations = buildNationalLocations(NETWORK).map(
+    ({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => location,
+  );
+  const orders = buildQualityStream(locations, { seed: NATIONAL.seed, count: ORDERS, skuCount: NATIONAL.skuCount });
+  const seedStarted = performance.now();
+  const decisions = recordHistory(locations, orders);
+  await seed(url, locations, orders, decisions);
+  await appendRoutingSettingsVersion(prisma, SHOP, LIVE_SETTINGS, null);
+  const stockRows = locations.reduce((sum, location) => sum + Object.keys(location.stock).length, 0);
+  console.log(
+    `seeded ${count(ORDERS)} recorded orders over ${count(locations.length)} locations ` +
+      `(${count(stockRows)} stock rows) in ${secondsSince(seedStarted)}`,
+  );
+  return decisions.map((decision) => ({ status: decision.status, parcels: decision.assignments.length }));
+}
 
 async function main(): Promise<number> {
   const database = await startBenchDatabase();
   try {
     setBenchAppEnvironment(database.url, "http://127.0.0.1:9");
     // Imported once the environment names the bench's database: the app reads it on import.
-    const { compareRoutings, replaySnapshot } = await import("../app/services/routing-replay/replay.server");
+    const { compareRoutings, comparedRouters, replaySnapshot } =
+      await import("../app/services/routing-replay/replay.server");
     const { listRecordedRoutings } = await import("../app/models/recorded-routings.server");
-    const { replay } = await import("../app/domain/routing-replay/replay");
-    const { appendRoutingSettingsVersion } = await import("../app/models/routing-settings.server");
+    const { replay, replayOrders } = await import("../app/domain/routing-replay/replay");
     const { default: prisma, sqlPool } = await import("../app/db.server");
 
-    const locations = buildNationalLocations(NETWORK).map(
-      ({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => location,
-    );
-    const orders = buildQualityStream(locations, { seed: NATIONAL.seed, count: ORDERS, skuCount: NATIONAL.skuCount });
-    const seedStarted = performance.now();
-    const decisions = recordHistory(locations, orders);
-    await seed(database.url, locations, orders, decisions);
-    await appendRoutingSettingsVersion(prisma, SHOP, LIVE_SETTINGS, null);
-    const stockRows = locations.reduce((sum, location) => sum + Object.keys(location.stock).length, 0);
-    console.log(
-      `seeded ${count(ORDERS)} recorded orders over ${count(locations.length)} locations ` +
-        `(${count(stockRows)} stock rows) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
-    );
-
+    const recordedShapes = seedShopInChild(database.url);
     const range = { from: new Date("2024-06-01T00:00:00Z"), to: new Date("2024-09-01T00:00:00Z") };
     const now = new Date("2024-08-01T00:00:00Z");
     // Warm the connection pool and the JIT on a small range first, as a page's second visit would.
     await compareRoutings(SHOP, { from: range.from, to: new Date("2024-07-01T12:00:00Z") }, null, now);
 
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(", ")} (2 cores shared)`,
+    );
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const recorded = await listRecordedRoutings(sqlPool, SHOP, range.from, range.to);
+    const loadedCpu = cpuMs(cpuBefore);
     const loaded = performance.now();
     const snapshot = await replaySnapshot(sqlPool, SHOP, recorded, now);
+    const snapshotCpu = cpuMs(cpuBefore);
     const snapshotted = performance.now();
     const live = replay(
       recorded,
@@ -206,21 +263,30 @@ async function main(): Promise<number> {
       NATIONAL_RULES,
     );
     const replayed = performance.now();
+    const totalCpu = cpuMs(cpuBefore);
     const seconds = (replayed - started) / 1000;
     const matches = live.orders.filter((order, n) => {
-      const recordedOrder = decisions[n]!;
-      return order.status === recordedOrder.status && order.assignments.length === recordedOrder.assignments.length;
+      const shape = recordedShapes[n]!;
+      return order.status === shape.status && order.assignments.length === shape.parcels;
     }).length;
     console.log(
-      `live replay of ${count(recorded.length)} orders: load ${((loaded - started) / 1000).toFixed(2)} s, ` +
-        `snapshot ${((snapshotted - loaded) / 1000).toFixed(2)} s, replay ${((replayed - snapshotted) / 1000).toFixed(2)} s; ` +
+      `live replay of ${count(recorded.length)} orders: load ${((loaded - started) / 1000).toFixed(2)} s ` +
+        `(CPU ${count(loadedCpu)} ms), snapshot ${((snapshotted - loaded) / 1000).toFixed(2)} s ` +
+        `(CPU ${count(snapshotCpu - loadedCpu)} ms), replay ${((replayed - snapshotted) / 1000).toFixed(2)} s ` +
+        `(CPU ${count(totalCpu - snapshotCpu)} ms); total ${seconds.toFixed(2)} s; ` +
         `${count(matches)} of ${count(recorded.length)} as recorded (status and parcels)`,
     );
+    console.log(
+      `process CPU ${(totalCpu / recorded.length).toFixed(4)} ms per replayed order ` +
+        `(${count(totalCpu)} ms in all; PostgreSQL's own CPU not included)`,
+    );
 
-    const comparisonStarted = performance.now();
     const draft = { ...LIVE_SETTINGS, storeMinUnits: 5 };
+    const comparisonCpuBefore = process.cpuUsage();
+    const comparisonStarted = performance.now();
     const comparison = await compareRoutings(SHOP, range, draft, now);
     const comparisonSeconds = (performance.now() - comparisonStarted) / 1000;
+    const comparisonCpu = cpuMs(comparisonCpuBefore);
     console.log(
       `${"router".padEnd(24)} ${"cost/order".padStart(10)} ${"splits/100".padStart(10)} ${"store share".padStart(11)} ` +
         `${"min broken".padStart(10)} ${"SLA at risk".padStart(11)} ${"pickup moved".padStart(12)} ${"unroutable".padStart(10)} ${"over capacity".padStart(13)}`,
@@ -234,19 +300,40 @@ async function main(): Promise<number> {
       );
     }
     console.log(
-      `full comparison (4 routers, loading included) in ${comparisonSeconds.toFixed(2)} s; live rules match the recorded ` +
+      `full comparison (4 routers, loading included) in ${comparisonSeconds.toFixed(2)} s ` +
+        `(process CPU ${(comparisonCpu / comparison.orders).toFixed(4)} ms per order); live rules match the recorded ` +
         `decision for ${count(comparison.liveMatchesRecorded)} of ${count(comparison.orders)} orders; the draft (store minimum 5) ` +
         `routes ${count(comparison.draftDifferences.length)} differently`,
     );
+    // Each router alone on the loaded orders and snapshot: where the comparison's time goes.
+    const asRecorded = replayOrders(recorded, snapshot, undefined);
+    const perRouter = comparedRouters(LIVE_SETTINGS, draft).map((router) => {
+      const routerStarted = performance.now();
+      replay(recorded, snapshot, router, NATIONAL_RULES, asRecorded);
+      return `${router.name} ${secondsSince(routerStarted)}`;
+    });
+    console.log(`each router alone (orders and snapshot loaded): ${perRouter.join(", ")}`);
     console.log(`replay: ${count(recorded.length / seconds)} orders/s at national scale`);
     await prisma.$disconnect();
-    return comparison.liveMatchesRecorded === comparison.orders ? 0 : 1;
+    // Prisma's disconnect ends the shared pool only when Prisma itself connected.
+    if (!sqlPool.ended) await sqlPool.end();
+    return matches === recorded.length && comparison.liveMatchesRecorded === comparison.orders ? 0 : 1;
   } finally {
     await database.dispose();
   }
 }
 
-main().then(
+/** The child's part: seed the database at argv[3], write the history's shapes to argv[4]. */
+async function seedOnly(url: string, shapesFile: string): Promise<number> {
+  setBenchAppEnvironment(url, "http://127.0.0.1:9");
+  const shapes = await seedShop(url);
+  fs.writeFileSync(shapesFile, JSON.stringify(shapes));
+  const { default: prisma } = await import("../app/db.server");
+  await prisma.$disconnect();
+  return 0;
+}
+
+(process.argv[2] === SEED_FLAG ? seedOnly(process.argv[3]!, process.argv[4]!) : main()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ROUTING_RULES } from "../routing/rules";
 import { HOME, milesNorth, store, warehouse } from "../routing/test-fixtures";
 import type { DeliveryMethod, RoutingLocation, ServiceLevel } from "../routing/types";
-import { differingOrders, inReplayOrder, replay, type RecordedRouting, type ReplayRouter } from "./replay";
+import {
+  differingOrders,
+  inReplayOrder,
+  replay,
+  replayOrders,
+  type RecordedRouting,
+  type ReplayRouter,
+} from "./replay";
 
 // A small network: two stores near HOME with a few units, a far warehouse with plenty.
 const NEAR = store("S1", { ...milesNorth(2), stock: { A: 6, B: 4 }, dailyCapacity: 3 });
@@ -52,6 +59,18 @@ const ROUTERS: readonly ReplayRouter[] = [
 ];
 
 describe("replaying recorded orders", () => {
+  it("replays alike with the engine's orders built once and shared by the routers", () => {
+    const recorded = history(40);
+    const shared = replayOrders(recorded, SNAPSHOT, undefined);
+    for (const router of ROUTERS) {
+      const alone = replay(recorded, SNAPSHOT, router, MEASURED);
+      expect(JSON.stringify(replay(recorded, SNAPSHOT, router, MEASURED, shared))).toBe(JSON.stringify(alone));
+    }
+    // Built for other orders, they are not used: the replay builds its own.
+    const other = replayOrders(history(12), SNAPSHOT, undefined);
+    expect(replay(recorded, SNAPSHOT, ROUTERS[0]!, MEASURED, other).totals.orders).toBe(40);
+  });
+
   it("gives byte-identical totals, loads and per-order outcomes for the same inputs", () => {
     for (const router of ROUTERS) {
       const first = replay(history(40), SNAPSHOT, router, MEASURED);

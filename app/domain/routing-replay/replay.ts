@@ -100,12 +100,13 @@ export function inReplayOrder(recorded: readonly RecordedRouting[]): RecordedRou
   );
 }
 
-/** The snapshot, each router's own copy: its stock maps are depleted by the replay. */
-function copyOf(snapshot: readonly RoutingLocation[]): RoutingLocation[] {
-  return snapshot.map(({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => ({
-    ...location,
-    stock: { ...location.stock },
-  }));
+/**
+ * The snapshot's locations as every router sees them: capacity left out (measured, not enforced)
+ * and the stock maps shared, never written: each router depletes stock of its own (the prepared
+ * index, native routing's own table) and the replay keeps what it took in a map of its own.
+ */
+function replayLocations(snapshot: readonly RoutingLocation[]): RoutingLocation[] {
+  return snapshot.map(({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => location);
 }
 
 function engineOrderOf(
@@ -130,6 +131,7 @@ interface PreparedRouter {
 function prepare(router: ReplayRouter, locations: readonly RoutingLocation[]): PreparedRouter {
   switch (router.kind) {
     case "OMNIROUTE": {
+      // The index copies the stock into its own arrays: the shared maps are only read.
       const index = prepareNetwork(locations, router.rules);
       return {
         route: (order) => routeWithIndex(index, order),
@@ -139,13 +141,22 @@ function prepare(router: ReplayRouter, locations: readonly RoutingLocation[]): P
       };
     }
     case "NATIVE": {
-      // Native routing reads the locations' stock maps at every call: depleting them is enough.
-      const native = new NativeRouter(locations, { storeMinUnits: router.storeMinUnits ?? 0 });
-      return { route: (order) => native.route(order), taken: () => {} };
+      const native = new NativeRouter(locations, { storeMinUnits: router.storeMinUnits ?? 0, stock: "own" });
+      return {
+        route: (order) => native.route(order),
+        taken: (locationId, sku, unitsLeft) => {
+          native.take(locationId, sku, unitsLeft);
+        },
+      };
     }
     case "GREEDY": {
-      const greedy = new GreedyNearestRouter(locations);
-      return { route: (order) => greedy.route(order), taken: () => {} };
+      const greedy = new GreedyNearestRouter(locations, { stock: "own" });
+      return {
+        route: (order) => greedy.route(order),
+        taken: (locationId, sku, unitsLeft) => {
+          greedy.take(locationId, sku, unitsLeft);
+        },
+      };
     }
   }
 }
@@ -189,71 +200,68 @@ class LoadCounter {
 /**
  * Replays `recorded` (already in replay order, see inReplayOrder) with `router` from `snapshot`,
  * measured under `measuredUnder` (the store minimum and radius the merchant's promises are held to).
- * The snapshot is not changed: the router depletes its own copy.
+ * The snapshot is not changed: the router depletes stock of its own (see replayLocations).
+ * `orders`, from replayOrders, saves building the engine's orders again for another router.
  */
 export function replay(
   recorded: readonly RecordedRouting[],
   snapshot: readonly RoutingLocation[],
   router: ReplayRouter,
   measuredUnder: QualityRules,
+  orders?: ReplayOrders,
 ): ReplayResult {
-  const locations = copyOf(snapshot);
+  const locations = replayLocations(snapshot);
   const byId = new Map(locations.map((location) => [location.id, location]));
   const capacityById = new Map(snapshot.map((location) => [location.id, location.dailyCapacity ?? null]));
-  // This replay's own copies: writable.
-  const stockOf = (locationId: string) => byId.get(locationId)!.stock as Record<string, number>;
-  const unitsBefore = (locationId: string, sku: string) => byId.get(locationId)?.stock[sku] ?? 0;
+  // Units left where this replay has taken any, by location and SKU; elsewhere the snapshot's.
+  const left = new Map<string, number>();
+  const unitsNow = (locationId: string, sku: string): number | undefined => {
+    const taken = left.get(`${locationId}\u0000${sku}`);
+    return taken !== undefined ? taken : byId.get(locationId)?.stock[sku];
+  };
+  const unitsBefore = (locationId: string, sku: string) => unitsNow(locationId, sku) ?? 0;
   const prepared = prepare(router, locations);
   const serviceLevelsFrom = router.kind === "OMNIROUTE" ? router.serviceLevelsFrom : undefined;
+  const engineOrders =
+    orders !== undefined && orders.serviceLevelsFrom === serviceLevelsFrom && orders.recorded === recorded
+      ? orders.orders
+      : replayOrders(recorded, snapshot, serviceLevelsFrom).orders;
   const tally = new QualityTally();
   const loads = new LoadCounter();
-  const orders: ReplayedOrder[] = [];
+  const replayed: ReplayedOrder[] = [];
   let unitsTaken = 0;
   let unitsAssigned = 0;
 
-  for (const entry of recorded) {
-    const order = engineOrderOf(entry, serviceLevelsFrom, byId);
+  recorded.forEach((entry, n) => {
+    const order = engineOrders[n]!;
     if (order === null) {
       // No destination or no lines: every router leaves it unroutable, as the routing job did.
-      orders.push({ orderId: entry.facts.orderId, status: "UNROUTABLE", assignments: [], cost: 0 });
-      tally.add({
-        routed: false,
-        cost: 0,
-        parcels: 0,
-        storeParcels: 0,
-        thresholdViolations: 0,
-        oversoldLines: 0,
-        needsSameDay: false,
-        sameDayKept: false,
-        isPickup: false,
-        pickupKept: false,
-        slaAtRisk: false,
-        pickupStoreChanged: false,
-      });
-      continue;
+      replayed.push({ orderId: entry.facts.orderId, status: "UNROUTABLE", assignments: [], cost: 0 });
+      tally.add(NOT_ROUTED);
+      return;
     }
     const decided = prepared.route(order);
     const outcome = decided.status === "UNROUTABLE" ? UNROUTABLE : decided;
     const quality = measureOrder(order, outcome, byId, measuredUnder, unitsBefore);
     tally.add(quality);
-    orders.push({ orderId: order.id, status: outcome.status, assignments: outcome.assignments, cost: quality.cost });
+    replayed.push({ orderId: order.id, status: outcome.status, assignments: outcome.assignments, cost: quality.cost });
     const day = order.placedAt.slice(0, 10);
     for (const assignment of outcome.assignments) {
-      const stock = stockOf(assignment.locationId);
+      if (!byId.has(assignment.locationId)) throw new Error(`replay: unknown location ${assignment.locationId}`);
       let units = 0;
       for (const line of assignment.lines) {
         unitsAssigned += line.quantity;
         units += line.quantity;
-        const before = stock[line.sku];
+        const before = unitsNow(assignment.locationId, line.sku);
         if (before === undefined) continue;
-        const left = Math.max(0, before - line.quantity);
-        unitsTaken += before - left;
-        stock[line.sku] = left;
-        prepared.taken(assignment.locationId, line.sku, left);
+        const after = Math.max(0, before - line.quantity);
+        unitsTaken += before - after;
+        left.set(`${assignment.locationId}\u0000${line.sku}`, after);
+        prepared.taken(assignment.locationId, line.sku, after);
       }
       loads.add(assignment.locationId, day, units, true);
     }
-  }
+  });
 
   const totals = tally.totals;
   return {
@@ -263,7 +271,47 @@ export function replay(
     unitsTaken,
     unitsAssigned,
     loads: loads.loads((id) => capacityById.get(id) ?? null),
-    orders,
+    orders: replayed,
+  };
+}
+
+/** What an order no router could be given measures as. */
+const NOT_ROUTED = {
+  routed: false,
+  cost: 0,
+  parcels: 0,
+  storeParcels: 0,
+  thresholdViolations: 0,
+  oversoldLines: 0,
+  needsSameDay: false,
+  sameDayKept: false,
+  isPickup: false,
+  pickupKept: false,
+  slaAtRisk: false,
+  pickupStoreChanged: false,
+} as const;
+
+/**
+ * The engine's orders for recorded ones, built once and shared by the routers that read service
+ * levels alike (see replay's last parameter): null where an order cannot be routed.
+ */
+export interface ReplayOrders {
+  readonly recorded: readonly RecordedRouting[];
+  readonly serviceLevelsFrom: RoutingSettings | undefined;
+  readonly orders: readonly (RoutingOrder | null)[];
+}
+
+/** The engine's orders for `recorded`, with service levels from `serviceLevelsFrom` (else as recorded). */
+export function replayOrders(
+  recorded: readonly RecordedRouting[],
+  snapshot: readonly RoutingLocation[],
+  serviceLevelsFrom: RoutingSettings | undefined,
+): ReplayOrders {
+  const byId = new Map(snapshot.map((location) => [location.id, location]));
+  return {
+    recorded,
+    serviceLevelsFrom,
+    orders: recorded.map((entry) => engineOrderOf(entry, serviceLevelsFrom, byId)),
   };
 }
 

@@ -5,14 +5,19 @@ import {
   differingOrders,
   matchesRecorded,
   replay,
+  replayOrders,
   type OrderDifference,
   type RecordedRouting,
   type ReplayResult,
   type ReplayRouter,
 } from "~/domain/routing-replay/replay";
 import { engineRules, type RoutingSettings } from "~/domain/routing-settings/settings";
+import { findExceptionHolds } from "~/models/exception-holds.server";
+import { activeReservedUnits } from "~/models/inventory-reservations.server";
+import { listLiveLocations } from "~/models/locations.server";
 import { listRecordedRoutings } from "~/models/recorded-routings.server";
-import { routingLocationsFor } from "~/services/routing/routing-view.server";
+import { findStockMapsOfSkus } from "~/models/replay-stock.server";
+import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 
 /**
@@ -47,34 +52,47 @@ export interface RoutingComparison {
   readonly draftDifferences: readonly OrderDifference[];
 }
 
-/** The stock before the replayed decisions, as the module comment describes. */
+/**
+ * The stock before the replayed decisions, as the module comment describes: the routing view's
+ * stock (routingLocationsFor) read with one statement per table, plus what the decisions took.
+ * Locations carry their daily capacity but not what they took today: the replay measures
+ * capacity instead of enforcing it.
+ */
 export async function replaySnapshot(
   db: Db,
   shop: string,
   recorded: readonly RecordedRouting[],
   now: Date,
 ): Promise<RoutingLocation[]> {
-  const skus = new Set<string>();
-  for (const entry of recorded) for (const line of entry.facts.lines) skus.add(line.sku);
-  const locations = await routingLocationsFor(db, shop, [...skus], now);
-  const takenByLocation = new Map<string, Map<string, number>>();
+  const skuSet = new Set<string>();
+  for (const entry of recorded) for (const line of entry.facts.lines) skuSet.add(line.sku);
+  const skus = [...skuSet];
+  const [live, stockMaps, reserved, held] = await Promise.all([
+    listLiveLocations(db, shop),
+    findStockMapsOfSkus(db, shop, skus),
+    activeReservedUnits(db, shop, skus, now),
+    findExceptionHolds(db, shop, skus),
+  ]);
+  const locations = toRoutingLocations(live, [], now);
+  const stockById = new Map<string, Record<string, number>>();
+  for (const location of locations) stockById.set(location.id, stockMaps.get(location.id) ?? {});
+  // The view's own adjustments (routingViewFor), in its order: reserved units, then holds.
+  for (const line of reserved) {
+    const stock = stockById.get(line.locationId);
+    if (stock !== undefined) stock[line.sku] = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
+  }
+  for (const hold of held) {
+    const stock = stockById.get(hold.locationId);
+    if (stock !== undefined) stock[hold.sku] = 0;
+  }
   for (const entry of recorded) {
     for (const assignment of entry.decision.assignments) {
-      let taken = takenByLocation.get(assignment.locationId);
-      if (taken === undefined) {
-        taken = new Map();
-        takenByLocation.set(assignment.locationId, taken);
-      }
-      for (const line of assignment.lines) taken.set(line.sku, (taken.get(line.sku) ?? 0) + line.quantity);
+      const stock = stockById.get(assignment.locationId);
+      if (stock === undefined) continue;
+      for (const line of assignment.lines) stock[line.sku] = (stock[line.sku] ?? 0) + line.quantity;
     }
   }
-  return locations.map((location) => {
-    const taken = takenByLocation.get(location.id);
-    if (taken === undefined) return location;
-    const stock: Record<string, number> = { ...location.stock };
-    for (const [sku, units] of taken) stock[sku] = (stock[sku] ?? 0) + units;
-    return { ...location, stock };
-  });
+  return locations.map((location) => ({ ...location, stock: stockById.get(location.id)! }));
 }
 
 /** The four routers, the live rules' first. */
@@ -103,10 +121,13 @@ export async function compareRoutings(
     currentRoutingSettings(shop),
   ]);
   const snapshot = await replaySnapshot(db, shop, recorded, now);
+  // The routers that take each order's recorded service level share one build of the orders.
+  const asRecorded = replayOrders(recorded, snapshot, undefined);
   const results = comparedRouters(live.settings, draft).map((router) => {
     // Each router is held to the promises of the rules it is compared under: the draft to its own.
     const held = router.name === "Draft rules" && draft !== null ? draft : live.settings;
-    return replay(recorded, snapshot, router, { storeMinUnits: held.storeMinUnits, radiusMiles: held.radiusMiles });
+    const measuredUnder = { storeMinUnits: held.storeMinUnits, radiusMiles: held.radiusMiles };
+    return replay(recorded, snapshot, router, measuredUnder, asRecorded);
   });
   const liveResult = results[0]!;
   let liveMatchesRecorded = 0;

@@ -8,11 +8,13 @@ import { NativeRouter, type NativeDecision } from "../native/native-routing";
 export interface GreedyOptions {
   /** A store's stock of a SKU counts only from this many units (0 or absent: any stock). */
   readonly storeMinUnits?: number;
+  /** Where the prepared router reads stock: see NativeOptions.stock ("maps" when absent). */
+  readonly stock?: "maps" | "own";
 }
 
 const NEAREST_ONLY = Object.freeze(["CLOSEST_LOCATION"] as const);
 
-/** Greedy nearest-first, prepared for one list of locations; stock is read at every call. */
+/** Greedy nearest-first, prepared for one list of locations; stock as options.stock says. */
 export class GreedyNearestRouter {
   private readonly native: NativeRouter;
 
@@ -20,7 +22,13 @@ export class GreedyNearestRouter {
     this.native = new NativeRouter(locations, {
       strategy: NEAREST_ONLY,
       ...(options.storeMinUnits === undefined ? {} : { storeMinUnits: options.storeMinUnits }),
+      ...(options.stock === undefined ? {} : { stock: options.stock }),
     });
+  }
+
+  /** With stock "own": the location now has `units` of the SKU (see NativeRouter.take). */
+  take(locationId: string, sku: string, units: number): boolean {
+    return this.native.take(locationId, sku, units);
   }
 
   route(order: RoutingOrder): NativeDecision {

@@ -10,8 +10,10 @@
 //   The default strategy: Minimize split fulfillments, Stay within the destination market, Ship
 //   from closest location (one market here, so the market rule ranks every location alike).
 import { describe, expect, it } from "vitest";
-import { lines, order, store, warehouse } from "../test-fixtures";
-import type { RoutingLocation } from "../types";
+import { mulberry32 } from "../../../../dev/seeded-random";
+import { haversineMiles } from "../geo";
+import { lines, milesNorth, order, store, warehouse } from "../test-fixtures";
+import type { RoutingLocation, RoutingOrder } from "../types";
 import {
   nativeAllocate,
   prioritize,
@@ -20,7 +22,7 @@ import {
   SHOPIFY_DEFAULT_STRATEGY,
   type NativeRule,
 } from "./native-allocation";
-import { routeNatively } from "./native-routing";
+import { NativeRouter, routeNatively, type NativeDecision, type NativeOptions } from "./native-routing";
 
 const shipped = (locations: RoutingLocation[], orderLines = lines(["A", 1], ["B", 1]), strategy?: NativeRule[]) =>
   routeNatively(order({ lines: orderLines }), locations, strategy === undefined ? {} : { strategy }).assignments.map(
@@ -179,5 +181,132 @@ describe("native allocation", () => {
       { candidate: 1, lines: [0, 1] },
       { candidate: 2, lines: [2] },
     ]);
+  });
+});
+
+/**
+ * The documented rules applied the plain way, for comparison: every active location that lists
+ * one of the order's SKUs, put in full priority order, then allocated.
+ */
+function routeByFullSort(order: RoutingOrder, locations: readonly RoutingLocation[], options: NativeOptions) {
+  const strategy = options.strategy ?? SHOPIFY_DEFAULT_STRATEGY;
+  const minimum = options.storeMinUnits ?? 0;
+  const candidates = locations.filter((location) => location.active);
+  const covers = (location: RoutingLocation, line: number) => {
+    const { sku, quantity } = order.lines[line]!;
+    const units = Object.hasOwn(location.stock, sku) ? location.stock[sku]! : 0;
+    return quantity > 0 && units >= quantity && (location.kind !== "STORE" || units >= minimum);
+  };
+  if (order.deliveryMethod === "PICK_UP" && order.pickupLocationId !== undefined) {
+    const chosen = locations.find((location) => location.id === order.pickupLocationId);
+    if (chosen?.active && order.lines.every((_, line) => covers(chosen, line))) {
+      return [`${chosen.id}:${order.lines.map((line) => line.sku).join("+")}`];
+    }
+  }
+  const relevant = candidates.filter((location) => order.lines.some((line) => Object.hasOwn(location.stock, line.sku)));
+  const facts = relevant.map((location) => ({
+    rank: locations.indexOf(location),
+    distance: haversineMiles(order.destination, location),
+  }));
+  const allocation = nativeAllocate({
+    lineCount: order.lines.length,
+    priority: priorityOf(prioritize(facts, strategy)),
+    covers: (index, line) => covers(relevant[index]!, line),
+    minimizeSplit: strategy[0] === "MINIMIZE_SPLIT",
+  });
+  if (allocation.uncoveredLines.length > 0) return [];
+  return allocation.parts.map(
+    (part) => `${relevant[part.candidate]!.id}:${part.lines.map((line) => order.lines[line]!.sku).join("+")}`,
+  );
+}
+
+describe("native routing prepared once for many orders", () => {
+  const STRATEGIES: readonly (readonly NativeRule[])[] = [
+    SHOPIFY_DEFAULT_STRATEGY,
+    ["CLOSEST_LOCATION"],
+    RANKED_LOCATIONS_STRATEGY,
+    ["MINIMIZE_SPLIT", "CLOSEST_LOCATION", "RANKED_LOCATIONS"],
+  ];
+  /**
+   * Stores clustered near HOME (some at the same spot) and spread hundreds of miles north (many
+   * grid cells), warehouses far off, thin random stock.
+   */
+  function network(random: () => number): RoutingLocation[] {
+    const skus = ["A", "B", "C", "D", "E", "F"];
+    const stockOf = () =>
+      Object.fromEntries(skus.filter(() => random() < 0.7).map((sku) => [sku, Math.floor(random() * 4)]));
+    const locations: RoutingLocation[] = [];
+    for (let n = 0; n < 40; n++) {
+      const miles = n % 10 === 9 ? 3 : Math.floor(random() * (n % 2 === 0 ? 30 : 600));
+      locations.push(store(`S${n}`, { milesAway: miles, active: random() < 0.9, stock: stockOf() }));
+    }
+    for (let n = 0; n < 3; n++) locations.push(warehouse(`W${n}`, { milesAway: 200 + 300 * n, stock: stockOf() }));
+    return locations;
+  }
+
+  it.each(STRATEGIES.flatMap((strategy) => [0, 2].map((storeMinUnits) => ({ strategy, storeMinUnits }))))(
+    "decides as the documented rules applied to every location in full priority order, as stock runs out ($strategy, store minimum $storeMinUnits)",
+    ({ strategy, storeMinUnits }) => {
+      const random = mulberry32(17 + storeMinUnits);
+      const reference = network(random);
+      const ownCopy = reference.map((location) => ({ ...location, stock: { ...location.stock } }));
+      const options: NativeOptions = { strategy, storeMinUnits };
+      const fromMaps = new NativeRouter(reference, options);
+      const fromOwnStock = new NativeRouter(ownCopy, { ...options, stock: "own" });
+      const shape = (decision: NativeDecision) =>
+        decision.assignments.map(
+          (assignment) => `${assignment.locationId}:${assignment.lines.map((line) => line.sku).join("+")}`,
+        );
+      let routed = 0;
+      for (let n = 0; n < 300; n++) {
+        const lineCount = 1 + Math.floor(random() * 4);
+        const orderLines = lines(
+          ...Array.from({ length: lineCount }, (): [string, number] => [
+            "ABCDEFG"[Math.floor(random() * 7)]!,
+            1 + Math.floor(random() * 2),
+          ]),
+        );
+        const pickup = random() < 0.2 ? reference[Math.floor(random() * 40)]! : null;
+        const next = order({
+          id: `O${n}`,
+          lines: orderLines,
+          destination: pickup ?? milesNorth(random() * (n % 3 === 0 ? 700 : 40)),
+          ...(pickup === null ? {} : { deliveryMethod: "PICK_UP" as const, pickupLocationId: pickup.id }),
+        });
+        const expected = routeByFullSort(next, reference, options);
+        const decided = fromMaps.route(next);
+        expect(shape(decided)).toEqual(expected);
+        expect(fromOwnStock.route(next)).toEqual(decided);
+        for (const assignment of decided.assignments) {
+          const stock = reference.find((location) => location.id === assignment.locationId)!.stock as Record<
+            string,
+            number
+          >;
+          for (const line of assignment.lines) {
+            const left = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
+            stock[line.sku] = left;
+            fromOwnStock.take(assignment.locationId, line.sku, left);
+          }
+        }
+        if (decided.assignments.length > 0) routed++;
+      }
+      // The stream runs the network dry: both plenty and shortage were exercised.
+      expect(routed).toBeGreaterThan(30);
+      expect(routed).toBeLessThan(300);
+    },
+  );
+
+  it("with its own stock, routes against what take() left and never reads the maps again", () => {
+    const stock = { A: 5 };
+    const router = new NativeRouter(
+      [store("S", { milesAway: 1, stock }), warehouse("W", { milesAway: 90, stock: { A: 9 } })],
+      {
+        stock: "own",
+      },
+    );
+    (stock as Record<string, number>).A = 0;
+    expect(router.route(order({ lines: lines(["A", 1]) })).assignments[0]!.locationId).toBe("S");
+    router.take("S", "A", 0);
+    expect(router.route(order({ lines: lines(["A", 1]) })).assignments[0]!.locationId).toBe("W");
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import prisma, { sqlPool } from "~/db.server";
+import { seedMirror } from "../../tests/support/mirror";
+import { uniqueShop } from "../../tests/support/shops";
+import { findStockOfSkus } from "./inventory-levels.server";
+import { findStockMapsOfSkus } from "./replay-stock.server";
+
+describe("stock maps of many SKUs for the replay's snapshot", () => {
+  const store = { name: "Store", kind: "STORE" as const, lat: 41.9, lng: -87.6 };
+
+  it("gives each location's units of the SKUs asked, oversold as none, and only the shop's own", async () => {
+    const shop = uniqueShop();
+    const other = uniqueShop();
+    await seedMirror(prisma, shop, [
+      { ...store, locationId: "1", stock: { TEE: 4, CAP: 2, MUG: -3 } },
+      { ...store, locationId: "2", stock: { TEE: 0 } },
+      { ...store, locationId: "3", stock: { MUG: 7 } },
+    ]);
+    await seedMirror(prisma, other, [{ ...store, locationId: "1", stock: { TEE: 50 } }]);
+
+    const maps = await findStockMapsOfSkus(sqlPool, shop, ["TEE", "MUG"]);
+
+    expect(Object.fromEntries(maps)).toEqual({ "1": { TEE: 4, MUG: 0 }, "2": { TEE: 0 }, "3": { MUG: 7 } });
+    expect((await findStockMapsOfSkus(sqlPool, shop, [])).size).toBe(0);
+  });
+
+  it("adds up two items sharing a SKU at a location, as the routing view does, whatever characters the SKUs hold", async () => {
+    const shop = uniqueShop();
+    await seedMirror(prisma, shop, [{ ...store, locationId: "1", stock: { TEE: 4, CAP: 2 } }]);
+    await prisma.inventoryLevel.create({
+      data: { shop, locationId: "1", inventoryItemId: "777", sku: "TEE", available: 5, sourceUpdatedAt: new Date() },
+    });
+    await prisma.inventoryLevel.create({
+      data: { shop, locationId: "1", inventoryItemId: "778", sku: "TEE", available: -2, sourceUpdatedAt: new Date() },
+    });
+
+    // A SKU holding the lists' separator (unit separator, U+001F) and one holding a comma.
+    await seedMirror(prisma, shop, [{ ...store, locationId: "2", stock: { "A\u001FB": 3, "C,D": 4, TEE: 1 } }]);
+    const asked = ["TEE", "CAP", "A\u001FB", "C,D"];
+
+    const maps = await findStockMapsOfSkus(sqlPool, shop, asked);
+
+    expect(maps.get("1")).toEqual({ TEE: 9, CAP: 2 });
+    expect(maps.get("2")).toEqual({ "A\u001FB": 3, "C,D": 4, TEE: 1 });
+    // The same figures as the routing view's rows, added up per location and SKU.
+    const rows = (await findStockOfSkus(sqlPool, shop, asked)).filter((row) => row.locationId === "1");
+    const summed: Record<string, number> = {};
+    for (const row of rows) summed[row.sku] = (summed[row.sku] ?? 0) + Math.max(0, row.available);
+    expect(maps.get("1")).toEqual(summed);
+  });
+});
