@@ -4,6 +4,8 @@
 // nearest-first. Then, on small instances, how far Omniroute is from the exact optimum
 // (app/domain/routing/quality/optimum.ts: the cheapest cover under the same rules and promises).
 // Every figure is computed by app/domain/routing/quality/metrics.ts, the same for every router.
+// Then where Omniroute's cost difference to native comes from, per class of order
+// (quality/cost-gap.ts), against a yardstick: every order at its cheapest, promises aside (ADR 024).
 //
 // Environment overrides, to see what moves the figures: QUALITY_ORDERS (50,000),
 // QUALITY_OPTIMUM_INSTANCES (500), QUALITY_MARGIN (look-ahead margin, $1), QUALITY_STORE_UNITS
@@ -23,6 +25,13 @@ import {
   type RoutedOutcome,
 } from "../app/domain/routing/quality/metrics";
 import { optimalCost } from "../app/domain/routing/quality/optimum";
+import {
+  costGapByClass,
+  orderClass,
+  type CostGap,
+  type OrderClass,
+  type OrderCost,
+} from "../app/domain/routing/quality/cost-gap";
 import { haversineMiles } from "../app/domain/routing/geo";
 import type { RoutingLocation, RoutingOrder, RoutingRules } from "../app/domain/routing/types";
 import { buildNationalLocations, buildQualityStream, NATIONAL, NATIONAL_RULES } from "./national-network";
@@ -82,6 +91,8 @@ interface RouterRun {
   readonly name: string;
   readonly totals: QualityTotals;
   readonly seconds: number;
+  /** Per order of the stream, what this router's decision cost and in how many parcels. */
+  readonly orderCosts: readonly OrderCost[];
 }
 
 /**
@@ -99,10 +110,13 @@ function runStream(
   // The stock maps are this run's own copies: writable.
   const stockOf = (locationId: string) => byId.get(locationId)!.stock as Record<string, number>;
   const tally = new QualityTally();
+  const orderCosts: OrderCost[] = [];
   const started = performance.now();
   for (const order of orders) {
     const outcome = route(order);
-    tally.add(measureOrder(order, outcome, byId, MEASURED_UNDER, (id, sku) => stockOf(id)[sku] ?? 0));
+    const quality = measureOrder(order, outcome, byId, MEASURED_UNDER, (id, sku) => stockOf(id)[sku] ?? 0);
+    tally.add(quality);
+    orderCosts.push({ cost: quality.cost, parcels: quality.parcels });
     if (outcome.status === "UNROUTABLE") continue;
     for (const assignment of outcome.assignments) {
       const stock = stockOf(assignment.locationId);
@@ -114,7 +128,7 @@ function runStream(
       }
     }
   }
-  return { name, totals: tally.totals, seconds: (performance.now() - started) / 1000 };
+  return { name, totals: tally.totals, seconds: (performance.now() - started) / 1000, orderCosts };
 }
 
 function runOmniroute(name: string, orders: readonly RoutingOrder[], rules: RoutingRules): RouterRun {
@@ -125,6 +139,35 @@ function runOmniroute(name: string, orders: readonly RoutingOrder[], rules: Rout
     orders,
     locations,
     (order) => routeWithIndex(index, order),
+    (locationId, sku, units) => {
+      setIndexedUnits(index, locationId, sku, units);
+    },
+  );
+}
+
+/**
+ * A yardstick, not a router: every order at the lowest cost a single decision can have, promises
+ * aside. A pickup is handed over where Omniroute hands it over (the shopper's store, else a nearby
+ * one: labour alone, cheaper than any parcel); every other order, same-day included, and a pickup
+ * no nearby store can hand over, ships whole from its cheapest full location (the cheapest
+ * warehouse or store within the radius, else the cheapest store beyond it) under the store
+ * minimum, whether or not that keeps a same-day promise. It shows how far X could go on this
+ * stream and cost model: a router keeping the same-day promise cannot be much cheaper than this.
+ */
+function runCheapestIgnoringPromises(orders: readonly RoutingOrder[]): RouterRun {
+  const locations = freshLocations();
+  const index = prepareNetwork(locations, { ...NATIONAL_RULES, maxExtraCostOverWarehouse: 0 });
+  const shipped = (order: RoutingOrder): RoutedOutcome =>
+    routeWithIndex(index, { ...order, deliveryMethod: "SHIPPING", serviceLevel: "STANDARD" });
+  return runStream(
+    "cheapest, promises aside",
+    orders,
+    locations,
+    (order) => {
+      if (order.deliveryMethod !== "PICK_UP") return shipped(order);
+      const handedOver = routeWithIndex(index, order);
+      return handedOver.status === "UNROUTABLE" ? shipped(order) : handedOver;
+    },
     (locationId, sku, units) => {
       setIndexedUnits(index, locationId, sku, units);
     },
@@ -174,6 +217,45 @@ function printTable(runs: readonly RouterRun[]): void {
         percent(100 * s.storeShare).padStart(11),
         count(t.unroutableOrders).padStart(10),
         `${run.seconds.toFixed(1)}s`.padStart(6),
+      ].join(" "),
+    );
+  }
+}
+
+const ORDER_CLASS_NAMES: Record<OrderClass, string> = {
+  SAME_DAY: "same-day",
+  PICK_UP: "pickup",
+  SHIPPING: "standard/next-day",
+};
+
+/** Where the candidate's cost advantage over the reference comes from, per class of order. */
+function printCostGap(title: string, candidate: string, gap: CostGap): void {
+  console.log(
+    `${title}: ${gap.percentCheaper.toFixed(1)}% cheaper on the ${count(gap.comparedOrders)} orders both routed, made of`,
+  );
+  const header = [
+    "order class".padEnd(18),
+    "decision".padEnd(9),
+    "orders".padStart(7),
+    `${candidate}/order`.padStart(15),
+    "native/order".padStart(12),
+    "points".padStart(7),
+    `cheaper: ${candidate}`.padStart(18),
+    "native".padStart(7),
+  ];
+  console.log(header.join(" "));
+  for (const row of gap.rows) {
+    const compared = row.shape !== "UNROUTED";
+    console.log(
+      [
+        ORDER_CLASS_NAMES[row.orderClass].padEnd(18),
+        row.shape.toLowerCase().padEnd(9),
+        count(row.orders).padStart(7),
+        (compared ? money(row.candidateCostPerOrder) : "-").padStart(15),
+        (compared ? money(row.referenceCostPerOrder) : "-").padStart(12),
+        (compared ? row.points.toFixed(2) : "-").padStart(7),
+        count(row.candidateCheaper).padStart(18),
+        count(row.referenceCheaper).padStart(7),
       ].join(" "),
     );
   }
@@ -237,8 +319,16 @@ function main(): number {
   const native = runNative("Shopify native", orders, 0);
   const nativeWithMinimum = runNative("native + store minimum", orders, NATIONAL_RULES.storeMinUnits);
   const greedy = runGreedy(orders);
-  const runs = [omniroute, lookAhead, native, nativeWithMinimum, greedy];
+  const cheapest = runCheapestIgnoringPromises(orders);
+  const runs = [omniroute, lookAhead, native, nativeWithMinimum, greedy, cheapest];
   printTable(runs);
+
+  // "Decision": one parcel from both routers, a split by either, or left unrouted by either (not compared).
+  const classes = orders.map(orderClass);
+  const against = (run: RouterRun): CostGap => costGapByClass(classes, run.orderCosts, native.orderCosts);
+  printCostGap("Omniroute + look-ahead against Shopify native", "Omniroute", against(lookAhead));
+  printCostGap("Omniroute (default rules) against Shopify native", "Omniroute", against(omniroute));
+  printCostGap("cheapest, promises aside, against Shopify native", "cheapest", against(cheapest));
 
   const withoutGap = optimumGap(orders, OMNIROUTE_RULES);
   const withGap = optimumGap(orders, LOOK_AHEAD_RULES);

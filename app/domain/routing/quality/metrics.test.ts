@@ -39,9 +39,9 @@ describe("routing quality of a stream", () => {
           ],
         },
       ],
-      // 5. Pickup at the shopper's store S1 (distance 0 from it): kept. $9.00.
+      // 5. Pickup at the shopper's store S1: kept. Collected there, nothing ships: S1's labour, $4.
       [order({ id: "5", deliveryMethod: "PICK_UP", pickupLocationId: "S1", destination: milesNorth(2) }), whole("S1")],
-      // 6. Pickup moved to S2: not kept. S2 is 2 miles from S1: $9.10.
+      // 6. Pickup moved to S2, 2 miles from S1: not kept, but collected at S2: S2's labour, $4.
       [order({ id: "6", deliveryMethod: "PICK_UP", pickupLocationId: "S1", destination: milesNorth(2) }), whole("S2")],
       // 7. Unroutable: no cost, no parcels.
       [order({ id: "7" }), { status: "UNROUTABLE", assignments: [] }],
@@ -67,11 +67,31 @@ describe("routing quality of a stream", () => {
       slaAtRisk: 2,
       pickupStoreChanges: 1,
     });
-    expect(totals.totalCost).toBeCloseTo(9.1 + 9.2 + 10 + 8.3 + 9.1 + 9 + 9.1, 9);
+    expect(totals.totalCost).toBeCloseTo(9.1 + 9.2 + 10 + 8.3 + 9.1 + 4 + 4, 9);
     const summary = summarize(totals);
-    expect(summary.costPerOrder).toBeCloseTo(63.8 / 6, 9);
+    expect(summary.costPerOrder).toBeCloseTo(53.7 / 6, 9);
     expect(summary.splitsPer100).toBeCloseTo(100 / 6, 9);
     expect(summary.storeShare).toBeCloseTo(6 / 7, 9);
+  });
+
+  it("charges a pickup a parcel when it is not collected at a store near the shopper's: shipped there instead", () => {
+    const pickupAtS1 = order({ deliveryMethod: "PICK_UP", pickupLocationId: "S1", destination: milesNorth(2) });
+    const measure = (outcome: RoutedOutcome) => measureOrder(pickupAtS1, outcome, byId, rules, () => 10).cost;
+    // From the warehouse, 98 miles from S1: $6 + $0.294 + $2.
+    expect(measure(whole("W1"))).toBeCloseTo(8.294, 9);
+    // From S3, 18 miles from S1, beyond the radius: $5 + $0.90 + $4.
+    expect(measure(whole("S3"))).toBeCloseTo(9.9, 9);
+    // Split between S1 and S2: two parcels to S1 (S1's at 0 miles), not a handover.
+    const twoLines = lines(["A", 1], ["B", 1]);
+    const splitPickup = order({ ...pickupAtS1, lines: twoLines });
+    const splitOutcome: RoutedOutcome = {
+      status: "SPLIT",
+      assignments: [
+        { locationId: "S1", lines: lines(["A", 1]) },
+        { locationId: "S2", lines: lines(["B", 1]) },
+      ],
+    };
+    expect(measureOrder(splitPickup, splitOutcome, byId, rules, () => 10).cost).toBeCloseTo(9 + 9.1, 9);
   });
 
   it("counts a line taken from a location holding fewer units than ordered as oversold", () => {

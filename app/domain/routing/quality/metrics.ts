@@ -3,6 +3,11 @@
 // promise the order carried (same-day from a nearby open store; pickup at the shopper's store).
 // Any router's decisions can be measured (the engine's, native routing's, greedy's), all alike:
 // cost is recomputed here from the locations, never taken from the router.
+//
+// Cost of a decision: a parcel's cost(L) (base + per mile + labour) from each location to the
+// destination, except a pickup the shopper collects at a store near the one they chose: nothing
+// ships, so it costs the store's pick labour alone (the seed's ROI: a BOPIS order saves the $6.50
+// of shipping and costs $3.00 of in-store picking).
 import { parcelCost } from "../eligibility";
 import { haversineMiles } from "../geo";
 import type { OrderLine, RoutingLocation, RoutingOrder, RoutingStatus } from "../types";
@@ -24,7 +29,10 @@ export type UnitsBefore = (locationId: string, sku: string) => number;
 
 export interface OrderQuality {
   readonly routed: boolean;
-  /** Sum of cost(L) over the parcels, each from its location to the order's destination. */
+  /**
+   * Sum of cost(L) over the parcels, each from its location to the order's destination; a pickup
+   * collected at a store (see collectedAtStore) costs that store's labour alone.
+   */
   readonly cost: number;
   readonly parcels: number;
   readonly storeParcels: number;
@@ -70,6 +78,26 @@ export function needsSameDay(order: RoutingOrder): boolean {
   );
 }
 
+/**
+ * A pickup order handed over whole at a store that takes pickups, within the radius of the
+ * shopper's store (the shopper's store itself, or the nearby store Omniroute moved it to): the
+ * shopper collects it there and no parcel ships. Any other location ships a parcel to the
+ * shopper's store. Judged from the outcome alone, the same for every router.
+ */
+export function collectedAtStore(order: RoutingOrder, location: RoutingLocation, radiusMiles: number): boolean {
+  return (
+    order.deliveryMethod === "PICK_UP" &&
+    location.kind === "STORE" &&
+    location.pickupEnabled &&
+    haversineMiles(order.destination, location) <= radiusMiles
+  );
+}
+
+/** What handing a pickup over at a store costs: picking it; nothing ships. */
+export function handoverCost(location: RoutingLocation): number {
+  return location.labourCostPerOrder;
+}
+
 /** Measures one decision; `unitsBefore` is the stock before this order took any. */
 export function measureOrder(
   order: RoutingOrder,
@@ -88,7 +116,10 @@ export function measureOrder(
     for (const assignment of outcome.assignments) {
       const location = locationsById.get(assignment.locationId);
       if (location === undefined) throw new Error(`quality: unknown location ${assignment.locationId}`);
-      cost += parcelCost(location, haversineMiles(order.destination, location));
+      cost +=
+        parcels === 1 && collectedAtStore(order, location, rules.radiusMiles)
+          ? handoverCost(location)
+          : parcelCost(location, haversineMiles(order.destination, location));
       const isStore = location.kind === "STORE";
       if (isStore) storeParcels++;
       for (const line of assignment.lines) {

@@ -67,6 +67,20 @@ describe("exact optimum", () => {
     expect(optimalCost(order({ lines: lines(["A", 1]) }), locations)).toBeCloseTo(8.3, 9);
   });
 
+  it("prices a pickup as metrics.ts does: the handing-over store's labour, nothing shipped", () => {
+    const locations = [
+      store("CHOSEN", { stock: { A: 5 } }),
+      store("NEXT", { milesAway: 3, stock: { A: 5 }, labourCostPerOrder: 3 }),
+      warehouse("W", { milesAway: 100, stock: { A: 5 } }),
+    ];
+    const pickup = order({ deliveryMethod: "PICK_UP", pickupLocationId: "CHOSEN", lines: lines(["A", 1]) });
+    // The shopper's store can hand it over: its labour, $4, though NEXT's labour is lower.
+    expect(optimalCost(pickup, locations)).toBeCloseTo(4, 9);
+    // It cannot (1 unit, under the minimum): the nearby store that can, $3.
+    const short = [store("CHOSEN", { stock: { A: 1 } }), ...locations.slice(1)];
+    expect(optimalCost(pickup, short)).toBeCloseTo(3, 9);
+  });
+
   it("has no answer when the rules leave no way to route the order", () => {
     expect(optimalCost(order({ lines: lines(["GONE", 1]) }), [warehouse("W", { stock: { A: 1 } })])).toBeNull();
   });

@@ -4,12 +4,13 @@
 // the store minimum), and an order keeps the promise the rules would keep for it — a pickup at the
 // shopper's store when it can take it, else at a nearby pickup store; a same-day order from an
 // open store within the radius when one has everything. Within that, the lowest total cost(L),
-// over every set of locations that covers the lines (a split only when the rules allow it).
+// over every set of locations that covers the lines (a split only when the rules allow it). Costs
+// are metrics.ts's: a pickup handed over at a store costs that store's labour, nothing ships.
 import { canServeLine, hasCapacityToday, parcelCost } from "../eligibility";
 import { haversineMiles } from "../geo";
 import { resolveRules } from "../rules";
 import type { RoutingLocation, RoutingOrder, RoutingRules } from "../types";
-import { needsSameDay } from "./metrics";
+import { collectedAtStore, handoverCost, needsSameDay } from "./metrics";
 
 /** Lines as bits of a number, and the search is over all 2^lines subsets. */
 export const MAX_OPTIMUM_LINES = 16;
@@ -64,7 +65,9 @@ export function optimalCost(
     const chosen = locations.find((location) => location.id === order.pickupLocationId);
     const from = chosen ?? order.destination;
     if (chosen !== undefined && chosen.pickupEnabled && isFull(chosen, order, rules)) {
-      return parcelCost(chosen, haversineMiles(from, chosen));
+      return collectedAtStore(order, chosen, rules.radiusMiles)
+        ? handoverCost(chosen)
+        : parcelCost(chosen, haversineMiles(order.destination, chosen));
     }
     const nearby = locations.filter(
       (location) =>
@@ -75,7 +78,9 @@ export function optimalCost(
         haversineMiles(from, location) <= rules.radiusMiles &&
         isFull(location, order, rules),
     );
-    return cheapestWhole(nearby, from);
+    let lowest: number | null = null;
+    for (const store of nearby) lowest = Math.min(lowest ?? Number.POSITIVE_INFINITY, handoverCost(store));
+    return lowest;
   }
 
   if (needsSameDay(order)) {
