@@ -5,6 +5,12 @@ import {
   exportOrderPickupPromisesOfOrders,
 } from "./order-pickup-promises.server";
 import { ORDER_CONTACT_FIELDS } from "./order-contacts.server";
+import {
+  deleteComparisonsListingOrders,
+  eraseComparisonsOfShop,
+  eraseVersionComparisonsOfShop,
+  exportComparisonsListingOrders,
+} from "./routing-comparisons.server";
 import { exportOrderFactsOfCustomer, orderIdsOfCustomer, redactOrderFactsOfCustomer } from "./routed-orders.server";
 
 /**
@@ -152,6 +158,24 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
   // Order routing. An order's id is the customer's data once they ask to be forgotten, so
   // every routing row of their orders goes. These come before RoutedOrder, which finds the
   // customer's orders by customer id.
+  {
+    // Newer than the generated client until `prisma generate` runs: named as the schema names it.
+    model: "RoutingComparison" as Prisma.ModelName,
+    eraseShop: (tx, shop) => eraseComparisonsOfShop(tx, shop),
+    // A comparison lists a few changed orders by id and name; those listing the customer's go.
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        deleteComparisonsListingOrders(tx, shop, await orderIdsOfCustomer(tx, shop, customer)),
+      export: async (tx, shop, customer) =>
+        exportComparisonsListingOrders(tx, shop, await orderIdsOfCustomer(tx, shop, customer)),
+    },
+  },
+  {
+    model: "RoutingSettingsComparison" as Prisma.ModelName,
+    eraseShop: (tx, shop) => eraseVersionComparisonsOfShop(tx, shop),
+    // Totals per router: no order or customer in them.
+    customerData: null,
+  },
   {
     model: "RoutingDecision",
     eraseShop: async (tx, shop) => (await tx.routingDecision.deleteMany({ where: { shop } })).count,

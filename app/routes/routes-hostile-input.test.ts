@@ -843,6 +843,29 @@ describe("another shop's ids, with shop A's valid credentials", () => {
     );
   }
 
+  it("the routing rules comparison answers shop B's comparison as not found", async () => {
+    const { startComparison } = await import("~/services/routing-comparison/comparison.server");
+    const { DEFAULT_ROUTING_SETTINGS } = await import("~/domain/routing-settings/settings");
+    const { toSettingsForm } = await import("~/domain/routing-settings/settings-form");
+    const compare = async (shop: string) => {
+      const started = await startComparison({
+        shop,
+        form: toSettingsForm(DEFAULT_ROUTING_SETTINGS),
+        currency: "USD",
+        now: new Date(),
+        enqueue: () => Promise.reject(new Error("a shop with few orders compares in the request")),
+      });
+      if (!started.ok) throw new Error("the defaults did not parse");
+      return started.comparisonId;
+    };
+    const file = "app.routing-comparisons.$comparisonId.ts";
+    const ofB = await send({ file, method: "GET", params: { comparisonId: await compare(shopB) } });
+    expect(showsNothingOfB(ofB) && ofB.status === 404, `${ofB.status} ${ofB.text}`).toBe(true);
+    // Shop A's own, asked the same way, is there: the 404 is about the shop, not the request.
+    const own = await send({ file, method: "GET", params: { comparisonId: await compare(shopA) } });
+    expect(own.status).toBe(200);
+  });
+
   it("every POS task route answers shop B's task as not found", async () => {
     const taskRoutes = files.filter((file) => /^api\.pos\.tasks\.\$taskId/.test(file));
     expect(taskRoutes.length).toBeGreaterThan(5);

@@ -9,6 +9,7 @@ import { inventoryNightlySyncJob } from "~/services/inventory/nightly-sync.job.s
 import { notificationsRunningLateJob } from "~/services/notifications/running-late.job.server";
 import { notificationsCancelUncollectedJob } from "~/services/notifications/uncollected/cancel-uncollected.job.server";
 import { notificationsSendDueJob } from "~/services/notifications/send/send-due.job.server";
+import { routingCompareRulesJob } from "~/services/routing-comparison/compare-rules.job.server";
 import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
 import { storeTasksAlertEmailJob } from "~/services/store-tasks/alert-email.job.server";
@@ -35,6 +36,7 @@ export const JOBS: readonly AnyJobDefinition[] = [
   webhookEventPruneJob,
   routingResolveTriggerJob,
   routingRouteOrderJob,
+  routingCompareRulesJob,
   storeTasksSyncFulfillmentOrderJob,
   storeTasksShopifyEffectJob,
   storeTasksRerouteExceptionJob,

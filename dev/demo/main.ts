@@ -4,8 +4,8 @@
  * (`-- --scenario national` for the 2,000-store chain), and the app with its workers; then
  * prints one URL: the admin stand-in with the app embedded in it. Once the app is installed and
  * its mirror synced, the shop's past 30 days of orders are routed by the app's engine beside it
- * (dev/demo/history.ts; `-- --no-history` leaves them out). Ctrl-C stops everything; a second
- * run reuses the data under .data/.
+ * (dev/demo/history.ts; `-- --no-history` leaves them out, `-- --history-days 1` keeps one day).
+ * Ctrl-C stops everything; a second run reuses the data under .data/.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -26,13 +26,28 @@ const posPort = Number(process.env.DEMO_POS_PORT ?? 8788);
 const checkoutPort = Number(process.env.DEMO_CHECKOUT_PORT ?? 8789);
 const dataDir = process.env.DEMO_DATA_DIR ?? ".data";
 const { values: options } = parseArgs({
-  options: { scenario: { type: "string", default: "chicago" }, "no-history": { type: "boolean", default: false } },
+  options: {
+    scenario: { type: "string", default: "chicago" },
+    "no-history": { type: "boolean", default: false },
+    // Fewer days of history than the default 30, for browser tests that need some but not a month.
+    "history-days": { type: "string" },
+  },
 });
 if (options.scenario !== "chicago" && options.scenario !== "national") {
   process.stderr.write(`Unknown scenario "${options.scenario}": chicago or national.\n`);
   process.exit(2);
 }
 const scenarioName: keyof typeof scenarios = options.scenario;
+
+/** `--history-days N` as history.ts takes it (its second argument); none: the scenario's default. */
+function historyDaysArgument(days: string | undefined): string[] {
+  if (days === undefined) return [];
+  if (!/^\d{1,3}$/.test(days) || Number(days) < 1) {
+    process.stderr.write(`--history-days takes a number of days from 1 to 999, not "${days}".\n`);
+    process.exit(2);
+  }
+  return [days];
+}
 // 127.0.0.1 rather than localhost: one address family for Node, Vite and Chromium alike.
 const appUrl = `http://127.0.0.1:${appPort}`;
 const emulatorUrl = `http://127.0.0.1:${demoPort}`;
@@ -155,10 +170,14 @@ async function main(): Promise<void> {
   // beside the app, so the demo's URL does not wait for it.
   const history = options["no-history"]
     ? null
-    : spawn(process.execPath, ["--import", "tsx", "dev/demo/history.ts", scenarioName], {
-        env: appEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+    : spawn(
+        process.execPath,
+        ["--import", "tsx", "dev/demo/history.ts", scenarioName, ...historyDaysArgument(options["history-days"])],
+        {
+          env: appEnv,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
   history?.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
   history?.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
 

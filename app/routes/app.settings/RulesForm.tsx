@@ -16,6 +16,7 @@ export function RulesForm({
   set,
   errors,
   version,
+  comparisonId,
 }: {
   form: Required<SettingsForm>;
   set: (key: keyof SettingsForm) => (value: string) => void;
@@ -23,6 +24,8 @@ export function RulesForm({
   errors: SettingsErrors;
   /** The version in force; null while the recommended defaults apply. */
   version: number | null;
+  /** The comparison last run on the page, kept with the version when it is of the rules saved. */
+  comparisonId: string | null;
 }) {
   const navigation = useNavigation();
   return (
@@ -33,6 +36,7 @@ export function RulesForm({
       <Form method="post">
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="allowSplit" value={form.allowSplit} />
+        {comparisonId ? <input type="hidden" name="comparisonId" value={comparisonId} /> : null}
         <Card>
           <FormLayout>
             <NotSavedBanner errors={errors} title="The rules were not saved" />

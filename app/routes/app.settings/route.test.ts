@@ -96,7 +96,7 @@ describe("the routing rules page", () => {
   it("saves each change as a new version with who made it", async () => {
     await action({ request: post({ intent: "save", ...RULES, storeMinUnits: "2" }), params: {}, context: {} });
     const second = await action({ request: post({ intent: "save", ...RULES }), params: {}, context: {} });
-    expect(second).toEqual({ intent: "save", outcome: { ok: true, version: 2 } });
+    expect(second).toEqual({ intent: "save", outcome: { ok: true, version: 2, comparison: "NONE" } });
     const versions = await prisma.routingSettingsVersion.findMany({
       where: { shop: emulator.shop },
       orderBy: { version: "asc" },

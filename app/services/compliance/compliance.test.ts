@@ -204,6 +204,19 @@ async function seedShop(shop: string): Promise<void> {
   await prisma.locationDailyOrders.create({
     data: { shop, locationId: "1", day: new Date("2026-11-30T00:00:00Z"), orders: 3 },
   });
+  // A "Compare with the last 30 days" listing each customer's order as one the draft moves, and
+  // the totals kept with version 1 (plain SQL: these tables are read and written that way).
+  for (const orderId of ["299938", "777777"]) {
+    const listed = { orderId, name: `#${orderId}` };
+    await prisma.$executeRaw`
+      INSERT INTO "RoutingComparison" ("id", "shop", "status", "draftSettings", "rangeFrom", "rangeTo", "timeZone",
+        "currency", "orders", "stepsDone", "stepsTotal", "report")
+      VALUES (gen_random_uuid(), ${shop}, 'DONE', '{}'::jsonb, now(), now(), 'America/Chicago', 'USD', 1, 5, 5,
+        ${JSON.stringify({ changedOrders: { total: 1, listed: [listed] } })}::jsonb)`;
+  }
+  await prisma.$executeRaw`
+    INSERT INTO "RoutingSettingsComparison" ("shop", "version", "comparisonId", "rangeFrom", "rangeTo", "currency", "totals", "comparedAt")
+    VALUES (${shop}, 1, gen_random_uuid(), now(), now(), 'USD', '{"orders":1,"columns":[]}'::jsonb, now())`;
 }
 
 async function rowsHeldFor(shop: string): Promise<Record<string, number>> {

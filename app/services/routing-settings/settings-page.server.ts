@@ -1,9 +1,11 @@
 import type { OrderDeliveryMethod, RoutingDecisionStatus } from "@prisma/client";
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
+import type { RouterColumn } from "~/domain/routing-comparison/comparison-report";
 import type { RoutingSettings } from "~/domain/routing-settings/settings";
 import { listRecentOrderFacts } from "~/models/routed-orders.server";
 import { assignedLocationIds, findDecisionsOfOrders } from "~/models/routing-decisions.server";
 import { listRoutingSettingsVersions } from "~/models/routing-settings.server";
+import { listVersionComparisons } from "~/models/routing-comparisons.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { listPlaces, namesOf, type PlaceOption } from "./places.server";
 import { currentRoutingSettings } from "./settings.server";
@@ -15,6 +17,17 @@ export interface SettingsVersionSummary {
   changedBy: string | null;
   changedAt: string;
   settings: RoutingSettings;
+  /** The "Compare with the last 30 days" this version was saved with, or null. */
+  comparison: VersionComparisonSummary | null;
+}
+
+/** The totals a version was saved with: the rules it replaced against it, over the orders compared. */
+export interface VersionComparisonSummary {
+  orders: number;
+  currency: string;
+  comparedAt: string;
+  live: RouterColumn | null;
+  draft: RouterColumn | null;
 }
 
 /** A recorded order the "try it" panel offers to route under the draft rules. */
@@ -82,15 +95,36 @@ export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
     shopTimeZone(shop),
     recentOrdersOf(shop, placesRead),
   ]);
+  const comparisons = new Map(
+    (
+      await listVersionComparisons(
+        sqlPool,
+        shop,
+        versions.map((stored) => stored.version),
+      )
+    ).map((kept) => [kept.version, kept]),
+  );
   return {
     current: settings,
     version,
-    history: versions.map((stored) => ({
-      version: stored.version,
-      changedBy: stored.changedBy,
-      changedAt: stored.changedAt.toISOString(),
-      settings: stored.settings,
-    })),
+    history: versions.map((stored) => {
+      const kept = comparisons.get(stored.version);
+      return {
+        version: stored.version,
+        changedBy: stored.changedBy,
+        changedAt: stored.changedAt.toISOString(),
+        settings: stored.settings,
+        comparison: kept
+          ? {
+              orders: kept.totals.orders,
+              currency: kept.currency,
+              comparedAt: kept.comparedAt.toISOString(),
+              live: kept.totals.columns.find((column) => column.role === "LIVE") ?? null,
+              draft: kept.totals.columns.find((column) => column.role === "DRAFT") ?? null,
+            }
+          : null,
+      };
+    }),
     places,
     recentOrders,
     timeZone,

@@ -1,0 +1,216 @@
+// @vitest-environment jsdom
+import { URLSearchParams as NodeURLSearchParams } from "node:url";
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AppProvider, Layout } from "@shopify/polaris";
+import translations from "@shopify/polaris/locales/en.json";
+import type { ComparisonReport, RouterColumn, RouterRole } from "~/domain/routing-comparison/comparison-report";
+import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
+import { SETTINGS_FIELDS, toSettingsForm } from "~/domain/routing-settings/settings-form";
+import type { ComparisonView } from "~/services/routing-comparison/comparison.server";
+import { CompareCard, formMatchesCompared } from "./CompareCard";
+
+// Polaris reads the viewport's breakpoints when it loads; jsdom has no matchMedia. React asks for
+// this flag before it lets `act` drive a real root.
+vi.hoisted(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }) as unknown as MediaQueryList;
+});
+
+// The router builds its requests with Node's Request, which takes only Node's URLSearchParams as a body.
+globalThis.URLSearchParams = NodeURLSearchParams as unknown as typeof URLSearchParams;
+
+const DRAFT = { ...DEFAULT_ROUTING_SETTINGS, storeMinUnits: 5 };
+const DRAFT_FORM = toSettingsForm(DRAFT);
+const ID = "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10";
+
+function column(role: RouterRole, storeShipments: number, totalCost: number): RouterColumn {
+  return {
+    role,
+    router: role,
+    orders: 1200,
+    routedOrders: 1200,
+    unroutableOrders: 0,
+    totalCost,
+    costPerOrder: totalCost / 1200,
+    splitOrders: 3,
+    parcels: 1203,
+    storeShipments,
+    storeShare: storeShipments / 1203,
+    pickupOrders: 300,
+    pickupStoreChanges: 2,
+    sameDayOrders: 40,
+    slaAtRisk: 1,
+    thresholdViolations: 0,
+    distanceMiles: 9000,
+  };
+}
+
+const REPORT: ComparisonReport = {
+  orders: 1200,
+  liveMatchesRecorded: 1190,
+  columns: [
+    column("LIVE", 640, 9800.5),
+    column("DRAFT", 512, 10012.25),
+    column("NATIVE", 700, 11000),
+    column("GREEDY", 800, 12000),
+  ],
+  days: [
+    {
+      date: "2026-11-30",
+      label: "Nov 30",
+      orders: 1200,
+      liveCost: 9800.5,
+      draftCost: 10012.25,
+      liveStoreShipments: 640,
+      draftStoreShipments: 512,
+    },
+  ],
+  locations: [
+    {
+      locationId: "9",
+      name: "Bolingbrook",
+      kind: "WAREHOUSE",
+      dailyCapacity: null,
+      live: { orders: 560, units: 700, busiestDayOrders: 60, daysOverCapacity: 0 },
+      draft: { orders: 690, units: 850, busiestDayOrders: 70, daysOverCapacity: 0 },
+    },
+  ],
+  changedOrders: {
+    total: 128,
+    listed: Array.from({ length: 12 }, (_, n) => ({
+      orderId: String(7000 + n),
+      name: `#${1001 + n}`,
+      live: { status: "ROUTED" as const, locations: [{ id: "1", name: "Loop", units: 1 }], cost: 6 },
+      draft: { status: "ROUTED" as const, locations: [{ id: "9", name: "Bolingbrook", units: 1 }], cost: 7.5 },
+      costChange: 1.5,
+    })),
+  },
+};
+
+function view(status: ComparisonView["status"], progress: number): ComparisonView {
+  return {
+    id: ID,
+    status,
+    progress,
+    orders: 1200,
+    rangeFrom: "2026-11-01T05:00:00.000Z",
+    rangeTo: "2026-11-30T18:00:00.000Z",
+    timeZone: "America/Chicago",
+    currency: "USD",
+    createdAt: "2026-11-30T18:00:00.000Z",
+    draftSettings: DRAFT,
+    report: status === "DONE" ? REPORT : null,
+    error: null,
+  };
+}
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  document.body.innerHTML = "";
+});
+
+/** The card in a router whose action starts a job and whose poll answers running, then done. */
+function renderCard(rules = DRAFT_FORM) {
+  const posted: Record<string, string>[] = [];
+  const polls: string[] = [];
+  const compared: (string | null)[] = [];
+  const card = (form: typeof rules) => (
+    <AppProvider i18n={translations}>
+      <Layout>
+        <CompareCard rules={form} locale="en-US" timeZone="America/Chicago" onComparison={(id) => compared.push(id)} />
+      </Layout>
+    </AppProvider>
+  );
+  const router = createMemoryRouter(
+    [
+      {
+        path: "/app/settings",
+        element: card(rules),
+        action: async ({ request }) => {
+          posted.push(Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)])));
+          return {
+            intent: "compare",
+            outcome: { ok: true, comparisonId: ID, status: "RUNNING" },
+            comparison: view("RUNNING", 0),
+          };
+        },
+      },
+      {
+        path: "/app/routing-comparisons/:comparisonId",
+        loader: ({ params }) => {
+          polls.push(params.comparisonId!);
+          return { comparison: polls.length === 1 ? view("RUNNING", 0.4) : view("DONE", 1) };
+        },
+      },
+    ],
+    { initialEntries: ["/app/settings"] },
+  );
+  const container = document.createElement("div");
+  document.body.append(container);
+  act(() => {
+    root = createRoot(container);
+    root.render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
+  });
+  return { posted, polls, compared, text: () => container.textContent ?? "", container };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  }
+}
+
+describe("the Routing rules page's comparison card", () => {
+  it("posts the rules as typed, polls a comparison running as a job, then shows its report", async () => {
+    const card = renderCard();
+    const button = [...card.container.querySelectorAll("button")].find(
+      (b) => b.textContent === "Compare with the last 30 days",
+    )!;
+    await act(async () => button.click());
+
+    await until(() => card.posted.length === 1, "the compare post");
+    expect(card.posted[0]).toMatchObject({ intent: "compare" });
+    for (const key of SETTINGS_FIELDS) expect(card.posted[0]![key]).toBe(DRAFT_FORM[key]);
+
+    await until(() => card.text().includes("40%"), "the progress of the job");
+    expect(card.text()).toContain("Replaying 1,200 orders under four routings… 40%");
+    await until(() => card.text().includes("Your draft"), "the report", 8_000);
+    expect(card.polls).toEqual([ID, ID]);
+    expect(card.compared.at(-1)).toBe(ID);
+    expect(card.text()).toContain(
+      "Your draft: store shipments 640 → 512 (-128), cost $9,800.50 → $10,012.25 (+$211.75)",
+    );
+    expect(card.text()).toContain("Orders the draft sends elsewhere: 128 (the first 12 listed)");
+    expect(card.text()).toContain("Bolingbrook (warehouse)");
+    // Ten changed orders a page: the eleventh is on the next.
+    expect(card.text()).toContain("#1010");
+    expect(card.text()).not.toContain("#1011");
+    const next = card.container.querySelector<HTMLButtonElement>("#nextURL, button[aria-label='Next']")!;
+    await act(async () => next.click());
+    expect(card.text()).toContain("#1011");
+    expect(card.text()).not.toContain("The rules in the form have changed");
+  }, 15_000);
+});
+
+describe("whether the form still holds the rules compared", () => {
+  it("reads the same rules typed differently as the same, and a changed minimum as changed", () => {
+    expect(formMatchesCompared({ ...DRAFT_FORM, storeMinUnits: " 5", radiusMiles: "10.0" }, DRAFT)).toBe(true);
+    expect(
+      formMatchesCompared({ ...DRAFT_FORM, shippingMethodRules: `${DRAFT_FORM.shippingMethodRules}\n\n  ` }, DRAFT),
+    ).toBe(true);
+    expect(formMatchesCompared({ ...DRAFT_FORM, storeMinUnits: "6" }, DRAFT)).toBe(false);
+    expect(formMatchesCompared({ ...DRAFT_FORM, storeMinUnits: "" }, { ...DRAFT, storeMinUnits: 0 })).toBe(false);
+  });
+});
