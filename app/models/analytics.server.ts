@@ -42,7 +42,7 @@ interface OrderSqlRow {
 
 // The trace lists the cheapest full warehouse of a SHIPPING stage as chosen (CHEAPEST_WAREHOUSE)
 // or beaten by a store (STORE_PREFERRED); see stage-outcomes.ts shippingOutcome.
-const TRACED_WAREHOUSE_COST = `jsonb_path_query_first(d."trace",
+export const TRACED_WAREHOUSE_COST = `jsonb_path_query_first(d."trace",
   '$.stages[*] ? (@.stage == "SHIPPING").locations[*] ? (@.kind == "WAREHOUSE" && (@.reason == "CHEAPEST_WAREHOUSE" || @.reason == "STORE_PREFERRED")).cost')`;
 
 export async function listDecidedOrders(db: Db, shop: string, since: Date, until: Date): Promise<AnalyticsOrderRow[]> {

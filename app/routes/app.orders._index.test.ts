@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@prisma/client";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
+import { giveUpRouting, ROUTE_ORDER_QUEUE } from "../../tests/support/dead-letters";
 import { shippedOrderFacts } from "../../tests/support/order-facts";
 import { uniqueShop } from "../../tests/support/shops";
 import { TEST_APP } from "../../tests/support/shopify-app";
@@ -33,19 +34,10 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ROUTE_ORDER = "routing.route-order";
+const ROUTE_ORDER = ROUTE_ORDER_QUEUE;
 
-/** A routing job of `shop` that fails its only attempt with `message`, as pg-boss dead-letters it. */
 async function giveUp(shop: string, orderId: string, message: string): Promise<void> {
-  // Top priority, so the fetch below takes this job rather than one queued by an earlier test.
-  const id = await boss.send(
-    ROUTE_ORDER,
-    { shop, orderId },
-    { retryLimit: 0, priority: 100, singletonKey: `${shop}:${orderId}` },
-  );
-  const [job] = await boss.fetch(ROUTE_ORDER, { batchSize: 1 });
-  expect(job?.id).toBe(id);
-  await boss.fail(ROUTE_ORDER, id!, { message });
+  await giveUpRouting(boss, shop, orderId, message);
 }
 
 function pageRequest(init: RequestInit = {}): Request {

@@ -10,9 +10,9 @@ import { formatDollars } from "~/domain/money";
 import { ROUTING_FLAG_LABELS } from "~/domain/routing/flag-labels";
 import { ROUTING_FLAGS } from "~/domain/routing/types";
 import { listRoutedOrders, type ListRoutedOrdersOptions } from "~/services/routing/orders.server";
-import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
+import { answerDeadLetterRetry, listShopDeadLetters } from "~/services/dead-letters/dead-letters.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
-import { DeadLetterCard, type DeadLetterRetryResult } from "~/components/DeadLetterCard";
+import { DeadLetterCard } from "~/components/DeadLetterCard";
 import { CursorPagination } from "~/components/CursorPagination";
 
 const STATUSES = ["ROUTED", "SPLIT", "UNROUTABLE"] as const;
@@ -57,14 +57,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 /** Retries work that gave up (the dead letters listed above the orders). */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await readAdminForm(request);
-  const id = form.get("id");
-  if (form.get("intent") !== "retry-dead-letter" || typeof id !== "string") {
-    return Response.json({ error: "Send intent=retry-dead-letter with the id of the task to retry" }, { status: 400 });
-  }
-  const retried = await retryDeadLetter(session.shop, id);
-  const result: DeadLetterRetryResult = { retried };
-  return Response.json(result, { status: retried === "QUEUED" ? 200 : 404 });
+  return answerDeadLetterRetry(session.shop, await readAdminForm(request));
 };
 
 const STATUS_TONE = { ROUTED: "success", SPLIT: "attention", UNROUTABLE: "critical" } as const;

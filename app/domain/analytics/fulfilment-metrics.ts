@@ -154,20 +154,41 @@ function withinDay(order: DecidedOrder, tasks: readonly OrderTask[], now: Date):
   return last <= deadline;
 }
 
+/**
+ * Whether an order counts as shipped from a store: shipped or delivered (not collected), routed,
+ * with a parcel leaving a store (`leavesAStore`). The Dashboard asks it of orders counted in SQL.
+ */
+export function shipsFromStore(deliveryMethod: DeliveryMethod, status: RoutingStatus, leavesAStore: boolean): boolean {
+  return deliveryMethod !== "PICK_UP" && status !== "UNROUTABLE" && leavesAStore;
+}
+
+/** How an order was fulfilled, as the daily chart stacks it. */
+export type FulfilledBy = "unroutable" | "pickup" | "shipFromStore" | "shipFromWarehouse";
+
+export function fulfilledBy(deliveryMethod: DeliveryMethod, status: RoutingStatus, leavesAStore: boolean): FulfilledBy {
+  if (status === "UNROUTABLE") return "unroutable";
+  if (deliveryMethod === "PICK_UP") return "pickup";
+  return shipsFromStore(deliveryMethod, status, leavesAStore) ? "shipFromStore" : "shipFromWarehouse";
+}
+
 function isShipFromStore(
   order: DecidedOrder,
   kindOf: (locationId: string) => LocationKind | undefined,
   parcelCounts: (parcel: Parcel) => boolean = () => true,
 ): boolean {
-  return (
-    order.deliveryMethod !== "PICK_UP" &&
-    order.status !== "UNROUTABLE" &&
-    order.parcels.some((parcel) => parcelCounts(parcel) && kindOf(parcel.locationId) === "STORE")
+  return shipsFromStore(
+    order.deliveryMethod,
+    order.status,
+    order.parcels.some((parcel) => parcelCounts(parcel) && kindOf(parcel.locationId) === "STORE"),
   );
 }
 
-/** Dollars to whole cents, so sums of many parcels do not gather floating-point error. */
-function cents(dollars: number): number {
+/**
+ * Dollars to whole cents, so sums of many parcels do not gather floating-point error. (The
+ * Dashboard's SQL sums `round(cost * 100)` on the stored decimal text: the same for the engine's
+ * costs, which are whole cents already.)
+ */
+export function cents(dollars: number): number {
   return Math.round(dollars * 100);
 }
 
@@ -175,7 +196,7 @@ function orderCostCents(order: DecidedOrder): number {
   return order.parcels.reduce((sum, parcel) => sum + cents(parcel.cost), 0);
 }
 
-function averageCents(totalCents: number, count: number): number | null {
+export function averageCents(totalCents: number, count: number): number | null {
   return count === 0 ? null : Math.round(totalCents / count);
 }
 
@@ -299,10 +320,7 @@ function dailyFigures(input: AnalyticsInput, kindOf: (locationId: string) => Loc
     const tally = tallies[dayIndex(input.dayStarts, order.decidedAt)];
     if (!tally) continue;
     tally.orders += 1;
-    if (order.status === "UNROUTABLE") tally.unroutable += 1;
-    else if (order.deliveryMethod === "PICK_UP") tally.pickup += 1;
-    else if (isShipFromStore(order, kindOf)) tally.shipFromStore += 1;
-    else tally.shipFromWarehouse += 1;
+    tally[fulfilledBy(order.deliveryMethod, order.status, isShipFromStore(order, kindOf))] += 1;
     if (order.status !== "UNROUTABLE" && order.warehouseOnlyCost !== null) {
       tally.costed += 1;
       tally.cost += orderCostCents(order);

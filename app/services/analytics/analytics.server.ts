@@ -2,8 +2,30 @@ import { sqlPool } from "~/db.server";
 import { dayBoundaries, type AnalyticsRange } from "~/domain/analytics/date-range";
 import { analyticsFigures, type AnalyticsFigures, type DecidedOrder } from "~/domain/analytics/fulfilment-metrics";
 import { warehouseOnlyCost, type WarehouseRate } from "~/domain/analytics/warehouse-only-cost";
-import { listAnalyticsLocations, listDecidedOrders, listTasksOfDecidedOrders } from "~/models/analytics.server";
+import {
+  listAnalyticsLocations,
+  listDecidedOrders,
+  listTasksOfDecidedOrders,
+  type AnalyticsLocationRow,
+} from "~/models/analytics.server";
 import { storeSettingsFor } from "~/services/store-tasks/store-settings.server";
+
+/** The warehouses a warehouse-only policy may ship from: live, placed on the map, with a profile. */
+export function warehouseRates(locations: readonly AnalyticsLocationRow[]): WarehouseRate[] {
+  return locations.flatMap((location) =>
+    location.kind === "WAREHOUSE" && location.usable && location.lat !== null && location.lng !== null
+      ? [
+          {
+            lat: location.lat,
+            lng: location.lng,
+            shippingBase: location.shippingBase,
+            shippingPerMile: location.shippingPerMile,
+            labourCostPerOrder: location.labourCostPerOrder,
+          },
+        ]
+      : [],
+  );
+}
 
 export interface ShopAnalytics extends AnalyticsFigures {
   /** Each day's first instant in the shop's zone, then the end of the range. */
@@ -29,19 +51,7 @@ export async function shopAnalytics(
     listAnalyticsLocations(sqlPool, shop),
     storeSettingsFor(shop),
   ]);
-  const warehouses: WarehouseRate[] = locations.flatMap((location) =>
-    location.kind === "WAREHOUSE" && location.usable && location.lat !== null && location.lng !== null
-      ? [
-          {
-            lat: location.lat,
-            lng: location.lng,
-            shippingBase: location.shippingBase,
-            shippingPerMile: location.shippingPerMile,
-            labourCostPerOrder: location.labourCostPerOrder,
-          },
-        ]
-      : [],
-  );
+  const warehouses = warehouseRates(locations);
   const points = new Map(
     locations.flatMap((location) =>
       location.lat !== null && location.lng !== null

@@ -73,3 +73,16 @@ export async function retryDeadLetter(shop: string, id: string): Promise<DeadLet
     return "QUEUED";
   });
 }
+
+/**
+ * A page's answer to its dead-letter card's retry (`intent=retry-dead-letter` and the id): 200
+ * when queued again, 404 when the shop has no such dead letter, 400 for any other form.
+ */
+export async function answerDeadLetterRetry(shop: string, form: FormData): Promise<Response> {
+  const id = form.get("id");
+  if (form.get("intent") !== "retry-dead-letter" || typeof id !== "string") {
+    return Response.json({ error: "Send intent=retry-dead-letter with the id of the task to retry" }, { status: 400 });
+  }
+  const retried = await retryDeadLetter(shop, id);
+  return Response.json({ retried }, { status: retried === "QUEUED" ? 200 : 404 });
+}
