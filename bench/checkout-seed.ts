@@ -5,7 +5,8 @@ import type { Scenario } from "../dev/scenarios/types";
  * The national scenario's stock and catalogue written straight into the mirror's tables, as the
  * full sync would leave them. The full sync's own path is not taken at this scale: the emulator
  * builds a bulk operation's 640,000-line result in one go, in this process, and the app's Admin
- * client gives up on it after 15 s. Locations still go through the app's locations sync.
+ * client gives up on it after 15 s. Locations still go through the app's locations sync. Rows
+ * already there (a sync that got part of the way) are left as they are.
  */
 
 const ROWS_PER_STATEMENT = 20_000;
@@ -42,7 +43,8 @@ export async function seedMirroredStock(databaseUrl: string, scenario: Scenario,
       (columns) =>
         client.query(
           `INSERT INTO "VariantInventoryItem" (shop, "variantId", "inventoryItemId", sku, "productTitle", "variantTitle", barcode, "syncedAt")
-           SELECT $1, * , $8 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+           SELECT $1, * , $8 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           ON CONFLICT DO NOTHING`,
           [shop, ...columns, syncedAt],
         ),
     );
@@ -56,7 +58,8 @@ export async function seedMirroredStock(databaseUrl: string, scenario: Scenario,
       (columns) =>
         client.query(
           `INSERT INTO "InventoryLevel" (shop, "locationId", "inventoryItemId", sku, available, "sourceUpdatedAt", "syncedAt")
-           SELECT $1, *, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])`,
+           SELECT $1, *, $6, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])
+           ON CONFLICT DO NOTHING`,
           [shop, ...columns, syncedAt],
         ),
     );

@@ -4,18 +4,15 @@
 // Statements per request (cache miss and hit), latency, CPU per request, and the highest rate
 // at which the p95 aim holds.
 import os from "node:os";
-import { startEmulatorServer, type RunningEmulator } from "../dev/emulator/server";
-import { deliverToApp, installShop } from "../tests/support/routing-app";
-import { TEST_APP } from "../tests/support/shopify-app";
+import type { RunningEmulator } from "../dev/emulator/server";
 import { mulberry32 } from "../dev/seeded-random";
-import { seedMirroredStock } from "./checkout-seed";
 import { CheckoutMaker, CheckoutTraffic, requestStream, sendCheckoutRequest } from "./checkout-traffic";
-import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
+import { startNationalShop, type NationalShop } from "./national-shop";
 import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 import { countStatements } from "./statement-counter";
 import { profileWindow } from "./window-profile";
-import { loadAverage, setBenchAppEnvironment } from "./app-environment";
+import { loadAverage } from "./app-environment";
 
 /** The rate the last line reports. */
 const REPORTED_PER_SECOND = 100;
@@ -81,52 +78,17 @@ async function applyScenarioProfiles(emulator: RunningEmulator): Promise<void> {
 }
 
 async function main(steps: readonly number[]): Promise<void> {
-  let database: BenchDatabase | undefined;
-  let emulator: RunningEmulator | undefined;
-  let stopJobQueue: (() => Promise<void>) | undefined;
-  let disconnectPrisma: (() => Promise<void>) | undefined;
+  let national: NationalShop | undefined;
   try {
     const setupStartedAt = performance.now();
-    database = await startBenchDatabase();
-    emulator = await startEmulatorServer({
-      port: 0,
-      publicUrl: "http://127.0.0.1:0",
-      appUrl: TEST_APP.appUrl,
-      apiKey: TEST_APP.apiKey,
-      apiSecret: TEST_APP.apiSecret,
-      scopes: TEST_APP.scopes,
-      scenario: "national",
-      webhookTimeScale: 0.0001,
-      restoreRatePerSecond: 1000,
-      deliverWebhook: deliverToApp,
+    let statementsSent = () => 0;
+    national = await startNationalShop({
+      withStock: true,
+      beforeAppImport: () => (statementsSent = countStatements()),
     });
-    setBenchAppEnvironment(database.url, emulator.url);
-    const statementsSent = countStatements();
-    const { shop } = emulator;
-
-    // The app reads its environment on first import: every app module is imported from here on.
-    const { prisma } = await import("~/db.server");
-    disconnectPrisma = () => prisma.$disconnect();
-    ({ stopJobQueue } = await import("~/jobs/jobs.server"));
-    await installShop(emulator);
-    const { runLocationsSync } = await import("~/services/inventory/locations-sync.server");
-    // The sync upserts the locations one by one in one transaction (5 s limit), sized for tens
-    // of locations: 2,010 take 4–6 s here, so a busy machine may need another try (it is idempotent).
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await runLocationsSync(shop);
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        console.log(
-          `locations sync, attempt ${attempt}: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : error}`,
-        );
-      }
-    }
-    await seedMirroredStock(database.url, emulator.scenario, new Date());
+    const { shop, prisma, emulator } = national;
     await applyScenarioProfiles(emulator);
-    // As autovacuum would soon after the sync's burst of writes.
-    await prisma.$executeRaw`ANALYZE`;
+    await national.analyze();
     const [locations, levels, variants] = await Promise.all([
       prisma.location.count({ where: { shop } }),
       prisma.inventoryLevel.count({ where: { shop } }),
@@ -219,10 +181,7 @@ async function main(steps: readonly number[]): Promise<void> {
         `${reported.cpuMsPerRequest.toFixed(1)} ms CPU per request`,
     );
   } finally {
-    await stopJobQueue?.().catch((error: unknown) => console.error("stopping the job queue:", error));
-    await emulator?.close().catch((error: unknown) => console.error("closing the emulator:", error));
-    await disconnectPrisma?.().catch((error: unknown) => console.error("disconnecting prisma:", error));
-    await database?.dispose().catch((error: unknown) => console.error("stopping postgres:", error));
+    await national?.close();
   }
 }
 

@@ -3,14 +3,12 @@
 // page, searches, each filter and each sort (p50/p95 over several runs; the loader's time includes
 // the shop's currency, read from the emulator's Admin API), and a bulk edit of a full selection.
 // The aim is the Inventory page's: a first page in ≤ 300 ms.
-import { startEmulatorServer, type RunningEmulator } from "../dev/emulator/server";
 import type { action as locationsAction, loader as locationsLoader } from "~/routes/app.locations/route";
 import { sessionTokenFor } from "../tests/support/emulator";
-import { deliverToApp, installShop } from "../tests/support/routing-app";
 import { TEST_APP } from "../tests/support/shopify-app";
-import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
+import { startNationalShop, type NationalShop } from "./national-shop";
 import { formatMs, LatencySamples } from "./pipeline-stats";
-import { loadAverage, setBenchAppEnvironment } from "./app-environment";
+import { loadAverage } from "./app-environment";
 
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 20;
@@ -68,50 +66,16 @@ async function timeBulkEdit(
 }
 
 async function main(): Promise<void> {
-  let database: BenchDatabase | undefined;
-  let emulator: RunningEmulator | undefined;
-  let stopJobQueue: (() => Promise<void>) | undefined;
-  let disconnectPrisma: (() => Promise<void>) | undefined;
+  let national: NationalShop | undefined;
   try {
     const setupStartedAt = performance.now();
-    database = await startBenchDatabase();
-    emulator = await startEmulatorServer({
-      port: 0,
-      publicUrl: "http://127.0.0.1:0",
-      appUrl: TEST_APP.appUrl,
-      apiKey: TEST_APP.apiKey,
-      apiSecret: TEST_APP.apiSecret,
-      scopes: TEST_APP.scopes,
-      scenario: "national",
-      webhookTimeScale: 0.0001,
-      restoreRatePerSecond: 1000,
-      deliverWebhook: deliverToApp,
-    });
-    setBenchAppEnvironment(database.url, emulator.url);
-    // Shopify's library logs every authenticated request at info: hundreds of lines here.
-    process.env.LOG_LEVEL = "warn";
-    const { shop, scenario } = emulator;
-
-    // The app reads its environment on first import: every app module is imported from here on.
-    const { prisma } = await import("~/db.server");
-    disconnectPrisma = () => prisma.$disconnect();
-    ({ stopJobQueue } = await import("~/jobs/jobs.server"));
-    await installShop(emulator);
-    const { runLocationsSync } = await import("~/services/inventory/locations-sync.server");
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await runLocationsSync(shop);
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        console.log(`locations sync, attempt ${attempt} failed; trying again`);
-      }
-    }
+    national = await startNationalShop({ withStock: false });
+    const { shop, scenario, prisma } = national;
     // A third of the stores with a daily limit, so the capacity filter and sort have both kinds.
     await prisma.$executeRaw`
       UPDATE "LocationProfile" SET "dailyCapacity" = 20 + (hashtext("locationId") & 63)
        WHERE "shop" = ${shop} AND hashtext("locationId") % 3 = 0`;
-    await prisma.$executeRaw`ANALYZE`;
+    await national.analyze();
     const profiles = await prisma.locationProfile.count({ where: { shop } });
     console.log(
       `setup: postgres, emulator (national), install, ${profiles} locations with profiles — ` +
@@ -168,10 +132,7 @@ async function main(): Promise<void> {
         `load average ${loadAverage().toFixed(2)}`,
     );
   } finally {
-    await stopJobQueue?.().catch((error: unknown) => console.error("stopping the job queue:", error));
-    await emulator?.close().catch((error: unknown) => console.error("closing the emulator:", error));
-    await disconnectPrisma?.().catch((error: unknown) => console.error("disconnecting prisma:", error));
-    await database?.dispose().catch((error: unknown) => console.error("stopping postgres:", error));
+    await national?.close();
   }
 }
 

@@ -1,8 +1,10 @@
 // npm run bench:web-vitals — LCP, CLS and INP of every page in the app's nav as a merchant gets
-// them: `npm run demo` (the production build, served as the demo serves it, with in-process
-// workers, on a fresh data folder), the app embedded in the admin stand-in, Debian's Chromium
-// through playwright-core. Orders are placed first (one from the shopper panel, the rest through
-// the emulator's API) so the pages have rows. Then, for each page, RUNS times: a cold load (a fresh
+// them, and the serious and critical accessibility violations axe-core finds on each:
+// `npm run demo -- --scenario national` (the production build, served as the demo serves it, with
+// in-process workers, on a fresh data folder; 2,010 locations and 20,000 SKUs, the mirror written
+// by bench/national-shop.ts), the app embedded in the admin stand-in, Debian's Chromium through
+// playwright-core. Orders are placed first (through the emulator's API) so the pages have rows.
+// WEB_VITALS_SCENARIO=chicago measures the 13-location shop instead. Then, for each page, RUNS times: a cold load (a fresh
 // browser context, empty cache) and a warm one (the same context again), each opened through the
 // admin stand-in's deep link (/?path=/app/orders, as the admin's /apps/<app>/<path> URLs), and
 // measured inside the app's frame; then real input (mouse and keyboard, as Chromium receives a
@@ -19,18 +21,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { PlaceOrderInput } from "../dev/emulator/shopify/orders";
+import { scenarios } from "../dev/scenarios";
 import { launchChromium } from "../tests/support/browser";
-import {
-  appFrame,
-  expectText,
-  freeDemoPorts,
-  placeOrderFromPanel,
-  pressCtrlC,
-  startDemo,
-  type RunningDemo,
-} from "../tests/support/demo";
+import { appFrame, expectText, freeDemoPorts, pressCtrlC, startDemo, type RunningDemo } from "../tests/support/demo";
 import {
   cumulativeLayoutShift,
   interactionToNextPaint,
@@ -44,11 +40,14 @@ import {
   type Interaction,
   type FrameVitals,
 } from "./web-vitals-metrics";
+import { axeCoreSource, runAxe, type AxeFindings } from "./web-vitals-axe";
+import { fillDemoMirror } from "./national-shop";
 
 /** Cold and warm loads of each page; the table shows the median. WEB_VITALS_RUNS overrides. */
 const RUNS = Math.max(1, Number(process.env.WEB_VITALS_RUNS ?? 3) || 3);
+const SCENARIO: "national" | "chicago" = process.env.WEB_VITALS_SCENARIO === "chicago" ? "chicago" : "national";
 const VIEWPORT = { width: 1400, height: 900 };
-/** Orders placed before measuring: the first from the shopper panel, the others through the emulator's API. */
+/** Orders placed before measuring, through the emulator's API. */
 const SEED_ORDERS = 12;
 /** Waited after a page shows its content, for late LCP candidates and layout shifts. */
 const SETTLE_MS = 1500;
@@ -270,7 +269,7 @@ function pages(orderId: string): PageSpec[] {
     {
       name: "Dashboard",
       path: "/app",
-      ready: (frame) => expectText(frame.locator("h2"), /Windy City Outfitters/),
+      ready: (frame) => expectText(frame.locator("h2"), /\S/),
       // The dashboard has no controls of its own: the merchant leaves it through the menu.
       interact: (s) => s.adminNav("Orders", "Orders"),
     },
@@ -320,6 +319,39 @@ function pages(orderId: string): PageSpec[] {
           () => expectText(s.frame.locator("table"), /#1001/),
           { navigates: true },
         );
+      },
+    },
+    {
+      name: "Messages",
+      path: "/app/messages",
+      ready: (frame) => frame.getByRole("columnheader", { name: "Channel" }).waitFor(),
+      async interact(s) {
+        const channel = s.frame.getByLabel("Channel", { exact: true });
+        await s.selectWithKeyboard('keyboard: filter Channel → "SMS"', channel, "ArrowDown", () =>
+          s.frame.waitForFunction("location.search.includes('channel=')").then(() => undefined),
+        );
+        await s.selectWithKeyboard('keyboard: filter Channel → "Any"', channel, "ArrowUp", () =>
+          s.frame.waitForFunction("!location.search.includes('channel=')").then(() => undefined),
+        );
+        await s.adminNav("Dashboard", "Dashboard");
+      },
+    },
+    {
+      name: "Notifications",
+      path: "/app/notifications",
+      ready: (frame) => frame.getByRole("button", { name: "Save notification settings" }).waitFor(),
+      async interact(s) {
+        await s.selectWithKeyboard(
+          "keyboard: preview the next message",
+          s.frame.getByLabel("Message", { exact: true }),
+          "ArrowDown",
+          settledAfter(200, s.frame),
+        );
+        const offer = s.frame.getByLabel("Feedback offer", { exact: true });
+        await s.step("click into the Feedback offer field", "app", () => offer.click());
+        await s.step("keyboard: type a letter in Feedback offer", "app", () => s.page.keyboard.press("x"));
+        await s.step("keyboard: Backspace in Feedback offer", "app", () => s.page.keyboard.press("Backspace"));
+        await s.adminNav("Dashboard", "Dashboard");
       },
     },
     {
@@ -512,26 +544,39 @@ interface DemoCatalog {
   addresses: NonNullable<PlaceOrderInput["shippingAddress"]>[];
 }
 
+/** The demo's embedded PostgreSQL (app/db/embedded-postgres.server.ts), its database `omniroute`. */
+const demoDatabaseUrl = (demo: RunningDemo) =>
+  `postgres://postgres:omniroute-local@127.0.0.1:${demo.ports.postgres}/omniroute`;
+
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
-/** Places SEED_ORDERS orders and waits until the app has routed them all; returns #1001's id. */
+/**
+ * Installs the app (the first admin page load), fills the national mirror, places SEED_ORDERS
+ * orders and waits until the app has routed them all; returns #1001's id.
+ */
 async function seedOrders(browser: Browser, demo: RunningDemo): Promise<string> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     await page.goto(demo.url);
-    await expectText(appFrame(page).locator("h2"), /Windy City Outfitters/, 120_000);
-    await placeOrderFromPanel(page, "Pick up in store");
+    await expectText(appFrame(page).locator("h2"), /\S/, 300_000);
+    if (SCENARIO === "national") {
+      const { levels } = await fillDemoMirror(demoDatabaseUrl(demo), scenarios.national(), {
+        timeoutMs: 900_000,
+        log: (message) => log(`web-vitals: ${message}`),
+      });
+      log(`web-vitals: the national mirror holds ${levels} stock levels`);
+    }
 
     const { shop } = await getJson<{ shop: string }>(new URL("/_emulator/demo-config", demo.url).href);
     const shopUrl = new URL(`/_emulator/shops/${encodeURIComponent(shop)}/`, demo.url).href;
     const catalog = await getJson<DemoCatalog>(`${shopUrl}catalog`);
     const pickups = catalog.locations.filter((location) => location.pickupEnabled);
     const methods = ["SHIPPING", "PICK_UP", "LOCAL_DELIVERY"] as const;
-    for (let index = 0; index < SEED_ORDERS - 1; index++) {
+    for (let index = 0; index < SEED_ORDERS; index++) {
       const deliveryMethod = methods[index % methods.length]!;
       const lines = [{ sku: catalog.skus[(index * 5) % catalog.skus.length]!.sku, quantity: 1 + (index % 2) }];
       if (index % 4 === 3) lines.push({ sku: catalog.skus[(index * 7 + 3) % catalog.skus.length]!.sku, quantity: 1 });
@@ -551,7 +596,7 @@ async function seedOrders(browser: Browser, demo: RunningDemo): Promise<string> 
         headers: { "content-type": "application/json" },
         body: JSON.stringify(order),
       });
-      if (!response.ok) throw new Error(`placing order ${index + 2}: HTTP ${response.status} ${await response.text()}`);
+      if (!response.ok) throw new Error(`placing order ${index + 1}: HTTP ${response.status} ${await response.text()}`);
     }
 
     // The Orders page refreshes itself: wait there until the last order is listed (routed).
@@ -604,6 +649,51 @@ async function measurePage(
   return result;
 }
 
+/** What the pages show: the shop's locations, SKUs and stock levels in the demo's database. */
+async function describeScale(demo: RunningDemo): Promise<string> {
+  const client = new pg.Client({ connectionString: demoDatabaseUrl(demo) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locations: string; skus: string; levels: string; orders: string }>(
+      `SELECT (SELECT count(*) FROM "LocationProfile") AS locations,
+              (SELECT count(*) FROM "VariantInventoryItem") AS skus,
+              (SELECT count(*) FROM "InventoryLevel") AS levels,
+              (SELECT count(*) FROM "RoutingDecision") AS orders`,
+    );
+    const row = rows[0]!;
+    const figure = (value: string) => Number(value).toLocaleString("en-US");
+    return (
+      `the ${SCENARIO} shop: ${figure(row.locations)} locations, ${figure(row.skus)} SKUs, ` +
+      `${figure(row.levels)} stock levels, ${figure(row.orders)} routing decisions`
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each page loaded once more, settled, and axe-core run over the app's frame. */
+async function auditPages(
+  browser: Browser,
+  demo: RunningDemo,
+  specs: PageSpec[],
+  axeSource: string,
+): Promise<Map<string, AxeFindings>> {
+  const findings = new Map<string, AxeFindings>();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: OBSERVER_SCRIPT });
+  const page = await context.newPage();
+  try {
+    for (const spec of specs) {
+      log(`web-vitals: axe-core on ${spec.name} (${spec.path})…`);
+      const { frame } = await loadPage(page, demo, spec);
+      findings.set(spec.name, await runAxe(frame, axeSource));
+    }
+  } finally {
+    await context.close();
+  }
+  return findings;
+}
+
 /** Whether the app's frame runs in a renderer of its own (an out-of-process iframe), as in the real admin. */
 async function appFrameOutOfProcess(browser: Browser, demo: RunningDemo): Promise<boolean> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -621,6 +711,26 @@ async function appFrameOutOfProcess(browser: Browser, demo: RunningDemo): Promis
 }
 
 // --- the report ---
+
+function describeAudits(results: PageResult[], audits: Map<string, AxeFindings>): string[] {
+  const lines = [
+    `"axe": elements in serious or critical accessibility violations axe-core found on the settled page (WCAG 2.2 A/AA and best practices):`,
+  ];
+  for (const result of results) {
+    const findings = audits.get(result.name);
+    if (!findings) continue;
+    const serious = findings.violations;
+    lines.push(
+      `  ${result.name}: ${serious.length === 0 ? "none" : `${serious.length} rule${serious.length > 1 ? "s" : ""}`}` +
+        (findings.lesser ? ` (and ${findings.lesser} moderate or minor)` : ""),
+    );
+    for (const violation of serious)
+      lines.push(
+        `    ${violation.impact} ${violation.rule} × ${violation.elements}: ${violation.help} — ${violation.examples.join(" | ").slice(0, 160)}`,
+      );
+  }
+  return lines;
+}
 
 const ms = (value: number | null) => (value === null ? "—" : String(Math.round(value)));
 const medianOf = (values: (number | null)[]) => {
@@ -675,10 +785,18 @@ const inpMs = (value: number | null) => (value === 0 ? "<16" : ms(value));
 const withMax = (value: Figure, format: (value: number | null) => string) =>
   RUNS > 1 ? `${format(value.median)} (${format(value.max)})` : format(value.median);
 
-function report(results: PageResult[], chromiumVersion: string, outOfProcess: boolean, consoleErrors: string[]): void {
+function report(
+  results: PageResult[],
+  chromiumVersion: string,
+  outOfProcess: boolean,
+  consoleErrors: string[],
+  audits: Map<string, AxeFindings>,
+  scale: string,
+): void {
   const out: string[] = [];
   out.push(
-    `Web vitals of the embedded app: production build served as \`npm run demo\` serves it (in-process workers), in the admin stand-in;`,
+    `Web vitals of the embedded app: production build served as \`npm run demo -- --scenario ${SCENARIO}\` serves it (in-process workers), in the admin stand-in;`,
+    `${scale};`,
     `Chromium ${chromiumVersion} headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}, the app's frame ${outOfProcess ? "in a renderer of its own (as in the real admin)" : "IN THE STAND-IN'S RENDERER (StrictOriginIsolation did not take: CLS counts shifts after input)"};`,
     `this ${os.cpus().length}-core machine, no CPU or network throttling; ${SEED_ORDERS} orders placed first; ${RUNS} run${RUNS > 1 ? "s" : ""} per page, median${RUNS > 1 ? " (max in brackets)" : ""}.`,
     "",
@@ -752,9 +870,11 @@ function report(results: PageResult[], chromiumVersion: string, outOfProcess: bo
     "Per page (median of the runs, max in brackets): LCP = the worse of cold and warm; CLS = the worst of a run's loads and its warm",
     "page's life with the interactions, until it navigated away; INP = a run's worst interaction (fewer than 50 each).",
   );
-  const summaryRows = [["page", "LCP ms", "target", "", "CLS", "target", "", "INP ms", "target", ""]];
+  const summaryRows = [["page", "LCP ms", "target", "", "CLS", "target", "", "INP ms", "target", "", "axe", ""]];
   const figures = results.map((result) => ({ result, ...pageFigures(result) }));
+  const seriousOn = (name: string) => audits.get(name)?.violations.reduce((sum, v) => sum + v.elements, 0) ?? null;
   for (const { result, lcp, cls, inp } of figures) {
+    const serious = seriousOn(result.name);
     summaryRows.push([
       `${result.name} ${result.path}`,
       withMax(lcp, ms),
@@ -766,9 +886,12 @@ function report(results: PageResult[], chromiumVersion: string, outOfProcess: bo
       withMax(inp, inpMs),
       `≤ ${TARGETS.inp}`,
       inp.median === null ? "" : verdict(inp.median <= TARGETS.inp),
+      serious === null ? "—" : String(serious),
+      serious === null ? "" : verdict(serious === 0),
     ]);
   }
-  out.push(table(summaryRows, ["l", "r", "l", "l", "r", "l", "l", "r", "l", "l"]), "");
+  out.push(table(summaryRows, ["l", "r", "l", "l", "r", "l", "l", "r", "l", "l", "r", "l"]), "");
+  out.push(...describeAudits(results, audits), "");
   if (consoleErrors.length) {
     out.push(
       `Console errors while measuring (${consoleErrors.length}):`,
@@ -780,6 +903,12 @@ function report(results: PageResult[], chromiumVersion: string, outOfProcess: bo
   const worstLcp = maxOf(figures.map((page) => page.lcp.median));
   const worstCls = maxOf(figures.map((page) => page.cls.median)) ?? 0;
   const worstInp = maxOf(figures.map((page) => page.inp.median));
+  const version = [...audits.values()][0]?.version ?? "?";
+  const total = results.reduce((sum, result) => sum + (seriousOn(result.name) ?? 0), 0);
+  const rules = results.reduce((sum, result) => sum + (audits.get(result.name)?.violations.length ?? 0), 0);
+  out.push(
+    `accessibility: ${total} elements in ${rules} serious or critical violations (axe-core ${version}) over ${results.length} pages (aim 0)`,
+  );
   out.push(
     `web-vitals: worst LCP ${ms(worstLcp)} ms, worst CLS ${worstCls.toFixed(3)}, worst INP ${inpMs(worstInp)} ms`,
   );
@@ -796,15 +925,24 @@ async function main(): Promise<void> {
     if (demo) void pressCtrlC(demo);
     process.exit(1);
   }, WATCHDOG_MS);
+  const axe = axeCoreSource();
+  log(`web-vitals: axe-core from ${axe.from}`);
   try {
-    log("web-vitals: building the app and starting the demo (npm run demo, fresh data)…");
-    demo = await startDemo({ dataDir, ports: await freeDemoPorts(), timeoutMs: 300_000 });
+    log(`web-vitals: building the app and starting the demo (npm run demo -- --scenario ${SCENARIO}, fresh data)…`);
+    demo = await startDemo({
+      dataDir,
+      ports: await freeDemoPorts(),
+      timeoutMs: 600_000,
+      args: ["--scenario", SCENARIO, "--no-history"],
+    });
     chromium = await launchChromium({ args: CHROMIUM_ARGS });
     const browser = chromium.browser;
     log(`web-vitals: demo at ${demo.url}; placing ${SEED_ORDERS} orders and waiting for them to be routed…`);
     const orderId = await seedOrders(browser, demo);
     const specs = pages(orderId);
     const outOfProcess = await appFrameOutOfProcess(browser, demo);
+    const scale = await describeScale(demo);
+    log(`web-vitals: ${scale}`);
     log("web-vitals: warming the server up (one load of each page)…");
     await warmUpServer(browser, demo, specs);
     const results: PageResult[] = [];
@@ -813,7 +951,8 @@ async function main(): Promise<void> {
       log(`web-vitals: ${spec.name} (${spec.path}): ${RUNS} cold and warm loads, then interactions…`);
       results.push(await measurePage(browser, demo, spec, consoleErrors));
     }
-    report(results, browser.version(), outOfProcess, consoleErrors);
+    const audits = await auditPages(browser, demo, specs, axe.source);
+    report(results, browser.version(), outOfProcess, consoleErrors, audits, scale);
   } catch (error) {
     const tail = demo ? `\n--- demo output (end) ---\n${demo.output().slice(-3000)}` : "";
     throw new Error(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}${tail}`);

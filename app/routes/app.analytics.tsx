@@ -12,6 +12,7 @@ import {
   IndexTable,
   InlineGrid,
   InlineStack,
+  Link,
   Page,
   Text,
   TextField,
@@ -218,9 +219,12 @@ function Locations({ page, loading }: { page: AnalyticsPage; loading: boolean })
           <IndexTable.Row id={row.locationId} key={row.locationId} position={index}>
             <IndexTable.Cell>
               <InlineStack gap="200" blockAlign="center" wrap={false}>
-                <Text as="span" fontWeight="semibold">
-                  {row.name}
-                </Text>
+                {/* A link to the location's profile: also what a keyboard reaches the table's sideways scroll by. */}
+                <Link url={`/app/locations/${row.locationId}`} removeUnderline>
+                  <Text as="span" fontWeight="semibold">
+                    {row.name}
+                  </Text>
+                </Link>
                 {row.kind === "WAREHOUSE" ? <Badge>Warehouse</Badge> : null}
               </InlineStack>
             </IndexTable.Cell>

@@ -184,13 +184,33 @@ function useCsvExport(query: string) {
   return { exportCsv, exporting };
 }
 
+/**
+ * The search box, with its own copy of the URL query: typing re-renders this field alone, not the
+ * table beside it (the text reaches the URL, and the loader, once typing stops).
+ */
+function SearchField() {
+  const { search, setSearch } = useUrlQuery();
+  return (
+    <TextField
+      label="Search"
+      placeholder="SKU, product title or barcode"
+      value={search}
+      onChange={setSearch}
+      autoComplete="off"
+      clearButton
+      onClearButtonClick={() => setSearch("")}
+      maxLength={100}
+    />
+  );
+}
+
 export default function InventoryPage() {
   const { cells, nextCursor, locations, storeMinUnits, locale, sync } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const format = useCallback((n: number) => numbers.format(n), [numbers]);
 
-  const { params, search, setSearch, update } = useUrlQuery();
+  const { params, update } = useUrlQuery();
 
   const exportQuery = useMemo(() => {
     const next = new URLSearchParams(params);
@@ -210,16 +230,7 @@ export default function InventoryPage() {
           <BlockStack gap="300">
             <InlineStack gap="400" blockAlign="end" wrap>
               <div style={{ minWidth: "16rem", flexGrow: 1 }}>
-                <TextField
-                  label="Search"
-                  placeholder="SKU, product title or barcode"
-                  value={search}
-                  onChange={setSearch}
-                  autoComplete="off"
-                  clearButton
-                  onClearButtonClick={() => setSearch("")}
-                  maxLength={100}
-                />
+                <SearchField />
               </div>
               <Select
                 label="Location"

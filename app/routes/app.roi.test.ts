@@ -17,12 +17,14 @@ import type { loader as roiLoader, RoiPage } from "./app.roi";
 let emulator: RunningEmulator;
 let prisma: PrismaClient;
 let loader: typeof roiLoader;
+let forgetShopCurrencies: () => void;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   ({ loader } = await import("./app.roi"));
   ({ prisma } = await import("~/db.server"));
+  ({ forgetShopCurrencies } = await import("~/services/roi/shop-money-format.server"));
 });
 
 afterAll(async () => {
@@ -164,6 +166,8 @@ describe("the ROI page", () => {
         body: JSON.stringify({ admin: { adminErrorRate } }),
       });
     expect((await faults(1)).status).toBe(200);
+    // The currency an earlier page read is kept for a while: forgotten, the page asks Shopify again.
+    forgetShopCurrencies();
     try {
       const { status, page } = await open("?locale=en-CA");
       expect(status).toBe(200);

@@ -3,6 +3,7 @@ import {
   decodeLocationsCursor,
   encodeLocationsCursor,
   isNarrowed,
+  locationsTableSearch,
   NO_LIMIT_SORT_VALUE,
   readLocationsTableQuery,
 } from "./locations-table-query";
@@ -84,5 +85,30 @@ describe("the Locations table's query", () => {
     ["a search with a NUL", "q=a%00b"],
   ])("refuses %s", (_, query) => {
     expect(read(query)).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+});
+
+describe("the link back to the Locations table", () => {
+  const back = (query: string) => locationsTableSearch(new URLSearchParams(query));
+
+  it("keeps the table's search, filters and sort, and nothing else the URL carries", () => {
+    expect(back("q=Oak%20Park&kind=store&pickup=on&sort=-capacity&embedded=1&host=abc&shop=x.myshopify.com")).toBe(
+      "?q=Oak+Park&kind=store&pickup=on&sort=-capacity",
+    );
+  });
+
+  it("keeps the page the merchant was on", () => {
+    const cursor = encodeLocationsCursor("name", { capacity: 20, name: "Evanston", locationId: "12" });
+    expect(back(`cursor=${encodeURIComponent(cursor)}`)).toBe(`?cursor=${encodeURIComponent(cursor)}`);
+  });
+
+  it.each([
+    ["no query", ""],
+    ["only the admin's own parameters", "embedded=1&locale=en"],
+    ["a filter the table refuses", "kind=castle&q=Oak"],
+    ["a search too long to be typed", `q=${"a".repeat(101)}`],
+    ["a forged cursor", "cursor=garbage"],
+  ])("is the table's first page for %s", (_, query) => {
+    expect(back(query)).toBe("");
   });
 });

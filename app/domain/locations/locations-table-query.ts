@@ -125,6 +125,22 @@ export function readLocationsTableQuery(params: URLSearchParams): LocationsQuery
   };
 }
 
+/**
+ * The table's own part of a URL's query (search, filters, sort, cursor), as "?…" or "" for none
+ * or for one the table would refuse: what a location's page links back to, so the merchant
+ * returns to the rows they left.
+ */
+export function locationsTableSearch(params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const name of PARAMETERS) {
+    const value = params.get(name);
+    if (value) kept.set(name, value);
+  }
+  if (!readLocationsTableQuery(kept).ok) return "";
+  const search = kept.toString();
+  return search ? `?${search}` : "";
+}
+
 /** Whether any search or filter narrows the table (the empty state then says so). */
 export function isNarrowed(query: LocationsTableQuery): boolean {
   return (

@@ -27,7 +27,12 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { currencySymbol } from "~/domain/roi/roi-formulas";
-import { LOCATION_SORTS, readLocationsTableQuery, type LocationSort } from "~/domain/locations/locations-table-query";
+import {
+  LOCATION_SORTS,
+  locationsTableSearch,
+  readLocationsTableQuery,
+  type LocationSort,
+} from "~/domain/locations/locations-table-query";
 import { bulkEditLocationProfiles, loadLocationsTable } from "~/services/locations/location-profiles.server";
 import { shopMoneyFormat } from "~/services/roi/shop-money-format.server";
 import { CursorPagination } from "~/components/CursorPagination";
@@ -128,13 +133,38 @@ const BULK_DONE: Record<BulkIntent, string> = {
   "set-pickup": "Pickup set",
 };
 
+/**
+ * The search box, with its own copy of the URL query: typing re-renders this field alone, not the
+ * table beside it (the text reaches the URL, and the loader, once typing stops).
+ */
+function SearchField() {
+  const { search, setSearch } = useUrlQuery();
+  return (
+    <TextField
+      label="Search"
+      placeholder="Name, city or ZIP"
+      value={search}
+      onChange={setSearch}
+      autoComplete="off"
+      clearButton
+      onClearButtonClick={() => setSearch("")}
+      maxLength={100}
+    />
+  );
+}
+
 export default function LocationsPage() {
   const { rows, total, nextCursor, locale, currency } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const money = useMemo(() => new Intl.NumberFormat(locale, { style: "currency", currency }), [locale, currency]);
 
-  const { params, search, setSearch, update } = useUrlQuery();
+  const { params, update } = useUrlQuery();
+  // A location's page links back to the table as it is now (search, filters, sort, page).
+  const backQuery = useMemo(() => {
+    const tableSearch = locationsTableSearch(params);
+    return tableSearch ? `?back=${encodeURIComponent(tableSearch.slice(1))}` : "";
+  }, [params]);
 
   const resources = useMemo(() => rows.map((row) => ({ id: row.locationId })), [rows]);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
@@ -171,6 +201,68 @@ export default function LocationsPage() {
     return { kind: "matching", filter: filter.toString(), count: total };
   }, [allResourcesSelected, selectedResources, params, total]);
 
+  // Each row's cells, made once per page of rows: (un)selecting a row then re-renders that row alone
+  // (Polaris memoises rows whose props are unchanged), not all fifty.
+  const rowCells = useMemo(
+    () =>
+      new Map(
+        rows.map((row) => [
+          row.locationId,
+          <>
+            <IndexTable.Cell>
+              <BlockStack gap="050">
+                {/* The row's primary link: a click anywhere on the row opens the location. */}
+                <RemixLink to={`/app/locations/${row.locationId}${backQuery}`} data-primary-link="true">
+                  <Text as="span" fontWeight="semibold">
+                    {row.name}
+                  </Text>
+                </RemixLink>
+                <Text as="span" tone="subdued" variant="bodySm">
+                  {row.address || "No address in Shopify"}
+                </Text>
+              </BlockStack>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{row.kind === "STORE" ? "Store" : <Badge>Warehouse</Badge>}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {row.routesOrders ? <Badge tone="success">Yes</Badge> : <Badge tone="attention">No</Badge>}
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <BlockStack gap="050">
+                <Text as="span">{row.pickup ? "On" : "Off"}</Text>
+                <Text as="span" tone="subdued" variant="bodySm">
+                  {row.pickupSource === "shopify" ? "As in Shopify" : "Set here"}
+                </Text>
+              </BlockStack>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {row.dailyCapacity === null ? "No limit" : numbers.format(row.dailyCapacity)}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {money.format(row.labourCostPerOrder)}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              {/* Wrapped, so a week of differing hours does not push the table past the admin's width. */}
+              <div style={HOURS_CELL}>
+                <BlockStack gap="050">
+                  <Text as="span" variant="bodySm">
+                    {row.hoursSummary}
+                  </Text>
+                  <Text as="span" tone="subdued" variant="bodySm">
+                    {row.timeZoneName}
+                  </Text>
+                </BlockStack>
+              </div>
+            </IndexTable.Cell>
+          </>,
+        ]),
+      ),
+    [rows, numbers, money, backQuery],
+  );
+
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/locations";
   const narrowed = ["q", "kind", "pickup", "routes", "capacity"].some((key) => params.get(key));
 
@@ -187,16 +279,7 @@ export default function LocationsPage() {
         <Card>
           <InlineStack gap="400" blockAlign="end" wrap>
             <div style={{ minWidth: "14rem", flexGrow: 1 }}>
-              <TextField
-                label="Search"
-                placeholder="Name, city or ZIP"
-                value={search}
-                onChange={setSearch}
-                autoComplete="off"
-                clearButton
-                onClearButtonClick={() => setSearch("")}
-                maxLength={100}
-              />
+              <SearchField />
             </div>
             {FILTERS.map((filter) => (
               <Select
@@ -225,6 +308,9 @@ export default function LocationsPage() {
               </Text>
             </div>
             <IndexTable
+              // A new search, filter or page brings new rows rather than moving the old ones about:
+              // rows arriving a moment after typing would otherwise count as layout shifts.
+              key={params.toString()}
               resourceName={{ singular: "location", plural: "locations" }}
               itemCount={rows.length}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
@@ -262,54 +348,7 @@ export default function LocationsPage() {
                   position={index}
                   selected={selectedResources.includes(row.locationId)}
                 >
-                  <IndexTable.Cell>
-                    <BlockStack gap="050">
-                      {/* The row's primary link: a click anywhere on the row opens the location. */}
-                      <RemixLink to={`/app/locations/${row.locationId}`} data-primary-link="true">
-                        <Text as="span" fontWeight="semibold">
-                          {row.name}
-                        </Text>
-                      </RemixLink>
-                      <Text as="span" tone="subdued" variant="bodySm">
-                        {row.address || "No address in Shopify"}
-                      </Text>
-                    </BlockStack>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>{row.kind === "STORE" ? "Store" : <Badge>Warehouse</Badge>}</IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {row.routesOrders ? <Badge tone="success">Yes</Badge> : <Badge tone="attention">No</Badge>}
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <BlockStack gap="050">
-                      <Text as="span">{row.pickup ? "On" : "Off"}</Text>
-                      <Text as="span" tone="subdued" variant="bodySm">
-                        {row.pickupSource === "shopify" ? "As in Shopify" : "Set here"}
-                      </Text>
-                    </BlockStack>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {row.dailyCapacity === null ? "No limit" : numbers.format(row.dailyCapacity)}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {money.format(row.labourCostPerOrder)}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {/* Wrapped, so a week of differing hours does not push the table past the admin's width. */}
-                    <div style={HOURS_CELL}>
-                      <BlockStack gap="050">
-                        <Text as="span" variant="bodySm">
-                          {row.hoursSummary}
-                        </Text>
-                        <Text as="span" tone="subdued" variant="bodySm">
-                          {row.timeZoneName}
-                        </Text>
-                      </BlockStack>
-                    </div>
-                  </IndexTable.Cell>
+                  {rowCells.get(row.locationId)}
                 </IndexTable.Row>
               ))}
             </IndexTable>

@@ -24,9 +24,12 @@ const NO_ERRORS: ProfileErrors = {};
 export function LocationProfileForm({
   location,
   timeZones,
+  currencySymbol,
 }: {
   location: LocationProfileRow;
   timeZones: TimeZoneOption[];
+  /** The shop's currency as the merchant's locale writes it ("$", "€", "CA$"). */
+  currencySymbol: string;
 }) {
   const fetcher = useFetcher<SaveReply>();
   const shopify = useAppBridge();
@@ -83,7 +86,7 @@ export function LocationProfileForm({
               <TextField
                 label="Pick and pack, per order"
                 name="labourCostPerOrder"
-                prefix="$"
+                prefix={currencySymbol}
                 type="number"
                 autoComplete="off"
                 value={form.labourCostPerOrder}
@@ -93,7 +96,7 @@ export function LocationProfileForm({
               <TextField
                 label="Parcel from here"
                 name="shippingBaseCost"
-                prefix="$"
+                prefix={currencySymbol}
                 type="number"
                 autoComplete="off"
                 value={form.shippingBaseCost}
@@ -103,7 +106,7 @@ export function LocationProfileForm({
               <TextField
                 label="Per mile"
                 name="shippingCostPerMile"
-                prefix="$"
+                prefix={currencySymbol}
                 type="number"
                 autoComplete="off"
                 value={form.shippingCostPerMile}

@@ -71,9 +71,9 @@ const profileOf = (shop: string, locationId: string) =>
   prisma.locationProfile.findUniqueOrThrow({ where: { shop_locationId: { shop, locationId } } });
 
 /** The location's page as the loader reads it. */
-async function opened(locationId = "1") {
+async function opened(locationId = "1", query = "") {
   return loader({
-    request: new Request(`${TEST_APP.appUrl}/app/locations/${locationId}`, { headers: auth() }),
+    request: new Request(`${TEST_APP.appUrl}/app/locations/${locationId}${query}`, { headers: auth() }),
     params: { locationId },
     context: {},
   });
@@ -109,6 +109,21 @@ describe("a location's page", () => {
       "3.00",
       "shopify",
     ]);
+  });
+
+  it("links back to the Locations table as the merchant left it, and to its first page for anything else", async () => {
+    const back = encodeURIComponent("q=Loop&kind=store&sort=-capacity");
+    expect((await opened("1", `?back=${back}`)).backUrl).toBe("/app/locations?q=Loop&kind=store&sort=-capacity");
+    expect((await opened("1")).backUrl).toBe("/app/locations");
+    expect((await opened("1", `?back=${encodeURIComponent("kind=castle")}`)).backUrl).toBe("/app/locations");
+    expect((await opened("1", "?back=https%3A%2F%2Fevil.example%2F")).backUrl).toBe("/app/locations");
+  });
+
+  it("shows money fields in the shop's currency as the merchant's locale writes it", async () => {
+    // The emulator's shop sells in US dollars: "$" in the US, "US$" in Canada, "$US" in France.
+    expect((await opened("1", "?locale=en-US")).moneyPrefix).toBe("$");
+    expect((await opened("1", "?locale=en-CA")).moneyPrefix).toBe("US$");
+    expect((await opened("1", "?locale=fr-FR")).moneyPrefix).toBe("$US");
   });
 
   it("answers 404 for another shop's location, an unknown one or an id that is none", async () => {

@@ -6,12 +6,15 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { HOURS_FIELDS } from "~/domain/locations/hours-form";
+import { locationsTableSearch } from "~/domain/locations/locations-table-query";
+import { currencySymbol } from "~/domain/roi/roi-formulas";
 import type { ProfileForm } from "~/domain/locations/profile-form";
 import {
   listTimeZoneOptions,
   loadLocationProfile,
   saveLocationProfile,
 } from "~/services/locations/location-profiles.server";
+import { shopMoneyFormat } from "~/services/roi/shop-money-format.server";
 import { PageLoadFailure } from "~/components/PageLoadFailure";
 import { LocationProfileForm } from "./LocationProfileForm";
 
@@ -43,11 +46,26 @@ function locationIdOf(params: LoaderFunctionArgs["params"]): string {
   return locationId;
 }
 
+/** The Locations table as the merchant left it: its query travels in `back` (the table's links add it). */
+function backUrlOf(request: Request): string {
+  const back = new URL(request.url).searchParams.get("back") ?? "";
+  return `/app/locations${locationsTableSearch(new URLSearchParams(back))}`;
+}
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const location = await loadLocationProfile(session.shop, locationIdOf(params));
+  const { admin, session } = await authenticate.admin(request);
+  const locationId = locationIdOf(params);
+  const [location, money] = await Promise.all([
+    loadLocationProfile(session.shop, locationId),
+    shopMoneyFormat({ admin, session }, request),
+  ]);
   if (location === null) throw notFound();
-  return { location, timeZones: listTimeZoneOptions(new Date()) };
+  return {
+    location,
+    timeZones: listTimeZoneOptions(new Date()),
+    backUrl: backUrlOf(request),
+    moneyPrefix: currencySymbol(money.locale, money.currency),
+  };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -64,9 +82,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function LocationPage() {
-  const { location, timeZones } = useLoaderData<typeof loader>();
+  const { location, timeZones, backUrl, moneyPrefix } = useLoaderData<typeof loader>();
   return (
-    <Page title={location.name} backAction={{ content: "Locations", url: "/app/locations" }}>
+    <Page title={location.name} backAction={{ content: "Locations", url: backUrl }}>
       <TitleBar title={location.name} />
       <BlockStack gap="400">
         <Text as="p" tone="subdued">
@@ -75,7 +93,12 @@ export default function LocationPage() {
           hours decide when it takes pickup and same-day orders.
         </Text>
         {/* Keyed by location: going from one location's page to another's starts a fresh form. */}
-        <LocationProfileForm key={location.locationId} location={location} timeZones={timeZones} />
+        <LocationProfileForm
+          key={location.locationId}
+          location={location}
+          timeZones={timeZones}
+          currencySymbol={moneyPrefix}
+        />
       </BlockStack>
     </Page>
   );

@@ -92,6 +92,8 @@ export default function MessagesPage() {
         <MessageFilters stores={stores} />
         <Card padding="0">
           <IndexTable
+            // New filters bring new rows rather than moving the old ones about (no layout shift).
+            key={params.toString()}
             resourceName={{ singular: "message", plural: "messages" }}
             itemCount={rows.length}
             selectable={false}

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import {
   Badge,
   BlockStack,
@@ -134,7 +135,7 @@ function StepEntry({
           <Button
             variant="plain"
             onClick={() => onEditText(stepKey)}
-            accessibilityLabel={`Edit the text of: ${step.description}`}
+            accessibilityLabel={`Edit text: ${step.description}`}
           >
             Edit text
           </Button>
@@ -157,7 +158,7 @@ function StepEntry({
 }
 
 /** The cadence in the order the shopper meets it, Shopify's own messages in their place. */
-export function CadenceTimeline({
+export const CadenceTimeline = memo(function CadenceTimeline({
   form,
   set,
   errors,
@@ -192,4 +193,4 @@ export function CadenceTimeline({
       ))}
     </BlockStack>
   );
-}
+});

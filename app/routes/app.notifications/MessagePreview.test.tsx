@@ -90,7 +90,9 @@ describe("the texts' editor and preview", () => {
       />,
     );
 
-    expect(html.match(/Edit text/g)).toHaveLength(13);
+    // Each row's button says "Edit text", and its accessible name starts with what it says.
+    expect(html.match(/>Edit text</g)).toHaveLength(13);
+    expect(html.match(/aria-label="Edit text: /g)).toHaveLength(13);
     expect(html).toContain("Your own text");
     expect(html).toContain("Keep &quot;STOP&quot; in this text");
   });

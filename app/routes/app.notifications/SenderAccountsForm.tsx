@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
 import { NotSavedBanner } from "~/components/NotSavedBanner";
@@ -78,7 +78,7 @@ function TestSend({
 }
 
 /** The shop's own Twilio, SendGrid and OneSignal accounts, which customers' texts, emails and pushes go from. */
-export function SenderAccountsForm({
+export const SenderAccountsForm = memo(function SenderAccountsForm({
   form,
   set,
   errors,
@@ -209,4 +209,4 @@ export function SenderAccountsForm({
       </Form>
     </Layout.AnnotatedSection>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { BlockStack, Card, FormLayout, Text, TextField } from "@shopify/polaris";
 import type { FieldErrors } from "~/domain/form-result";
 import { NOTIFICATION_SETTINGS_LIMITS } from "~/domain/notifications/settings";
@@ -34,7 +35,7 @@ function TimeField({
 }
 
 /** When messages may go out in the store's time zone, and the feedback message's offer. */
-export function SendingPolicies({
+export const SendingPolicies = memo(function SendingPolicies({
   form,
   set,
   errors,
@@ -89,4 +90,4 @@ export function SendingPolicies({
       </BlockStack>
     </Card>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Banner, BlockStack, Card, Checkbox, DataTable, Text, TextField } from "@shopify/polaris";
 import type { FieldErrors } from "~/domain/form-result";
 import { ordersToAutoCancel } from "~/domain/notifications/uncollected";
@@ -40,7 +41,7 @@ const ROWS_SHOWN = 50;
  * Auto-cancel of pickup orders never collected: off until the merchant turns it on, after seeing
  * which orders it would cancel right now (worked out here as they type the days).
  */
-export function UncollectedPolicy({
+export const UncollectedPolicy = memo(function UncollectedPolicy({
   form,
   set,
   errors,
@@ -147,4 +148,4 @@ export function UncollectedPolicy({
       </BlockStack>
     </Card>
   );
-}
+});

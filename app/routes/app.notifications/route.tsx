@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
@@ -114,6 +114,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   throw Response.json({ error: "Send intent=cadence, intent=senders or intent=test-sender" }, { status: 400 });
 };
 
+/** One object for "no errors", so the memoised cards see unchanged props between renders. */
+const NO_ERRORS = Object.freeze({});
+
 export default function NotificationsPage() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -124,13 +127,15 @@ export default function NotificationsPage() {
   const [cadence, setCadence] = useFormFields(() => toCadenceForm(page.settings));
   const [senders, setSenders, replaceSenders] = useFormFields(() => toSenderAccountsForm(page.senders));
   const [textStep, setTextStep] = useState<CadenceStepKey>("READY_SMS");
-  const editText = (step: CadenceStepKey) => {
+  // Stable between renders, with the errors below, so the memoised cards skip a render that does
+  // not concern them (choosing which message to preview re-renders the preview alone).
+  const editText = useCallback((step: CadenceStepKey) => {
     setTextStep(step);
     document.getElementById(MESSAGE_TEXTS_ID)?.scrollIntoView({ behavior: "smooth", block: "start" });
-  };
+  }, []);
 
-  const cadenceErrors = result?.intent === "cadence" && !result.outcome.ok ? result.outcome.errors : {};
-  const senderErrors = result?.intent === "senders" && !result.outcome.ok ? result.outcome.errors : {};
+  const cadenceErrors = result?.intent === "cadence" && !result.outcome.ok ? result.outcome.errors : NO_ERRORS;
+  const senderErrors = result?.intent === "senders" && !result.outcome.ok ? result.outcome.errors : NO_ERRORS;
   const cadenceSaved = result?.intent === "cadence" && result.outcome.ok;
   const sendersSaved = result?.intent === "senders" && result.outcome.ok;
   const savingCadence = navigation.state === "submitting" && navigation.formData?.get("intent") === "cadence";

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Badge, BlockStack, Button, Card, DataTable, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
 import { formatDuration } from "~/domain/store-tasks/durations";
 import { STORE_TASK_STATES, type StoreTaskState } from "~/domain/store-tasks/types";
@@ -58,14 +59,22 @@ function PickTime({ seconds, picks, target }: { seconds: number | null; picks: n
 }
 
 /** Each store's day so far, in its own time zone. */
-export function StoresToday({
+export const StoresToday = memo(function StoresToday({
   stores,
+  storeCount,
+  storeCountText,
+  quietStoresText,
   pickTargetSeconds,
   uncollectedDays,
   asOf,
   loading,
 }: {
+  /** The stores listed: every one, or a large chain's busiest today. */
   stores: StoreTodayRow[];
+  storeCount: number;
+  /** The shop's stores, and those with nothing on their board today, counted in the merchant's locale. */
+  storeCountText: string;
+  quietStoresText: string;
   pickTargetSeconds: number;
   uncollectedDays: number;
   asOf: string;
@@ -99,6 +108,12 @@ export function StoresToday({
               {formatDuration(pickTargetSeconds)}, first scan to packed. Uncollected: ready for {uncollectedDays}{" "}
               {uncollectedDays === 1 ? "day" : "days"} or more.
             </Text>
+            {storeCount > stores.length ? (
+              <Text as="p" tone="subdued" variant="bodySm">
+                The {stores.length} busiest of {storeCountText} stores today; {quietStoresText} have no orders yet
+                today.
+              </Text>
+            ) : null}
           </BlockStack>
         </div>
         {loading ? (
@@ -138,4 +153,4 @@ export function StoresToday({
       </BlockStack>
     </Card>
   );
-}
+});

@@ -15,6 +15,8 @@ import { BIN_IMPORT_MAX_BYTES, binImportTooLarge } from "~/services/store-tasks/
 import { importBinLocationsFrom } from "~/services/store-tasks/bin-locations.server";
 import { nameStaffMember } from "~/services/store-tasks/staff-nicknames.server";
 import { storesPerformance } from "~/services/store-tasks/store-performance.server";
+import { storesShown } from "~/domain/store-tasks/stores-shown";
+import { FALLBACK_LOCALE, knownLocale } from "~/domain/roi/roi-formulas";
 import { storeEmailsUnavailableReason } from "~/services/store-tasks/alert-email-availability.server";
 import { currentStoreSettings, saveStoreSettings } from "~/services/store-tasks/store-settings.server";
 import { BinImportCard } from "./BinImportCard";
@@ -33,6 +35,12 @@ function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Par
   return values;
 }
 
+/** The locale the merchant reads in: the admin's `locale` parameter, else the browser's first language. */
+function merchantLocale(request: Request): string {
+  const firstLanguage = (request.headers.get("Accept-Language") ?? "").split(",")[0]?.split(";")[0]?.trim();
+  return knownLocale(new URL(request.url).searchParams.get("locale")) ?? knownLocale(firstLanguage) ?? FALLBACK_LOCALE;
+}
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const now = new Date();
@@ -46,8 +54,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     period: leaderboardPeriod,
     timeZone,
   });
+  // A national chain's stores are too many for one table: its busiest today, and a count of the rest.
+  const { shown, total, quiet } = storesShown(stores);
+  const numbers = new Intl.NumberFormat(merchantLocale(request));
   return {
-    stores,
+    stores: shown,
+    storeCount: total,
+    // Counted in the merchant's locale here, so the server's and the browser's render agree.
+    storeCountText: numbers.format(total),
+    quietStoresText: numbers.format(quiet),
+    storesNeedingAttention: stores.filter(
+      (store) => store.attention.notStarted.length > 0 || store.attention.uncollected.length > 0,
+    ),
     leaderboard,
     leaderboardPeriod,
     settings,
@@ -107,10 +125,13 @@ export default function StoresPage() {
     <Page>
       <TitleBar title="Stores" />
       <Layout>
-        <NeedsAttention stores={page.stores} notStartedMinutes={page.settings.notStartedMinutes} />
+        <NeedsAttention stores={page.storesNeedingAttention} notStartedMinutes={page.settings.notStartedMinutes} />
         <Layout.Section>
           <StoresToday
             stores={page.stores}
+            storeCount={page.storeCount}
+            storeCountText={page.storeCountText}
+            quietStoresText={page.quietStoresText}
             pickTargetSeconds={page.settings.pickTargetSeconds}
             uncollectedDays={page.settings.uncollectedDays}
             asOf={page.asOf}

@@ -110,7 +110,14 @@ export async function storesPerformance(
       ? [{ locationId: location.locationId, name: location.name, timeZone: location.profile.timeZone }]
       : [],
   );
-  const days = new Map(stores.map((store) => [store.locationId, storeDayOf(now, store.timeZone)]));
+  // A chain's stores share a handful of zones: each zone's day is worked out once, not per store.
+  const dayOfZone = new Map<string, ReturnType<typeof storeDayOf>>();
+  const dayIn = (timeZone: string) => {
+    let day = dayOfZone.get(timeZone);
+    if (!day) dayOfZone.set(timeZone, (day = storeDayOf(now, timeZone)));
+    return day;
+  };
+  const days = new Map(stores.map((store) => [store.locationId, dayIn(store.timeZone)]));
   // The earliest midnight among the stores' zones: each store then keeps only its own day.
   const earliest = new Date(Math.min(now.getTime(), ...[...days.values()].map((day) => day.from.getTime())));
   const leaderboardSince = leaderboardPeriodStart(leaderboardSpan.period, now, leaderboardSpan.timeZone);
@@ -131,13 +138,15 @@ export async function storesPerformance(
       now,
     ),
   ]);
+  const tasksAt = groupByLocation(tasks);
+  const reportsAt = groupByLocation(exceptions);
   return {
     stores: stores.map((store) => {
-      const day = days.get(store.locationId) ?? storeDayOf(now, store.timeZone);
-      const reports = exceptions.filter(
-        (report) => report.locationId === store.locationId && report.at >= day.from && report.at <= day.to,
+      const day = days.get(store.locationId) ?? dayIn(store.timeZone);
+      const reports = (reportsAt.get(store.locationId) ?? []).filter(
+        (report) => report.at >= day.from && report.at <= day.to,
       ).length;
-      const storeTasks = tasks.filter((task) => task.locationId === store.locationId);
+      const storeTasks = tasksAt.get(store.locationId) ?? [];
       return {
         ...store,
         figures: storeDayFigures(storeTasks, reports, settings, day),
@@ -149,6 +158,17 @@ export async function storesPerformance(
       return { ...standing, name: staffName(standing.staffMemberId, nickname), nickname };
     }),
   };
+}
+
+/** Rows by their location, so each of a chain's stores finds its own without scanning everyone's. */
+function groupByLocation<T extends { locationId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byLocation = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byLocation.get(row.locationId);
+    if (list) list.push(row);
+    else byLocation.set(row.locationId, [row]);
+  }
+  return byLocation;
 }
 
 function toStaffEvent(event: Awaited<ReturnType<typeof staffEventsSince>>[number]): StaffEvent[] {

@@ -17,8 +17,6 @@ const api = {
 
 const config = await api.get("/_emulator/demo-config");
 const shopPath = `/_emulator/shops/${encodeURIComponent(config.shop)}`;
-const catalog = await api.get(`${shopPath}/catalog`);
-$("#shop-name").textContent = catalog.shop.name;
 // The demo's Store POS stand-in, where a store's associates work the orders routed to them.
 if (config.posUrl) Object.assign($("#pos-link"), { href: config.posUrl, hidden: false });
 // The demo's Checkout stand-in, where a shopper fills a cart and chooses a store to pick it up.
@@ -81,6 +79,14 @@ window.addEventListener("message", (event) => {
   }
 });
 
+// Read after the app's frame is on its way, as the admin loads an app beside its own chrome.
+const catalog = await api.get(`${shopPath}/catalog`);
+$("#shop-name").textContent = catalog.shop.name;
+// The SKUs the panels offer: a national catalogue's 20,000 options, built at once, would hold this
+// page's main thread for seconds, and with it the app frame's paints. The first 1,000 are plenty to order from.
+const MAX_SKU_OPTIONS = 1000;
+const skuChoices = catalog.skus.slice(0, MAX_SKU_OPTIONS);
+
 // --- tabs ---
 for (const button of document.querySelectorAll("[role=tab]")) {
   button.addEventListener("click", () => {
@@ -108,7 +114,7 @@ function addLine(sku = catalog.skus[0]?.sku, quantity = 1) {
   row.className = "line";
   const select = document.createElement("select");
   select.name = "sku";
-  select.append(...catalog.skus.map((item) => option(item.sku, `${item.sku} · ${item.title}`)));
+  select.append(...skuChoices.map((item) => option(item.sku, `${item.sku} · ${item.title}`)));
   select.value = sku;
   const qty = Object.assign(document.createElement("input"), {
     type: "number",
@@ -171,7 +177,7 @@ $("#order-form").addEventListener("submit", async (event) => {
 });
 
 // --- store stock ---
-$("#stock-sku").append(...catalog.skus.map((item) => option(item.sku, `${item.sku} · ${item.title}`)));
+$("#stock-sku").append(...skuChoices.map((item) => option(item.sku, `${item.sku} · ${item.title}`)));
 $("#stock-sku").addEventListener("change", refreshStock);
 
 async function refreshStock() {
