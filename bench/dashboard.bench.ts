@@ -176,24 +176,39 @@ async function timeStatements(shop: string, timeZone: string): Promise<void> {
   const { listAnalyticsLocations } = await import("~/models/analytics.server");
   const today = localDateOf(new Date(), timeZone);
   const dayStarts = dayBoundaries({ from: addDays(today, -(DAYS - 1)), to: today, days: DAYS, preset: null }, timeZone);
+  const { storesNeedingAttention } = await import("~/services/dashboard/stores-needing-attention.server");
+  const { getAppHealth } = await import("~/services/dashboard/app-health.server");
+  const { listShopDeadLetters } = await import("~/services/dead-letters/dead-letters.server");
+  const { listRecentOrders } = await import("~/services/dashboard/recent-orders.server");
   const reads: [string, () => Promise<unknown>][] = [
     ["decisions counted by day (30 days)", () => models.countDecisionsByDay(sqlPool, shop, dayStarts)],
     ["today's cost groups", () => models.listCostGroups(sqlPool, shop, dayStarts[DAYS - 1]!, dayStarts[DAYS]!)],
     ["locations (for the warehouses)", () => listAnalyticsLocations(sqlPool, shop)],
     ["open exception holds", () => models.countOpenExceptionHolds(sqlPool, shop)],
+    ["stores needing attention", () => storesNeedingAttention(shop, new Date())],
+    ["app health (database, job counts)", () => getAppHealth(shop)],
+    ["dead letters", () => listShopDeadLetters(shop)],
+    ["recent orders", () => listRecentOrders(shop)],
   ];
   for (const [name, read] of reads) {
     const samples = new LatencySamples();
     let rows = 0;
+    let cpuMicros = 0;
     for (let run = 0; run < WARM_UP_RUNS + MEASURED_RUNS; run += 1) {
       const startedAt = performance.now();
+      const cpuBefore = process.cpuUsage();
       const result = await read();
-      if (run >= WARM_UP_RUNS) samples.add(performance.now() - startedAt);
+      const cpu = process.cpuUsage(cpuBefore);
+      if (run >= WARM_UP_RUNS) {
+        samples.add(performance.now() - startedAt);
+        cpuMicros += cpu.user + cpu.system;
+      }
       rows = Array.isArray(result) ? result.length : 1;
     }
     console.log(
       `  ${name.padEnd(36)} p50 ${formatMs(samples.percentile(0.5)).padStart(7)} ms  ` +
-        `p95 ${formatMs(samples.percentile(0.95)).padStart(7)} ms  (${rows} rows)`,
+        `p95 ${formatMs(samples.percentile(0.95)).padStart(7)} ms  ` +
+        `app CPU ${formatMs(cpuMicros / 1000 / MEASURED_RUNS).padStart(6)} ms  (${rows} rows)`,
     );
   }
 }

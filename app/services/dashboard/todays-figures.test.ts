@@ -9,7 +9,7 @@ import {
   storePreferredTrace,
 } from "../../../tests/support/analytics-history";
 import { uniqueShop } from "../../../tests/support/shops";
-import { todaysFigures } from "./todays-figures.server";
+import { forgetSettledDays, todaysFigures } from "./todays-figures.server";
 
 /**
  * The Dashboard's figures from a small hand-checked history: Loop ("1") and Evanston ("2")
@@ -210,5 +210,32 @@ describe("the Dashboard's figures", () => {
     }
 
     expect((await todaysFigures(shop, CHICAGO, NOW)).exceptionHolds).toEqual({ holds: 3, stores: 2 });
+  });
+
+  it("counts today afresh on every load and the days before it again once they have been kept ten minutes", async () => {
+    const shop = uniqueShop();
+    await seedDay(shop);
+    forgetSettledDays();
+    expect((await todaysFigures(shop, CHICAGO, NOW)).trend.map((day) => day.orders).slice(27)).toEqual([0, 2, 5]);
+
+    // One more order today and one more yesterday (1 November, 10:00 in Chicago).
+    await seedHistoryOrder(prisma, shop, {
+      orderId: "7020",
+      placedAt: new Date("2026-11-02T17:45:00Z"),
+      deliveryMethod: "PICK_UP",
+      parcels: [{ locationId: "1", cost: 8, distanceMiles: 0 }],
+    });
+    await seedHistoryOrder(prisma, shop, {
+      orderId: "7021",
+      placedAt: new Date("2026-11-01T16:00:00Z"),
+      deliveryMethod: "PICK_UP",
+      parcels: [{ locationId: "1", cost: 8, distanceMiles: 0 }],
+    });
+
+    const soon = await todaysFigures(shop, CHICAGO, new Date(NOW.getTime() + 9 * 60_000));
+    expect(soon.glance.orders).toBe(6);
+    expect(soon.trend.map((day) => day.orders).slice(27)).toEqual([0, 2, 6]);
+    const later = await todaysFigures(shop, CHICAGO, new Date(NOW.getTime() + 11 * 60_000));
+    expect(later.trend.map((day) => day.orders).slice(27)).toEqual([0, 3, 6]);
   });
 });
