@@ -13,6 +13,7 @@ import { formatMs, LatencySamples } from "./pipeline-stats";
 import { countStatements } from "./statement-counter";
 import { profileWindow } from "./window-profile";
 import { loadAverage } from "./app-environment";
+import { runBench } from "./run-bench";
 
 /** The rate the last line reports. */
 const REPORTED_PER_SECOND = 100;
@@ -185,16 +186,8 @@ async function main(steps: readonly number[]): Promise<void> {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`checkout bench: still running after ${WATCHDOG_MS} ms; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main(process.argv.includes("--only-reported") ? [REPORTED_PER_SECOND] : RATE_STEPS).then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
+runBench(
+  "checkout",
+  () => main(process.argv.includes("--only-reported") ? [REPORTED_PER_SECOND] : RATE_STEPS),
+  WATCHDOG_MS,
 );

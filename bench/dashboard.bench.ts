@@ -12,6 +12,7 @@ import { TEST_APP } from "../tests/support/shopify-app";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 import { loadAverage, setBenchAppEnvironment } from "./app-environment";
+import { runBench } from "./run-bench";
 
 const DECISIONS_PER_DAY = 4_000;
 const DAYS = 30;
@@ -338,16 +339,4 @@ async function main(): Promise<void> {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`dashboard bench: still running after ${WATCHDOG_MS} ms; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench("dashboard", main, WATCHDOG_MS);

@@ -9,6 +9,7 @@ import { TEST_APP } from "../tests/support/shopify-app";
 import { startNationalShop, type NationalShop } from "./national-shop";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 import { loadAverage } from "./app-environment";
+import { runBench } from "./run-bench";
 
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 20;
@@ -164,16 +165,4 @@ async function main(): Promise<void> {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`inventory page bench: still running after ${WATCHDOG_MS} ms; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench("inventory page", main, WATCHDOG_MS);

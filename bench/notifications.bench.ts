@@ -12,6 +12,7 @@ import { loadAverage, setBenchAppEnvironment } from "./app-environment";
 import { startBenchDatabase, type BenchDatabase } from "./pipeline-database";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 import { seedLincolnParkStore } from "../tests/support/pickup-stores";
+import { runBench } from "./run-bench";
 
 const MESSAGES = 10_000;
 /** The standard burst's messages come due evenly over this long, starting LEAD_MS after they are written. */
@@ -236,16 +237,5 @@ async function main(): Promise<void> {
 if (process.argv.includes(SANDBOX_FLAG)) {
   void runSandbox();
 } else {
-  const watchdog = setTimeout(() => {
-    console.error(`notifications bench: still running after ${WATCHDOG_MS} ms; giving up`);
-    process.exit(1);
-  }, WATCHDOG_MS);
-  watchdog.unref();
-  main().then(
-    () => process.exit(process.exitCode ?? 0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runBench("notifications", main, WATCHDOG_MS);
 }

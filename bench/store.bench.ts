@@ -13,6 +13,7 @@ import { countStatements } from "./statement-counter";
 import { profileWindow } from "./window-profile";
 import { seededRandom, seedOpenTasks } from "./store-seed";
 import { loadAverage, setBenchAppEnvironment } from "./app-environment";
+import { runBench } from "./run-bench";
 
 const OPEN_TASKS = 500;
 /** The run the last line reports. */
@@ -210,16 +211,8 @@ async function main(steps: readonly number[]): Promise<void> {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`store bench: still running after ${WATCHDOG_MS} ms; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main(process.argv.includes("--only-reported") ? [REPORTED_DEVICES] : DEVICE_STEPS).then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
+runBench(
+  "store",
+  () => main(process.argv.includes("--only-reported") ? [REPORTED_DEVICES] : DEVICE_STEPS),
+  WATCHDOG_MS,
 );
