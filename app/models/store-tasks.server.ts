@@ -736,24 +736,33 @@ export type StoreTaskClock = Pick<
   | "customerWaitingAt"
 >;
 
-/** The open tasks of the locations, oldest assignment first, for their alerts (late, not started, uncollected). */
-export function openStoreTaskClocks(db: Db, shop: string, locationIds: readonly string[]): Promise<StoreTaskClock[]> {
-  return db.storeTask.findMany({
-    where: { shop, locationId: { in: [...locationIds] }, state: { in: [...OPEN_TASK_STATES] } },
-    select: {
-      id: true,
-      locationId: true,
-      orderId: true,
-      orderName: true,
-      kind: true,
-      state: true,
-      assignedAt: true,
-      dueAt: true,
-      readyAt: true,
-      customerWaitingAt: true,
-    },
-    orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
-  });
+/**
+ * The open tasks of the locations, oldest assignment first, for their alerts (late, not started,
+ * uncollected). Plain SQL with the locations as one array: a national chain asks for 2,000
+ * stores at once, which cost Prisma's query compiler about 40 ms of CPU as a list of parameters.
+ */
+export async function openStoreTaskClocks(
+  db: SqlDb,
+  shop: string,
+  locationIds: readonly string[],
+): Promise<StoreTaskClock[]> {
+  if (locationIds.length === 0) return [];
+  const rows = await sqlRows<StoreTaskClock>(
+    db,
+    `SELECT "id", "locationId", "orderId", "orderName", "kind"::text AS "kind", "state"::text AS "state",
+            "assignedAt", "dueAt", "readyAt", "customerWaitingAt"
+       FROM "StoreTask"
+      WHERE "shop" = $1 AND "locationId" = ANY($2::text[]) AND "state" IN ${OPEN_STATES_SQL}
+      ORDER BY "assignedAt" ASC, "id" ASC`,
+    [shop, [...locationIds]],
+  );
+  return rows.map((row) => ({
+    ...row,
+    assignedAt: new Date(row.assignedAt),
+    dueAt: row.dueAt === null ? null : new Date(row.dueAt),
+    readyAt: row.readyAt === null ? null : new Date(row.readyAt),
+    customerWaitingAt: row.customerWaitingAt === null ? null : new Date(row.customerWaitingAt),
+  }));
 }
 
 /** When and where lines were reported not found or damaged since `since`. */
