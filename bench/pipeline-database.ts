@@ -10,6 +10,8 @@ const BENCH_DATABASE = "omniroute_bench";
 
 export interface BenchDatabase {
   url: string;
+  /** The server's postmaster process: its CPU and its backends' are the database's share of a window. */
+  postmasterPid: number;
   /** Stops the server and removes its data directory. */
   dispose(): Promise<void>;
 }
@@ -25,8 +27,13 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     await ensureDatabase(server.adminUrl, BENCH_DATABASE);
     const url = server.databaseUrl(BENCH_DATABASE);
     await applyMigrations(url, MIGRATIONS_DIR);
+    // postmaster.pid's first line is the server's process id.
+    const postmasterPid = Number(
+      fs.readFileSync(path.join(dataDir, "cluster", "postmaster.pid"), "utf8").split("\n")[0],
+    );
     return {
       url,
+      postmasterPid,
       async dispose() {
         await server.stop();
         removeDataDir();

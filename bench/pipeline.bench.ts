@@ -5,7 +5,11 @@
 // chicago: webhook ingest at 200/s, then orders at 20/s routed end to end (decision taken,
 // fulfilment orders moved); then each stepped up until its aim fails, for `capacity:`. The last
 // line is the 200/s and 20/s figures. national: the full inventory sync, then routing stepped up.
-// CPU figures are this process's (app and load generator) per unit of work, from process.cpuUsage.
+// CPU figures are per unit of work: the app's (this web process, less what the in-process load
+// generator costs, plus the worker processes), and apart from it the emulator's and PostgreSQL's.
+//
+// PIPELINE_ONLY=ingest runs the ingest windows alone (PIPELINE_ONLY=routing the routing ones);
+// BENCH_PROFILE=<file>.cpuprofile writes a CPU profile of the 200/s ingest window (bench/window-profile.ts).
 import { requireNumericId } from "../app/domain/shopify-ids";
 import { installShop, webhookAction } from "../tests/support/routing-app";
 import { webhookRequest } from "../tests/support/shopify-app";
@@ -16,6 +20,7 @@ import { EmulatorProcess, type StockLevel } from "./pipeline-emulator";
 import { AppCpu, startWorkerProcesses, stopWorkerProcesses } from "./process-cpu";
 import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
+import { profileWindow } from "./window-profile";
 
 const INGEST_AIM_P99_MS = 50;
 const ROUTING_AIM_P95_MS = 1000;
@@ -24,7 +29,14 @@ const LAST_LINE = { webhooksPerSecond: 200, ordersPerSecond: 20 };
 const INGEST_WINDOW_MS = 10_000;
 /** Ingest runs this long before each measured window, so it measures a warm process, as in service. */
 const INGEST_WARM_UP_MS = 2_000;
-const INGEST_STEPS = [400, 700, 1000, 1300, 1600, 2000, 2500, 3000];
+/**
+ * PIPELINE_INGEST_RATES (e.g. `700,1000`) runs those rates instead, each whatever the one before
+ * showed: the CPU per webhook at a rate, on a machine too busy for the aim to hold below it.
+ */
+const INGEST_RATES_OVERRIDE = process.env.PIPELINE_INGEST_RATES?.split(",")
+  .map(Number)
+  .filter((rate) => rate > 0);
+const INGEST_STEPS = INGEST_RATES_OVERRIDE ?? [400, 700, 1000, 1300, 1600, 2000, 2500, 3000];
 const INGEST_STEP_MS = 5_000;
 const ORDERS_WINDOW_MS = 10_000;
 const ROUTING_STEPS = {
@@ -39,6 +51,14 @@ const SETTLE_POLL_MS = 100;
  * docs/operations.md deploys them; 0 runs them in this process. PIPELINE_WORKER_PROCESSES overrides.
  */
 const WORKER_PROCESSES = Math.max(0, Number(process.env.PIPELINE_WORKER_PROCESSES ?? 1) || 0);
+/** Which kinds of load run: both unless PIPELINE_ONLY names one. */
+const ONLY = process.env.PIPELINE_ONLY ?? "";
+if (ONLY !== "" && ONLY !== "ingest" && ONLY !== "routing") {
+  console.error("PIPELINE_ONLY is ingest or routing");
+  process.exit(2);
+}
+const RUN_INGEST = ONLY !== "routing";
+const RUN_ROUTING = ONLY !== "ingest";
 /** The whole run must end by then, whatever happens. */
 const WATCHDOG_MS = 10 * 60_000;
 
@@ -74,7 +94,12 @@ interface IngestWindow {
   p50: number;
   p99: number;
   max: number;
+  /** The app's: this process less the load generator, plus the worker processes. */
   cpuMsPerWebhook: number;
+  webCpuMsPerWebhook: number;
+  generatorCpuMsPerWebhook: number;
+  workersCpuMsPerWebhook: number;
+  databaseCpuMsPerWebhook: number;
   holds: boolean;
 }
 
@@ -124,7 +149,7 @@ async function main(scale: Scale): Promise<void> {
     const boss = await installShop({ shop });
     await running.webhooksIdle();
     const syncStartedAt = performance.now();
-    const appCpu = new AppCpu(() => workers.map((worker) => worker.pid!), emulator.pid);
+    const appCpu = new AppCpu(() => workers.map((worker) => worker.pid!), emulator.pid, database.postmasterPid);
     const syncCpu = appCpu.read();
     await runFullSyncAsItsJobWould(shop);
     const syncMs = performance.now() - syncStartedAt;
@@ -155,19 +180,48 @@ async function main(scale: Scale): Promise<void> {
         return webhookRequest(path, { topic: "inventory_levels/update", shop, body });
       });
 
+    /**
+     * What the load generator itself costs this process per call at `rate` (the pacer's timer ticks,
+     * the call, its promise): the same pacing with a delivery that does nothing, measured once per
+     * rate. Deliveries are signed and built before a window, so this is all of it inside one.
+     */
+    const generatorCost = new Map<number, number>();
+    const generatorCpuMsPerCall = async (rate: number): Promise<number> => {
+      let cost = generatorCost.get(rate);
+      if (cost === undefined) {
+        const before = process.cpuUsage();
+        const { started } = await runAtRate(rate, 1_000, async () => undefined);
+        const used = process.cpuUsage(before);
+        cost = (used.user + used.system) / 1000 / Math.max(1, started);
+        generatorCost.set(rate, cost);
+      }
+      return cost;
+    };
+
     /** One ingest window at `rate`, after a warm-up at the same rate. */
-    const ingestWindow = async (rate: number, windowMs: number, warmUpMs: number): Promise<IngestWindow> => {
+    const ingestWindow = async (
+      rate: number,
+      windowMs: number,
+      warmUpMs: number,
+      profile = false,
+    ): Promise<IngestWindow> => {
+      const generatorCpuMsPerWebhook = await generatorCpuMsPerCall(rate);
       // Each carries the emulator's own current level, so the mirror stays true for routing.
       levels = await running.levels();
       const warmUp = signedLevelUpdates(Math.round((rate * warmUpMs) / 1000));
       await runAtRate(rate, warmUpMs, async (index) => void (await ingest.deliver(warmUp[index]!)));
       const requests = signedLevelUpdates(Math.round((rate * windowMs) / 1000));
       ingest.reset();
-      const cpu = appCpu.read();
-      await runAtRate(rate, windowMs, async (index) => void (await ingest.deliver(requests[index]!)));
-      const cpuMs = appCpu.since(cpu).app;
+      const measure = async () => {
+        const cpu = appCpu.read();
+        await runAtRate(rate, windowMs, async (index) => void (await ingest.deliver(requests[index]!)));
+        return appCpu.since(cpu);
+      };
+      const cpuMs = await (profile ? profileWindow(`ingest at ${rate}/s`, measure) : measure());
       const { samples, failures } = ingest;
       const p99 = samples.percentile(0.99);
+      const perWebhook = (ms: number) => ms / Math.max(1, samples.count);
+      const webCpuMsPerWebhook = Math.max(0, perWebhook(cpuMs.web) - generatorCpuMsPerWebhook);
       return {
         rate,
         count: samples.count,
@@ -175,14 +229,20 @@ async function main(scale: Scale): Promise<void> {
         p50: samples.percentile(0.5),
         p99,
         max: samples.max(),
-        cpuMsPerWebhook: cpuMs / Math.max(1, samples.count),
+        cpuMsPerWebhook: webCpuMsPerWebhook + perWebhook(cpuMs.workers),
+        webCpuMsPerWebhook,
+        generatorCpuMsPerWebhook,
+        workersCpuMsPerWebhook: perWebhook(cpuMs.workers),
+        databaseCpuMsPerWebhook: perWebhook(cpuMs.database),
         holds: p99 <= INGEST_AIM_P99_MS && failures === 0 && samples.count === requests.length,
       };
     };
     const describeIngest = (window: IngestWindow) =>
       `${window.count} inventory_levels/update webhooks at ${window.rate}/s, ${window.failures} not 200; ` +
       `handler p50 ${formatMs(window.p50)} ms, p99 ${formatMs(window.p99)} ms, max ${formatMs(window.max)} ms; ` +
-      `${window.cpuMsPerWebhook.toFixed(2)} ms CPU per webhook (load ${loadAverage().toFixed(2)})`;
+      `${window.cpuMsPerWebhook.toFixed(2)} ms app CPU per webhook (web ${window.webCpuMsPerWebhook.toFixed(2)}, ` +
+      `workers ${window.workersCpuMsPerWebhook.toFixed(2)}; the load generator's ${window.generatorCpuMsPerWebhook.toFixed(2)} ms left out), ` +
+      `PostgreSQL ${window.databaseCpuMsPerWebhook.toFixed(2)} ms (load ${loadAverage().toFixed(2)})`;
 
     let orderIndex = 0;
     /** Orders placed at `rate` for `durationMs`, waited for until routed and moved (or the deadline). */
@@ -278,13 +338,17 @@ async function main(scale: Scale): Promise<void> {
       rates: readonly number[],
       run: (rate: number) => Promise<Window>,
       describe: (window: Window) => string,
+      pastFailure = false,
     ): Promise<number> => {
       let capacity = held;
+      // Capacity counts only rates reached without a failure, from the last line's rate up.
+      let failed = held === 0;
       for (const rate of rates) {
         const window = await run(rate);
         console.log(`${label} step: ${describe(window)} — aim ${window.holds ? "holds" : "fails"}`);
-        if (!window.holds) break;
-        capacity = rate;
+        if (!window.holds) failed = true;
+        if (failed && !pastFailure) break;
+        if (!failed) capacity = rate;
       }
       return capacity;
     };
@@ -303,34 +367,46 @@ async function main(scale: Scale): Promise<void> {
 
     // Each kind of load stepped up from the last line's rate when its aim holds there (otherwise its
     // capacity is below it), ingest first: a routing window leaves the workers busy for a while after.
-    const ingestAtLastLine = await ingestWindow(LAST_LINE.webhooksPerSecond, INGEST_WINDOW_MS, INGEST_WARM_UP_MS);
-    console.log(`ingest: ${describeIngest(ingestAtLastLine)}`);
-    const ingestCapacity = await stepUp(
-      "ingest",
-      ingestAtLastLine.holds ? ingestAtLastLine.rate : 0,
-      ingestAtLastLine.holds ? INGEST_STEPS : [],
-      (rate) => ingestWindow(rate, INGEST_STEP_MS, 1_000),
-      describeIngest,
-    );
-    await jobsSettled();
-    const routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
-    console.log(`routing: ${describeRouting(routingAtLastLine)}`);
-    const routingCapacity = await stepUp(
-      "routing",
-      routingAtLastLine.holds ? routingAtLastLine.rate : 0,
-      routingAtLastLine.holds ? ROUTING_STEPS.chicago : [],
-      (rate) => routingWindow(rate, ROUTING_STEP_MS),
-      describeRouting,
-    );
+    let ingestAtLastLine: IngestWindow | undefined;
+    let ingestCapacity = 0;
+    if (RUN_INGEST) {
+      ingestAtLastLine = await ingestWindow(LAST_LINE.webhooksPerSecond, INGEST_WINDOW_MS, INGEST_WARM_UP_MS, true);
+      console.log(`ingest: ${describeIngest(ingestAtLastLine)}`);
+      ingestCapacity = await stepUp(
+        "ingest",
+        ingestAtLastLine.holds ? ingestAtLastLine.rate : 0,
+        ingestAtLastLine.holds || INGEST_RATES_OVERRIDE ? INGEST_STEPS : [],
+        (rate) => ingestWindow(rate, INGEST_STEP_MS, 1_000),
+        describeIngest,
+        INGEST_RATES_OVERRIDE !== undefined,
+      );
+    }
+    let routingAtLastLine: RoutingWindow | undefined;
+    let routingCapacity = 0;
+    if (RUN_ROUTING) {
+      await jobsSettled();
+      routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
+      console.log(`routing: ${describeRouting(routingAtLastLine)}`);
+      routingCapacity = await stepUp(
+        "routing",
+        routingAtLastLine.holds ? routingAtLastLine.rate : 0,
+        routingAtLastLine.holds ? ROUTING_STEPS.chicago : [],
+        (rate) => routingWindow(rate, ROUTING_STEP_MS),
+        describeRouting,
+      );
+    }
+    const notRun = "not run (PIPELINE_ONLY)";
     console.log(
-      `capacity: ${ingestCapacity || `below ${LAST_LINE.webhooksPerSecond}`} webhooks/s, ` +
-        `${routingCapacity || `below ${LAST_LINE.ordersPerSecond}`} orders/s ` +
+      `capacity: ${ingestAtLastLine ? ingestCapacity || `below ${LAST_LINE.webhooksPerSecond}` : notRun} webhooks/s, ` +
+        `${routingAtLastLine ? routingCapacity || `below ${LAST_LINE.ordersPerSecond}` : notRun} orders/s ` +
         `(ingest p99 ≤ ${INGEST_AIM_P99_MS} ms, order-to-moved p95 ≤ ${ROUTING_AIM_P95_MS} ms); ` +
-        `${ingestAtLastLine.cpuMsPerWebhook.toFixed(2)} ms CPU per webhook, ${routingAtLastLine.cpuMsPerOrder.toFixed(1)} ms CPU per routed order`,
+        `${ingestAtLastLine ? `${ingestAtLastLine.cpuMsPerWebhook.toFixed(2)} ms app CPU per webhook (PostgreSQL ${ingestAtLastLine.databaseCpuMsPerWebhook.toFixed(2)} ms)` : "webhooks not run"}, ` +
+        `${routingAtLastLine ? `${routingAtLastLine.cpuMsPerOrder.toFixed(1)} ms CPU per routed order` : "orders not run"}`,
     );
     console.log(
-      `pipeline: p99 ${ingestAtLastLine.p99.toFixed(0)} ms ingest, p95 ${routingAtLastLine.p95.toFixed(0)} ms order-to-moved, ` +
-        `${routingAtLastLine.pointsPerOrder.toFixed(1)} points/order`,
+      `pipeline: ${ingestAtLastLine ? `p99 ${ingestAtLastLine.p99.toFixed(0)} ms` : "not run:"} ingest, ` +
+        `${routingAtLastLine ? `p95 ${routingAtLastLine.p95.toFixed(0)} ms` : "not run:"} order-to-moved, ` +
+        `${routingAtLastLine ? routingAtLastLine.pointsPerOrder.toFixed(1) : "-"} points/order`,
     );
   } finally {
     await stopWorkerProcesses(workers).catch((error: unknown) => console.error("stopping the workers:", error));

@@ -15,31 +15,75 @@ export function processCpuMs(pid: number): number {
   return ((utime + stime) * 1000) / USER_HZ;
 }
 
-/** CPU of this process, its children and the emulator, read at one moment. */
+/**
+ * CPU milliseconds a process and every child it has (its reaped children's, and the living ones'
+ * so far) have used: PostgreSQL's postmaster forks a backend per connection.
+ */
+export function processTreeCpuMs(pid: number): number {
+  const fieldsOf = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const own = fieldsOf(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  // utime, stime, then cutime and cstime: the CPU of children already waited for.
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fields: string[];
+    try {
+      fields = fieldsOf(fs.readFileSync(`/proc/${entry}/stat`, "utf8"));
+    } catch {
+      continue; // exited since the listing
+    }
+    if (Number(fields[1]) === pid)
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return (ticks * 1000) / USER_HZ;
+}
+
+/** CPU of this process, its worker processes, the emulator and PostgreSQL, read at one moment. */
 export interface CpuReading {
+  /** This process and the worker processes. */
   app: number;
+  /** This process alone: the app's web role (and the in-process load generator). */
+  web: number;
+  /** The worker processes alone. */
+  workers: number;
   emulator: number;
+  /** PostgreSQL's postmaster and its backends; 0 when not given. */
+  database: number;
 }
 
 /**
  * The app's CPU: this process (webhooks, and workers when they run here) plus its worker
- * processes; the emulator's apart. A difference of two readings is a window's cost.
+ * processes; the emulator's and the database's apart. A difference of two readings is a window's cost.
  */
 export class AppCpu {
   constructor(
     private readonly workerPids: () => readonly number[],
     private readonly emulatorPid: number,
+    private readonly databasePid?: number,
   ) {}
 
   read(): CpuReading {
     const own = process.cpuUsage();
+    const web = (own.user + own.system) / 1000;
     const workers = this.workerPids().reduce((sum, pid) => sum + processCpuMs(pid), 0);
-    return { app: (own.user + own.system) / 1000 + workers, emulator: processCpuMs(this.emulatorPid) };
+    return {
+      app: web + workers,
+      web,
+      workers,
+      emulator: processCpuMs(this.emulatorPid),
+      database: this.databasePid === undefined ? 0 : processTreeCpuMs(this.databasePid),
+    };
   }
 
   since(start: CpuReading): CpuReading {
     const now = this.read();
-    return { app: now.app - start.app, emulator: now.emulator - start.emulator };
+    return {
+      app: now.app - start.app,
+      web: now.web - start.web,
+      workers: now.workers - start.workers,
+      emulator: now.emulator - start.emulator,
+      database: now.database - start.database,
+    };
   }
 }
 
