@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, instantAt, localDateOf, minuteOfDay, weekdayOf } from "./local-time";
+import { addDays, instantAt, localClock, localDateOf, minuteOfDay, weekdayOf } from "./local-time";
 
 const CHICAGO = "America/Chicago";
 const BERLIN = "Europe/Berlin";
@@ -41,6 +41,17 @@ describe("wall-clock times in a location's zone", () => {
     expect(localDateOf(new Date("2026-11-28T06:00:00Z"), CHICAGO)).toEqual({ year: 2026, month: 11, day: 28 });
     expect(weekdayOf({ year: 2026, month: 11, day: 27 })).toBe("friday");
     expect(weekdayOf({ year: 2026, month: 3, day: 8 })).toBe("sunday");
+  });
+
+  it("gives each zone its own clock when zones are asked in turn at one instant, and moves on with the next second", () => {
+    const instant = new Date("2026-11-28T05:59:59.900Z");
+    for (let round = 0; round < 2; round += 1) {
+      expect(localClock(instant, CHICAGO)).toEqual({ weekday: "friday", minute: 23 * 60 + 59 });
+      expect(localClock(instant, BERLIN)).toEqual({ weekday: "saturday", minute: 6 * 60 + 59 });
+    }
+    // 100 ms later is the next second: midnight in Chicago, not the second before held over.
+    expect(localClock(new Date(instant.getTime() + 100), CHICAGO)).toEqual({ weekday: "saturday", minute: 0 });
+    expect(localDateOf(new Date(instant.getTime() + 100), CHICAGO)).toEqual({ year: 2026, month: 11, day: 28 });
   });
 
   it("counts days across months and years", () => {

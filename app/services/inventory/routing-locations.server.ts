@@ -40,21 +40,51 @@ export function toRoutingLocations(
     stockByLocation.set(line.locationId, units);
   }
   return locations.flatMap((location) => {
-    const profile = location.profile;
-    if (!profile || location.latitude === null || location.longitude === null) return [];
+    const fixed = fixedPartOf(location);
+    if (!fixed) return [];
+    // The fields in the order they always had, for anything that prints or compares them.
     const routable: RoutingLocation = {
-      id: location.locationId,
-      kind: profile.kind,
-      lat: location.latitude,
-      lng: location.longitude,
-      active: location.isActive && location.fulfillsOnlineOrders,
+      id: fixed.id,
+      kind: fixed.kind,
+      lat: fixed.lat,
+      lng: fixed.lng,
+      active: fixed.active,
       isOpen: openAt(location, at),
-      pickupEnabled: profile.pickupEnabledOverride ?? location.pickupEnabled,
+      pickupEnabled: fixed.pickupEnabled,
       stock: stockByLocation.get(location.locationId) ?? {},
-      labourCostPerOrder: profile.labourCostPerOrder.toNumber(),
-      shipping: { base: profile.shippingBaseCost.toNumber(), perMile: profile.shippingCostPerMile.toNumber() },
-      ...(profile.dailyCapacity === null ? {} : { dailyCapacity: profile.dailyCapacity }),
+      labourCostPerOrder: fixed.labourCostPerOrder,
+      shipping: { ...fixed.shipping },
+      ...(fixed.dailyCapacity === undefined ? {} : { dailyCapacity: fixed.dailyCapacity }),
     };
     return [routable];
   });
+}
+
+type FixedPart = Omit<RoutingLocation, "isOpen" | "stock">;
+
+// What does not change between orders, per mirrored location as read: the live locations are
+// read once per version and shared (listLiveLocations), so a national chain's 2,000 locations
+// are not converted again (three Decimals each) for every order.
+const fixedParts = new WeakMap<LocationWithProfile, FixedPart | null>();
+
+function fixedPartOf(location: LocationWithProfile): FixedPart | null {
+  const held = fixedParts.get(location);
+  if (held !== undefined) return held;
+  const profile = location.profile;
+  const fixed: FixedPart | null =
+    !profile || location.latitude === null || location.longitude === null
+      ? null
+      : {
+          id: location.locationId,
+          kind: profile.kind,
+          lat: location.latitude,
+          lng: location.longitude,
+          active: location.isActive && location.fulfillsOnlineOrders,
+          pickupEnabled: profile.pickupEnabledOverride ?? location.pickupEnabled,
+          labourCostPerOrder: profile.labourCostPerOrder.toNumber(),
+          shipping: { base: profile.shippingBaseCost.toNumber(), perMile: profile.shippingCostPerMile.toNumber() },
+          ...(profile.dailyCapacity === null ? {} : { dailyCapacity: profile.dailyCapacity }),
+        };
+  fixedParts.set(location, fixed);
+  return fixed;
 }

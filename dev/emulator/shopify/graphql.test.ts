@@ -43,6 +43,24 @@ describe("Admin GraphQL endpoint", () => {
     });
   });
 
+  it("answers the same document sent again with new variables, and a bad document every time it is sent", async () => {
+    const { graphql } = await harness();
+    const query = "query Some($first: Int!) { locations(first: $first) { nodes { id } } }";
+    const one = await graphql(query, { first: 1 });
+    const all = await graphql(query, { first: 10 });
+    const oneAgain = await graphql(query, { first: 1 });
+    const nodes = (answer: typeof one) => (answer.json.data as { locations: { nodes: unknown[] } }).locations.nodes;
+    expect(nodes(one)).toHaveLength(1);
+    expect(nodes(all).length).toBeGreaterThan(1);
+    expect(oneAgain.json.data).toEqual(one.json.data);
+    for (const bad of ["query Overview { shop { name colour } }", "query { shop { name "]) {
+      const first = await graphql(bad);
+      const second = await graphql(bad);
+      expect(first.json.errors?.length).toBeGreaterThan(0);
+      expect(second.json.errors).toEqual(first.json.errors);
+    }
+  });
+
   it("requires first or last on a connection, as Shopify does", async () => {
     const { graphql } = await harness();
     const { json } = await graphql("{ locations { nodes { id } } }");
