@@ -13,7 +13,7 @@ import { launchChromium } from "../tests/support/browser";
 import { appFrame, expectText, freeDemoPorts, pollUntil, pressCtrlC, startDemo } from "../tests/support/demo";
 
 const HISTORY_LINE =
-  /History: (\d+) past orders routed by the engine \((\d+) already there\), (\d+) store tasks, in ([\d.]+) s/;
+  /History: (\d+) past orders routed by the engine \((\d+) already there\), (\d+) store tasks, (\d+) customer messages, in ([\d.]+) s/;
 
 interface Run {
   label: string;
@@ -22,6 +22,7 @@ interface Run {
   recorded: number | null;
   skipped: number | null;
   storeTasks: number | null;
+  messages: number | null;
 }
 
 /** A fresh data folder the embedded PostgreSQL (its own user when run as root) can enter. */
@@ -61,6 +62,7 @@ async function runDemo(label: string, dataDir: string, args: string[]): Promise<
       recorded: found ? Number(found[1]) : null,
       skipped: found ? Number(found[2]) : null,
       storeTasks: found ? Number(found[3]) : null,
+      messages: found ? Number(found[4]) : null,
     };
   } finally {
     await chromium.close();
@@ -72,7 +74,7 @@ function describeRun(run: Run): string {
   const history =
     run.historySeconds === null
       ? "no history"
-      : `history ${run.recorded} orders routed (${run.skipped} already there), ${run.storeTasks} store tasks, done ${run.historySeconds.toFixed(1)} s after the first page load`;
+      : `history ${run.recorded} orders routed (${run.skipped} already there), ${run.storeTasks} store tasks, ${run.messages} customer messages, done ${run.historySeconds.toFixed(1)} s after the first page load`;
   return `${run.label}: URL in ${run.urlSeconds.toFixed(1)} s; ${history}`;
 }
 

@@ -72,8 +72,9 @@ export interface JobDefinition<Payload extends object> extends AnyJobDefinition 
   /**
    * Queues the job in the caller's transaction (see `enqueueInTransaction`), keyed by its
    * singletonKey. Returns the job's id, or null when the same work is already queued.
+   * `startAfterSeconds` holds it back that long (work waiting for something else to finish).
    */
-  enqueue(tx: EnqueueTx, payload: Payload): Promise<string | null>;
+  enqueue(tx: EnqueueTx, payload: Payload, options?: { startAfterSeconds?: number }): Promise<string | null>;
 }
 
 /** A stored job whose data is not what its queue's definition expects. */
@@ -97,12 +98,15 @@ export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDe
     consumer: spec.consumer,
     cron: spec.cron,
     payload: spec.payload,
-    async enqueue(tx, payload) {
+    async enqueue(tx, payload, options = {}) {
       const boss = await appJobQueue();
       // Where the registry was not loaded (a script, a test of one service), its queue is made now.
       await ensureJobQueues(boss, [definition]);
       const singletonKey = spec.singletonKey?.(payload);
-      return enqueueInTransaction(boss, tx, spec.queue, payload, singletonKey ? { singletonKey } : {});
+      return enqueueInTransaction(boss, tx, spec.queue, payload, {
+        ...(singletonKey ? { singletonKey } : {}),
+        ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      });
     },
     async runStored(data, jobId, attempt) {
       const payload = parse(data, jobId);

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -60,4 +61,22 @@ export async function catalogueSyncedAt(db: Db, shop: string): Promise<Date | nu
 /** Levels a running full sync has written so far: those it stamped at or after it started. */
 export function countLevelsSyncedSince(db: Db, shop: string, since: Date): Promise<number> {
   return db.inventoryLevel.count({ where: { shop, syncedAt: { gte: since } } });
+}
+
+/**
+ * Records that a full sync of the shop's mirror has finished (every level written, stale ones
+ * removed, the catalogue read). Plain SQL: routing reads it on its hot path's first order.
+ */
+export async function recordInventorySynced(db: SqlDb, shop: string, at: Date): Promise<void> {
+  await sqlExecute(db, `UPDATE "ShopInstallation" SET "inventorySyncedAt" = $2 WHERE "shop" = $1`, [shop, at]);
+}
+
+/** When a full sync of the shop's mirror last finished; null before the first (or for an unknown shop). */
+export async function inventorySyncedAt(db: SqlDb, shop: string): Promise<Date | null> {
+  const [row] = await sqlRows<{ at: Date | null }>(
+    db,
+    `SELECT "inventorySyncedAt" AS "at" FROM "ShopInstallation" WHERE "shop" = $1`,
+    [shop],
+  );
+  return row?.at ?? null;
 }

@@ -16,6 +16,8 @@ import { pickLine } from "~/services/store-tasks/pick-line";
 import { storeSettingsFor } from "~/services/store-tasks/store-settings.server";
 import { dueAtOfStoreTask } from "~/services/store-tasks/sync-fulfillment-order.server";
 import { SeededRandom } from "../seeded-random";
+import type { OrderContactInput } from "~/models/order-contacts.server";
+import { planPastTaskCreated, planPastTaskStep, settlePastMessages } from "./history-messages";
 import { DEMO_STAFF } from "../pos/config";
 import type { Scenario } from "../scenarios/types";
 
@@ -24,8 +26,9 @@ import type { Scenario } from "../scenarios/types";
  * creates (its due time worked out as the sync does), then an associate's steps through the
  * state machine (decideTransition refuses any the app would refuse), each at its minute in the
  * past and all before the history's end, by one of the demo's staff, every line picked by a scan. A pickup was collected, a
- * ship-from-store order shipped: nothing stays open in a store's queue. No customer message or
- * store email is queued: these orders are done, and the outbox shows only the visitor's.
+ * ship-from-store order shipped: nothing stays open in a store's queue. The shopper's messages are
+ * planned at each step by the app's cadence, as the POS's actions plan them (history-messages.ts);
+ * no store email is queued: these orders are done, and the outbox shows only the visitor's.
  */
 
 const MINUTE = 60_000;
@@ -83,7 +86,12 @@ function stepsFor(kind: StoreTaskKind, random: SeededRandom, sequence: number) {
   };
 }
 
-/** The tasks of one decided past order, at its stores; warehouses' work is not a store task. */
+/**
+ * The tasks of one decided past order, at its stores (warehouses' work is not a store task), with
+ * its shopper's messages: before each step, those due by then count as sent, as the sending job
+ * would have sent them, so a step cancels only what was still waiting. Returns the tasks created
+ * and the messages sent (delivered) before the last step.
+ */
 export async function recordPastStoreWork(
   tx: Tx,
   shop: string,
@@ -92,11 +100,13 @@ export async function recordPastStoreWork(
   catalogue: ReadonlyMap<string, CatalogueItem>,
   /** The history's end: every step is done before it (a late order's steps come closer together). */
   end: Date,
-): Promise<number> {
+  contact: OrderContactInput,
+): Promise<{ storeTasks: number; messages: number }> {
   // Seeded by the order: the same order gets the same work whatever else was recorded before it.
   const random = new SeededRandom(Number(order.orderId) % 2 ** 32);
   const kind = taskKindOf(order);
   let created = 0;
+  let messages = 0;
   for (const [index, assignment] of decision.assignments.entries()) {
     if (!(await isStoreLocation(tx, shop, assignment.locationId))) continue;
     const fulfillmentOrderId = String(Number(order.orderId) * 10 + index);
@@ -125,6 +135,8 @@ export async function recordPastStoreWork(
     const dueAt = await dueAtOfStoreTask(tx, shop, facts, at, await storeSettingsFor(shop));
     const pickupCode = generatePickupCode((size) => Math.floor(random.next() * size));
     const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
+    const messageTask = { orderId: order.orderId, locationId: assignment.locationId, kind };
+    await planPastTaskCreated(tx, shop, messageTask, at);
     const staffMemberId = String(DEMO_STAFF[Math.floor(random.next() * DEMO_STAFF.length)]?.id ?? DEMO_STAFF[0].id);
 
     let task = await tx.storeTask.findUniqueOrThrow({ where: { id: taskId }, include: { lines: true } });
@@ -184,10 +196,12 @@ export async function recordPastStoreWork(
         staffMemberId,
         detail: storeTaskTransitionDetail(decided),
       });
+      messages += await settlePastMessages(tx, shop, contact, at);
+      await planPastTaskStep(tx, shop, messageTask, decided.to, at);
       // The task as it now stands, without reading it back.
       task = { ...task, ...change };
     }
     created++;
   }
-  return created;
+  return { storeTasks: created, messages };
 }

@@ -5,6 +5,7 @@ import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order"
 import { engineRules } from "~/domain/routing-settings/settings";
 import { findOrderFacts } from "~/models/routed-orders.server";
 import { findDecision } from "~/models/routing-decisions.server";
+import { messageLog } from "~/services/notifications/messages/messages.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 import { routingLocationsFor } from "~/services/routing/routing-view.server";
 import { uniqueShop } from "../../tests/support/shops";
@@ -132,16 +133,65 @@ describe("the demo's history", () => {
       expect(task.startedAt!.getTime()).toBeGreaterThanOrEqual(task.assignedAt.getTime());
       expect(task.packedAt!.getTime()).toBeGreaterThan(task.firstScanAt!.getTime() - 1);
     }
-    // Nothing for the outbox: no customer message or store email is planned for these past orders.
+    // No store email for these past orders: the outbox shows only the visitor's.
     expect(await prisma.storeTaskAlertEmail.count({ where: { shop } })).toBe(0);
+
+    // The shoppers' messages, planned by the app's cadence at each store step: those due before the
+    // end recorded as sent then and delivered, to the address of their channel; none left to send late.
+    const messages = await prisma.notification.findMany({ where: { shop } });
+    const delivered = messages.filter((message) => message.status === "DELIVERED");
+    expect(result.messages).toBe(delivered.length);
+    expect(delivered.length).toBeGreaterThan(tasks.length / 2);
+    // By text and email; no push, as this shop has no OneSignal account (the demo's merchant setup gives it one).
+    expect(new Set(delivered.map((message) => message.channel))).toEqual(new Set(["SMS", "EMAIL"]));
+    for (const message of delivered) {
+      expect(message.sentAt).toEqual(message.sendAt);
+      expect(message.sentAt!.getTime()).toBeLessThan(END.getTime());
+      expect(message.deliveredAt!.getTime()).toBeGreaterThan(message.sentAt!.getTime());
+      expect(message.recipient, `${message.step} by ${message.channel}`).toMatch(
+        message.channel === "EMAIL" ? /@example\.com$/ : message.channel === "SMS" ? /^\+1\d{10}$/ : /^\d+$/,
+      );
+    }
+    expect(
+      messages.filter((message) => message.status === "SCHEDULED" && message.sendAt.getTime() < END.getTime()),
+    ).toEqual([]);
+    // Every collected pickup had its "ready" news: the app's text, or Shopify's to a shopper who
+    // gave a phone at checkout (the app's is then skipped as sent by Shopify), or none without a
+    // phone; a text held back by quiet hours past the collection was cancelled by it.
+    const readyNews = new Map(
+      messages.filter((message) => message.step === "READY_SMS").map((message) => [message.orderId, message]),
+    );
+    for (const task of tasks.filter((candidate) => candidate.kind === "PICKUP")) {
+      const news = readyNews.get(task.orderId);
+      const collectedAt = task.events.find((event) => event.toState === "PICKED_UP")!.at;
+      if (news?.status === "CANCELLED") expect(news.sendAt.getTime()).toBeGreaterThan(collectedAt.getTime());
+      else expect(["DELIVERED", "SKIPPED"], `ready news of ${task.orderName}`).toContain(news?.status);
+    }
+    expect([...readyNews.values()].some((message) => message.status === "DELIVERED")).toBe(true);
+    // Collected reminders were cancelled, not sent.
+    expect(messages.some((message) => message.step === "REMINDER_DAY_5" && message.status === "CANCELLED")).toBe(true);
+    // The Messages page reads them: delivered texts to masked numbers, with their orders' names.
+    const page = await messageLog(shop, { status: "DELIVERED", channel: "SMS" }, scenario.shop.ianaTimezone, 10);
+    expect(page.rows).toHaveLength(10);
+    for (const row of page.rows) {
+      expect(row.orderName).toMatch(/^#H\d{5}$/);
+      expect(row.recipient).toMatch(/^\+1 .*\d{4}$/);
+    }
 
     // The past orders hold back no stock from today's.
     const active = await prisma.inventoryReservation.count({ where: { shop, clearedAt: null } });
     expect(active).toBe(0);
 
     const rerun = await generateDemoHistory(shop, scenario, OPTIONS);
-    expect(rerun).toEqual({ planned: result.planned, recorded: 0, skipped: result.planned, storeTasks: 0 });
+    expect(rerun).toEqual({
+      planned: result.planned,
+      recorded: 0,
+      skipped: result.planned,
+      storeTasks: 0,
+      messages: 0,
+    });
+    expect(await prisma.notification.count({ where: { shop } })).toBe(messages.length);
     expect(await prisma.storeTask.count({ where: { shop } })).toBe(tasks.length);
     expect(await prisma.routingDecision.count({ where: { shop } })).toBe(result.planned);
-  }, 120_000);
+  }, 600_000);
 });

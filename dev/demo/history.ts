@@ -4,11 +4,13 @@ import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { clearReflectedReservations, markReservationsReflectedAfter } from "~/models/inventory-reservations.server";
 import { catalogueSyncedAt } from "~/models/inventory-sync-status.server";
 import { instantAt, localDateOf } from "~/domain/local-time";
+import { upsertOrderContact } from "~/models/order-contacts.server";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import { assignedLocationIds, setDecisionMoveStatus } from "~/models/routing-decisions.server";
 import { decideOrder } from "~/services/routing/route-order.server";
 import { scenarios, type Scenario } from "../scenarios";
 import { DEMO_HISTORY_DEFAULTS, planDemoHistory, type DemoHistoryOptions } from "./history-plan";
+import { historyContactOf, settlePastMessages } from "./history-messages";
 import { catalogueOf, recordPastStoreWork, type CatalogueItem } from "./history-store-tasks";
 
 /**
@@ -31,6 +33,8 @@ export interface DemoHistoryResult {
   skipped: number;
   /** Store tasks created (and taken to the end) for the recorded orders. */
   storeTasks: number;
+  /** Customer messages the cadence sent for them before the history's end (delivered). */
+  messages: number;
 }
 
 /** Records and decides the planned orders `shop` does not have yet, oldest first. */
@@ -51,24 +55,32 @@ export async function generateDemoHistory(
   const catalogue = catalogueOf(scenario);
   let recorded = 0;
   let storeTasks = 0;
+  let messages = 0;
   for (const order of planned) {
     if (known.has(order.orderId)) continue;
-    storeTasks += await recordPastOrder(shop, order, catalogue, options.end);
+    const done = await recordPastOrder(shop, order, catalogue, options.end);
+    storeTasks += done.storeTasks;
+    messages += done.messages;
     recorded++;
   }
-  return { planned: planned.length, recorded, skipped: known.size, storeTasks };
+  return { planned: planned.length, recorded, skipped: known.size, storeTasks, messages };
 }
 
-/** One past order: recorded, decided, its moves done and its stores' work finished; returns its store tasks. */
+/**
+ * One past order: recorded with its shopper's contact, decided, its moves done, its stores' work
+ * finished and its shopper's messages sent; returns its store tasks and delivered messages.
+ */
 async function recordPastOrder(
   shop: string,
   order: OrderFacts,
   catalogue: ReadonlyMap<string, CatalogueItem>,
   end: Date,
-): Promise<number> {
+): Promise<{ storeTasks: number; messages: number }> {
+  const contact = historyContactOf(order.orderId);
   await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+  await upsertOrderContact(sqlPool, shop, contact);
   const decision = await decideOrder(shop, order, new Date(order.placedAt.getTime() + DECIDED_AFTER_PLACED_MS));
-  if (decision.status === "UNROUTABLE") return 0;
+  if (decision.status === "UNROUTABLE") return { storeTasks: 0, messages: 0 };
   await inSqlTransaction(async (tx) => {
     for (const locationId of assignedLocationIds(decision.assignments)) {
       await markReservationsReflectedAfter(tx, shop, order.orderId, locationId, order.placedAt);
@@ -76,12 +88,20 @@ async function recordPastOrder(
     await clearReflectedReservations(tx, shop, { orderId: order.orderId });
     await setDecisionMoveStatus(tx, shop, order.orderId, "DONE");
   });
-  return prisma.$transaction((tx) => recordPastStoreWork(tx, shop, order, decision, catalogue, end));
+  return prisma.$transaction(
+    async (tx) => {
+      const work = await recordPastStoreWork(tx, shop, order, decision, catalogue, end, contact);
+      return { ...work, messages: work.messages + (await settlePastMessages(tx, shop, contact, end)) };
+    },
+    // A national order's steps plan a few dozen statements; a busy machine can take seconds over them.
+    { timeout: 60_000, maxWait: 60_000 },
+  );
 }
 
 /**
- * Until the app is installed for `shop` and its first full inventory sync has finished (the
- * engine decides over the mirror): polls, as the demo's merchant setup does.
+ * Until the app is installed for `shop`, its first full inventory sync has finished (the engine
+ * decides over the mirror) and the demo's merchant setup has given it its messaging accounts:
+ * polls, as the merchant setup does.
  */
 export async function waitForSyncedMirror(shop: string, stores: number, pollMs = 1_000): Promise<void> {
   for (;;) {
@@ -89,7 +109,9 @@ export async function waitForSyncedMirror(shop: string, stores: number, pollMs =
       prisma.locationProfile.count({ where: { shop, kind: "STORE" } }),
       catalogueSyncedAt(prisma, shop),
     ]);
-    if (profiles >= stores && syncedAt !== null) return;
+    // And the merchant setup's messaging accounts (push needs OneSignal's), as the cadence plans by them.
+    const accounts = await prisma.shopMessagingAccount.count({ where: { shop } });
+    if (profiles >= stores && syncedAt !== null && accounts > 0) return;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
@@ -122,7 +144,7 @@ async function main(): Promise<void> {
   const end = startOfTodayEverywhere(scenario, new Date());
   const result = await generateDemoHistory(shop, scenario, { ...defaults, days, end });
   process.stdout.write(
-    `History: ${result.recorded} past orders routed by the engine (${result.skipped} already there), ${result.storeTasks} store tasks, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    `History: ${result.recorded} past orders routed by the engine (${result.skipped} already there), ${result.storeTasks} store tasks, ${result.messages} customer messages, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }
 

@@ -1,4 +1,4 @@
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
 import { readBulkInventoryLine, type MirroredLevel } from "~/domain/inventory/bulk-inventory-lines";
 import {
   fillMissingSkus,
@@ -6,6 +6,7 @@ import {
   upsertSyncedLevels,
   type SyncedLevel,
 } from "~/models/inventory-levels.server";
+import { recordInventorySynced } from "~/models/inventory-sync-status.server";
 import { INVENTORY_LEVELS_BULK_QUERY } from "~/shopify/operations/inventory-mirror.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
@@ -97,5 +98,8 @@ export async function runInventoryFullSync(
     return removed;
   });
   const variants = await syncVariants(shop, dependencies, syncedAt);
+  // Last, so that routing, which waits for the first of these (mirror-ready.server.ts), never
+  // decides over a mirror a sync is still filling.
+  await recordInventorySynced(sqlPool, shop, now());
   return { locations, levelsRead, levelsRemoved, ...variants };
 }

@@ -11,6 +11,8 @@ const routeOrderPayload = z.object({
   orderId: z.string(),
   /** Admin API points the trigger's job spent finding the order, added to the order's cost. */
   triggerCost: z.object({ requested: z.number(), actual: z.number() }).optional(),
+  /** When the job first found the shop's inventory mirror not yet synced and put the order off (mirror-ready.server.ts). */
+  deferredSince: z.iso.datetime().optional(),
 });
 
 export type RouteOrderJob = z.infer<typeof routeOrderPayload>;

@@ -40,7 +40,13 @@ import {
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
 import { countOrderTakenByLocations } from "./orders-taken-today.server";
 import { routingViewFor } from "./routing-view.server";
-import { enqueueRouteOrder, type RouteOrderJob, type RoutingTriggerJob } from "./routing-jobs.server";
+import {
+  enqueueRouteOrder,
+  enqueueRouteOrderLater,
+  type RouteOrderJob,
+  type RoutingTriggerJob,
+} from "./routing-jobs.server";
+import { isInventoryMirrorKnownReady, isInventoryMirrorReady } from "~/services/inventory/mirror-ready.server";
 import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
@@ -87,6 +93,8 @@ export type RouteOrderOutcome =
   | { kind: "UNKNOWN_ORDER" }
   | { kind: "CANCELLED" }
   | { kind: "NOTHING_TO_ROUTE" }
+  /** The shop's first inventory sync has not finished: the order is queued again to be decided after it. */
+  | { kind: "DEFERRED"; until: "INVENTORY_SYNCED" }
   | { kind: "ROUTED"; decision: StoredDecision; moveStatus: StoredDecision["moveStatus"] };
 
 /** routing.route-order. Throws AdminApiUnavailableError to be retried by pg-boss. */
@@ -98,7 +106,7 @@ export async function routeOrderJob(
   const client = deps.client(job.shop, meter);
   let outcome: RouteOrderOutcome | undefined;
   try {
-    outcome = await routeAndMove(job.shop, job.orderId, client, deps);
+    outcome = (await deferredUntilMirrorSynced(job, deps)) ?? (await routeAndMove(job.shop, job.orderId, client, deps));
     return outcome;
   } finally {
     // Whatever happened, the points this attempt spent count against the order; written with
@@ -113,6 +121,43 @@ export async function routeOrderJob(
       ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
     });
   }
+}
+
+/** How often an order waiting for the shop's first inventory sync looks again. */
+export const MIRROR_WAIT_RECHECK_SECONDS = 5;
+/**
+ * How long an order waits for it at most: longer than a national first sync takes, shorter than
+ * a merchant would leave orders unrouted. A sync failing past it (its job dead-lettered) leaves the
+ * orders decided over what the mirror holds, unroutable ones flagged, rather than silently stuck.
+ */
+export const MIRROR_WAIT_LIMIT_MS = 60 * 60_000;
+
+/**
+ * Orders that arrive during the shop's first inventory sync (the install's) are not decided over
+ * the empty or half-written mirror: the job queues the order again a few seconds later, carrying
+ * when it first waited and the trigger's cost, until the sync has finished. An order already
+ * decided never waits (its retry only carries out the decision). Once the shop's mirror is known
+ * synced, this costs nothing.
+ */
+async function deferredUntilMirrorSynced(
+  job: RouteOrderJob,
+  deps: RoutingDependencies,
+): Promise<RouteOrderOutcome | null> {
+  const { shop, orderId } = job;
+  if (isInventoryMirrorKnownReady(shop) || (await isInventoryMirrorReady(shop))) return null;
+  if (await findDecision(sqlPool, shop, orderId)) return null;
+  const now = deps.now();
+  const since = job.deferredSince ? new Date(job.deferredSince) : now;
+  if (now.getTime() - since.getTime() >= MIRROR_WAIT_LIMIT_MS) {
+    console.warn(
+      `[routing] ${shop} order ${orderId}: the inventory mirror is still not synced after ${MIRROR_WAIT_LIMIT_MS / 60_000} min; deciding over what it holds`,
+    );
+    return null;
+  }
+  await inSqlTransaction((tx) =>
+    enqueueRouteOrderLater(tx, { ...job, deferredSince: since.toISOString() }, MIRROR_WAIT_RECHECK_SECONDS),
+  );
+  return { kind: "DEFERRED", until: "INVENTORY_SYNCED" };
 }
 
 async function routeAndMove(

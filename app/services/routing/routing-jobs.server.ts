@@ -26,6 +26,11 @@ export async function enqueueRouteOrder(tx: Db, job: RouteOrderJob): Promise<boo
   return (await routingRouteOrderJob.enqueue(tx, job)) !== null;
 }
 
+/** Queues the order's routing again after `seconds`, keyed as any other (see enqueueRouteOrder). */
+export async function enqueueRouteOrderLater(tx: Db, job: RouteOrderJob, seconds: number): Promise<boolean> {
+  return (await routingRouteOrderJob.enqueue(tx, job, { startAfterSeconds: seconds })) !== null;
+}
+
 export function enqueueRouteOrderNow(job: RouteOrderJob): Promise<boolean> {
   return inSqlTransaction((tx) => enqueueRouteOrder(tx, job));
 }

@@ -1,5 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { ADDRESS, SHOP, STORE_A, gidOf, harness } from "./test-support";
+import { ADDRESS, SHOP, STORE_A, gidOf, harness, type TestHarness } from "./test-support";
+
+interface PolledOperation {
+  status: string;
+  objectCount: string;
+  rootObjectCount: string;
+  url: string | null;
+  errorCode: string | null;
+}
+
+/** Polls the operation's status the way the app does until it leaves CREATED and RUNNING. */
+async function pollUntilDone(h: TestHarness, id: string): Promise<PolledOperation> {
+  for (;;) {
+    const poll = await h.graphql(`query ($id: ID!) { node(id: $id) { ... on BulkOperation { status objectCount rootObjectCount url errorCode } } }`, { id });
+    const node = (poll.json.data as { node: PolledOperation }).node;
+    if (node.status !== "CREATED" && node.status !== "RUNNING") return node;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 describe("bulk operations", () => {
   it("runs a bulk query over every page and writes Shopify's JSONL with __parentId", async () => {
@@ -11,12 +29,9 @@ describe("bulk operations", () => {
     expect(run.json.errors).toBeUndefined();
     const started = (run.json.data as { bulkOperationRunQuery: { bulkOperation: { id: string; status: string } } }).bulkOperationRunQuery;
     expect(started.bulkOperation.status).toBe("CREATED");
-    const poll = await h.graphql(`query ($id: ID!) { node(id: $id) { ... on BulkOperation { status objectCount rootObjectCount url errorCode } } }`, {
-      id: started.bulkOperation.id,
-    });
-    const node = (poll.json.data as { node: { status: string; objectCount: string; rootObjectCount: string; url: string } }).node;
+    const node = await pollUntilDone(h, started.bulkOperation.id);
     expect(node).toMatchObject({ status: "COMPLETED", objectCount: "9", rootObjectCount: "3", errorCode: null });
-    const path = new URL(node.url).pathname;
+    const path = new URL(node.url ?? "").pathname;
     const file = await h.emulator.handle({ method: "GET", path, shop: undefined, headers: {}, body: "" });
     expect(file.status).toBe(200);
     const lines = file.body.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -1,5 +1,6 @@
+import type { DocumentNode } from "graphql";
 import type { Scenario } from "../../scenarios/types";
-import { checkBulkQuery, runBulkQuery } from "./bulk";
+import { BulkRunCanceled, checkBulkQuery, runBulkQuery, type BulkResult } from "./bulk";
 import { ShopContext } from "./context";
 import { EventBus, type EventListener } from "./events";
 import { runAdminGraphql } from "./execute";
@@ -9,9 +10,9 @@ import { gid, numericId } from "./ids";
 import { QUANTITY_NAMES, quantityOf, setQuantity, type QuantityName } from "./inventory";
 import { cancelOrder, placeOrder, type PlaceOrderInput, type PlacedOrder } from "./orders";
 import { SeededRandom } from "../../seeded-random";
-import type { ResolverContext } from "./resolvers/types";
+import type { BulkStart, ResolverContext } from "./resolvers/types";
 import { ADMIN_API_VERSION, adminSchema } from "./schema";
-import { ShopState, shopDataFromScenario, type ShopData } from "./state";
+import { ShopState, shopDataFromScenario, type BulkOperationRecord, type ShopData } from "./state";
 import { CostBucket } from "./throttle";
 import { graphqlTime } from "./time";
 import { TokenAuthority, type TokenStoreSnapshot } from "./token-exchange";
@@ -166,6 +167,8 @@ export class ShopifyEmulator {
   private readonly buckets = new Map<string, CostBucket>();
   /** Bulk result files by `${shop}/${id}`; kept out of snapshots (Shopify expires them too). */
   private readonly bulkFiles = new Map<string, string>();
+  /** Bulk operations running in the background, by `${shop}/${id}`. */
+  private readonly bulkRuns = new Map<string, Promise<void>>();
   private publicUrl: string;
   private readonly restoreRate: number;
   private requestCounter = 0;
@@ -330,14 +333,23 @@ export class ShopifyEmulator {
     return json(answer.status, answer.body, { "X-Request-Id": `emulator-${this.requestCounter}` });
   }
 
-  private startBulkQuery(ctx: ShopContext, query: string): { ok: true; operationId: number } | { ok: false; message: string } {
+  private startBulkQuery(ctx: ShopContext, query: string): BulkStart {
     const schema = adminSchema();
-    const checked = checkBulkQuery(schema, query);
-    if (!checked.ok) return checked;
     const state = ctx.state;
-    const operation = {
+    // "You can run only one bulk operation of each type ... at a time per shop" (bulk operations guide).
+    const running = state.data.bulkOperations.find((o) => o.status === "CREATED" || o.status === "RUNNING");
+    if (running) {
+      return {
+        ok: false,
+        code: "OPERATION_IN_PROGRESS",
+        message: `A bulk query operation for this app and shop is already in progress: ${gid("BulkOperation", running.id)}.`,
+      };
+    }
+    const checked = checkBulkQuery(schema, query);
+    if (!checked.ok) return { ...checked, code: "INVALID" };
+    const record: BulkOperationRecord = {
       id: state.mintId(),
-      status: "RUNNING" as const,
+      status: "CREATED",
       errorCode: null,
       query,
       createdAt: ctx.nowIso(),
@@ -346,15 +358,48 @@ export class ShopifyEmulator {
       rootObjectCount: 0,
       fileSize: null,
     };
-    state.addBulkOperation(operation);
-    const record = state.bulkOperationsById.get(operation.id);
-    if (!record) throw new Error("bulk operation not stored");
-    const result = runBulkQuery(schema, checked.document, {
-      shop: ctx,
-      bulk: true,
-      publicUrl: this.publicUrl,
-      runBulkQuery: () => ({ ok: false, message: "bulk operations cannot nest" }),
-    });
+    state.addBulkOperation(record);
+    const key = `${state.domain}/${record.id}`;
+    const run = this.runBulkOperation(ctx, record, checked.document).finally(() => this.bulkRuns.delete(key));
+    this.bulkRuns.set(key, run);
+    return { ok: true, operationId: record.id };
+  }
+
+  /**
+   * The background half of bulkOperationRunQuery: Shopify answers the mutation with the operation
+   * CREATED and runs it later, RUNNING until the file is written, then COMPLETED (or FAILED) with
+   * the bulk_operations/finish webhook. The run shares the event loop with every other request.
+   */
+  private async runBulkOperation(ctx: ShopContext, record: BulkOperationRecord, document: DocumentNode): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const state = ctx.state;
+    // A restore or a new scenario replaced this shop's state meanwhile: the operation is gone with it.
+    const superseded = () => this.shopStates.get(state.domain) !== state;
+    if (superseded()) return;
+    record.status = "RUNNING";
+    let result: BulkResult;
+    try {
+      result = await runBulkQuery(
+        adminSchema(),
+        document,
+        {
+          shop: ctx,
+          bulk: true,
+          publicUrl: this.publicUrl,
+          runBulkQuery: () => ({ ok: false, code: "INVALID", message: "bulk operations cannot nest" }),
+        },
+        {
+          isCanceled: superseded,
+          onProgress: (objects, roots) => {
+            record.objectCount = objects;
+            record.rootObjectCount = roots;
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof BulkRunCanceled) return;
+      result = { jsonl: "", objectCount: 0, rootObjectCount: 0, error: error instanceof Error ? error.message : String(error) };
+    }
     record.completedAt = ctx.nowIso();
     if (result.error) {
       record.status = "FAILED";
@@ -374,7 +419,11 @@ export class ShopifyEmulator {
       status: record.status.toLowerCase(),
       type: "query",
     });
-    return { ok: true, operationId: record.id };
+  }
+
+  /** Resolves once every bulk operation started so far has finished (tests and scripts wait on it). */
+  async bulkOperationsSettled(): Promise<void> {
+    while (this.bulkRuns.size > 0) await Promise.all([...this.bulkRuns.values()]);
   }
 
   /** Where a completed bulk operation's JSONL is served. */
@@ -534,6 +583,12 @@ export class ShopifyEmulator {
       // Result files are not kept across runs: their operations read as expired.
       for (const operation of data.bulkOperations) {
         if (operation.status === "COMPLETED") operation.status = "EXPIRED";
+        // A run in progress when the snapshot was taken is not resumed; left RUNNING it would
+        // refuse every later bulk query as already in progress.
+        if (operation.status === "CREATED" || operation.status === "RUNNING") {
+          operation.status = "FAILED";
+          operation.errorCode = "INTERNAL_SERVER_ERROR";
+        }
       }
       this.shopStates.set(data.domain, new ShopState(data));
     }

@@ -1,18 +1,18 @@
 import { resolversFor } from "../resolvers/types";
 import { bulkOperationView } from "../resolvers/views";
 
-/** bulkOperationRunQuery: the emulator validates and runs the query (see ../bulk.ts). */
+/** bulkOperationRunQuery: the emulator validates the query and runs it in the background (see ../bulk.ts). */
 export const bulkMutations = resolversFor<unknown>({
   bulkOperationRunQuery: (_source, args: { query: string }, ctx) => {
     const started = ctx.runBulkQuery(args.query);
-    if (!started.ok) return { bulkOperation: null, userErrors: [{ field: ["query"], message: started.message, code: "INVALID" }] };
+    if (!started.ok) {
+      // An invalid query is the `query` argument's fault; an operation in progress is no field's.
+      const field = started.code === "INVALID" ? ["query"] : null;
+      return { bulkOperation: null, userErrors: [{ field, message: started.message, code: started.code }] };
+    }
     const operation = ctx.shop.state.bulkOperationsById.get(started.operationId);
     if (!operation) throw new Error("bulk operation vanished");
-    // Shopify answers with the operation as just created; polling sees it complete.
-    return { bulkOperation: bulkOperationView(
-        { ...operation, status: "CREATED", completedAt: null, objectCount: 0, rootObjectCount: 0, fileSize: null },
-        ctx.publicUrl,
-        ctx.shop.state.domain,
-      ), userErrors: [] };
+    // The run starts after this answer (a later macrotask), so the operation is still CREATED here.
+    return { bulkOperation: bulkOperationView(operation, ctx.publicUrl, ctx.shop.state.domain), userErrors: [] };
   },
 });

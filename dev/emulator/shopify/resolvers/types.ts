@@ -9,8 +9,13 @@ export interface ResolverContext {
   /** Where bulk result files are served from, e.g. http://127.0.0.1:4000. */
   publicUrl: string;
   /** Starts a bulk query (the emulator owns the running and the files). */
-  runBulkQuery: (query: string) => { ok: true; operationId: number } | { ok: false; message: string };
+  runBulkQuery: (query: string) => BulkStart;
 }
+
+/** bulkOperationRunQuery's outcome: the operation started, or Shopify's userError code and message. */
+export type BulkStart =
+  | { ok: true; operationId: number }
+  | { ok: false; code: "INVALID" | "OPERATION_IN_PROGRESS"; message: string };
 
 /**
  * Resolver arguments are coerced against the schema by graphql-js before a resolver runs,
