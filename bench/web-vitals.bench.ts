@@ -46,6 +46,11 @@ import { fillDemoMirror } from "./national-shop";
 /** Cold and warm loads of each page; the table shows the median. WEB_VITALS_RUNS overrides. */
 const RUNS = Math.max(1, Number(process.env.WEB_VITALS_RUNS ?? 3) || 3);
 const SCENARIO: "national" | "chicago" = process.env.WEB_VITALS_SCENARIO === "chicago" ? "chicago" : "national";
+/** WEB_VITALS_PAGES="Locations,Routing rules" measures only the pages named (by the table's names), for working on them. */
+const ONLY_PAGES = (process.env.WEB_VITALS_PAGES ?? "")
+  .split(",")
+  .map((name) => name.trim().toLowerCase())
+  .filter(Boolean);
 const VIEWPORT = { width: 1400, height: 900 };
 /** Orders placed before measuring, through the emulator's API. */
 const SEED_ORDERS = 12;
@@ -89,6 +94,8 @@ interface PageResult {
   name: string;
   path: string;
   runs: RunResult[];
+  /** Runs that did not finish (a step timed out on a loaded machine): reported, and the bench exits non-zero. */
+  failures: string[];
 }
 
 interface PageSpec {
@@ -627,7 +634,7 @@ async function measurePage(
   spec: PageSpec,
   consoleErrors: string[],
 ): Promise<PageResult> {
-  const result: PageResult = { name: spec.name, path: spec.path, runs: [] };
+  const result: PageResult = { name: spec.name, path: spec.path, runs: [], failures: [] };
   for (let run = 1; run <= RUNS; run++) {
     const context = await browser.newContext({ viewport: VIEWPORT });
     await context.addInitScript({ content: OBSERVER_SCRIPT });
@@ -642,6 +649,11 @@ async function measurePage(
       const session = new InteractionSession(page, warm.frame);
       await spec.interact(session);
       result.runs.push({ cold, warm: warm.figures, ...(await session.results()) });
+    } catch (error) {
+      // The other runs and pages are still measured: one timeout does not cost the whole report.
+      const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+      log(`web-vitals: ${spec.name}, run ${run}, did not finish: ${message}`);
+      result.failures.push(`run ${run}: ${message}`);
     } finally {
       await context.close();
     }
@@ -685,8 +697,12 @@ async function auditPages(
   try {
     for (const spec of specs) {
       log(`web-vitals: axe-core on ${spec.name} (${spec.path})…`);
-      const { frame } = await loadPage(page, demo, spec);
-      findings.set(spec.name, await runAxe(frame, axeSource));
+      try {
+        const { frame } = await loadPage(page, demo, spec);
+        findings.set(spec.name, await runAxe(frame, axeSource));
+      } catch (error) {
+        log(`web-vitals: axe-core on ${spec.name} did not finish: ${error instanceof Error ? error.message : error}`);
+      }
     }
   } finally {
     await context.close();
@@ -892,6 +908,14 @@ function report(
   }
   out.push(table(summaryRows, ["l", "r", "l", "l", "r", "l", "l", "r", "l", "l", "r", "l"]), "");
   out.push(...describeAudits(results, audits), "");
+  const failed = results.filter((result) => result.failures.length > 0);
+  if (failed.length) {
+    out.push(
+      "Runs that did not finish (their figures are missing above):",
+      ...failed.flatMap((result) => result.failures.map((failure) => `  ${result.name}: ${failure}`)),
+      "",
+    );
+  }
   if (consoleErrors.length) {
     out.push(
       `Console errors while measuring (${consoleErrors.length}):`,
@@ -939,7 +963,10 @@ async function main(): Promise<void> {
     const browser = chromium.browser;
     log(`web-vitals: demo at ${demo.url}; placing ${SEED_ORDERS} orders and waiting for them to be routed…`);
     const orderId = await seedOrders(browser, demo);
-    const specs = pages(orderId);
+    const specs = pages(orderId).filter(
+      (spec) => ONLY_PAGES.length === 0 || ONLY_PAGES.includes(spec.name.toLowerCase()),
+    );
+    if (specs.length === 0) throw new Error(`WEB_VITALS_PAGES named no page: ${process.env.WEB_VITALS_PAGES}`);
     const outOfProcess = await appFrameOutOfProcess(browser, demo);
     const scale = await describeScale(demo);
     log(`web-vitals: ${scale}`);
@@ -953,6 +980,8 @@ async function main(): Promise<void> {
     }
     const audits = await auditPages(browser, demo, specs, axe.source);
     report(results, browser.version(), outOfProcess, consoleErrors, audits, scale);
+    const unfinished = results.reduce((sum, result) => sum + result.failures.length, 0);
+    if (unfinished > 0) throw new Error(`${unfinished} run(s) did not finish (reported above)`);
   } catch (error) {
     const tail = demo ? `\n--- demo output (end) ---\n${demo.output().slice(-3000)}` : "";
     throw new Error(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}${tail}`);

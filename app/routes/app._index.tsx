@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -15,11 +15,10 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { StackedBarChart, type ChartSeries } from "~/components/DailyTrendChart";
 import { DeadLetterCard } from "~/components/DeadLetterCard";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 import { ROUTE_LABELS, type DashboardTrendDay, type GlanceCard } from "~/domain/analytics/dashboard-view";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import type { Check } from "~/services/dashboard/app-health.server";
@@ -351,7 +350,5 @@ export default function Dashboard() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Dashboard" failed="The dashboard could not be loaded" />;
+  return <PageErrorBoundary title="Dashboard" failed="The dashboard could not be loaded" />;
 }

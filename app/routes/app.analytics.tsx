@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -18,10 +18,9 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { LineChart, StackedBarChart, type ChartSeries } from "~/components/DailyTrendChart";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 import { useCsvDownload } from "~/components/use-csv-download";
 import { LOCATION_ROWS_SHOWN, type TrendDay } from "~/domain/analytics/analytics-view";
 import { RANGE_PRESETS } from "~/domain/analytics/date-range";
@@ -333,7 +332,5 @@ export default function AnalyticsPageView() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Analytics" failed="The analytics could not be loaded" />;
+  return <PageErrorBoundary title="Analytics" failed="The analytics could not be loaded" />;
 }

@@ -1,17 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useUrlQuery } from "~/components/use-url-query";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-  useRouteError,
-} from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import {
   Badge,
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -25,7 +17,6 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { formatDateTime } from "~/domain/date-time";
@@ -34,7 +25,7 @@ import { INVENTORY_SORTS, readInventoryPageQuery, type InventorySort } from "~/d
 import { loadInventoryPage, syncInventoryNow } from "~/services/inventory-page/inventory-page.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { CursorPagination } from "~/components/CursorPagination";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -346,25 +337,19 @@ export default function InventoryPage() {
   );
 }
 
-// A search or filter the page cannot read (an edited link) says so with the nav still around it;
-// Shopify's own answers (re-authentication) go through its boundary.
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && (error.status === 400 || error.status === 404)) {
-    const reason = (error.data as { error?: unknown } | null)?.error;
-    return (
-      <Page>
-        <TitleBar title="Inventory" />
-        <Banner
-          tone="warning"
-          title="This inventory view cannot be shown"
-          action={{ content: "Show all inventory", url: "/app/inventory" }}
-        >
-          <Text as="p">{typeof reason === "string" ? reason : "The link's search or filters are not valid."}</Text>
-        </Banner>
-      </Page>
-    );
-  }
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Inventory" failed="The inventory could not be loaded" />;
+  return (
+    <PageErrorBoundary
+      title="Inventory"
+      failed="The inventory could not be loaded"
+      refusal={{
+        statuses: [400, 404],
+        titleBar: "Inventory",
+        banner: "This inventory view cannot be shown",
+        action: { content: "Show all inventory", url: "/app/inventory" },
+        explanation: "The link's search or filters are not valid.",
+        showsReason: true,
+      }}
+    />
+  );
 }

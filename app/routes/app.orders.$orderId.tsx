@@ -36,14 +36,17 @@ const ORDER_ID = /^\d{1,20}$/;
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const orderId = params.orderId ?? "";
-  const order = ORDER_ID.test(orderId) ? await getRoutedOrder(session.shop, orderId) : null;
+  if (!ORDER_ID.test(orderId)) throw new Response("This order has not been routed by Omniroute", { status: 404 });
+  // The order's parts are independent reads: asked together, the page waits for the slowest, not their sum.
+  const [order, timeZone] = await Promise.all([getRoutedOrder(session.shop, orderId), shopTimeZone(session.shop)]);
   if (!order) throw new Response("This order has not been routed by Omniroute", { status: 404 });
-  const timeZone = await shopTimeZone(session.shop);
-  const storeTimeline = await storeTimelineOfOrder(session.shop, orderId, timeZone);
-  const pickupPass = await pickupPassLinkOfOrder(session.shop, orderId);
-  const pickupPromise = await orderPromiseView(session.shop, orderId, timeZone);
-  const customerMessages = await customerMessagesOfOrder(session.shop, orderId, timeZone);
-  const uncollectedCancellation = await uncollectedCancellationOfOrder(session.shop, orderId, timeZone);
+  const [storeTimeline, pickupPass, pickupPromise, customerMessages, uncollectedCancellation] = await Promise.all([
+    storeTimelineOfOrder(session.shop, orderId, timeZone),
+    pickupPassLinkOfOrder(session.shop, orderId),
+    orderPromiseView(session.shop, orderId, timeZone),
+    customerMessagesOfOrder(session.shop, orderId, timeZone),
+    uncollectedCancellationOfOrder(session.shop, orderId, timeZone),
+  ]);
   return {
     customerMessages,
     uncollectedCancellation,

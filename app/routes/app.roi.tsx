@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -17,9 +17,8 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 import { useFormFields } from "~/components/use-form-fields";
 import type { FieldErrors } from "~/domain/form-result";
 import { HISTORY_DAYS, type HistoryInput } from "~/domain/roi/from-history";
@@ -335,7 +334,5 @@ export default function RoiPageView() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="ROI" failed="The ROI calculator could not be loaded" />;
+  return <PageErrorBoundary title="ROI" failed="The ROI calculator could not be loaded" />;
 }

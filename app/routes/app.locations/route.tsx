@@ -1,14 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useUrlQuery } from "~/components/use-url-query";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link as RemixLink,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-} from "@remix-run/react";
+import { Link as RemixLink, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -23,7 +16,6 @@ import {
   useIndexResourceState,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { currencySymbol } from "~/domain/roi/roi-formulas";
@@ -36,7 +28,7 @@ import {
 import { bulkEditLocationProfiles, loadLocationsTable } from "~/services/locations/location-profiles.server";
 import { shopMoneyFormat } from "~/services/roi/shop-money-format.server";
 import { CursorPagination } from "~/components/CursorPagination";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 import { BulkEditModal, type BulkEditReply, type BulkIntent, type BulkTarget } from "./BulkEditModal";
 
 /**
@@ -367,25 +359,19 @@ export default function LocationsPage() {
   );
 }
 
-// A search or filter the page cannot read (an edited link) says so with the nav still around it;
-// Shopify's own answers (re-authentication) go through its boundary.
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 400) {
-    const reason = (error.data as { error?: unknown } | null)?.error;
-    return (
-      <Page>
-        <TitleBar title="Locations" />
-        <Banner
-          tone="warning"
-          title="These locations cannot be shown"
-          action={{ content: "Show all locations", url: "/app/locations" }}
-        >
-          <Text as="p">{typeof reason === "string" ? reason : "The link's search or filters are not valid."}</Text>
-        </Banner>
-      </Page>
-    );
-  }
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Locations" failed="The locations could not be loaded" />;
+  return (
+    <PageErrorBoundary
+      title="Locations"
+      failed="The locations could not be loaded"
+      refusal={{
+        statuses: [400],
+        titleBar: "Locations",
+        banner: "These locations cannot be shown",
+        action: { content: "Show all locations", url: "/app/locations" },
+        explanation: "The link's search or filters are not valid.",
+        showsReason: true,
+      }}
+    />
+  );
 }

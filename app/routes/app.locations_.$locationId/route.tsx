@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { Banner, BlockStack, Page, Text } from "@shopify/polaris";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { HOURS_FIELDS } from "~/domain/locations/hours-form";
@@ -15,7 +14,7 @@ import {
   saveLocationProfile,
 } from "~/services/locations/location-profiles.server";
 import { shopMoneyFormat } from "~/services/roi/shop-money-format.server";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 import { LocationProfileForm } from "./LocationProfileForm";
 
 /** One location's whole profile, edited on a page of its own (the Locations table links here). */
@@ -105,21 +104,18 @@ export default function LocationPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <Page backAction={{ content: "Locations", url: "/app/locations" }} title="Location not found">
-        <TitleBar title="Location not found" />
-        <Banner
-          tone="warning"
-          title="This shop has no such location"
-          action={{ content: "All locations", url: "/app/locations" }}
-        >
-          <Text as="p">It may have been deleted in Shopify, or the link is not one of this shop&apos;s.</Text>
-        </Banner>
-      </Page>
-    );
-  }
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Location" failed="The location could not be loaded" />;
+  return (
+    <PageErrorBoundary
+      title="Location"
+      failed="The location could not be loaded"
+      refusal={{
+        statuses: [404],
+        titleBar: "Location not found",
+        page: { title: "Location not found", backAction: { content: "Locations", url: "/app/locations" } },
+        banner: "This shop has no such location",
+        action: { content: "All locations", url: "/app/locations" },
+        explanation: "It may have been deleted in Shopify, or the link is not one of this shop's.",
+      }}
+    />
+  );
 }

@@ -48,19 +48,40 @@ function ShopifyEntry({ message }: { message: ShopifyMessage }) {
   );
 }
 
-function StepEntry({
-  stepKey,
-  form,
-  set,
-  errors,
-  onEditText,
-}: {
+interface StepEntryProps {
   stepKey: CadenceStepKey;
   form: Fields;
   set: Setter;
   errors: FieldErrors<CadenceFormField>;
   onEditText?: (key: CadenceStepKey) => void;
-}) {
+}
+
+/** The form's fields a step's entry shows: its own settings and whether its SMS text is reworded. */
+function fieldsOfStep(stepKey: CadenceStepKey): CadenceFormField[] {
+  return [
+    stepField(stepKey, "enabled"),
+    stepField(stepKey, "delay"),
+    stepField(stepKey, "delayUnit"),
+    stepField(stepKey, "channels"),
+    smsTextField(stepKey),
+  ];
+}
+
+/**
+ * A step's entry renders again only when one of its own fields changes: a keystroke elsewhere in
+ * the form (another step, the feedback offer, a text in the preview) leaves the other entries be.
+ */
+const MemoStepEntry = memo(
+  StepEntry,
+  (before, after) =>
+    before.stepKey === after.stepKey &&
+    before.set === after.set &&
+    before.errors === after.errors &&
+    before.onEditText === after.onEditText &&
+    fieldsOfStep(after.stepKey).every((field) => before.form[field] === after.form[field]),
+);
+
+function StepEntry({ stepKey, form, set, errors, onEditText }: StepEntryProps) {
   const step = cadenceStep(stepKey);
   const emailStep = CUSTOMER_EMAIL_OF_STEP[stepKey];
   // The email's errors too: its fields are in the panel, which may show another step.
@@ -182,7 +203,7 @@ export const CadenceTimeline = memo(function CadenceTimeline({
               <BlockStack key={entry.kind === "STEP" ? entry.key : entry.message.key} gap="400">
                 {index > 0 && <Divider />}
                 {entry.kind === "STEP" ? (
-                  <StepEntry stepKey={entry.key} form={form} set={set} errors={errors} onEditText={onEditText} />
+                  <MemoStepEntry stepKey={entry.key} form={form} set={set} errors={errors} onEditText={onEditText} />
                 ) : (
                   <ShopifyEntry message={entry.message} />
                 )}

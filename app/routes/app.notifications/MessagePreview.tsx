@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { BlockStack, Box, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import {
   CUSTOMER_EMAIL_OF_STEP,
@@ -73,30 +73,9 @@ export function MessagePreview({
     onStepChange?.(value as CadenceStepKey);
   };
   const step = cadenceStep(stepKey);
-  const offer = form.feedbackOffer.trim() || null;
-  const logoUrl = form.emailLogoUrl.trim();
-  const facts = {
-    ...sampleEmailFacts(sample.shopName, logoUrl && !logoUrlProblem(logoUrl) ? logoUrl : null),
-    pickupPassUrl: sample.pickupPassUrl,
-    offer,
-  };
-
   const smsField = smsTextField(stepKey);
   const smsTemplate = form[smsField];
-  const sms = step.allowedChannels.includes("SMS")
-    ? renderSmsTemplate(smsTemplate, {
-        shopName: facts.shopName,
-        orderName: facts.orderName,
-        storeName: facts.store?.name ?? null,
-        storeAddress: facts.store?.address ?? null,
-        pickupPassUrl: facts.pickupPassUrl,
-        offer,
-        trackingUrl: SAMPLE_TRACKING_URL,
-      })
-    : null;
-  const length = sms === null ? null : smsLength(sms);
   const smsProblem = errors[smsField] ?? smsTemplateProblems(stepKey, smsTemplate)[0];
-
   const emailStep = step.allowedChannels.includes("EMAIL") ? CUSTOMER_EMAIL_OF_STEP[stepKey] : undefined;
   const subjectField = emailStep ? emailTextField(emailStep, "subject") : null;
   const headingField = emailStep ? emailTextField(emailStep, "heading") : null;
@@ -105,7 +84,46 @@ export function MessagePreview({
     subjectField && headingField && bodyField
       ? { subject: form[subjectField], heading: form[headingField], body: form[bodyField] }
       : null;
-  const email = emailStep && template ? renderCustomerEmail(emailStep, template, facts, { unsubscribeUrl: "#" }) : null;
+  const logoUrl = form.emailLogoUrl.trim();
+
+  // The texts as the shopper gets them follow the typing a moment later, in a render of their own:
+  // a keystroke paints in its field at once, and the email is rebuilt (and its frame reloaded)
+  // only in the deferred render, when the form it is made from has changed.
+  const shown = useDeferredValue(form);
+  const { sms, email } = useMemo(() => {
+    const offer = shown.feedbackOffer.trim() || null;
+    const shownLogoUrl = shown.emailLogoUrl.trim();
+    const facts = {
+      ...sampleEmailFacts(sample.shopName, shownLogoUrl && !logoUrlProblem(shownLogoUrl) ? shownLogoUrl : null),
+      pickupPassUrl: sample.pickupPassUrl,
+      offer,
+    };
+    const smsText = cadenceStep(stepKey).allowedChannels.includes("SMS")
+      ? renderSmsTemplate(shown[smsTextField(stepKey)], {
+          shopName: facts.shopName,
+          orderName: facts.orderName,
+          storeName: facts.store?.name ?? null,
+          storeAddress: facts.store?.address ?? null,
+          pickupPassUrl: facts.pickupPassUrl,
+          offer,
+          trackingUrl: SAMPLE_TRACKING_URL,
+        })
+      : null;
+    const emailOf = emailStep
+      ? renderCustomerEmail(
+          emailStep,
+          {
+            subject: shown[emailTextField(emailStep, "subject")],
+            heading: shown[emailTextField(emailStep, "heading")],
+            body: shown[emailTextField(emailStep, "body")],
+          },
+          facts,
+          { unsubscribeUrl: "#" },
+        )
+      : null;
+    return { sms: smsText, email: emailOf };
+  }, [shown, stepKey, emailStep, sample.shopName, sample.pickupPassUrl]);
+  const length = sms === null ? null : smsLength(sms);
   const emailProblems = template ? emailTemplateProblems(template) : {};
   const change = (field: MessageTextField) => (set ? set(field) : undefined);
 

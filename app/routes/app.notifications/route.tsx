@@ -1,16 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-} from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { NotSavedBanner } from "~/components/NotSavedBanner";
 import { useFormFields } from "~/components/use-form-fields";
 import { formatDateTime } from "~/domain/date-time";
@@ -40,7 +32,7 @@ import { MessageTextInputs } from "./MessageTextInputs";
 import { SenderAccountsForm } from "./SenderAccountsForm";
 import { SendingPolicies } from "./SendingPolicies";
 import { UncollectedPolicy } from "./UncollectedPolicy";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 
 /** A sample order id for the preview's pickup pass link, signed like a real one so the text is as long. */
 const SAMPLE_ORDER_ID = "6100000001042";
@@ -217,10 +209,6 @@ export default function NotificationsPage() {
   );
 }
 
-// A failure of this page is shown here, with the nav still around it; Shopify's own answers
-// (re-authentication) go through its boundary.
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Notifications" failed="The notification settings could not be loaded" />;
+  return <PageErrorBoundary title="Notifications" failed="The notification settings could not be loaded" />;
 }

@@ -1,5 +1,5 @@
 import { formatDateTime } from "~/domain/date-time";
-import { memo, useId, useMemo, useState } from "react";
+import { memo, useDeferredValue, useId, useMemo, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import {
   Badge,
@@ -85,6 +85,9 @@ const TryItForm = memo(function TryItForm({ formId, places, recentOrders, timeZo
   });
   const [source, setSource] = useState<"RECENT" | "HAND_MADE">(recentOrders.length > 0 ? "RECENT" : "HAND_MADE");
   const [recentOrderId, setRecentOrderId] = useState(recentOrders[0]?.orderId ?? "");
+  // The hand-made order's fields (a national chain's thousands of stores in a select) are built a
+  // moment after the choice, in a render of their own, so the radio's answer paints at once.
+  const sourceShown = useDeferredValue(source);
 
   const tried = tryIt.data?.intent === "try" ? tryIt.data.outcome : null;
   const tryErrors = tried && !tried.ok ? { ...tried.settingsErrors, ...tried.orderErrors } : {};
@@ -101,7 +104,8 @@ const TryItForm = memo(function TryItForm({ formId, places, recentOrders, timeZo
     >
       <tryIt.Form method="post" id={formId}>
         <input type="hidden" name="intent" value="try" />
-        <input type="hidden" name="source" value={source} />
+        {/* What the fields below show, so a submit between the choice and their render posts a whole order. */}
+        <input type="hidden" name="source" value={sourceShown} />
         <Card>
           <FormLayout>
             <ChoiceList
@@ -121,7 +125,7 @@ const TryItForm = memo(function TryItForm({ formId, places, recentOrders, timeZo
               selected={[source]}
               onChange={([chosen]) => setSource(chosen === "RECENT" ? "RECENT" : "HAND_MADE")}
             />
-            {source === "RECENT" ? (
+            {sourceShown === "RECENT" ? (
               <Select
                 label="Recent order"
                 name="orderId"

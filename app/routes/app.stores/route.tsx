@@ -1,9 +1,8 @@
 import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Layout, Page } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { boundary } from "@shopify/shopify-app-remix/server";
 import { useFormFields } from "~/components/use-form-fields";
 import { STORE_SETTINGS_FIELDS, toStoreSettingsForm } from "~/domain/store-tasks/settings-form";
 import { leaderboardPeriodOf } from "~/domain/store-tasks/leaderboard-period";
@@ -24,7 +23,7 @@ import { Leaderboard } from "./Leaderboard";
 import { NeedsAttention } from "./NeedsAttention";
 import { StoreSettingsForm } from "./StoreSettingsForm";
 import { StoresToday } from "./StoresToday";
-import { PageLoadFailure } from "~/components/PageLoadFailure";
+import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 
 function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Partial<Record<Key, string>> {
   const values: Partial<Record<Key, string>> = {};
@@ -163,10 +162,6 @@ export default function StoresPage() {
   );
 }
 
-// A failure of this page's figures is shown here, with the nav still around it; Shopify's own
-// answers (re-authentication) go through its boundary.
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return boundary.error(error);
-  return <PageLoadFailure title="Stores" failed="The stores could not be loaded" />;
+  return <PageErrorBoundary title="Stores" failed="The stores could not be loaded" />;
 }
