@@ -3,9 +3,16 @@ import prisma, { sqlPool } from "~/db.server";
 import { seedMirror } from "../../tests/support/mirror";
 import { uniqueShop } from "../../tests/support/shops";
 import { findStockOfSkus } from "./inventory-levels.server";
-import { findStockMapsOfSkus } from "./replay-stock.server";
+import { buildStockTable, stockMapsOf } from "~/domain/routing/stock-table";
+import { findStockRowsOfSkus } from "./replay-stock.server";
 
-describe("stock maps of many SKUs for the replay's snapshot", () => {
+/** The levels as stock maps by location, added up as the replay's table adds them. */
+async function findStockMapsOfSkus(shop: string, skus: string[]): Promise<Map<string, Record<string, number>>> {
+  const rows = await findStockRowsOfSkus(sqlPool, shop, skus);
+  return stockMapsOf(buildStockTable([...rows.keys()].sort(), skus, rows));
+}
+
+describe("stock rows of many SKUs for the replay's snapshot", () => {
   const store = { name: "Store", kind: "STORE" as const, lat: 41.9, lng: -87.6 };
 
   it("gives each location's units of the SKUs asked, oversold as none, and only the shop's own", async () => {
@@ -18,10 +25,10 @@ describe("stock maps of many SKUs for the replay's snapshot", () => {
     ]);
     await seedMirror(prisma, other, [{ ...store, locationId: "1", stock: { TEE: 50 } }]);
 
-    const maps = await findStockMapsOfSkus(sqlPool, shop, ["TEE", "MUG"]);
+    const maps = await findStockMapsOfSkus(shop, ["TEE", "MUG"]);
 
     expect(Object.fromEntries(maps)).toEqual({ "1": { TEE: 4, MUG: 0 }, "2": { TEE: 0 }, "3": { MUG: 7 } });
-    expect((await findStockMapsOfSkus(sqlPool, shop, [])).size).toBe(0);
+    expect((await findStockRowsOfSkus(sqlPool, shop, [])).size).toBe(0);
   });
 
   it("adds up two items sharing a SKU at a location, as the routing view does, whatever characters the SKUs hold", async () => {
@@ -38,7 +45,7 @@ describe("stock maps of many SKUs for the replay's snapshot", () => {
     await seedMirror(prisma, shop, [{ ...store, locationId: "2", stock: { "A\u001FB": 3, "C,D": 4, TEE: 1 } }]);
     const asked = ["TEE", "CAP", "A\u001FB", "C,D"];
 
-    const maps = await findStockMapsOfSkus(sqlPool, shop, asked);
+    const maps = await findStockMapsOfSkus(shop, asked);
 
     expect(maps.get("1")).toEqual({ TEE: 9, CAP: 2 });
     expect(maps.get("2")).toEqual({ "A\u001FB": 3, "C,D": 4, TEE: 1 });

@@ -244,3 +244,17 @@ export async function exportComparisonsListingOrders(
     [shop, orderIds],
   );
 }
+
+/**
+ * Retention: the shop's comparisons started before `before` that no saved version was recorded
+ * with (RoutingSettingsComparison) are deleted; returns how many.
+ */
+export function deleteUnattachedComparisonsBefore(db: Db, shop: string, before: Date): Promise<number> {
+  return sqlExecute(
+    db,
+    `DELETE FROM "RoutingComparison" c
+      WHERE c."shop" = $1 AND c."createdAt" < $2
+        AND NOT EXISTS (SELECT 1 FROM "RoutingSettingsComparison" v WHERE v."shop" = c."shop" AND v."comparisonId" = c."id")`,
+    [shop, before],
+  );
+}

@@ -10,6 +10,7 @@ import { notificationsRunningLateJob } from "~/services/notifications/running-la
 import { notificationsCancelUncollectedJob } from "~/services/notifications/uncollected/cancel-uncollected.job.server";
 import { notificationsSendDueJob } from "~/services/notifications/send/send-due.job.server";
 import { routingCompareRulesJob } from "~/services/routing-comparison/compare-rules.job.server";
+import { routingPruneComparisonsJob } from "~/services/routing-comparison/prune-comparisons.job.server";
 import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingRouteOrderJob } from "~/services/routing/route-order.job.server";
 import { storeTasksAlertEmailJob } from "~/services/store-tasks/alert-email.job.server";
@@ -37,6 +38,7 @@ export const JOBS: readonly AnyJobDefinition[] = [
   routingResolveTriggerJob,
   routingRouteOrderJob,
   routingCompareRulesJob,
+  routingPruneComparisonsJob,
   storeTasksSyncFulfillmentOrderJob,
   storeTasksShopifyEffectJob,
   storeTasksRerouteExceptionJob,

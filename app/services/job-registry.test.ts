@@ -124,6 +124,7 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
   },
   "inventory.nightly-sync": () => scheduledPayload("inventory.nightly-sync"),
   "webhooks.prune-events": () => scheduledPayload("webhooks.prune-events"),
+  "routing.prune-comparisons": () => scheduledPayload("routing.prune-comparisons"),
   "routing.resolve-trigger": async (shop) => {
     await prisma.$transaction((tx) => enqueueRoutingTrigger(tx, shop, "gid://shopify/FulfillmentOrder/555"));
     return shop;
@@ -329,6 +330,7 @@ const DEAD_LETTERS: Record<string, { payload: (shop: string) => object; descript
 const SHOPLESS_DEAD_LETTERS: Record<string, string> = {
   "inventory.nightly-sync": "Nightly inventory sync of every store",
   "webhooks.prune-events": "Removing webhook events past their retention",
+  "routing.prune-comparisons": "Removing routing comparisons past their retention",
   "store-tasks.escalate-due": "Escalating store orders not started in time",
   "notifications.send-due": "Sending customer messages that came due",
   "notifications.running-late": "Telling shoppers their pickup is running late",

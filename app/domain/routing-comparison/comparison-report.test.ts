@@ -3,7 +3,7 @@ import { haversineMiles } from "../routing/geo";
 import { DEFAULT_ROUTING_RULES } from "../routing/rules";
 import { HOME, milesNorth, store, warehouse } from "../routing/test-fixtures";
 import type { RoutingLocation } from "../routing/types";
-import { replay, type RecordedRouting, type ReplayRouter } from "../routing-replay/replay";
+import { replay, snapshotOf, type RecordedRouting, type ReplayRouter } from "../routing-replay/replay";
 import { DEFAULT_ROUTING_SETTINGS } from "../routing-settings/settings";
 import { buildComparisonReport, MAX_LISTED_CHANGES, type ComparisonInput, type RouterRole } from "./comparison-report";
 import { lastDaysRange } from "./comparison-range";
@@ -64,7 +64,7 @@ function inputFor(recorded: readonly RecordedRouting[], draftMinimum: number): C
     snapshot: SNAPSHOT,
     results: routers.map(([role, router, minimum]) => ({
       role,
-      result: replay(recorded, SNAPSHOT, router, { storeMinUnits: minimum, radiusMiles: 10 }),
+      result: replay(recorded, snapshotOf(SNAPSHOT), router, { storeMinUnits: minimum, radiusMiles: 10 }),
     })),
     liveMatchesRecorded: 0,
     locationName: (id) => NAMES[id] ?? id,
@@ -135,7 +135,7 @@ describe("the comparison report", () => {
         role,
         result: replay(
           recorded,
-          deep,
+          snapshotOf(deep),
           index === 1
             ? { kind: "OMNIROUTE", name: "Draft rules", rules: { ...DEFAULT_ROUTING_RULES, storeMinUnits: 6000 } }
             : { kind: "OMNIROUTE", name: "Live rules", rules: DEFAULT_ROUTING_RULES },

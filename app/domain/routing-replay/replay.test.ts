@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ROUTING_RULES } from "../routing/rules";
 import { HOME, milesNorth, store, warehouse } from "../routing/test-fixtures";
-import type { DeliveryMethod, RoutingLocation, ServiceLevel } from "../routing/types";
+import type { DeliveryMethod, ServiceLevel } from "../routing/types";
 import {
   differingOrders,
   inReplayOrder,
   replay,
   replayOrders,
+  snapshotOf,
   type RecordedRouting,
   type ReplayRouter,
 } from "./replay";
@@ -15,7 +16,7 @@ import {
 const NEAR = store("S1", { ...milesNorth(2), stock: { A: 6, B: 4 }, dailyCapacity: 3 });
 const OTHER = store("S2", { ...milesNorth(6), stock: { A: 4, B: 5 } });
 const DEPOT = warehouse("W1", { ...milesNorth(300), stock: { A: 100, B: 100 } });
-const SNAPSHOT: readonly RoutingLocation[] = [NEAR, OTHER, DEPOT];
+const SNAPSHOT = snapshotOf([NEAR, OTHER, DEPOT]);
 const RULES = { ...DEFAULT_ROUTING_RULES, storeMinUnits: 3, radiusMiles: 10 };
 const MEASURED = { storeMinUnits: 3, radiusMiles: 10 };
 

@@ -9,6 +9,7 @@
 import { GreedyNearestRouter } from "../routing/greedy/greedy-nearest";
 import { NativeRouter } from "../routing/native/native-routing";
 import { prepareNetwork } from "../routing/network-index";
+import { stockTableOf, tableSlot, type StockTable } from "../routing/stock-table";
 import { setIndexedUnits } from "../routing/network-stock";
 import { routeWithIndex } from "../routing/engine/route-order";
 import {
@@ -41,6 +42,20 @@ export interface RecordedRouting {
     readonly assignments: RoutedOutcome["assignments"];
     readonly decidedAt: Date;
   };
+}
+
+/**
+ * The stock the replay starts from: the locations (their stock maps are not read) and their stock
+ * as a table (see app/domain/routing/stock-table.ts), which every router copies into its own.
+ */
+export interface ReplaySnapshot {
+  readonly locations: readonly RoutingLocation[];
+  readonly stock: StockTable;
+}
+
+/** A snapshot of locations whose stock is in their maps. */
+export function snapshotOf(locations: readonly RoutingLocation[]): ReplaySnapshot {
+  return { locations, stock: stockTableOf(locations) };
 }
 
 /** A router to replay with. */
@@ -101,12 +116,12 @@ export function inReplayOrder(recorded: readonly RecordedRouting[]): RecordedRou
 }
 
 /**
- * The snapshot's locations as every router sees them: capacity left out (measured, not enforced)
- * and the stock maps shared, never written: each router depletes stock of its own (the prepared
- * index, native routing's own table) and the replay keeps what it took in a map of its own.
+ * The snapshot's locations as every router sees them: capacity left out (measured, not enforced).
+ * The snapshot's stock table is shared, never written: each router copies it into stock of its own
+ * (the prepared index, native routing's own table) and the replay keeps what is left in a copy of its units.
  */
-function replayLocations(snapshot: readonly RoutingLocation[]): RoutingLocation[] {
-  return snapshot.map(({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => location);
+function replayLocations(snapshot: ReplaySnapshot): RoutingLocation[] {
+  return snapshot.locations.map(({ dailyCapacity: _capacity, assignedToday: _assigned, ...location }) => location);
 }
 
 function engineOrderOf(
@@ -128,11 +143,11 @@ interface PreparedRouter {
   taken(locationId: string, sku: string, unitsLeft: number): void;
 }
 
-function prepare(router: ReplayRouter, locations: readonly RoutingLocation[]): PreparedRouter {
+function prepare(router: ReplayRouter, locations: readonly RoutingLocation[], stock: StockTable): PreparedRouter {
   switch (router.kind) {
     case "OMNIROUTE": {
-      // The index copies the stock into its own arrays: the shared maps are only read.
-      const index = prepareNetwork(locations, router.rules);
+      // The index copies the stock into its own arrays: the shared table is only read.
+      const index = prepareNetwork(locations, router.rules, stock);
       return {
         route: (order) => routeWithIndex(index, order),
         taken: (locationId, sku, unitsLeft) => {
@@ -141,7 +156,11 @@ function prepare(router: ReplayRouter, locations: readonly RoutingLocation[]): P
       };
     }
     case "NATIVE": {
-      const native = new NativeRouter(locations, { storeMinUnits: router.storeMinUnits ?? 0, stock: "own" });
+      const native = new NativeRouter(locations, {
+        storeMinUnits: router.storeMinUnits ?? 0,
+        stock: "own",
+        stockTable: stock,
+      });
       return {
         route: (order) => native.route(order),
         taken: (locationId, sku, unitsLeft) => {
@@ -150,7 +169,7 @@ function prepare(router: ReplayRouter, locations: readonly RoutingLocation[]): P
       };
     }
     case "GREEDY": {
-      const greedy = new GreedyNearestRouter(locations, { stock: "own" });
+      const greedy = new GreedyNearestRouter(locations, { stock: "own", stockTable: stock });
       return {
         route: (order) => greedy.route(order),
         taken: (locationId, sku, unitsLeft) => {
@@ -205,74 +224,124 @@ class LoadCounter {
  */
 export function replay(
   recorded: readonly RecordedRouting[],
-  snapshot: readonly RoutingLocation[],
+  snapshot: ReplaySnapshot,
   router: ReplayRouter,
   measuredUnder: QualityRules,
   orders?: ReplayOrders,
 ): ReplayResult {
-  const locations = replayLocations(snapshot);
-  const byId = new Map(locations.map((location) => [location.id, location]));
-  const capacityById = new Map(snapshot.map((location) => [location.id, location.dailyCapacity ?? null]));
-  // Units left where this replay has taken any, by location and SKU; elsewhere the snapshot's.
-  const left = new Map<string, number>();
-  const unitsNow = (locationId: string, sku: string): number | undefined => {
-    const taken = left.get(`${locationId}\u0000${sku}`);
-    return taken !== undefined ? taken : byId.get(locationId)?.stock[sku];
-  };
-  const unitsBefore = (locationId: string, sku: string) => unitsNow(locationId, sku) ?? 0;
-  const prepared = prepare(router, locations);
-  const serviceLevelsFrom = router.kind === "OMNIROUTE" ? router.serviceLevelsFrom : undefined;
-  const engineOrders =
-    orders !== undefined && orders.serviceLevelsFrom === serviceLevelsFrom && orders.recorded === recorded
-      ? orders.orders
-      : replayOrders(recorded, snapshot, serviceLevelsFrom).orders;
-  const tally = new QualityTally();
-  const loads = new LoadCounter();
-  const replayed: ReplayedOrder[] = [];
-  let unitsTaken = 0;
-  let unitsAssigned = 0;
+  const run = new ReplayRun(recorded, snapshot, router, measuredUnder, orders);
+  run.advance(recorded.length);
+  return run.result();
+}
 
-  recorded.forEach((entry, n) => {
-    const order = engineOrders[n]!;
+/**
+ * One router's replay taken a slice of orders at a time (advance), so a caller can report
+ * progress or yield between slices; replaying in slices decides exactly as replay() does.
+ */
+export class ReplayRun {
+  private readonly byId: ReadonlyMap<string, RoutingLocation>;
+  private readonly stock: StockTable;
+  private readonly capacityById: ReadonlyMap<string, number | null>;
+  /** Units left now, slot by slot of the snapshot table's by-SKU columns (a copy of its units). */
+  private readonly left: Float64Array;
+  private readonly prepared: PreparedRouter;
+  private readonly engineOrders: readonly (RoutingOrder | null)[];
+  private readonly tally = new QualityTally();
+  private readonly loads = new LoadCounter();
+  private readonly replayed: ReplayedOrder[] = [];
+  private readonly unitsBefore: (locationId: string, sku: string) => number;
+  private unitsTaken = 0;
+  private unitsAssigned = 0;
+  private next = 0;
+
+  constructor(
+    private readonly recorded: readonly RecordedRouting[],
+    snapshot: ReplaySnapshot,
+    private readonly router: ReplayRouter,
+    private readonly measuredUnder: QualityRules,
+    orders?: ReplayOrders,
+  ) {
+    const locations = replayLocations(snapshot);
+    this.byId = new Map(locations.map((location) => [location.id, location]));
+    this.capacityById = new Map(snapshot.locations.map((location) => [location.id, location.dailyCapacity ?? null]));
+    this.stock = snapshot.stock;
+    this.left = snapshot.stock.bySkuUnits.slice();
+    this.unitsBefore = (locationId, sku) => {
+      const slot = tableSlot(this.stock, locationId, sku);
+      return slot < 0 ? 0 : this.left[slot]!;
+    };
+    this.prepared = prepare(router, locations, snapshot.stock);
+    const serviceLevelsFrom = router.kind === "OMNIROUTE" ? router.serviceLevelsFrom : undefined;
+    this.engineOrders =
+      orders !== undefined && orders.serviceLevelsFrom === serviceLevelsFrom && orders.recorded === recorded
+        ? orders.orders
+        : replayOrders(recorded, snapshot, serviceLevelsFrom).orders;
+  }
+
+  /** Orders replayed so far. */
+  get done(): number {
+    return this.next;
+  }
+
+  /** Replays up to `count` more orders; true once every order is replayed. */
+  advance(count: number): boolean {
+    const end = Math.min(this.recorded.length, this.next + Math.max(0, count));
+    for (; this.next < end; this.next++) this.replayOne(this.next);
+    return this.next >= this.recorded.length;
+  }
+
+  private replayOne(n: number): void {
+    const entry = this.recorded[n]!;
+    const order = this.engineOrders[n]!;
     if (order === null) {
       // No destination or no lines: every router leaves it unroutable, as the routing job did.
-      replayed.push({ orderId: entry.facts.orderId, status: "UNROUTABLE", assignments: [], cost: 0 });
-      tally.add(NOT_ROUTED);
+      this.replayed.push({ orderId: entry.facts.orderId, status: "UNROUTABLE", assignments: [], cost: 0 });
+      this.tally.add(NOT_ROUTED);
       return;
     }
-    const decided = prepared.route(order);
+    const decided = this.prepared.route(order);
     const outcome = decided.status === "UNROUTABLE" ? UNROUTABLE : decided;
-    const quality = measureOrder(order, outcome, byId, measuredUnder, unitsBefore);
-    tally.add(quality);
-    replayed.push({ orderId: order.id, status: outcome.status, assignments: outcome.assignments, cost: quality.cost });
+    const quality = measureOrder(order, outcome, this.byId, this.measuredUnder, this.unitsBefore);
+    this.tally.add(quality);
+    this.replayed.push({
+      orderId: order.id,
+      status: outcome.status,
+      assignments: outcome.assignments,
+      cost: quality.cost,
+    });
     const day = order.placedAt.slice(0, 10);
     for (const assignment of outcome.assignments) {
-      if (!byId.has(assignment.locationId)) throw new Error(`replay: unknown location ${assignment.locationId}`);
+      if (!this.byId.has(assignment.locationId)) throw new Error(`replay: unknown location ${assignment.locationId}`);
       let units = 0;
       for (const line of assignment.lines) {
-        unitsAssigned += line.quantity;
+        this.unitsAssigned += line.quantity;
         units += line.quantity;
-        const before = unitsNow(assignment.locationId, line.sku);
-        if (before === undefined) continue;
+        const slot = tableSlot(this.stock, assignment.locationId, line.sku);
+        // A SKU the location does not list: nothing to take (the decision oversold it).
+        if (slot < 0) continue;
+        const before = this.left[slot]!;
         const after = Math.max(0, before - line.quantity);
-        unitsTaken += before - after;
-        left.set(`${assignment.locationId}\u0000${line.sku}`, after);
-        prepared.taken(assignment.locationId, line.sku, after);
+        this.unitsTaken += before - after;
+        this.left[slot] = after;
+        this.prepared.taken(assignment.locationId, line.sku, after);
       }
-      loads.add(assignment.locationId, day, units, true);
+      this.loads.add(assignment.locationId, day, units, true);
     }
-  });
+  }
 
-  const totals = tally.totals;
-  return {
-    router: router.name,
-    totals,
-    summary: summarize(totals),
-    unitsTaken,
-    unitsAssigned,
-    loads: loads.loads((id) => capacityById.get(id) ?? null),
-    orders: replayed,
-  };
+  /** The totals of the orders replayed so far (all of them once advance returned true). */
+  result(): ReplayResult {
+    const totals = this.tally.totals;
+    return {
+      router: this.router.name,
+      totals,
+      summary: summarize(totals),
+      unitsTaken: this.unitsTaken,
+      unitsAssigned: this.unitsAssigned,
+      loads: this.loads.loads((id) => this.capacityById.get(id) ?? null),
+      orders: this.replayed.slice(),
+    };
+  }
 }
 
 /** What an order no router could be given measures as. */
@@ -304,10 +373,10 @@ export interface ReplayOrders {
 /** The engine's orders for `recorded`, with service levels from `serviceLevelsFrom` (else as recorded). */
 export function replayOrders(
   recorded: readonly RecordedRouting[],
-  snapshot: readonly RoutingLocation[],
+  snapshot: ReplaySnapshot,
   serviceLevelsFrom: RoutingSettings | undefined,
 ): ReplayOrders {
-  const byId = new Map(snapshot.map((location) => [location.id, location]));
+  const byId = new Map(snapshot.locations.map((location) => [location.id, location]));
   return {
     recorded,
     serviceLevelsFrom,

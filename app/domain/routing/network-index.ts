@@ -11,6 +11,7 @@ import { hasCapacityToday, parcelCostFromParts } from "./eligibility";
 import { toRadians } from "./geo";
 import { resolveRules } from "./rules";
 import { cellDegreesFor, cellKeyOf, createStoreGrid, maxQueryRanges, type StoreGrid } from "./store-grid";
+import type { StockTable } from "./stock-table";
 import type { RoutingLocation, RoutingRules } from "./types";
 
 export interface NetworkIndex extends StockIndex {
@@ -55,7 +56,16 @@ export interface Scratch {
   readonly splitCostOrder: Uint32Array;
 }
 
-export function prepareNetwork(locations: readonly RoutingLocation[], rules?: Partial<RoutingRules>): NetworkIndex {
+/**
+ * Prepares `locations` for routing under `rules`. With `stock`, the locations' stock comes from that
+ * table (by location id) and their stock maps are not read: a replay's snapshot holds millions of
+ * levels, and filling the index from columns saves enumerating them as maps.
+ */
+export function prepareNetwork(
+  locations: readonly RoutingLocation[],
+  rules?: Partial<RoutingRules>,
+  stock?: StockTable,
+): NetworkIndex {
   const resolvedRules = resolveRules(rules);
   const cellDegrees = cellDegreesFor(resolvedRules.radiusMiles);
   const ordered = orderByPosition(locations, cellDegrees);
@@ -94,7 +104,10 @@ export function prepareNetwork(locations: readonly RoutingLocation[], rules?: Pa
   }
 
   const words = wordsFor(count);
-  const stockIndex = indexStock(ordered, warehouseCount, words, resolvedRules.storeMinUnits);
+  const stockIndex =
+    stock === undefined
+      ? indexStock(ordered, warehouseCount, words, resolvedRules.storeMinUnits)
+      : indexStockFromTable(ordered, warehouseCount, words, resolvedRules.storeMinUnits, stock);
   const availableBits = new Uint32Array(words);
   ordered.forEach((location, position) => {
     if (location.active && hasCapacityToday(location)) addBit(availableBits, position);
@@ -215,6 +228,87 @@ function indexStock(
       }
     }
   });
+  return finishStockIndex(ordered.length, warehouseCount, {
+    skuIds,
+    servable,
+    servableCount,
+    storeThreshold,
+    postingStart,
+    postingPosition,
+    postingUnits,
+  });
+}
+
+/** indexStock with the stock read from `table`'s rows (by location id) instead of the locations' maps. */
+function indexStockFromTable(
+  ordered: readonly RoutingLocation[],
+  warehouseCount: number,
+  words: number,
+  storeMinUnits: number,
+  table: StockTable,
+): StockIndex {
+  const rowOf = Int32Array.from(ordered, (location) => table.rowOfLocation.get(location.id) ?? -1);
+  const { rowStart, skuOf, units } = table;
+  // The index numbers only the SKUs some location lists, as indexStock does (others are unknown: -1).
+  const entriesOfTableSku = new Int32Array(table.skus.length);
+  for (const row of rowOf) {
+    if (row < 0) continue;
+    for (let entry = rowStart[row]!; entry < rowStart[row + 1]!; entry++) entriesOfTableSku[skuOf[entry]!]!++;
+  }
+  const skuIds = new Map<string, number>();
+  const idOfTableSku = new Int32Array(table.skus.length).fill(-1);
+  const entriesPerSku: number[] = [];
+  table.skus.forEach((sku, tableSku) => {
+    if (entriesOfTableSku[tableSku] === 0 || skuIds.has(sku)) return;
+    idOfTableSku[tableSku] = skuIds.size;
+    skuIds.set(sku, skuIds.size);
+    entriesPerSku.push(entriesOfTableSku[tableSku]!);
+  });
+  const skuCount = skuIds.size;
+  const postingStart = new Int32Array(skuCount + 1);
+  for (let skuId = 0; skuId < skuCount; skuId++) postingStart[skuId + 1] = postingStart[skuId]! + entriesPerSku[skuId]!;
+  const postingPosition = new Int32Array(postingStart[skuCount]!);
+  const postingUnits = new Float64Array(postingStart[skuCount]!);
+  const fill = postingStart.slice(0, skuCount);
+  const servable = new Uint32Array(skuCount * words);
+  const servableCount = new Int32Array(skuCount);
+  const storeThreshold = Math.max(1, storeMinUnits);
+  // Positions are visited in ascending order, so every posting list comes out sorted.
+  for (let position = 0; position < ordered.length; position++) {
+    const row = rowOf[position]!;
+    if (row < 0) continue;
+    const threshold = position >= warehouseCount ? storeThreshold : 1;
+    for (let entry = rowStart[row]!; entry < rowStart[row + 1]!; entry++) {
+      const skuId = idOfTableSku[skuOf[entry]!]!;
+      const slot = fill[skuId]!++;
+      const count = units[entry]!;
+      postingPosition[slot] = position;
+      postingUnits[slot] = count;
+      if (count >= threshold) {
+        addBit(servable, position, skuId * words);
+        servableCount[skuId]!++;
+      }
+    }
+  }
+  return finishStockIndex(ordered.length, warehouseCount, {
+    skuIds,
+    servable,
+    servableCount,
+    storeThreshold,
+    postingStart,
+    postingPosition,
+    postingUnits,
+  });
+}
+
+/** The warehouse and dense store rows of a stock index, from its posting lists. */
+function finishStockIndex(
+  count: number,
+  warehouseCount: number,
+  postings: Omit<StockIndex, "warehouseUnits" | "denseRowOfSku" | "denseUnits">,
+): StockIndex {
+  const { postingStart, postingPosition, postingUnits } = postings;
+  const skuCount = postingStart.length - 1;
   const warehouseUnits = new Float64Array(skuCount * warehouseCount);
   for (let skuId = 0; skuId < skuCount; skuId++) {
     for (let slot = postingStart[skuId]!; slot < postingStart[skuId + 1]!; slot++) {
@@ -224,24 +318,13 @@ function indexStock(
     }
   }
   const { denseRowOfSku, denseUnits } = denseStoreRows(
-    ordered.length,
+    count,
     warehouseCount,
     postingStart,
     postingPosition,
     postingUnits,
   );
-  return {
-    skuIds,
-    servable,
-    servableCount,
-    storeThreshold,
-    postingStart,
-    postingPosition,
-    postingUnits,
-    warehouseUnits,
-    denseRowOfSku,
-    denseUnits,
-  };
+  return { ...postings, warehouseUnits, denseRowOfSku, denseUnits };
 }
 
 function denseStoreRows(

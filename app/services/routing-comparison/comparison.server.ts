@@ -12,7 +12,6 @@ import {
 } from "~/domain/routing-comparison/comparison-report";
 import { lastDaysRange } from "~/domain/routing-comparison/comparison-range";
 import { sameSettings } from "~/domain/routing-comparison/same-settings";
-import { differingOrders, matchesRecorded, replay, type ReplayResult } from "~/domain/routing-replay/replay";
 import { localDateOf } from "~/domain/local-time";
 import { parseSettingsForm, type SettingsErrors } from "~/domain/routing-settings/parse-settings";
 import type { RoutingSettings } from "~/domain/routing-settings/settings";
@@ -31,7 +30,7 @@ import {
   type ComparisonStatus,
   type StoredComparison,
 } from "~/models/routing-comparisons.server";
-import { comparedRouters, replaySnapshot } from "~/services/routing-replay/replay.server";
+import { replayComparison, replaySnapshot } from "~/services/routing-replay/replay.server";
 import { listPlaces, namesOf } from "~/services/routing-settings/places.server";
 import {
   currentRoutingSettings,
@@ -47,23 +46,27 @@ import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
  * version the draft becomes when it is saved unchanged.
  *
  * Within INLINE_COMPARISON_LIMIT it runs in the request; beyond, as a job whose progress
- * (one step to load, one per router) the page polls. Both paths run `runComparison`.
+ * (loading, then each router's orders as it replays them) the page polls. Both paths run
+ * `runComparison`, which replays with the same loop as compareRoutings (replayComparison).
  */
 
 /**
- * The largest comparison run in the request; anything larger is a job the page polls. Measured
- * with `REPLAY_ORDERS=5000 npm run bench:replay` on this machine before the replay was made faster
- * (issue 15's other half): at national scale (2,000 locations) the starting stock alone took
- * 10.5 s and the four replays about 14 s, so a national shop's comparison must not hold a request
- * whatever its order count; the seed's retailer (a dozen stores, 2,000 online orders a month)
- * compares 220 orders in well under a second in the demo, so its whole month stays in the request.
- * Both bounds: a month of the seed's retailer, and ten times its locations.
+ * The largest comparison run in the request; anything larger is a job the page polls. Re-derived
+ * after the replay's stock became columns (docs/decisions/030-replay-stock-as-columns.md): the
+ * four-router comparison costs this process about 0.26–0.33 ms of CPU per order at national scale,
+ * loading included (bench:replay, measured at load 20–25 on this 2-core machine), most of it
+ * native routing's own search, plus preparing four routers over the shop's stock levels (about
+ * 1.6 s at 2,000 locations, so about 0.16 s at 200). To answer within about a second, a request
+ * takes at most 2,000 orders and 200 locations: the bounds stand, now measured rather than inherited.
  */
 export const INLINE_COMPARISON_LIMIT = { orders: 2_000, locations: 200 } as const;
 
 const ROLES_WITH_DRAFT: readonly RouterRole[] = ["LIVE", "DRAFT", "NATIVE", "GREEDY"];
-/** Loading the history and the stock, then one step per router. */
-const STEPS_TOTAL = 1 + ROLES_WITH_DRAFT.length;
+/**
+ * Progress is kept in thousandths: loading the history and the stock counts as much as one
+ * router, and each router's share moves every PROGRESS_EVERY_ORDERS orders it replays.
+ */
+const STEPS_TOTAL = 1_000;
 
 export type StartOutcome =
   { ok: true; comparisonId: string; status: ComparisonStatus } | { ok: false; settingsErrors: SettingsErrors };
@@ -150,36 +153,22 @@ export async function runComparison(shop: string, comparisonId: string, now: Dat
     listPlaces(shop),
   ]);
   const snapshot = await replaySnapshot(sqlPool, shop, recorded, now);
-  let stepsDone = 1;
-  await recordComparisonProgress(sqlPool, shop, comparisonId, stepsDone);
-
-  const routers = comparedRouters(live.settings, draft);
-  const results: { role: RouterRole; result: ReplayResult }[] = [];
-  for (const [index, router] of routers.entries()) {
-    // As compareRoutings does: each router is held to the promises of the rules it is compared under.
-    const held: RoutingSettings = router.name === "Draft rules" ? draft : live.settings;
-    const result = replay(recorded, snapshot, router, {
-      storeMinUnits: held.storeMinUnits,
-      radiusMiles: held.radiusMiles,
-    });
-    results.push({ role: ROLES_WITH_DRAFT[index]!, result });
-    stepsDone++;
-    await recordComparisonProgress(sqlPool, shop, comparisonId, stepsDone);
-  }
-  const liveResult = results[0]!.result;
-  let liveMatchesRecorded = 0;
-  liveResult.orders.forEach((replayed, n) => {
-    if (matchesRecorded(replayed, recorded[n]!)) liveMatchesRecorded++;
-  });
-  const listed = differingOrders(liveResult, results[1]!.result)
-    .slice(0, MAX_LISTED_CHANGES)
-    .map((difference) => difference.orderId);
+  // Loading weighs as much as one router's replay; within a router, progress moves with its orders.
+  const parts = 1 + ROLES_WITH_DRAFT.length;
+  const record = (done: number) =>
+    recordComparisonProgress(sqlPool, shop, comparisonId, Math.min(STEPS_TOTAL - 1, Math.floor(STEPS_TOTAL * done)));
+  await record(1 / parts);
+  const replayed = await replayComparison(recorded, snapshot, live.settings, draft, (progress) =>
+    record((1 + progress.routersDone + progress.ordersDone / Math.max(1, progress.orders)) / parts),
+  );
+  const results = replayed.results.map((result, index) => ({ role: ROLES_WITH_DRAFT[index]!, result }));
+  const listed = replayed.draftDifferences.slice(0, MAX_LISTED_CHANGES).map((difference) => difference.orderId);
   const names = await orderNamesOf(sqlPool, shop, listed);
   const report = buildComparisonReport({
     recorded,
-    snapshot,
+    snapshot: snapshot.locations,
     results,
-    liveMatchesRecorded,
+    liveMatchesRecorded: replayed.liveMatchesRecorded,
     locationName: namesOf(places),
     orderName: (id) => names.get(id) ?? id,
     timeZone: comparison.timeZone,

@@ -1,22 +1,23 @@
 import { sqlPool } from "~/db.server";
 import type { Db } from "~/db/sql.server";
-import type { RoutingLocation } from "~/domain/routing/types";
+import { buildStockTable, type StockEdit } from "~/domain/routing/stock-table";
 import {
   differingOrders,
   matchesRecorded,
-  replay,
   replayOrders,
+  ReplayRun,
   type OrderDifference,
   type RecordedRouting,
   type ReplayResult,
   type ReplayRouter,
+  type ReplaySnapshot,
 } from "~/domain/routing-replay/replay";
 import { engineRules, type RoutingSettings } from "~/domain/routing-settings/settings";
 import { findExceptionHolds } from "~/models/exception-holds.server";
 import { activeReservedUnits } from "~/models/inventory-reservations.server";
 import { listLiveLocations } from "~/models/locations.server";
 import { listRecordedRoutings } from "~/models/recorded-routings.server";
-import { findStockMapsOfSkus } from "~/models/replay-stock.server";
+import { findStockRowsOfSkus } from "~/models/replay-stock.server";
 import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 
@@ -41,15 +42,8 @@ export interface ReplayRange {
   readonly to: Date;
 }
 
-export interface RoutingComparison {
+export interface RoutingComparison extends ReplayedComparison {
   readonly range: ReplayRange;
-  readonly orders: number;
-  /** The live rules first, then the draft (when given), native routing and greedy nearest-first. */
-  readonly results: readonly ReplayResult[];
-  /** Orders the live rules' replay sent where their recorded decision did. */
-  readonly liveMatchesRecorded: number;
-  /** Orders the draft sends differently from the live rules (empty without a draft). */
-  readonly draftDifferences: readonly OrderDifference[];
 }
 
 /**
@@ -63,36 +57,38 @@ export async function replaySnapshot(
   shop: string,
   recorded: readonly RecordedRouting[],
   now: Date,
-): Promise<RoutingLocation[]> {
+): Promise<ReplaySnapshot> {
   const skuSet = new Set<string>();
   for (const entry of recorded) for (const line of entry.facts.lines) skuSet.add(line.sku);
   const skus = [...skuSet];
-  const [live, stockMaps, reserved, held] = await Promise.all([
+  const [live, stockRows, reserved, held] = await Promise.all([
     listLiveLocations(db, shop),
-    findStockMapsOfSkus(db, shop, skus),
+    findStockRowsOfSkus(db, shop, skus),
     activeReservedUnits(db, shop, skus, now),
     findExceptionHolds(db, shop, skus),
   ]);
+  // The stock is in the table: the locations' maps stay empty and are never read.
   const locations = toRoutingLocations(live, [], now);
-  const stockById = new Map<string, Record<string, number>>();
-  for (const location of locations) stockById.set(location.id, stockMaps.get(location.id) ?? {});
-  // The view's own adjustments (routingViewFor), in its order: reserved units, then holds.
-  for (const line of reserved) {
-    const stock = stockById.get(line.locationId);
-    if (stock !== undefined) stock[line.sku] = Math.max(0, (stock[line.sku] ?? 0) - line.quantity);
-  }
-  for (const hold of held) {
-    const stock = stockById.get(hold.locationId);
-    if (stock !== undefined) stock[hold.sku] = 0;
-  }
+  // The view's own adjustments (routingViewFor), in its order: reserved units, then holds; then
+  // the units the replayed decisions took, given back.
+  const edits: StockEdit[] = [];
+  for (const line of reserved)
+    edits.push({ locationId: line.locationId, sku: line.sku, op: "take", units: line.quantity });
+  for (const hold of held) edits.push({ locationId: hold.locationId, sku: hold.sku, op: "zero", units: 0 });
   for (const entry of recorded) {
     for (const assignment of entry.decision.assignments) {
-      const stock = stockById.get(assignment.locationId);
-      if (stock === undefined) continue;
-      for (const line of assignment.lines) stock[line.sku] = (stock[line.sku] ?? 0) + line.quantity;
+      for (const line of assignment.lines) {
+        edits.push({ locationId: assignment.locationId, sku: line.sku, op: "add", units: line.quantity });
+      }
     }
   }
-  return locations.map((location) => ({ ...location, stock: stockById.get(location.id)! }));
+  const stock = buildStockTable(
+    locations.map((location) => location.id),
+    skus,
+    stockRows,
+    edits,
+  );
+  return { locations, stock };
 }
 
 /** The four routers, the live rules' first. */
@@ -108,6 +104,85 @@ export function comparedRouters(live: RoutingSettings, draft: RoutingSettings | 
   ];
 }
 
+/** How far a comparison has come: routers finished, and orders replayed by the one under way. */
+export interface ComparisonProgress {
+  readonly routers: number;
+  readonly routersDone: number;
+  /** Orders the router under way has replayed (0 between routers). */
+  readonly ordersDone: number;
+  readonly orders: number;
+}
+
+/** Orders replayed between two progress reports within a router. */
+export const PROGRESS_EVERY_ORDERS = 5_000;
+
+export interface ReplayedComparison {
+  readonly orders: number;
+  /** The live rules first, then the draft (when given), native routing and greedy nearest-first. */
+  readonly results: readonly ReplayResult[];
+  /** Orders the live rules' replay sent where their recorded decision did. */
+  readonly liveMatchesRecorded: number;
+  /** Orders the draft sends differently from the live rules (empty without a draft). */
+  readonly draftDifferences: readonly OrderDifference[];
+}
+
+/**
+ * Replays `recorded` from `snapshot` under the live rules, `draft` (when given), native routing
+ * and greedy nearest-first, each router held to the promises of the rules it is compared under,
+ * and counts the live rules' matches with the recorded decisions. `onProgress`, when given, is
+ * awaited every PROGRESS_EVERY_ORDERS orders within a router and after each router (which also
+ * lets other work run between slices).
+ */
+export async function replayComparison(
+  recorded: readonly RecordedRouting[],
+  snapshot: ReplaySnapshot,
+  live: RoutingSettings,
+  draft: RoutingSettings | null,
+  onProgress?: (progress: ComparisonProgress) => Promise<void> | void,
+): Promise<ReplayedComparison> {
+  // The routers that take each order's recorded service level share one build of the orders.
+  const asRecorded = replayOrders(recorded, snapshot, undefined);
+  const routers = comparedRouters(live, draft);
+  const results: ReplayResult[] = [];
+  for (const router of routers) {
+    // The draft is held to its own promises, every other router to the live rules'.
+    const held = router.name === "Draft rules" && draft !== null ? draft : live;
+    const run = new ReplayRun(
+      recorded,
+      snapshot,
+      router,
+      { storeMinUnits: held.storeMinUnits, radiusMiles: held.radiusMiles },
+      asRecorded,
+    );
+    while (!run.advance(PROGRESS_EVERY_ORDERS)) {
+      await onProgress?.({
+        routers: routers.length,
+        routersDone: results.length,
+        ordersDone: run.done,
+        orders: recorded.length,
+      });
+    }
+    results.push(run.result());
+    await onProgress?.({
+      routers: routers.length,
+      routersDone: results.length,
+      ordersDone: 0,
+      orders: recorded.length,
+    });
+  }
+  const liveResult = results[0]!;
+  let liveMatchesRecorded = 0;
+  liveResult.orders.forEach((replayed, n) => {
+    if (matchesRecorded(replayed, recorded[n]!)) liveMatchesRecorded++;
+  });
+  return {
+    orders: recorded.length,
+    results,
+    liveMatchesRecorded,
+    draftDifferences: draft === null ? [] : differingOrders(liveResult, results[1]!),
+  };
+}
+
 /** Replays the range under the live rules, `draft` (when given), native routing and greedy nearest-first. */
 export async function compareRoutings(
   shop: string,
@@ -121,24 +196,5 @@ export async function compareRoutings(
     currentRoutingSettings(shop),
   ]);
   const snapshot = await replaySnapshot(db, shop, recorded, now);
-  // The routers that take each order's recorded service level share one build of the orders.
-  const asRecorded = replayOrders(recorded, snapshot, undefined);
-  const results = comparedRouters(live.settings, draft).map((router) => {
-    // Each router is held to the promises of the rules it is compared under: the draft to its own.
-    const held = router.name === "Draft rules" && draft !== null ? draft : live.settings;
-    const measuredUnder = { storeMinUnits: held.storeMinUnits, radiusMiles: held.radiusMiles };
-    return replay(recorded, snapshot, router, measuredUnder, asRecorded);
-  });
-  const liveResult = results[0]!;
-  let liveMatchesRecorded = 0;
-  liveResult.orders.forEach((replayed, n) => {
-    if (matchesRecorded(replayed, recorded[n]!)) liveMatchesRecorded++;
-  });
-  return {
-    range,
-    orders: recorded.length,
-    results,
-    liveMatchesRecorded,
-    draftDifferences: draft === null ? [] : differingOrders(liveResult, results[1]!),
-  };
+  return { range, ...(await replayComparison(recorded, snapshot, live.settings, draft)) };
 }

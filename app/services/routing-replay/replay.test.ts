@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import prisma, { sqlPool } from "~/db.server";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
+import { stockMapsOf } from "~/domain/routing/stock-table";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import { listRecordedRoutings } from "~/models/recorded-routings.server";
 import { decideOrder } from "~/services/routing/route-order.server";
@@ -80,7 +81,8 @@ describe("replaying a shop's recorded routing", () => {
   it("starts from the stock before the replayed decisions: the view now plus the units they took", async () => {
     const recorded = await listRecordedRoutings(sqlPool, shop, RANGE.from, RANGE.to);
     const snapshot = await replaySnapshot(sqlPool, shop, recorded, NOW);
-    const stockOf = (id: string) => snapshot.find((location) => location.id === id)!.stock;
+    const maps = stockMapsOf(snapshot.stock);
+    const stockOf = (id: string) => maps.get(id);
     // Every decision still reserves its units, so the view subtracts them all and the snapshot is the mirror.
     expect(stockOf("1")).toEqual({ "TEE-BLK-M": 8, "TEE-WHT-M": 6, MUG: 5 });
     expect(stockOf("3")).toEqual({ "TEE-BLK-M": 6, MUG: 9 });

@@ -2,6 +2,7 @@
 // has enough of it, with no regard to cost, splits or promises. It is native routing's allocation
 // with the single rule "Ship from closest location" and without "Minimize split fulfillments";
 // lines that land on the same location ship together.
+import type { StockTable } from "../stock-table";
 import type { RoutingLocation, RoutingOrder } from "../types";
 import { NativeRouter, type NativeDecision } from "../native/native-routing";
 
@@ -10,6 +11,8 @@ export interface GreedyOptions {
   readonly storeMinUnits?: number;
   /** Where the prepared router reads stock: see NativeOptions.stock ("maps" when absent). */
   readonly stock?: "maps" | "own";
+  /** With stock "own": the units by location id instead of the maps (see NativeOptions.stockTable). */
+  readonly stockTable?: StockTable;
 }
 
 const NEAREST_ONLY = Object.freeze(["CLOSEST_LOCATION"] as const);
@@ -23,6 +26,7 @@ export class GreedyNearestRouter {
       strategy: NEAREST_ONLY,
       ...(options.storeMinUnits === undefined ? {} : { storeMinUnits: options.storeMinUnits }),
       ...(options.stock === undefined ? {} : { stock: options.stock }),
+      ...(options.stockTable === undefined ? {} : { stockTable: options.stockTable }),
     });
   }
 

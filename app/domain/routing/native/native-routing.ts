@@ -20,6 +20,7 @@ import {
   SHOPIFY_DEFAULT_STRATEGY,
   type NativeRule,
 } from "./native-allocation";
+import type { StockTable } from "../stock-table";
 
 export interface NativeOptions {
   /** Rules in sequence; Shopify's default when absent. */
@@ -35,6 +36,11 @@ export interface NativeOptions {
    * stay untouched, so routers can share them).
    */
   readonly stock?: "maps" | "own";
+  /**
+   * With stock "own": the units to copy, by location id, instead of the locations' stock maps
+   * (which are then not read): a replay's snapshot is a table of millions of levels.
+   */
+  readonly stockTable?: StockTable;
 }
 
 /** Shaped like the engine's decision, without a trace. */
@@ -192,14 +198,35 @@ export class NativeRouter {
     // Postings: count per SKU, then fill candidate by candidate, in order of cell, so every list
     // comes out sorted by cell, then candidate.
     const ownStock = options.stock === "own";
+    const table = options.stockTable;
+    if (table !== undefined && !ownStock) throw new Error('native routing: a stock table needs stock: "own"');
     const lengths: number[] = [];
-    for (const location of this.candidates) {
-      for (const sku of Object.keys(location.stock)) {
-        const posting = this.postingOfSku.get(sku);
-        if (posting === undefined) {
-          this.postingOfSku.set(sku, lengths.length);
-          lengths.push(1);
-        } else lengths[posting]!++;
+    const countSku = (sku: string): void => {
+      const posting = this.postingOfSku.get(sku);
+      if (posting === undefined) {
+        this.postingOfSku.set(sku, lengths.length);
+        lengths.push(1);
+      } else lengths[posting]!++;
+    };
+    // With a table: each candidate's row, and each table SKU's posting (-1 until it is seen).
+    const rowOf =
+      table === undefined
+        ? null
+        : Int32Array.from(this.candidates, (location) => table.rowOfLocation.get(location.id) ?? -1);
+    const postingOfTableSku = table === undefined ? null : new Int32Array(table.skus.length).fill(-1);
+    for (let candidate = 0; candidate < count; candidate++) {
+      if (table === undefined || rowOf === null || postingOfTableSku === null) {
+        for (const sku of Object.keys(this.candidates[candidate]!.stock)) countSku(sku);
+        continue;
+      }
+      const row = rowOf[candidate]!;
+      if (row < 0) continue;
+      for (let entry = table.rowStart[row]!; entry < table.rowStart[row + 1]!; entry++) {
+        const tableSku = table.skuOf[entry]!;
+        if (postingOfTableSku[tableSku]! < 0) {
+          countSku(table.skus[tableSku]!);
+          postingOfTableSku[tableSku] = this.postingOfSku.get(table.skus[tableSku]!)!;
+        } else lengths[postingOfTableSku[tableSku]!]!++;
       }
     }
     const postingCount = lengths.length;
@@ -213,6 +240,16 @@ export class NativeRouter {
       (a, b) => this.cellOf[a]! - this.cellOf[b]! || a - b,
     );
     for (const candidate of byCell) {
+      if (table !== undefined && rowOf !== null && postingOfTableSku !== null && this.postingUnits !== null) {
+        const row = rowOf[candidate]!;
+        if (row < 0) continue;
+        for (let entry = table.rowStart[row]!; entry < table.rowStart[row + 1]!; entry++) {
+          const slot = fill[postingOfTableSku[table.skuOf[entry]!]!]!++;
+          this.postingCandidate[slot] = candidate;
+          this.postingUnits[slot] = table.units[entry]!;
+        }
+        continue;
+      }
       const location = this.candidates[candidate]!;
       for (const sku of Object.keys(location.stock)) {
         const slot = fill[this.postingOfSku.get(sku)!]!++;
