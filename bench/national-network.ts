@@ -31,7 +31,7 @@ function round(value: number, decimals: number): number {
   return Math.round(value * scale) / scale;
 }
 
-interface Metro {
+export interface Metro {
   readonly name: string;
   readonly lat: number;
   readonly lng: number;
@@ -39,7 +39,7 @@ interface Metro {
   readonly weight: number;
 }
 
-const METROS: readonly Metro[] = [
+export const METROS: readonly Metro[] = [
   { name: "New York", lat: 40.71, lng: -74.01, weight: 19.5 },
   { name: "Los Angeles", lat: 34.05, lng: -118.24, weight: 13 },
   { name: "Chicago", lat: 41.88, lng: -87.63, weight: 9.4 },
@@ -152,6 +152,11 @@ function cumulative(weights: readonly number[]): number[] {
   return weights.map((weight) => (total += weight));
 }
 
+/** How far (one standard deviation, in degrees of latitude) a metro's points spread: more for bigger metros. */
+export function metroSpreadDegrees(metro: Metro): number {
+  return 0.08 + 0.035 * Math.sqrt(metro.weight);
+}
+
 /** A point near a metro, spread more for bigger metros; sometimes a rural point instead. */
 function placeNear(random: Random, metroWeights: readonly number[], ruralShare: number): { lat: number; lng: number } {
   if (random() < ruralShare) {
@@ -161,7 +166,7 @@ function placeNear(random: Random, metroWeights: readonly number[], ruralShare: 
     };
   }
   const metro = pickMetro(random, metroWeights);
-  const spread = 0.08 + 0.035 * Math.sqrt(metro.weight);
+  const spread = metroSpreadDegrees(metro);
   return {
     lat: metro.lat + gaussian(random) * spread,
     lng: metro.lng + (gaussian(random) * spread) / Math.cos((metro.lat * Math.PI) / 180),
@@ -233,7 +238,7 @@ export function buildNationalLocations(options: NationalOptions = NATIONAL): Rou
 }
 
 /** Samples SKU ranks with probability ∝ 1 / (rank + 1)^exponent over the first `size` ranks. */
-class ZipfSampler {
+export class ZipfSampler {
   private readonly cumulative: Float64Array;
 
   constructor(size: number, exponent: number) {
@@ -266,7 +271,7 @@ export interface OrderMixOptions {
 }
 
 /** Lines the store has on its shelf at or above the usual store minimum, or null if too few. */
-function basketFromShelf(
+export function basketFromShelf(
   random: Random,
   store: RoutingLocation,
   lineCount: number,

@@ -3,7 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { lines, milesNorth, order, store, warehouse } from "../test-fixtures";
 import type { RoutingLocation } from "../types";
-import { measureOrder, percentCheaper, QualityTally, summarize, type RoutedOutcome } from "./metrics";
+import {
+  KEEPS_CHOSEN_PICKUP_STORE,
+  measureOrder,
+  MOVES_PICKUPS,
+  percentCheaper,
+  QualityTally,
+  summarize,
+  type RoutedOutcome,
+} from "./metrics";
 
 const nearStore = store("S1", { milesAway: 2 }); // $9.10 from HOME
 const closedStore = store("S2", { milesAway: 4, isOpen: false }); // $9.20
@@ -92,6 +100,25 @@ describe("routing quality of a stream", () => {
       ],
     };
     expect(measureOrder(splitPickup, splitOutcome, byId, rules, () => 10).cost).toBeCloseTo(9 + 9.1, 9);
+  });
+
+  // Shopify: the buyer chooses the pickup location at checkout, and a location without the stock
+  // gets it "through a store transfer from another location"
+  // (https://shopify.dev/docs/api/storefront/latest/objects/StoreAvailability).
+  it("charges a router that cannot move a pickup a transfer parcel when another store fulfils it", () => {
+    const pickupAtS1 = order({ deliveryMethod: "PICK_UP", pickupLocationId: "S1", destination: milesNorth(2) });
+    const cost = (outcome: RoutedOutcome, router: typeof MOVES_PICKUPS) =>
+      measureOrder(pickupAtS1, outcome, byId, rules, () => 10, router).cost;
+    // S2, 2 miles from S1, fulfils it: Omniroute sends the shopper there (S2's labour, $4);
+    // native routing transfers it to S1 ($5 + $0.10 + $4).
+    expect(cost(whole("S2"), MOVES_PICKUPS)).toBeCloseTo(4, 9);
+    expect(cost(whole("S2"), KEEPS_CHOSEN_PICKUP_STORE)).toBeCloseTo(9.1, 9);
+    // At the chosen store itself both are a handover; from the warehouse both a parcel.
+    expect(cost(whole("S1"), KEEPS_CHOSEN_PICKUP_STORE)).toBeCloseTo(4, 9);
+    expect(cost(whole("W1"), KEEPS_CHOSEN_PICKUP_STORE)).toBeCloseTo(cost(whole("W1"), MOVES_PICKUPS), 9);
+    // Not ready from the chosen store's shelf either way: the pickup is not kept.
+    const transferred = measureOrder(pickupAtS1, whole("S2"), byId, rules, () => 10, KEEPS_CHOSEN_PICKUP_STORE);
+    expect(transferred).toMatchObject({ pickupKept: false, parcels: 1 });
   });
 
   it("counts a line taken from a location holding fewer units than ordered as oversold", () => {

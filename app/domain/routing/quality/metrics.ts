@@ -7,7 +7,9 @@
 // Cost of a decision: a parcel's cost(L) (base + per mile + labour) from each location to the
 // destination, except a pickup the shopper collects at a store near the one they chose: nothing
 // ships, so it costs the store's pick labour alone (the seed's ROI: a BOPIS order saves the $6.50
-// of shipping and costs $3.00 of in-store picking).
+// of shipping and costs $3.00 of in-store picking). Only a router that can send the shopper to
+// another store (MeasuredRouter.movesPickups) has a pickup collected anywhere but the chosen store;
+// for any other, an order fulfilled elsewhere is a transfer to the chosen store: a parcel.
 import { parcelCost } from "../eligibility";
 import { haversineMiles } from "../geo";
 import type { OrderLine, RoutingLocation, RoutingOrder, RoutingStatus } from "../types";
@@ -23,6 +25,25 @@ export interface QualityRules {
   readonly storeMinUnits: number;
   readonly radiusMiles: number;
 }
+
+/** What the measure needs to know of the router besides its decisions. */
+export interface MeasuredRouter {
+  /**
+   * The router can send a pickup shopper to another store than the one they chose, and tell them
+   * (Omniroute's PICK_UP stage moves a pickup to a nearby store). Shopify's native routing cannot:
+   * the pickup location is the buyer's choice at checkout, no routing rule changes it, and a
+   * location without the stock gets it "through a store transfer from another location"
+   * (https://shopify.dev/docs/api/storefront/latest/objects/StoreAvailability). So when native
+   * routing fulfils a pickup at another location, the order travels to the chosen store: a parcel.
+   */
+  readonly movesPickups: boolean;
+}
+
+/** Omniroute's engine, and any router measured before MeasuredRouter existed. */
+export const MOVES_PICKUPS: MeasuredRouter = Object.freeze({ movesPickups: true });
+
+/** Shopify's native routing and routers built on it (greedy nearest-first). */
+export const KEEPS_CHOSEN_PICKUP_STORE: MeasuredRouter = Object.freeze({ movesPickups: false });
 
 /** Units of a SKU a location held just before the order was taken from it. */
 export type UnitsBefore = (locationId: string, sku: string) => number;
@@ -82,13 +103,20 @@ export function needsSameDay(order: RoutingOrder): boolean {
  * A pickup order handed over whole at a store that takes pickups, within the radius of the
  * shopper's store (the shopper's store itself, or the nearby store Omniroute moved it to): the
  * shopper collects it there and no parcel ships. Any other location ships a parcel to the
- * shopper's store. Judged from the outcome alone, the same for every router.
+ * shopper's store, and so does any store but the chosen one for a router that cannot move a
+ * pickup (MeasuredRouter). Judged from the outcome and that one fact of the router.
  */
-export function collectedAtStore(order: RoutingOrder, location: RoutingLocation, radiusMiles: number): boolean {
+export function collectedAtStore(
+  order: RoutingOrder,
+  location: RoutingLocation,
+  radiusMiles: number,
+  router: MeasuredRouter = MOVES_PICKUPS,
+): boolean {
   return (
     order.deliveryMethod === "PICK_UP" &&
     location.kind === "STORE" &&
     location.pickupEnabled &&
+    (router.movesPickups || location.id === order.pickupLocationId) &&
     haversineMiles(order.destination, location) <= radiusMiles
   );
 }
@@ -98,13 +126,14 @@ export function handoverCost(location: RoutingLocation): number {
   return location.labourCostPerOrder;
 }
 
-/** Measures one decision; `unitsBefore` is the stock before this order took any. */
+/** Measures one decision of `router`; `unitsBefore` is the stock before this order took any. */
 export function measureOrder(
   order: RoutingOrder,
   outcome: RoutedOutcome,
   locationsById: ReadonlyMap<string, RoutingLocation>,
   rules: QualityRules,
   unitsBefore: UnitsBefore,
+  router: MeasuredRouter = MOVES_PICKUPS,
 ): OrderQuality {
   const routed = outcome.status !== "UNROUTABLE" && outcome.assignments.length > 0;
   let cost = 0;
@@ -117,7 +146,7 @@ export function measureOrder(
       const location = locationsById.get(assignment.locationId);
       if (location === undefined) throw new Error(`quality: unknown location ${assignment.locationId}`);
       cost +=
-        parcels === 1 && collectedAtStore(order, location, rules.radiusMiles)
+        parcels === 1 && collectedAtStore(order, location, rules.radiusMiles, router)
           ? handoverCost(location)
           : parcelCost(location, haversineMiles(order.destination, location));
       const isStore = location.kind === "STORE";
