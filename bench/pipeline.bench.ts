@@ -21,6 +21,7 @@ import { AppCpu, startWorkerProcesses, stopWorkerProcesses } from "./process-cpu
 import { runAtRate } from "./pipeline-pacer";
 import { formatMs, LatencySamples } from "./pipeline-stats";
 import { profileWindow } from "./window-profile";
+import { runBench } from "./run-bench";
 
 const INGEST_AIM_P99_MS = 50;
 const ROUTING_AIM_P95_MS = 1000;
@@ -424,16 +425,4 @@ if (scale !== "chicago" && scale !== "national") {
   process.exit(2);
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`pipeline bench: still running after ${WATCHDOG_MS} ms; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main(scale).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench("pipeline", () => main(scale), WATCHDOG_MS);

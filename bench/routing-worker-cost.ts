@@ -19,6 +19,7 @@ import { listenForWebhooks, runFullSyncAsItsJobWould, type WebhookListener } fro
 import { EmulatorProcess } from "./pipeline-emulator";
 import pg from "pg";
 import { countStatements } from "./statement-counter";
+import { runBench } from "./run-bench";
 
 /** Orders placed and settled before measuring, so the figures are a warm process's. */
 const WARM_UP_ORDERS = 5;
@@ -230,21 +231,9 @@ if (scale !== "chicago" && scale !== "national") {
   process.exit(2);
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`routing worker cost: still running after ${WATCHDOG_MS} ms; giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main(
-  scale,
-  Number(values.orders),
-  values.profile,
-  Number(values["gap-ms"] ?? (scale === "national" ? 1500 : 700)),
-).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
+runBench(
+  "routing worker cost",
+  () =>
+    main(scale, Number(values.orders), values.profile, Number(values["gap-ms"] ?? (scale === "national" ? 1500 : 700))),
+  WATCHDOG_MS,
 );
