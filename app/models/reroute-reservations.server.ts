@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { clearReflectedReservations } from "./inventory-reservations.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -73,6 +74,9 @@ export async function markRerouteReservationsMoved(
   for (const row of rows) {
     await db.inventoryReservation.update({ where: { id: row.id }, data: { reflectedAfter: row.createdAt } });
   }
+  // The move's update may already have committed (it went first, and found no reservation marked
+  // to clear): the mirror shows the units, so they stop counting now, as the routing move does.
+  await clearReflectedReservations(db, shop, { orderId: scope.orderId });
   return rows.length;
 }
 
