@@ -359,24 +359,16 @@ export interface QualityStreamOptions {
 const LINE_COUNT_WEIGHTS: readonly number[] = [0.4, 0.25, 0.15, 0.1, 0.06, 0.04];
 
 /**
- * The routing-quality stream (bench/quality.bench.ts): the same delivery mix as
- * buildNationalOrders, with 1 to 6 lines per order, and every order placed where people live —
- * shipping addresses around metros by population, and a pickup shopper's store the one nearest
- * to such an address, so that busy stores see busy demand.
+ * The quality streams' baskets, drawn from `random` in one order whichever stream asks: a line's
+ * units (mostly one), an order's line count (1 to 6, fewer more likely), and that many distinct
+ * SKUs from a popularity sampler.
  */
-export function buildQualityStream(
-  locations: readonly RoutingLocation[],
-  options: QualityStreamOptions,
-): RoutingOrder[] {
-  const random = mulberry32(options.seed ^ 0x5bd1e995);
-  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
+export function basketDraws(random: Random): {
+  quantity: () => number;
+  lineCount: () => number;
+  basket: (sampler: ZipfSampler, lines: number) => { sku: string; quantity: number }[];
+} {
   const lineWeights = cumulative(LINE_COUNT_WEIGHTS);
-  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
-  const longTail = new ZipfSampler(options.skuCount, 1.0);
-  // Checkout offers pickup only at active stores that take pickups.
-  const stores = locations.filter((location) => location.kind === "STORE" && location.active && location.pickupEnabled);
-  const orders: RoutingOrder[] = [];
-
   const quantity = (): number => {
     const roll = random();
     return roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3 + integerBelow(random, 2);
@@ -396,6 +388,28 @@ export function buildQualityStream(
     while (ranks.size < lines) ranks.add(sampler.sample(random));
     return [...ranks].map((rank) => ({ sku: skuName(rank), quantity: quantity() }));
   };
+  return { quantity, lineCount, basket };
+}
+
+/**
+ * The routing-quality stream (bench/quality.bench.ts): the same delivery mix as
+ * buildNationalOrders, with 1 to 6 lines per order, and every order placed where people live —
+ * shipping addresses around metros by population, and a pickup shopper's store the one nearest
+ * to such an address, so that busy stores see busy demand.
+ */
+export function buildQualityStream(
+  locations: readonly RoutingLocation[],
+  options: QualityStreamOptions,
+): RoutingOrder[] {
+  const random = mulberry32(options.seed ^ 0x5bd1e995);
+  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
+  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
+  const longTail = new ZipfSampler(options.skuCount, 1.0);
+  // Checkout offers pickup only at active stores that take pickups.
+  const stores = locations.filter((location) => location.kind === "STORE" && location.active && location.pickupEnabled);
+  const orders: RoutingOrder[] = [];
+
+  const { quantity, lineCount, basket } = basketDraws(random);
   const nearestStore = (point: { lat: number; lng: number }): RoutingLocation => {
     let best = stores[0]!;
     let bestGap = Number.POSITIVE_INFINITY;

