@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scenarios } from "../../dev/scenarios";
 import { useDemoInChromium } from "../support/demo-browser";
-import { appFrame, expectText, freeDemoPorts, pollUntil, pressCtrlC, startDemo } from "../support/demo";
+import { appFrame, expectText, freeDemoPorts, openFromNav, pollUntil, pressCtrlC, startDemo } from "../support/demo";
 
 /**
  * The Inventory page in `npm run demo`: the merchant opens it from the admin menu, searches for a
@@ -36,8 +36,7 @@ describe("the Inventory page in the demo", () => {
     try {
       await admin.goto(demo.url);
       await expectText(app.locator("h2"), /Windy City Outfitters/, 90_000);
-      await admin.locator("#app-nav a", { hasText: "Inventory" }).click();
-      await expectText(admin.locator("#title"), /^Inventory$/);
+      await openFromNav(admin, "Inventory");
       await app.getByRole("columnheader", { name: "Sellable for routing" }).waitFor({ timeout: 60_000 });
 
       // The install's full sync fills the mirror in the background: search until it is there. The

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scenarios } from "../../dev/scenarios";
 import { useDemoInChromium } from "../support/demo-browser";
-import { appFrame, expectText, freeDemoPorts, pollUntil, pressCtrlC, startDemo } from "../support/demo";
+import { appFrame, expectText, freeDemoPorts, openFromNav, pollUntil, pressCtrlC, startDemo } from "../support/demo";
 
 /**
  * The Locations page in `npm run demo`: the merchant finds a store in the table, sets the pick and
@@ -25,8 +25,7 @@ describe("the Locations page in the demo", () => {
     try {
       await admin.goto(demo.url);
       await expectText(app.locator("h2"), /Windy City Outfitters/, 90_000);
-      await admin.locator("#app-nav a", { hasText: "Locations" }).click();
-      await expectText(admin.locator("#title"), /^Locations$/);
+      await openFromNav(admin, "Locations");
       await app.getByRole("columnheader", { name: "Opening hours" }).waitFor({ timeout: 60_000 });
       // The install's locations sync fills the table in the background.
       await pollUntil(

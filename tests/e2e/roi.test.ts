@@ -6,6 +6,7 @@ import {
   appFrame,
   expectText,
   freeDemoPorts,
+  openFromNav,
   placeOrderFromPanel,
   pressCtrlC,
   routedStore,
@@ -31,7 +32,7 @@ describe("the ROI page in the demo", () => {
     try {
       await admin.goto(demo.url);
       await expectText(app.locator("h2"), /Windy City Outfitters/, 90_000);
-      await admin.locator("#app-nav a", { hasText: "ROI" }).click();
+      await openFromNav(admin, "ROI");
 
       await expectText(line("netMonthlySavings"), /^\$900\.00$/);
       expect(await line("upsellRevenue").textContent()).toBe("$3,600.00");

@@ -145,6 +145,27 @@ export async function pollUntil(check: () => Promise<boolean>, what: string, tim
   }
 }
 
+/**
+ * Opens an app page from the admin's nav and waits for its title. The nav asks the app's frame
+ * to navigate by message; a frame still finishing its first load (the install's session bounce)
+ * can miss it and stay where it was, so the click is repeated every 10 s until the title changes.
+ */
+export async function openFromNav(admin: Page, label: string, title = new RegExp(`^${label}$`)): Promise<void> {
+  let clickedAt = 0;
+  await pollUntil(
+    async () => {
+      if (await admin.locator("#title").filter({ hasText: title }).count()) return true;
+      if (Date.now() - clickedAt >= 10_000) {
+        await admin.locator("#app-nav a", { hasText: label }).click();
+        clickedAt = Date.now();
+      }
+      return false;
+    },
+    `the ${label} page from the nav`,
+    60_000,
+  );
+}
+
 /** The store the app routed an order to, as its Orders page names it (one of `stores`). */
 export async function routedStore(admin: Page, orderName: string, stores: string[]): Promise<string> {
   let found: string | undefined;
