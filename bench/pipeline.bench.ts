@@ -117,6 +117,8 @@ interface RoutingWindow {
   emulatorCpuMsPerOrder: number;
   pointsPerOrder: number;
   statuses: string;
+  /** Where the time went, stage by stage (routingStages). */
+  stages: string;
   holds: boolean;
 }
 
@@ -260,6 +262,38 @@ async function main(scale: Scale): Promise<void> {
       }
     };
 
+    /**
+     * Where an order's time went, from pg-boss's own timestamps: placed until its routing job was
+     * queued (the webhooks and the trigger's job), how long that job waited for a worker, how long it
+     * ran; and the trigger jobs' own wait and run, for the jobs queued since the window began.
+     */
+    const routingStages = async (placedAt: Map<string, number>, since: number): Promise<string> => {
+      const rows = await prisma.$queryRaw<
+        { name: string; orderId: string | null; createdOn: Date; startedOn: Date | null; completedOn: Date | null }[]
+      >`SELECT name, data->>'orderId' AS "orderId", created_on AS "createdOn", started_on AS "startedOn",
+               completed_on AS "completedOn"
+          FROM pgboss.job
+         WHERE name IN ('routing.route-order', 'routing.resolve-trigger') AND created_on >= ${new Date(since)}`;
+      const toQueued = new LatencySamples();
+      const waits = { "routing.route-order": new LatencySamples(), "routing.resolve-trigger": new LatencySamples() };
+      const runs = { "routing.route-order": new LatencySamples(), "routing.resolve-trigger": new LatencySamples() };
+      for (const row of rows) {
+        const name = row.name as keyof typeof waits;
+        if (name === "routing.route-order" && row.orderId && placedAt.has(row.orderId)) {
+          toQueued.add(row.createdOn.getTime() - placedAt.get(row.orderId)!);
+        }
+        if (row.startedOn) waits[name].add(row.startedOn.getTime() - row.createdOn.getTime());
+        if (row.startedOn && row.completedOn) runs[name].add(row.completedOn.getTime() - row.startedOn.getTime());
+      }
+      const pair = (samples: LatencySamples) =>
+        samples.count === 0 ? "-" : `${formatMs(samples.percentile(0.5))}/${formatMs(samples.percentile(0.95))}`;
+      return (
+        `placed → routing job queued ${pair(toQueued)}; trigger job waits ${pair(waits["routing.resolve-trigger"])}, ` +
+        `runs ${pair(runs["routing.resolve-trigger"])}; routing job waits ${pair(waits["routing.route-order"])}, ` +
+        `runs ${pair(runs["routing.route-order"])}`
+      );
+    };
+
     const routingWindow = async (rate: number, durationMs: number): Promise<RoutingWindow> => {
       await jobsSettled();
       ingest.reset();
@@ -309,6 +343,7 @@ async function main(scale: Scale): Promise<void> {
       for (const [orderId, at] of placedAt) if (!settledIds.has(orderId)) orderToMoved.add(stoppedWaitingAt - at);
       const firstPlacedAt = Math.min(...placedAt.values());
       const p95 = orderToMoved.percentile(0.95);
+      const stages = await routingStages(placedAt, firstPlacedAt);
       const pointsRequested = decisions.reduce((sum, decision) => sum + decision.costRequested, 0);
       return {
         rate,
@@ -322,6 +357,7 @@ async function main(scale: Scale): Promise<void> {
         cpuMsPerOrder: cpuMs.app / Math.max(1, done.length),
         emulatorCpuMsPerOrder: cpuMs.emulator / Math.max(1, done.length),
         pointsPerOrder: routed.length === 0 ? 0 : pointsRequested / routed.length,
+        stages,
         statuses: `decisions ${countBy(decisions.map((decision) => decision.status))}; moves ${countBy(decisions.map((decision) => decision.moveStatus))}`,
         holds: p95 <= ROUTING_AIM_P95_MS && done.length === orderIds.length && orderIds.length > 0,
       };
@@ -330,7 +366,7 @@ async function main(scale: Scale): Promise<void> {
       `${window.placed} orders at ${window.rate}/s (${window.refused} refused by the emulator), ` +
       `${window.settled} routed and moved, ${window.routedPerSecond.toFixed(1)}/s; order-to-moved p50 ${formatMs(window.p50)} ms, ` +
       `p95 ${formatMs(window.p95)} ms, max ${formatMs(window.max)} ms; ${window.cpuMsPerOrder.toFixed(1)} ms app CPU per order ` +
-      `(webhooks and workers; the emulator ${window.emulatorCpuMsPerOrder.toFixed(1)} ms), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}`;
+      `(webhooks and workers; the emulator ${window.emulatorCpuMsPerOrder.toFixed(1)} ms), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}\n  where the time went (p50/p95 ms): ${window.stages}`;
 
     /** Steps `rates` up until the aim fails; the highest rate at which it held (`held` before the steps). */
     const stepUp = async <Window extends { rate: number; holds: boolean }>(
