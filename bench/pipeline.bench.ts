@@ -9,7 +9,8 @@
 // generator costs, plus the worker processes), and apart from it the emulator's and PostgreSQL's.
 //
 // PIPELINE_ONLY=ingest runs the ingest windows alone (PIPELINE_ONLY=routing the routing ones);
-// BENCH_PROFILE=<file>.cpuprofile writes a CPU profile of the 200/s ingest window (bench/window-profile.ts).
+// BENCH_PROFILE=<file>.cpuprofile writes a CPU profile of the 200/s ingest window (bench/window-profile.ts),
+// BENCH_PROFILE_ROUTING one of the 20/s routing window.
 import { requireNumericId } from "../app/domain/shopify-ids";
 import { installShop, webhookAction } from "../tests/support/routing-app";
 import { webhookRequest } from "../tests/support/shopify-app";
@@ -115,6 +116,9 @@ interface RoutingWindow {
   max: number;
   cpuMsPerOrder: number;
   emulatorCpuMsPerOrder: number;
+  /** Of the app's, what the web process spent (webhooks); the rest is the workers'. */
+  webCpuMsPerOrder: number;
+  databaseCpuMsPerOrder: number;
   pointsPerOrder: number;
   statuses: string;
   /** Where the time went, stage by stage (routingStages). */
@@ -299,22 +303,31 @@ async function main(scale: Scale): Promise<void> {
       ingest.reset();
       const placedAt = new Map<string, number>();
       let refused = 0;
-      const cpu = appCpu.read();
-      await runAtRate(rate, durationMs, async () => {
-        const placed = await running.placeOrder(orderIndex++);
-        if ("orderId" in placed) placedAt.set(requireNumericId(placed.orderId, "Order"), Date.now());
-        else refused += 1;
-      });
-      const orderIds = [...placedAt.keys()];
-      const settleDeadline = Date.now() + SETTLE_TIMEOUT_MS;
-      while (Date.now() < settleDeadline) {
-        const settled = await prisma.routingDecision.count({
-          where: { shop, orderId: { in: orderIds }, moveStatus: { in: ["DONE", "NONE", "FAILED"] } },
+      const placeAndSettle = async () => {
+        const cpu = appCpu.read();
+        await runAtRate(rate, durationMs, async () => {
+          const placed = await running.placeOrder(orderIndex++);
+          if ("orderId" in placed) placedAt.set(requireNumericId(placed.orderId, "Order"), Date.now());
+          else refused += 1;
         });
-        if (settled === orderIds.length) break;
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-      }
-      const cpuMs = appCpu.since(cpu);
+        const orderIds = [...placedAt.keys()];
+        const settleDeadline = Date.now() + SETTLE_TIMEOUT_MS;
+        while (Date.now() < settleDeadline) {
+          const settled = await prisma.routingDecision.count({
+            where: { shop, orderId: { in: orderIds }, moveStatus: { in: ["DONE", "NONE", "FAILED"] } },
+          });
+          if (settled === orderIds.length) break;
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+        }
+        return appCpu.since(cpu);
+      };
+      // The last line's window is profiled too (BENCH_PROFILE_ROUTING; the workers' share only when
+      // they run in this process, PIPELINE_WORKER_PROCESSES=0).
+      const cpuMs =
+        rate === LAST_LINE.ordersPerSecond
+          ? await profileWindow(`routing at ${rate}/s`, placeAndSettle, process.env.BENCH_PROFILE_ROUTING)
+          : await placeAndSettle();
+      const orderIds = [...placedAt.keys()];
 
       const decisions = await prisma.routingDecision.findMany({
         where: { shop, orderId: { in: orderIds } },
@@ -355,6 +368,8 @@ async function main(scale: Scale): Promise<void> {
         p95,
         max: orderToMoved.max(),
         cpuMsPerOrder: cpuMs.app / Math.max(1, done.length),
+        webCpuMsPerOrder: cpuMs.web / Math.max(1, done.length),
+        databaseCpuMsPerOrder: cpuMs.database / Math.max(1, done.length),
         emulatorCpuMsPerOrder: cpuMs.emulator / Math.max(1, done.length),
         pointsPerOrder: routed.length === 0 ? 0 : pointsRequested / routed.length,
         stages,
@@ -366,7 +381,8 @@ async function main(scale: Scale): Promise<void> {
       `${window.placed} orders at ${window.rate}/s (${window.refused} refused by the emulator), ` +
       `${window.settled} routed and moved, ${window.routedPerSecond.toFixed(1)}/s; order-to-moved p50 ${formatMs(window.p50)} ms, ` +
       `p95 ${formatMs(window.p95)} ms, max ${formatMs(window.max)} ms; ${window.cpuMsPerOrder.toFixed(1)} ms app CPU per order ` +
-      `(webhooks and workers; the emulator ${window.emulatorCpuMsPerOrder.toFixed(1)} ms), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}\n  where the time went (p50/p95 ms): ${window.stages}`;
+      `(webhooks ${window.webCpuMsPerOrder.toFixed(1)}, workers ${(window.cpuMsPerOrder - window.webCpuMsPerOrder).toFixed(1)}; ` +
+      `PostgreSQL ${window.databaseCpuMsPerOrder.toFixed(1)} ms, the emulator ${window.emulatorCpuMsPerOrder.toFixed(1)} ms), ${window.pointsPerOrder.toFixed(1)} points per order (load ${loadAverage().toFixed(2)}); ${window.statuses}\n  where the time went (p50/p95 ms): ${window.stages}`;
 
     /** Steps `rates` up until the aim fails; the highest rate at which it held (`held` before the steps). */
     const stepUp = async <Window extends { rate: number; holds: boolean }>(

@@ -3,11 +3,14 @@ import { Session } from "node:inspector/promises";
 
 /**
  * A CPU profile of one measured window only (not the set-up around it), written where
- * `BENCH_PROFILE` points when it is set: `BENCH_PROFILE=/tmp/store.cpuprofile npm run bench:store`.
+ * `target` points (by default `BENCH_PROFILE`), when it is set: `BENCH_PROFILE=/tmp/store.cpuprofile npm run bench:store`.
  * Open it in Chrome's DevTools (Performance) or any .cpuprofile viewer.
  */
-export async function profileWindow<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const target = process.env.BENCH_PROFILE;
+export async function profileWindow<T>(
+  label: string,
+  run: () => Promise<T>,
+  target = process.env.BENCH_PROFILE,
+): Promise<T> {
   if (!target) return run();
   const session = new Session();
   session.connect();
