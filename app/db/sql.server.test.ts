@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma, { sqlPool } from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
+import { preparedStatementName } from "./prepared-statement-name";
 import { sqlExecute, sqlRows } from "./sql.server";
 import { inSqlTransaction } from "./sql-transaction.server";
 
@@ -47,5 +48,32 @@ describe("plain SQL on either driver", () => {
     await expect(failure).rejects.toThrow("the work failed");
     const rows = await sqlRows(sqlPool, `SELECT 1 FROM "SmsOptOut" WHERE "shop" = $1`, [shop]);
     expect(rows).toHaveLength(0);
+  });
+
+  it("prepares a statement with parameters once per connection, under its text's name, and runs one without as it is", async () => {
+    const text = `SELECT $1::int * 2 AS "doubled"`;
+    const prepared = await inSqlTransaction(async (tx) => {
+      expect(await sqlRows(tx, text, [21])).toEqual([{ doubled: 42 }]);
+      expect(await sqlRows(tx, text, [5])).toEqual([{ doubled: 10 }]);
+      // Several statements in one text still run (the simple protocol), unnamed.
+      await sqlExecute(
+        tx,
+        `CREATE TEMP TABLE prepared_probe (n int) ON COMMIT DROP; INSERT INTO prepared_probe VALUES (1)`,
+      );
+      return sqlRows<{ name: string }>(
+        tx,
+        `SELECT name FROM pg_prepared_statements WHERE statement = ANY($1::text[])`,
+        [[text, `CREATE TEMP TABLE prepared_probe (n int) ON COMMIT DROP; INSERT INTO prepared_probe VALUES (1)`]],
+      );
+    });
+    expect(prepared).toEqual([{ name: preparedStatementName(text) }]);
+  });
+
+  it("gives each text one name, the same every time, and stops naming new texts past its cap", () => {
+    const first = preparedStatementName("SELECT $1::text AS kept");
+    expect(first).toMatch(/^s_[0-9a-f]{30}$/);
+    const names = Array.from({ length: 600 }, (_, index) => preparedStatementName(`SELECT $1::int + ${index}`));
+    expect(names.filter((name) => name === null).length).toBeGreaterThan(0);
+    expect(preparedStatementName("SELECT $1::text AS kept")).toBe(first);
   });
 });

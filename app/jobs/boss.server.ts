@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { PreparedJobDb } from "./prepared-job-db.server";
 import { pgBossQueuesOf, type QueuePolicy } from "./queues";
 
 export interface BossOptions {
@@ -7,18 +8,23 @@ export interface BossOptions {
   supervise: boolean;
   /** How often maintenance runs (expires dead workers' jobs, archives); pg-boss's default otherwise. */
   maintenanceIntervalSeconds?: number;
+  /** How its connections name themselves to PostgreSQL; "omniroute-jobs" unless told. */
+  applicationName?: string;
 }
 
 /** Starts pg-boss on the database, creating or migrating its schema; queues are made by `ensureJobQueues`. */
-export async function startBoss({ databaseUrl, supervise, maintenanceIntervalSeconds }: BossOptions): Promise<PgBoss> {
+export async function startBoss({
+  databaseUrl,
+  supervise,
+  maintenanceIntervalSeconds,
+  applicationName = "omniroute-jobs",
+}: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
-    connectionString: databaseUrl,
+    // Workers fetch, complete and fail many short jobs at once: ten connections.
+    db: new PreparedJobDb({ connectionString: databaseUrl, application_name: applicationName, max: 10 }),
     schema: "pgboss",
-    application_name: "omniroute-jobs",
     supervise,
     schedule: supervise,
-    // Workers fetch, complete and fail many short jobs at once.
-    max: 10,
     ...(maintenanceIntervalSeconds ? { maintenanceIntervalSeconds } : {}),
   });
   boss.on("error", (error) => console.error("[jobs]", error));

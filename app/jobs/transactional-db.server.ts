@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import type { Db } from "~/db/sql.server";
+import { sqlRows, type Db } from "~/db/sql.server";
 
 /**
  * Lets pg-boss write its job row through the caller's transaction (Prisma's, or plain SQL's on
@@ -7,7 +7,9 @@ import type { Db } from "~/db/sql.server";
  * follows from it commit (or roll back) together.
  */
 export function transactionJobDb(tx: Db): PgBoss.Db {
-  if (!("$queryRawUnsafe" in tx)) return { executeSql: (text: string, values: unknown[]) => tx.query(text, values) };
+  // On node-postgres, prepared as the app's own statements are (decision 034).
+  if (!("$queryRawUnsafe" in tx))
+    return { executeSql: async (text: string, values: unknown[]) => ({ rows: await sqlRows(tx, text, values) }) };
   return {
     async executeSql(text: string, values: unknown[]) {
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(toDriverValue));

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { databaseUrl } from "~/db.server";
+import { startBoss } from "./boss.server";
+import { preparedStatementName } from "~/db/prepared-statement-name";
+import { PreparedJobDb } from "./prepared-job-db.server";
+
+const APPLICATION_NAME = "omniroute-jobs-prepared-test";
+
+let db: PreparedJobDb | null = null;
+
+afterEach(async () => {
+  await db?.close();
+  db = null;
+});
+
+async function openDb(): Promise<PreparedJobDb> {
+  db = new PreparedJobDb({ connectionString: databaseUrl, application_name: APPLICATION_NAME, max: 1 });
+  await db.open();
+  return db;
+}
+
+async function connectionsNamed(applicationName: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = $1",
+      [applicationName],
+    );
+    return rows[0]!.count;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("pg-boss's connection with prepared statements", () => {
+  it("prepares each parameterised statement once on its connection, under a name of its text", async () => {
+    const jobs = await openDb();
+    const text = "SELECT $1::int + 1 AS next";
+    expect((await jobs.executeSql(text, [1])).rows).toEqual([{ next: 2 }]);
+    expect((await jobs.executeSql(text, [41])).rows).toEqual([{ next: 42 }]);
+
+    const prepared = await jobs.executeSql("SELECT name, statement FROM pg_prepared_statements WHERE statement = $1", [
+      text,
+    ]);
+    expect(prepared.rows).toEqual([{ name: preparedStatementName(text), statement: text }]);
+  });
+
+  it("plans generically, so a statement over the partitioned job table is planned once, not per call", async () => {
+    const jobs = await openDb();
+    expect((await jobs.executeSql("SHOW plan_cache_mode")).rows).toEqual([{ plan_cache_mode: "force_generic_plan" }]);
+  });
+
+  it("runs texts without parameters as they are, several statements at once included", async () => {
+    const jobs = await openDb();
+    await jobs.executeSql(
+      "CREATE TEMP TABLE prepared_job_db_probe (n int); INSERT INTO prepared_job_db_probe VALUES (7)",
+    );
+    expect((await jobs.executeSql("SELECT n FROM prepared_job_db_probe")).rows).toEqual([{ n: 7 }]);
+    const several = "CREATE TEMP TABLE prepared_job_db_probe (n int); INSERT INTO prepared_job_db_probe VALUES (7)";
+    const prepared = await jobs.executeSql(
+      "SELECT statement FROM pg_prepared_statements WHERE statement = ANY($1::text[])",
+      [[several, "SELECT n FROM prepared_job_db_probe"]],
+    );
+    expect(prepared.rows).toEqual([]);
+  });
+
+  it("is opened by pg-boss's start and closed by its stop, leaving no connection behind", async () => {
+    const applicationName = `${APPLICATION_NAME}-lifecycle`;
+    const boss = await startBoss({ databaseUrl, supervise: false, applicationName });
+    const queue = "test.prepared-job-db";
+    await boss.createQueue(queue, { name: queue });
+    const id = await boss.send(queue, { n: 1 });
+    const [fetched] = await boss.fetch<{ n: number }>(queue);
+    expect(fetched?.id).toBe(id);
+    await boss.complete(queue, fetched!.id);
+    expect((await boss.getJobById(queue, id!))?.state).toBe("completed");
+    expect(await connectionsNamed(applicationName)).toBeGreaterThan(0);
+
+    await boss.stop({ graceful: false, wait: true });
+    expect(await connectionsNamed(applicationName)).toBe(0);
+    expect((await boss.getDb().executeSql("SELECT 1 AS one", [])).rows).toEqual([]);
+  });
+});
