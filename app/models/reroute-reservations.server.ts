@@ -80,6 +80,22 @@ export async function markRerouteReservationsMoved(
   return rows.length;
 }
 
+/**
+ * After the transaction that marked them has committed: the move's own inventory_levels/update
+ * may have waited on the levels locked there, its one statement reading the reservations as they
+ * were before the mark, so it wrote the level and cleared nothing. Locking the levels again waits
+ * until such an update has committed; the mirror then shows the units, and they are cleared.
+ */
+export async function clearRerouteReservationsOnceLevelsSettle(db: Db, shop: string, orderId: string): Promise<number> {
+  const marked = await db.inventoryReservation.findMany({
+    where: { shop, orderId, clearedAt: null, reflectedAfter: { not: null } },
+    select: { locationId: true, sku: true },
+  });
+  if (marked.length === 0) return 0;
+  await lockInventoryLevels(db, shop, marked);
+  return clearReflectedReservations(db, shop, { orderId });
+}
+
 /** Locks the mirror's levels of these SKUs at these locations until the transaction ends. */
 async function lockInventoryLevels(
   db: Db,

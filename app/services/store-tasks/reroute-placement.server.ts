@@ -10,6 +10,7 @@ import {
   lockSkusForRouting,
 } from "~/models/inventory-reservations.server";
 import {
+  clearRerouteReservationsOnceLevelsSettle,
   markRerouteReservationsMoved,
   releaseUnmovedRerouteReservations,
   type RerouteReservationScope,
@@ -96,6 +97,7 @@ export async function confirmRerouteMoved(shop: string, reservations: RerouteRes
     await markRerouteReservationsMoved(tx, shop, reservations);
     await clearReflectedReservations(tx, shop, { orderId: reservations.orderId });
   });
+  await prisma.$transaction((tx) => clearRerouteReservationsOnceLevelsSettle(tx, shop, reservations.orderId));
 }
 
 /**
