@@ -14,21 +14,27 @@ import { clearRerouteReservationsOnceLevelsSettle, markRerouteReservationsMoved 
 const MADE_AT = new Date("2026-11-20T15:00:00.400Z");
 const SCOPE = { orderId: "8001", skus: ["TEE-M"], since: new Date("2026-11-20T14:00:00Z") };
 
-async function reservationAfterLevelUpdatedAt(levelUpdatedAt: Date) {
-  const shop = uniqueShop();
+/** The store's level of the SKU as the mirror last heard it, and the reroute's unmarked reservation there. */
+async function levelAndReservation(shop: string, levelUpdatedAt: Date): Promise<string> {
   await prisma.inventoryLevel.create({
     data: {
       shop,
       locationId: "2",
       inventoryItemId: "501",
       sku: "TEE-M",
-      available: 3,
+      available: 4,
       sourceUpdatedAt: levelUpdatedAt,
     },
   });
   const { id } = await prisma.inventoryReservation.create({
     data: { shop, orderId: "8001", locationId: "2", sku: "TEE-M", quantity: 1, createdAt: MADE_AT },
   });
+  return id;
+}
+
+async function reservationAfterLevelUpdatedAt(levelUpdatedAt: Date) {
+  const shop = uniqueShop();
+  const id = await levelAndReservation(shop, levelUpdatedAt);
   const marked = await prisma.$transaction((tx) => markRerouteReservationsMoved(tx, shop, SCOPE));
   return { marked, reservation: await prisma.inventoryReservation.findUniqueOrThrow({ where: { id } }) };
 }
@@ -55,19 +61,7 @@ describe("a reroute's reservations when the move's own update waits on the level
   it("are cleared once that update has committed, though its statement read them before the mark", async () => {
     const shop = await installedShop();
     const at = "2026-11-20T15:00:01Z";
-    await prisma.inventoryLevel.create({
-      data: {
-        shop,
-        locationId: "2",
-        inventoryItemId: "501",
-        sku: "TEE-M",
-        available: 4,
-        sourceUpdatedAt: new Date("2026-11-20T14:59:59Z"),
-      },
-    });
-    const { id } = await prisma.inventoryReservation.create({
-      data: { shop, orderId: "8001", locationId: "2", sku: "TEE-M", quantity: 1, createdAt: MADE_AT },
-    });
+    const id = await levelAndReservation(shop, new Date("2026-11-20T14:59:59Z"));
 
     // The mark's transaction holds the level while the move's inventory_levels/update starts: the
     // update's one statement reads the reservation unmarked, then waits on the level's lock.
