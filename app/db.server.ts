@@ -49,6 +49,10 @@ const utcTimestampTypes = {
 function sharedDatabase(url: string): Database {
   if (globalThis.__omnirouteDb?.url !== url) {
     const pool = new pg.Pool({ connectionString: url, types: utcTimestampTypes });
+    // A connection that fails while idle in the pool (the server restarted, a failover, an
+    // administrator ended it) is reported on the pool; without a listener that report would end
+    // the process. The pool has already dropped it and opens another when one is next needed.
+    pool.on("error", (error) => console.error("[db] an idle connection was lost:", error.message));
     globalThis.__omnirouteDb = {
       url,
       pool,
