@@ -5,7 +5,8 @@
 // orders and the starting snapshot from the database and replay them with the live rules. The
 // full comparison (live, draft, native, greedy) is timed as well and its totals printed.
 //
-// REPLAY_ORDERS overrides the number of orders (100,000).
+// REPLAY_ORDERS overrides the number of orders (100,000); BENCH_PROFILE=<file> writes a CPU profile
+// of the timed live replay (bench/window-profile.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +20,7 @@ import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from "../app/domain/ro
 import { setBenchAppEnvironment } from "./app-environment";
 import { buildNationalLocations, buildQualityStream, NATIONAL, NATIONAL_RULES } from "./national-network";
 import { startBenchDatabase } from "./pipeline-database";
+import { profileWindow } from "./window-profile";
 
 const ORDERS = Number(process.env.REPLAY_ORDERS ?? 100_000);
 const SHOP = "replay-bench.myshopify.com";
@@ -230,7 +232,7 @@ async function main(): Promise<number> {
   try {
     setBenchAppEnvironment(database.url, "http://127.0.0.1:9");
     // Imported once the environment names the bench's database: the app reads it on import.
-    const { compareRoutings, comparedRouters, replaySnapshot } =
+    const { compareRoutings, comparedRouters, readReplayStock, replaySnapshot } =
       await import("../app/services/routing-replay/replay.server");
     const { listRecordedRoutings } = await import("../app/models/recorded-routings.server");
     const { replay, replayOrders } = await import("../app/domain/routing-replay/replay");
@@ -250,17 +252,26 @@ async function main(): Promise<number> {
     );
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const recorded = await listRecordedRoutings(sqlPool, SHOP, range.from, range.to);
-    const loadedCpu = cpuMs(cpuBefore);
-    const loaded = performance.now();
-    const snapshot = await replaySnapshot(sqlPool, SHOP, recorded, now);
-    const snapshotCpu = cpuMs(cpuBefore);
-    const snapshotted = performance.now();
-    const live = replay(
-      recorded,
-      snapshot,
-      { kind: "OMNIROUTE", name: "Live rules", rules: NATIONAL_RULES },
-      NATIONAL_RULES,
+    const { recorded, snapshot, live, loaded, loadedCpu, snapshotted, snapshotCpu } = await profileWindow(
+      "live replay",
+      async () => {
+        const [recorded, read] = await Promise.all([
+          listRecordedRoutings(sqlPool, SHOP, range.from, range.to),
+          readReplayStock(sqlPool, SHOP),
+        ]);
+        const loadedCpu = cpuMs(cpuBefore);
+        const loaded = performance.now();
+        const snapshot = await replaySnapshot(sqlPool, SHOP, recorded, now, read);
+        const snapshotCpu = cpuMs(cpuBefore);
+        const snapshotted = performance.now();
+        const live = replay(
+          recorded,
+          snapshot,
+          { kind: "OMNIROUTE", name: "Live rules", rules: NATIONAL_RULES },
+          NATIONAL_RULES,
+        );
+        return { recorded, snapshot, live, loaded, loadedCpu, snapshotted, snapshotCpu };
+      },
     );
     const replayed = performance.now();
     const totalCpu = cpuMs(cpuBefore);
@@ -270,7 +281,7 @@ async function main(): Promise<number> {
       return order.status === shape.status && order.assignments.length === shape.parcels;
     }).length;
     console.log(
-      `live replay of ${count(recorded.length)} orders: load ${((loaded - started) / 1000).toFixed(2)} s ` +
+      `live replay of ${count(recorded.length)} orders: load (orders and stock side by side) ${((loaded - started) / 1000).toFixed(2)} s ` +
         `(CPU ${count(loadedCpu)} ms), snapshot ${((snapshotted - loaded) / 1000).toFixed(2)} s ` +
         `(CPU ${count(snapshotCpu - loadedCpu)} ms), replay ${((replayed - snapshotted) / 1000).toFixed(2)} s ` +
         `(CPU ${count(totalCpu - snapshotCpu)} ms); total ${seconds.toFixed(2)} s; ` +

@@ -4,11 +4,11 @@ import { seedMirror } from "../../tests/support/mirror";
 import { uniqueShop } from "../../tests/support/shops";
 import { findStockOfSkus } from "./inventory-levels.server";
 import { buildStockTable, stockMapsOf } from "~/domain/routing/stock-table";
-import { findStockRowsOfSkus } from "./replay-stock.server";
+import { readShopStockText, stockRowsOfSkus } from "./replay-stock.server";
 
 /** The levels as stock maps by location, added up as the replay's table adds them. */
 async function findStockMapsOfSkus(shop: string, skus: string[]): Promise<Map<string, Record<string, number>>> {
-  const rows = await findStockRowsOfSkus(sqlPool, shop, skus);
+  const rows = stockRowsOfSkus(await readShopStockText(sqlPool, shop), skus);
   return stockMapsOf(buildStockTable([...rows.keys()].sort(), skus, rows));
 }
 
@@ -28,7 +28,7 @@ describe("stock rows of many SKUs for the replay's snapshot", () => {
     const maps = await findStockMapsOfSkus(shop, ["TEE", "MUG"]);
 
     expect(Object.fromEntries(maps)).toEqual({ "1": { TEE: 4, MUG: 0 }, "2": { TEE: 0 }, "3": { MUG: 7 } });
-    expect((await findStockRowsOfSkus(sqlPool, shop, [])).size).toBe(0);
+    expect(stockRowsOfSkus(await readShopStockText(sqlPool, shop), []).size).toBe(0);
   });
 
   it("adds up two items sharing a SKU at a location, as the routing view does, whatever characters the SKUs hold", async () => {

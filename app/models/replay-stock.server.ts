@@ -2,42 +2,112 @@ import { sqlRows, type Db } from "~/db/sql.server";
 import type { StockRow } from "~/domain/routing/stock-table";
 
 /**
- * The mirror's available units of many SKUs at once, one row of levels per location, for the
- * what-if replay's starting snapshot (app/services/routing-replay). A national network holds
- * millions of (location, SKU) levels: PostgreSQL aggregates each location's levels into two text
- * lists of numbers (the SKU's position in `skus`, and its units), so this process reads 2,000
- * pairs of texts instead of millions of rows, and parses digits rather than hashing SKU strings.
- * Same figures as findStockOfSkus then toRoutingLocations: stock below zero counts as none, and two
- * items sharing a SKU at a location are two entries that add up (buildStockTable adds them).
+ * The mirror's available units for the what-if replay's starting snapshot
+ * (app/services/routing-replay). A national network holds millions of (location, SKU) levels, so
+ * PostgreSQL aggregates each location's levels into two texts (its SKUs, and their units), and
+ * this process reads 2,000 pairs of texts instead of millions of rows.
  *
- * `skus` must be distinct; each row's skuIds are positions in it.
+ * The read does not depend on which SKUs the replayed orders hold, so it runs while those orders
+ * load: PostgreSQL scans the shop's levels once, with no join (a join against the orders' SKUs
+ * cost it 2–4 s at national scale, against about 1 s for the scan), and stockRowsOfSkus keeps the
+ * SKUs asked for afterwards. Same figures as findStockOfSkus then toRoutingLocations: stock below
+ * zero counts as none, and two items sharing a SKU at a location are two entries that add up
+ * (buildStockTable adds them). Levels whose SKU is not yet known are left out, as routing leaves them.
  */
-export async function findStockRowsOfSkus(
-  db: Db,
-  shop: string,
-  skus: readonly string[],
-): Promise<Map<string, StockRow>> {
-  const stockRows = new Map<string, StockRow>();
-  if (skus.length === 0) return stockRows;
-  const rows = await sqlRows<{ locationId: string; levels: number; skus: string; units: string }>(
+export interface ShopStockText {
+  readonly locationId: string;
+  /** How many levels the location's texts hold. */
+  readonly levels: number;
+  /** The levels' SKUs: one text with SKU_SEPARATOR between them, or (read row by row) a list. */
+  readonly skus: string | readonly string[];
+  /** The levels' units (≥ 0), in the same order, separated by commas. */
+  readonly units: string;
+}
+
+/** Unit separator (U+001F): no SKU a merchant types holds it, and one that does is read again row by row. */
+const SKU_SEPARATOR = "\u001F";
+
+/** Every level of the shop with a SKU, as one pair of texts per location. */
+export async function readShopStockText(db: Db, shop: string): Promise<ShopStockText[]> {
+  const rows = await sqlRows<ShopStockText & { skus: string }>(
     db,
     `SELECT l."locationId", count(*)::int AS "levels",
-            string_agg((asked.n - 1)::text, ',') AS "skus", string_agg(greatest(l."available", 0)::text, ',') AS "units"
+            string_agg(l."sku", chr(31)) AS "skus", string_agg(greatest(l."available", 0)::text, ',') AS "units"
        FROM "InventoryLevel" l
-       JOIN unnest($2::text[]) WITH ORDINALITY AS asked(sku, n) ON asked.sku = l."sku"
-      WHERE l."shop" = $1
+      WHERE l."shop" = $1 AND l."sku" IS NOT NULL
       GROUP BY l."locationId"`,
-    [shop, [...skus]],
+    [shop],
   );
-  for (const row of rows) {
-    const skuIds = parseCounts(row.skus, row.levels);
-    const units = parseCounts(row.units, row.levels);
-    if (skuIds === null || units === null) {
-      throw new Error(`replay stock: location ${row.locationId}'s lists do not hold ${row.levels} numbers`);
+  return Promise.all(
+    rows.map(async (row) =>
+      // A SKU holding the separator splits into more parts than the location has levels.
+      countParts(row.skus, SKU_SEPARATOR) === row.levels ? row : readLocationStockText(db, shop, row.locationId),
+    ),
+  );
+}
+
+/** One location's levels, read row by row: the rare location with a SKU holding SKU_SEPARATOR. */
+async function readLocationStockText(db: Db, shop: string, locationId: string): Promise<ShopStockText> {
+  const rows = await sqlRows<{ sku: string; available: number }>(
+    db,
+    `SELECT "sku", greatest("available", 0) AS "available"
+       FROM "InventoryLevel"
+      WHERE "shop" = $1 AND "locationId" = $2 AND "sku" IS NOT NULL`,
+    [shop, locationId],
+  );
+  return {
+    locationId,
+    levels: rows.length,
+    skus: rows.map((row) => row.sku),
+    units: rows.map((row) => row.available).join(","),
+  };
+}
+
+/**
+ * The stock rows of `skus` (distinct; each row's skuIds are positions in it) from the shop's
+ * levels, by location; a SKU not asked for is left out.
+ */
+export function stockRowsOfSkus(stock: readonly ShopStockText[], skus: readonly string[]): Map<string, StockRow> {
+  const idOf = new Map<string, number>();
+  skus.forEach((sku, id) => idOf.set(sku, id));
+  const stockRows = new Map<string, StockRow>();
+  if (skus.length === 0) return stockRows;
+  for (const location of stock) {
+    const units = parseCounts(location.units, location.levels);
+    if (units === null) {
+      throw new Error(`replay stock: location ${location.locationId}'s units do not hold ${location.levels} numbers`);
     }
-    stockRows.set(row.locationId, { skuIds, units });
+    const skuIds: number[] = [];
+    const kept: number[] = [];
+    let level = 0;
+    const keep = (sku: string) => {
+      const id = idOf.get(sku);
+      if (id !== undefined) {
+        skuIds.push(id);
+        kept.push(units[level]!);
+      }
+      level++;
+    };
+    if (typeof location.skus === "string") forEachPart(location.skus, SKU_SEPARATOR, keep);
+    else location.skus.forEach(keep);
+    if (skuIds.length > 0) stockRows.set(location.locationId, { skuIds, units: kept });
   }
   return stockRows;
+}
+
+function countParts(text: string, separator: string): number {
+  let parts = 1;
+  for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + 1)) parts++;
+  return parts;
+}
+
+function forEachPart(text: string, separator: string, visit: (part: string) => void): void {
+  let start = 0;
+  for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, start)) {
+    visit(text.slice(start, at));
+    start = at + 1;
+  }
+  visit(text.slice(start));
 }
 
 const COMMA = 44;
@@ -49,6 +119,7 @@ const ZERO = 48;
  */
 function parseCounts(text: string, count: number): Float64Array | null {
   const values = new Float64Array(count);
+  if (count === 0) return text === "" ? values : null;
   let at = 0;
   let value = 0;
   let digits = 0;

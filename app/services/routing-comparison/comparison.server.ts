@@ -16,7 +16,6 @@ import { localDateOf } from "~/domain/local-time";
 import { parseSettingsForm, type SettingsErrors } from "~/domain/routing-settings/parse-settings";
 import type { RoutingSettings } from "~/domain/routing-settings/settings";
 import type { SettingsForm } from "~/domain/routing-settings/settings-form";
-import { listRecordedRoutings } from "~/models/recorded-routings.server";
 import {
   completeComparison,
   countActiveLocations,
@@ -30,7 +29,7 @@ import {
   type ComparisonStatus,
   type StoredComparison,
 } from "~/models/routing-comparisons.server";
-import { replayComparison, replaySnapshot } from "~/services/routing-replay/replay.server";
+import { loadReplay, replayComparison } from "~/services/routing-replay/replay.server";
 import { listPlaces, namesOf } from "~/services/routing-settings/places.server";
 import {
   currentRoutingSettings,
@@ -148,11 +147,10 @@ export async function runComparison(shop: string, comparisonId: string, now: Dat
     return;
   }
   const draft = comparison.draftSettings;
-  const [recorded, places] = await Promise.all([
-    listRecordedRoutings(sqlPool, shop, comparison.rangeFrom, comparison.rangeTo),
+  const [{ recorded, snapshot }, places] = await Promise.all([
+    loadReplay(sqlPool, shop, { from: comparison.rangeFrom, to: comparison.rangeTo }, now),
     listPlaces(shop),
   ]);
-  const snapshot = await replaySnapshot(sqlPool, shop, recorded, now);
   // Loading weighs as much as one router's replay; within a router, progress moves with its orders.
   const parts = 1 + ROLES_WITH_DRAFT.length;
   const record = (done: number) =>

@@ -17,7 +17,7 @@ import { findExceptionHolds } from "~/models/exception-holds.server";
 import { activeReservedUnits } from "~/models/inventory-reservations.server";
 import { listLiveLocations } from "~/models/locations.server";
 import { listRecordedRoutings } from "~/models/recorded-routings.server";
-import { findStockRowsOfSkus } from "~/models/replay-stock.server";
+import { readShopStockText, stockRowsOfSkus, type ShopStockText } from "~/models/replay-stock.server";
 import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 
@@ -46,29 +46,39 @@ export interface RoutingComparison extends ReplayedComparison {
   readonly range: ReplayRange;
 }
 
+/** What the snapshot reads that does not depend on the replayed orders, so it runs while they load. */
+export interface ReplayStockRead {
+  readonly live: Awaited<ReturnType<typeof listLiveLocations>>;
+  readonly stock: readonly ShopStockText[];
+}
+
+export async function readReplayStock(db: Db, shop: string): Promise<ReplayStockRead> {
+  const [live, stock] = await Promise.all([listLiveLocations(db, shop), readShopStockText(db, shop)]);
+  return { live, stock };
+}
+
 /**
  * The stock before the replayed decisions, as the module comment describes: the routing view's
- * stock (routingLocationsFor) read with one statement per table, plus what the decisions took.
- * Locations carry their daily capacity but not what they took today: the replay measures
- * capacity instead of enforcing it.
+ * stock (routingLocationsFor) from `read` and the reservations and holds on the orders' SKUs,
+ * plus what the decisions took. Locations carry their daily capacity but not what they took
+ * today: the replay measures capacity instead of enforcing it.
  */
 export async function replaySnapshot(
   db: Db,
   shop: string,
   recorded: readonly RecordedRouting[],
   now: Date,
+  read: ReplayStockRead,
 ): Promise<ReplaySnapshot> {
   const skuSet = new Set<string>();
   for (const entry of recorded) for (const line of entry.facts.lines) skuSet.add(line.sku);
   const skus = [...skuSet];
-  const [live, stockRows, reserved, held] = await Promise.all([
-    listLiveLocations(db, shop),
-    findStockRowsOfSkus(db, shop, skus),
+  const [reserved, held] = await Promise.all([
     activeReservedUnits(db, shop, skus, now),
     findExceptionHolds(db, shop, skus),
   ]);
   // The stock is in the table: the locations' maps stay empty and are never read.
-  const locations = toRoutingLocations(live, [], now);
+  const locations = toRoutingLocations(read.live, [], now);
   // The view's own adjustments (routingViewFor), in its order: reserved units, then holds; then
   // the units the replayed decisions took, given back.
   const edits: StockEdit[] = [];
@@ -85,10 +95,24 @@ export async function replaySnapshot(
   const stock = buildStockTable(
     locations.map((location) => location.id),
     skus,
-    stockRows,
+    stockRowsOfSkus(read.stock, skus),
     edits,
   );
   return { locations, stock };
+}
+
+/** The range's recorded routings and the snapshot they replay from, the two read side by side. */
+export async function loadReplay(
+  db: Db,
+  shop: string,
+  range: ReplayRange,
+  now: Date,
+): Promise<{ recorded: RecordedRouting[]; snapshot: ReplaySnapshot }> {
+  const [recorded, read] = await Promise.all([
+    listRecordedRoutings(db, shop, range.from, range.to),
+    readReplayStock(db, shop),
+  ]);
+  return { recorded, snapshot: await replaySnapshot(db, shop, recorded, now, read) };
 }
 
 /** The four routers, the live rules' first. */
@@ -191,10 +215,9 @@ export async function compareRoutings(
   now: Date,
   db: Db = sqlPool,
 ): Promise<RoutingComparison> {
-  const [recorded, live] = await Promise.all([
-    listRecordedRoutings(db, shop, range.from, range.to),
+  const [{ recorded, snapshot }, live] = await Promise.all([
+    loadReplay(db, shop, range, now),
     currentRoutingSettings(shop),
   ]);
-  const snapshot = await replaySnapshot(db, shop, recorded, now);
   return { range, ...(await replayComparison(recorded, snapshot, live.settings, draft)) };
 }

@@ -3,12 +3,11 @@ import prisma, { sqlPool } from "~/db.server";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
 import { stockMapsOf } from "~/domain/routing/stock-table";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
-import { listRecordedRoutings } from "~/models/recorded-routings.server";
 import { decideOrder } from "~/services/routing/route-order.server";
 import { seedMirror } from "../../../tests/support/mirror";
 import { shippedOrderFacts } from "../../../tests/support/order-facts";
 import { uniqueShop } from "../../../tests/support/shops";
-import { compareRoutings, replaySnapshot } from "./replay.server";
+import { compareRoutings, loadReplay } from "./replay.server";
 
 /**
  * The what-if replay over a history made by the routing job itself: orders routed one after
@@ -79,8 +78,7 @@ describe("replaying a shop's recorded routing", () => {
   });
 
   it("starts from the stock before the replayed decisions: the view now plus the units they took", async () => {
-    const recorded = await listRecordedRoutings(sqlPool, shop, RANGE.from, RANGE.to);
-    const snapshot = await replaySnapshot(sqlPool, shop, recorded, NOW);
+    const { snapshot } = await loadReplay(sqlPool, shop, RANGE, NOW);
     const maps = stockMapsOf(snapshot.stock);
     const stockOf = (id: string) => maps.get(id);
     // Every decision still reserves its units, so the view subtracts them all and the snapshot is the mirror.
