@@ -74,38 +74,36 @@ export async function listRecordedRoutings(db: Db, shop: string, from: Date, to:
 }
 
 /**
- * RoutedOrder.lines as orderLinesSchema reads them (fresh objects with just the schema's keys),
- * checked by hand on the way: the schema itself runs only on a value that fails, to name the fault.
+ * RoutedOrder.lines as orderLinesSchema reads them, checked by hand (the schema itself runs only on
+ * a value that fails, to name the fault). The parsed objects are kept as they are rather than
+ * copied: the app stores these columns through the same schemas (toStoredJson), so they hold just
+ * the schema's keys, and at 100,000 orders the copies were a good part of the load's garbage.
  */
 function readOrderLines(value: unknown, orderId: string): OrderLine[] {
-  const lines = Array.isArray(value) ? linesOf(value) : null;
-  return lines ?? readStoredJson(orderLinesSchema, value, { table: "RoutedOrder", id: orderId, field: "lines" });
+  if (isLines(value)) return value;
+  return readStoredJson(orderLinesSchema, value, { table: "RoutedOrder", id: orderId, field: "lines" });
 }
 
 /** RoutingDecision.assignments as assignmentsSchema reads them, checked by hand as readOrderLines does. */
 function readAssignments(value: unknown, orderId: string): Assignment[] {
-  if (Array.isArray(value)) {
-    const assignments: Assignment[] = [];
-    for (const entry of value as unknown[]) {
-      if (typeof entry !== "object" || entry === null) break;
-      const { locationId, lines, cost, distanceMiles } = entry as Record<string, unknown>;
-      const read = Array.isArray(lines) ? linesOf(lines) : null;
-      if (typeof locationId !== "string" || read === null || typeof cost !== "number") break;
-      if (typeof distanceMiles !== "number") break;
-      assignments.push({ locationId, lines: read, cost, distanceMiles });
-    }
-    if (assignments.length === value.length) return assignments;
-  }
+  if (Array.isArray(value) && value.every(isAssignment)) return value;
   return readStoredJson(assignmentsSchema, value, { table: "RoutingDecision", id: orderId, field: "assignments" });
 }
 
-function linesOf(value: readonly unknown[]): OrderLine[] | null {
-  const lines: OrderLine[] = [];
-  for (const entry of value) {
-    if (typeof entry !== "object" || entry === null) return null;
+function isAssignment(entry: unknown): entry is Assignment {
+  if (typeof entry !== "object" || entry === null) return false;
+  const { locationId, lines, cost, distanceMiles } = entry as Record<string, unknown>;
+  return (
+    typeof locationId === "string" && isLines(lines) && typeof cost === "number" && typeof distanceMiles === "number"
+  );
+}
+
+function isLines(value: unknown): value is OrderLine[] {
+  if (!Array.isArray(value)) return false;
+  for (const entry of value as unknown[]) {
+    if (typeof entry !== "object" || entry === null) return false;
     const { sku, quantity } = entry as Record<string, unknown>;
-    if (typeof sku !== "string" || typeof quantity !== "number") return null;
-    lines.push({ sku, quantity });
+    if (typeof sku !== "string" || typeof quantity !== "number") return false;
   }
-  return lines;
+  return true;
 }
