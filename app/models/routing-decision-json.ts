@@ -70,6 +70,14 @@ const verdictsByRule = {
     margin: z.number(),
     pass,
   }),
+  LOOK_AHEAD_STORES: z.object({
+    rule: z.literal("LOOK_AHEAD_STORES"),
+    storeCost: z.number(),
+    charge: z.number(),
+    otherStoreCost: z.number(),
+    otherCharge: z.number(),
+    pass,
+  }),
 } satisfies { [Rule in RuleName]: z.ZodType<Extract<RuleVerdict, { rule: Rule }>> };
 
 const ruleVerdict = z.discriminatedUnion("rule", [
@@ -83,6 +91,7 @@ const ruleVerdict = z.discriminatedUnion("rule", [
   verdictsByRule.RADIUS,
   verdictsByRule.COST_VS_WAREHOUSE,
   verdictsByRule.LOOK_AHEAD,
+  verdictsByRule.LOOK_AHEAD_STORES,
 ]);
 
 const chosenReasons: { [Reason in ChosenReason]: Reason } = {
@@ -94,6 +103,7 @@ const chosenReasons: { [Reason in ChosenReason]: Reason } = {
   CHEAPEST_WAREHOUSE: "CHEAPEST_WAREHOUSE",
   WAREHOUSE_KEEPS_STORE_STOCK: "WAREHOUSE_KEEPS_STORE_STOCK",
   CHEAPEST_STORE_OUTSIDE_RADIUS: "CHEAPEST_STORE_OUTSIDE_RADIUS",
+  LOWEST_COST_WITH_LOOK_AHEAD: "LOWEST_COST_WITH_LOOK_AHEAD",
   SPLIT_COVER: "SPLIT_COVER",
 };
 

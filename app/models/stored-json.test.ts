@@ -105,6 +105,50 @@ describe("a routing decision", () => {
     expect(await listDecisions(prisma, shop, { take: 10 })).toEqual([found]);
   });
 
+  it("reads back look-ahead's store-against-store verdict and the store it chose", async () => {
+    const shop = uniqueShop();
+    const weighed = (locationId: string, cost: number, charge: number, other: [number, number], pass: boolean) => ({
+      locationId,
+      kind: "STORE" as const,
+      distanceMiles: 1,
+      cost,
+      verdicts: [
+        {
+          rule: "LOOK_AHEAD_STORES" as const,
+          storeCost: cost,
+          charge,
+          otherStoreCost: other[0],
+          otherCharge: other[1],
+          pass,
+        },
+      ],
+    });
+    const trace = {
+      stages: [
+        {
+          stage: "SAME_DAY" as const,
+          result: "CHOSEN" as const,
+          radiusMiles: 10,
+          locations: [
+            {
+              ...weighed("1002", 9.15, 0, [9.05, 4], true),
+              outcome: "CHOSEN" as const,
+              reason: "LOWEST_COST_WITH_LOOK_AHEAD" as const,
+            },
+            {
+              ...weighed("1001", 9.05, 4, [9.15, 0], false),
+              outcome: "LOST" as const,
+              reason: "KEPT_FOR_STORE_ORDERS" as const,
+            },
+          ],
+        },
+      ],
+    };
+    await createDecision(prisma, shop, newDecision("1001", { trace }));
+
+    expect((await findDecision(prisma, shop, "1001"))?.trace).toEqual(trace);
+  });
+
   it("keeps the problem of an order the engine was never asked to route", async () => {
     const shop = uniqueShop();
     const trace = { stages: [], problem: "The order has no destination or no lines with a SKU." };

@@ -112,6 +112,10 @@ class Ranking implements TracedRanking {
   traceInput(place: number, checks: TraceChecks): LocationTraceInput {
     return input(this.context, this.sorted[place]!, checks);
   }
+
+  unitsForLine(place: number, line: number): number {
+    return this.sorted[place]!.available[line]!;
+  }
 }
 
 /** The pool split into the locations that pass and those that do not, each nearest first. */
@@ -160,8 +164,9 @@ export function routeOrderBaseline(request: RoutingRequest): RoutingDecision {
       storesInRadius,
       (evaluated) => evaluated.full && evaluated.location.isOpen,
     );
-    stages.push(sameDayStage(eligible, ineligible, rules.radiusMiles));
-    const winner = eligible.sorted[0];
+    const { stage, chosenPlace } = sameDayStage(eligible, ineligible, order, rules);
+    stages.push(stage);
+    const winner = eligible.sorted[chosenPlace];
     if (winner !== undefined) return routedWhole(order, winner, flags, stages);
     flags.push("SLA_AT_RISK");
   }
@@ -180,7 +185,7 @@ function shipWhole(
 ): Evaluated | undefined {
   const { rules } = context;
   const warehouses = everywhere.filter((evaluated) => evaluated.location.kind === "WAREHOUSE");
-  const { stage, chosen } = shippingOutcome(
+  const { stage, chosen, chosenPlace } = shippingOutcome(
     {
       fullWarehouses: new Ranking(
         context,
@@ -218,7 +223,7 @@ function shipWhole(
     context.order,
   );
   stages.push(stage);
-  return chosen?.sorted[0];
+  return chosen?.sorted[chosenPlace];
 }
 
 function split(
@@ -270,7 +275,7 @@ function routePickup(context: Context, locations: readonly RoutingLocation[]): R
   const chosenStore = chosenId === undefined ? undefined : locations.find((location) => location.id === chosenId);
   const from: GeoPoint = chosenStore ?? order.destination;
   const chosen = chosenStore === undefined ? undefined : evaluate(chosenStore, from, order, rules);
-  const { stage, flags, winner } = pickupOutcome(
+  const { stage, flags, winner, winnerPlace } = pickupOutcome(
     order,
     {
       shoppersStore: chosen === undefined ? null : new Ranking(context, [chosen], compareNearest),
@@ -285,9 +290,9 @@ function routePickup(context: Context, locations: readonly RoutingLocation[]): R
           (evaluated) => evaluated.full && evaluated.location.isOpen && evaluated.location.pickupEnabled,
         ),
     },
-    rules.radiusMiles,
+    rules,
   );
-  const pickupStore = winner?.sorted[0];
+  const pickupStore = winner?.sorted[winnerPlace];
   if (pickupStore === undefined) return makeDecision(order, "UNROUTABLE", [], flags, [], [stage]);
   return routedWhole(order, pickupStore, flags, [stage]);
 }

@@ -56,8 +56,10 @@ function failedRulePhrase(verdict: RuleVerdict, all: readonly RuleVerdict[]): st
       return costPhrase(verdict);
     case "LOOK_AHEAD":
       return verdict.pass
-        ? `costs more than ${formatDollars(verdict.margin)} less than the warehouse's ${formatDollars(verdict.warehouseCost)}, so it ships despite look-ahead`
-        : `costs ${formatDollars(verdict.storeCost)}, not ${formatDollars(verdict.margin)} less than the warehouse's ${formatDollars(verdict.warehouseCost)}; look-ahead keeps its units for same-day and pickup orders`;
+        ? `costs ${formatDollars(verdict.storeCost)}, more than look-ahead's ${formatDollars(verdict.margin)} for the store units it would use below the warehouse's ${formatDollars(verdict.warehouseCost)}, so it ships`
+        : `costs ${formatDollars(verdict.storeCost)}, not look-ahead's ${formatDollars(verdict.margin)} for the store units it would use below the warehouse's ${formatDollars(verdict.warehouseCost)}; look-ahead keeps its units for same-day and pickup orders`;
+    case "LOOK_AHEAD_STORES":
+      return `costs ${formatDollars(verdict.storeCost)} plus look-ahead's ${formatDollars(verdict.charge)} for the store units it would use, against ${formatDollars(verdict.otherStoreCost)} plus ${formatDollars(verdict.otherCharge)} at the other store`;
   }
 }
 
@@ -69,9 +71,10 @@ function costPhrase(verdict: Extract<RuleVerdict, { rule: "COST_VS_WAREHOUSE" }>
 function outcomeSentence(
   entry: LocationTrace,
   name: string,
-  stageRadius: number,
+  stage: TraceStage,
   decision: RoutingDecision,
 ): string | null {
+  const stageRadius = stage.stage === "SPLIT" ? 0 : stage.radiusMiles;
   const where = `${name} (${miles(entry.distanceMiles)}, ${formatDollars(entry.cost)})`;
   if (entry.outcome === "CHOSEN") {
     switch (entry.reason) {
@@ -91,6 +94,8 @@ function outcomeSentence(
         return `${where}: chosen, the cheapest warehouse with every item, so the nearby store keeps its units for same-day and pickup orders.`;
       case "CHEAPEST_STORE_OUTSIDE_RADIUS":
         return `${where}: chosen, the cheapest store with every item, although it is beyond the ${stageRadius}-mile radius.`;
+      case "LOWEST_COST_WITH_LOOK_AHEAD":
+        return `${where}: chosen by look-ahead, of the stores within ${stageRadius} miles that can take the order the one whose cost plus the charge for the store units it would use is lowest.`;
       case "SPLIT_COVER": {
         const assignment = decision.assignments.find((candidate) => candidate.locationId === entry.locationId);
         const lines = (assignment?.lines ?? []).map((line) => `${line.quantity} × ${line.sku}`);
@@ -170,16 +175,17 @@ export function explainDecision(decision: RoutingDecision, options?: ExplainOpti
   const sentences = [headline(decision, nameOf)];
   for (const stage of decision.trace.stages) {
     sentences.push(stageIntro(stage, nameOf));
-    const radius = stage.stage === "SPLIT" ? 0 : stage.radiusMiles;
     for (const entry of stage.locations) {
       const name = nameOf(entry.locationId);
       for (const verdict of entry.verdicts) {
-        if (verdict.pass && verdict.rule !== "COST_VS_WAREHOUSE" && verdict.rule !== "LOOK_AHEAD") continue;
+        const weighed =
+          verdict.rule === "COST_VS_WAREHOUSE" || verdict.rule === "LOOK_AHEAD" || verdict.rule === "LOOK_AHEAD_STORES";
+        if (verdict.pass && !weighed) continue;
         if (stage.stage === "SPLIT" && !verdict.pass) continue; // a split part is expected to lack lines
         const phrase = failedRulePhrase(verdict, entry.verdicts);
         if (phrase !== null) sentences.push(`${name}: ${phrase}.`);
       }
-      const outcome = outcomeSentence(entry, name, radius, decision);
+      const outcome = outcomeSentence(entry, name, stage, decision);
       if (outcome !== null) sentences.push(outcome);
     }
     const conclusion = stageConclusion(stage);

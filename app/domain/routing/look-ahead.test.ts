@@ -1,5 +1,7 @@
-// rules.lookAhead (docs/decisions/015): a shipment a nearby store and a warehouse could both fill
-// goes to the warehouse unless the store is cheaper by more than lookAheadCostMargin.
+// rules.lookAhead (docs/decisions/018, 035): taking an order from a store is charged for the
+// store units it uses, more the scarcer they are; a shipment goes to the warehouse unless the store
+// is cheaper by more than that charge, and same-day and moved pickups go to the eligible store with
+// the lowest cost plus charge.
 import { describe, expect, it } from "vitest";
 import { routeOrderBaseline } from "./baseline";
 import { routeOrder } from "./engine/route-order";
@@ -8,6 +10,7 @@ import { lines, request, store, warehouse } from "./test-fixtures";
 import type { RoutingDecision, RoutingRequest, ShippingStage } from "./types";
 
 // Store 2 miles away: $5 + 2 × $0.05 + $4 = $9.10. Warehouse 100 miles away: $6 + 100 × $0.003 + $2 = $8.30.
+// One TEE from 5 leaves 4, two more sellable above the minimum of 3: charged 4 × $1 × 0.4² = $0.64.
 const nearStore = store("S1", { milesAway: 2, stock: { TEE: 5 } });
 const farWarehouse = warehouse("W1", { milesAway: 100, stock: { TEE: 50 } });
 // The same warehouse at $9 base: $11.30, so the store is $2.20 cheaper.
@@ -48,7 +51,7 @@ describe("look-ahead", () => {
       rule: "LOOK_AHEAD",
       storeCost: 9.1,
       warehouseCost: 8.3,
-      margin: 1,
+      margin: 0.64,
       pass: false,
     });
     expect(stage.locations.find((entry) => entry.locationId === "W1")).toMatchObject({
@@ -58,7 +61,7 @@ describe("look-ahead", () => {
     expect(explainDecision(decision).join(" ")).toContain("look-ahead keeps its units");
   });
 
-  it("still ships from the store when it is cheaper than the warehouse by more than the margin", () => {
+  it("still ships from the store when it is cheaper than the warehouse by more than the charge for its units", () => {
     const decision = routeBoth(request(standard, [nearStore, dearWarehouse], { lookAhead: true }));
     expect(decision.assignments[0]!.locationId).toBe("S1");
     const storeEntry = shippingStage(decision).locations.find((entry) => entry.locationId === "S1")!;
@@ -67,16 +70,51 @@ describe("look-ahead", () => {
       rule: "LOOK_AHEAD",
       storeCost: 9.1,
       warehouseCost: 11.3,
-      margin: 1,
+      margin: 0.64,
       pass: true,
     });
   });
 
-  it("takes the margin from the rules: with a $3 margin even the $2.20 cheaper store keeps its units", () => {
+  it("takes the margin from the rules: with a $4 margin the $2.20 cheaper store keeps its units ($2.56 charged)", () => {
     const decision = routeBoth(
-      request(standard, [nearStore, dearWarehouse], { lookAhead: true, lookAheadCostMargin: 3 }),
+      request(standard, [nearStore, dearWarehouse], { lookAhead: true, lookAheadCostMargin: 4 }),
     );
     expect(decision.assignments[0]!.locationId).toBe("W1");
+  });
+
+  it("charges by scarcity: a store about to run out keeps its units though $2.20 cheaper, a plentiful one ships though only 10 cents cheaper", () => {
+    // TEE: 3, the last unit it can sell (3 → 2 is under the minimum): charged 4 × $1.
+    const lastUnit = routeBoth(
+      request(standard, [{ ...nearStore, stock: { TEE: 3 } }, dearWarehouse], { lookAhead: true }),
+    );
+    expect(lastUnit.assignments[0]!.locationId).toBe("W1");
+    expect(shippingStage(lastUnit).locations.find((entry) => entry.locationId === "S1")!.verdicts).toContainEqual({
+      rule: "LOOK_AHEAD",
+      storeCost: 9.1,
+      warehouseCost: 11.3,
+      margin: 4,
+      pass: false,
+    });
+    // TEE: 30 leaves 27 sellable: charged next to nothing, so a store 10 cents cheaper still ships.
+    const warehouse920 = warehouse("W1", { milesAway: 100, stock: { TEE: 50 }, shipping: { base: 7, perMile: 0.002 } });
+    const plenty = routeBoth(
+      request(standard, [{ ...nearStore, stock: { TEE: 30 } }, warehouse920], { lookAhead: true }),
+    );
+    expect(plenty.assignments[0]!.locationId).toBe("S1");
+    expect(plenty.assignments[0]!.cost).toBe(9.1);
+  });
+
+  it("ships from the full store within the radius with the lowest cost plus charge, not the cheapest one about to run out", () => {
+    const scarceCheap = store("S1", { milesAway: 1, stock: { TEE: 3 } }); // $9.05, charged $4
+    const plentiful = store("S2", { milesAway: 3, stock: { TEE: 30 } }); // $9.15, charged ~$0
+    const decision = routeBoth(request(standard, [scarceCheap, plentiful, dearWarehouse], { lookAhead: true }));
+    expect(decision.assignments[0]!.locationId).toBe("S2");
+    const stage = shippingStage(decision);
+    expect(stage.result).toBe("STORE");
+    expect(stage.locations.find((entry) => entry.locationId === "S1")).toMatchObject({
+      outcome: "LOST",
+      reason: "KEPT_FOR_STORE_ORDERS",
+    });
   });
 
   it("covers next-day shipping and a same-day order no store could deliver today", () => {
@@ -126,5 +164,93 @@ describe("look-ahead", () => {
       const decision = routeBoth(request(standard, [thinStore, farWarehouse], { lookAhead, storeMinUnits: 3 }));
       expect(decision.assignments[0]!.locationId).toBe("W1");
     }
+  });
+
+  it("keeps a scarce store's last sellable unit from a standard shipment, so a later same-day order from there is kept", () => {
+    // S1 holds 3 TEE, one sellable unit (the minimum is 3). Without look-ahead the store wins the
+    // shipment, being within $2.50 of the warehouse ($9.10 against $8.30), and its TEE drops under
+    // the minimum; look-ahead charges that last unit $4 and ships from the warehouse.
+    const scarceStore = { ...nearStore, stock: { TEE: 3 } };
+    const shipment = { ...standard, id: "ship-1" };
+    const sameDay = { ...standard, id: "same-day-2", serviceLevel: "SAME_DAY" as const };
+    for (const lookAhead of [false, true]) {
+      const first = routeBoth(request(shipment, [scarceStore, farWarehouse], { lookAhead }));
+      const taken = first.assignments[0]!.locationId === "S1" ? 1 : 0;
+      const after = { ...scarceStore, stock: { TEE: 3 - taken } };
+      const second = routeBoth(request(sameDay, [after, farWarehouse], { lookAhead }));
+      if (lookAhead) {
+        expect(first.assignments[0]!.locationId).toBe("W1");
+        expect(second.assignments[0]!.locationId).toBe("S1");
+        expect(second.flags).not.toContain("SLA_AT_RISK");
+      } else {
+        expect(first.assignments[0]!.locationId).toBe("S1");
+        expect(second.flags).toContain("SLA_AT_RISK");
+      }
+    }
+  });
+
+  it("delivers same-day from the eligible store with the lowest cost plus charge, and says why the nearest lost", () => {
+    const sameDay = { ...standard, serviceLevel: "SAME_DAY" as const };
+    const nearestLastUnit = store("S1", { milesAway: 1, stock: { TEE: 3 } }); // $9.05 + $4.00
+    const plentiful = store("S2", { milesAway: 3, stock: { TEE: 30 } }); // $9.15 + ~$0
+    const off = routeBoth(request(sameDay, [nearestLastUnit, plentiful, farWarehouse]));
+    expect(off.assignments[0]!.locationId).toBe("S1");
+    const on = routeBoth(request(sameDay, [nearestLastUnit, plentiful, farWarehouse], { lookAhead: true }));
+    expect(on.assignments[0]!.locationId).toBe("S2");
+    expect(on.flags).not.toContain("SLA_AT_RISK");
+    const stage = on.trace.stages[0]!;
+    expect(stage.stage).toBe("SAME_DAY");
+    const chosen = stage.locations.find((entry) => entry.locationId === "S2")!;
+    expect(chosen).toMatchObject({ outcome: "CHOSEN", reason: "LOWEST_COST_WITH_LOOK_AHEAD" });
+    expect(chosen.verdicts).toContainEqual({
+      rule: "LOOK_AHEAD_STORES",
+      storeCost: 9.15,
+      charge: 0,
+      otherStoreCost: 9.05,
+      otherCharge: 4,
+      pass: true,
+    });
+    expect(stage.locations.find((entry) => entry.locationId === "S1")).toMatchObject({
+      outcome: "LOST",
+      reason: "KEPT_FOR_STORE_ORDERS",
+    });
+    const explained = explainDecision(on).join(" ");
+    expect(explained).toContain("chosen by look-ahead");
+    expect(explained).toContain(
+      "S1: costs $9.05 plus look-ahead's $4.00 for the store units it would use, against $9.15 plus $0.00 at the other store",
+    );
+  });
+
+  it("keeps the nearest same-day store when its units are no scarcer than the cost difference", () => {
+    const sameDay = { ...standard, serviceLevel: "SAME_DAY" as const };
+    const nearestPlenty = store("S1", { milesAway: 1, stock: { TEE: 30 } });
+    const fartherPlenty = store("S2", { milesAway: 3, stock: { TEE: 30 } });
+    const on = routeBoth(request(sameDay, [nearestPlenty, fartherPlenty, farWarehouse], { lookAhead: true }));
+    expect(on.assignments[0]!.locationId).toBe("S1");
+    expect(on.trace.stages[0]!.locations.find((entry) => entry.locationId === "S1")).toMatchObject({
+      outcome: "CHOSEN",
+      reason: "NEAREST_ELIGIBLE_STORE",
+    });
+  });
+
+  it("moves a pickup the shopper's store cannot hand over to the nearby store with units to spare, never away from the shopper's own store", () => {
+    const shoppersStore = store("S0", { milesAway: 0, stock: {} });
+    const nearestLastUnit = store("S1", { milesAway: 1, stock: { TEE: 3 } });
+    const plentiful = store("S2", { milesAway: 3, stock: { TEE: 30 } });
+    const pickup = {
+      ...standard,
+      deliveryMethod: "PICK_UP" as const,
+      pickupLocationId: "S0",
+      destination: shoppersStore,
+    };
+    const locations = [shoppersStore, nearestLastUnit, plentiful, farWarehouse];
+    const off = routeBoth(request(pickup, locations));
+    const on = routeBoth(request(pickup, locations, { lookAhead: true }));
+    expect(off.assignments[0]!.locationId).toBe("S1");
+    expect(on.assignments[0]!.locationId).toBe("S2");
+    expect(on.flags).toEqual(["PICKUP_STORE_CHANGED"]);
+    // With the stock at the shopper's store, the pickup stays there, scarce or not.
+    const stocked = [{ ...shoppersStore, stock: { TEE: 3 } }, nearestLastUnit, plentiful, farWarehouse];
+    expect(routeBoth(request(pickup, stocked, { lookAhead: true })).assignments[0]!.locationId).toBe("S0");
   });
 });

@@ -7,7 +7,12 @@ import type { LocationTraceInput, TraceChecks } from "./trace";
 export interface PositionTracer {
   readonly ids: readonly string[];
   traceInput(position: number, distance: number, cost: number, checks: TraceChecks): LocationTraceInput;
+  /** Units the location at a position holds of the order's line. */
+  unitsForLine(position: number, line: number): number;
 }
+
+/** A podium capacity that keeps every location offered (a search within the radius offers few). */
+export const EVERY_STORE_NEARBY = Number.MAX_SAFE_INTEGER;
 
 /** One location of a ranking, by position, with its distance and cost from the reference point. */
 export interface Placement {
@@ -65,5 +70,9 @@ export class Podium implements TracedRanking {
 
   traceInput(place: number, checks: TraceChecks): LocationTraceInput {
     return this.tracer.traceInput(this.positions[place]!, this.distances[place]!, this.costs[place]!, checks);
+  }
+
+  unitsForLine(place: number, line: number): number {
+    return this.tracer.unitsForLine(this.positions[place]!, line);
   }
 }

@@ -9,9 +9,10 @@ export const DEFAULT_ROUTING_RULES: RoutingRules = Object.freeze({
 });
 
 /**
- * Under look-ahead, a store ships a whole order only when it is cheaper than the cheapest full
- * warehouse by more than this many dollars (docs/decisions/015). Kept apart from
- * DEFAULT_ROUTING_RULES, which the settings form mirrors field by field, until the form offers it.
+ * Look-ahead's unit of charge in dollars: leaving a store unable to sell a SKU is charged
+ * LAST_UNIT_MARGINS of it, less for each unit the store can still sell (docs/decisions/018, 035).
+ * Kept apart from DEFAULT_ROUTING_RULES, which the settings form mirrors field by field, until the
+ * form offers it.
  */
 export const DEFAULT_LOOK_AHEAD_COST_MARGIN = 1;
 

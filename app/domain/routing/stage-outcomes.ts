@@ -15,11 +15,13 @@
 //             none is full, and the cheapest full store beyond the radius when it is used.
 //   SPLIT     the chosen locations.
 import { assignmentOf } from "./decision";
+import { lowestCostWithCharge, scarcityCharge, type ChargedPlace } from "./look-ahead";
 import { type RankedLocation, type RankOrder } from "./ranking";
 import { roundCents } from "./rounding";
 import { type SplitCandidate, type SplitPlan } from "./split";
 import {
   costVsWarehouseVerdict,
+  lookAheadStoreVerdict,
   lookAheadVerdict,
   orderStageEntries,
   traceChosen,
@@ -63,6 +65,8 @@ export interface TracedRanking {
   readonly size: number;
   ranked(place: number): RankedLocation;
   traceInput(place: number, checks: TraceChecks): LocationTraceInput;
+  /** Units the location at this place holds of the order's line (its index in the order). */
+  unitsForLine(place: number, line: number): number;
 }
 
 function entryAt(ranking: TracedRanking, place: number, trace: LocationTrace): PendingTrace {
@@ -87,32 +91,84 @@ function listLosers(ranking: TracedRanking, checks: TraceChecks, entries: Pendin
     entries.push(entryAt(ranking, place, traceLost(ranking.traceInput(place, checks))));
 }
 
-/** Winner, runner-up and nearest losers of a "nearest eligible store" search. */
+/**
+ * Winner, runner-up and nearest losers of a "nearest eligible store" search; returns the winner's
+ * place in `eligible` (0, the nearest, unless look-ahead weighs the stores: `order` is given).
+ *
+ * Under look-ahead the eligible store with the lowest cost plus scarcity charge wins (look-ahead.ts),
+ * and both it and the store it beat carry a LOOK_AHEAD_STORES verdict. When that is not the nearest,
+ * the winner is CHOSEN as LOWEST_COST_WITH_LOOK_AHEAD and the nearest LOST as KEPT_FOR_STORE_ORDERS.
+ */
 function listNearestSearch(
   eligible: TracedRanking,
   ineligible: TracedRanking,
   checks: TraceChecks,
   chosenReason: "NEAREST_ELIGIBLE_STORE" | "NEAREST_PICKUP_STORE",
   entries: PendingTrace[],
-): void {
-  if (eligible.size > 0) entries.push(chosenEntry(eligible, checks, chosenReason));
-  listRunnerUp(eligible, "NEAREST", checks, entries);
+  lookAhead: { readonly order: RoutingOrder; readonly rules: RoutingRules } | null,
+): number {
   listLosers(ineligible, checks, entries);
+  if (lookAhead === null || eligible.size < 2) {
+    if (eligible.size > 0) entries.push(chosenEntry(eligible, checks, chosenReason));
+    listRunnerUp(eligible, "NEAREST", checks, entries);
+    return 0;
+  }
+  const { best, second } = lowestCostWithCharge(eligible, lookAhead.order.lines, lookAhead.rules);
+  const rival = second!;
+  const withVerdict = (store: ChargedPlace, other: ChargedPlace, chosen: boolean): LocationTraceInput => ({
+    ...eligible.traceInput(store.place, checks),
+    extraVerdicts: [lookAheadStoreVerdict(store, other, chosen)],
+  });
+  if (best.place === 0) {
+    entries.push(entryAt(eligible, 0, traceChosen(withVerdict(best, rival, true), chosenReason)));
+    listRunnerUp(eligible, "NEAREST", checks, entries);
+    return 0;
+  }
+  // The nearest lost on look-ahead: the store chosen costs less once the units each uses are charged.
+  const nearest: ChargedPlace =
+    rival.place === 0
+      ? rival
+      : {
+          place: 0,
+          cost: eligible.ranked(0).cost,
+          charge: scarcityCharge(lookAhead.order.lines, (line) => eligible.unitsForLine(0, line), lookAhead.rules),
+        };
+  entries.push(
+    entryAt(eligible, best.place, traceChosen(withVerdict(best, nearest, true), "LOWEST_COST_WITH_LOOK_AHEAD")),
+  );
+  entries.push(entryAt(eligible, 0, traceLost(withVerdict(nearest, best, false), "KEPT_FOR_STORE_ORDERS")));
+  return best.place;
 }
 
 /**
  * SAME_DAY: the nearest store within the radius that is open and full wins (the first of
- * `eligible`); `ineligible` ranks the other stores within the radius, nearest first.
+ * `eligible`; under look-ahead, the one with the lowest cost plus scarcity charge, at
+ * `chosenPlace`); `ineligible` ranks the other stores within the radius, nearest first. Under
+ * look-ahead `eligible` must hold every eligible store.
  */
-export function sameDayStage(eligible: TracedRanking, ineligible: TracedRanking, radiusMiles: number): SameDayStage {
+export function sameDayStage(
+  eligible: TracedRanking,
+  ineligible: TracedRanking,
+  order: RoutingOrder,
+  rules: RoutingRules,
+): { stage: SameDayStage; chosenPlace: number } {
   const entries: PendingTrace[] = [];
-  listNearestSearch(eligible, ineligible, SAME_DAY_CHECKS, "NEAREST_ELIGIBLE_STORE", entries);
-  return {
+  const lookAhead = rules.lookAhead === true ? { order, rules } : null;
+  const chosenPlace = listNearestSearch(
+    eligible,
+    ineligible,
+    SAME_DAY_CHECKS,
+    "NEAREST_ELIGIBLE_STORE",
+    entries,
+    lookAhead,
+  );
+  const stage: SameDayStage = {
     stage: "SAME_DAY",
     result: eligible.size > 0 ? "CHOSEN" : "NO_ELIGIBLE_STORE",
-    radiusMiles,
+    radiusMiles: rules.radiusMiles,
     locations: orderStageEntries(entries),
   };
+  return { stage, chosenPlace };
 }
 
 /** What the SHIPPING stage chooses among; full means active, under capacity and clearing every line. */
@@ -140,19 +196,27 @@ export function lookAheadApplies(order: RoutingOrder, rules: RoutingRules): bool
 
 /**
  * SHIPPING, the whole order from one location: the cheapest full store within the radius unless
- * it costs more than maxExtraCostOverWarehouse over the cheapest full warehouse (or, under
- * look-ahead, is not cheaper than it by more than lookAheadCostMargin); with neither,
- * the cheapest full store beyond the radius (flagged OUTSIDE_RADIUS). The winner is the first of
- * `chosen`; null when no location is full.
+ * it costs more than maxExtraCostOverWarehouse over the cheapest full warehouse; with neither,
+ * the cheapest full store beyond the radius (flagged OUTSIDE_RADIUS). Under look-ahead the store
+ * is the one with the lowest cost plus scarcity charge, and it ships only when it is cheaper than
+ * the warehouse by more than its charge (look-ahead.ts). The winner is `chosen` at `chosenPlace`;
+ * null when no location is full.
  */
 export function shippingOutcome<R extends TracedRanking>(
   rankings: ShippingRankings<R>,
   rules: RoutingRules,
   flags: RoutingFlag[],
   order: RoutingOrder,
-): { stage: ShippingStage; chosen: R | null } {
+): { stage: ShippingStage; chosen: R | null; chosenPlace: number } {
   const { fullWarehouses, fullStoresInRadius: fullStores } = rankings;
   const entries: PendingTrace[] = [];
+  // Under look-ahead the store weighed is the full one within the radius with the lowest cost plus
+  // scarcity charge (fullStores then holds every such store); otherwise the cheapest.
+  const weighed =
+    lookAheadApplies(order, rules) && fullStores.size > 0
+      ? lowestCostWithCharge(fullStores, order.lines, rules).best
+      : null;
+  const store = weighed?.place ?? 0;
   listLosers(rankings.storesInRadiusNotFull, SHIPPING_STORE_CHECKS, entries);
   if (fullWarehouses.size === 0) listLosers(rankings.warehousesNotFull(), WAREHOUSE_CHECKS, entries);
 
@@ -160,40 +224,46 @@ export function shippingOutcome<R extends TracedRanking>(
   let result: ShippingStage["result"];
   if (fullWarehouses.size > 0 && fullStores.size > 0) {
     const verdict = costVsWarehouseVerdict(
-      fullStores.ranked(0).cost,
+      fullStores.ranked(store).cost,
       fullWarehouses.ranked(0).cost,
       rules.maxExtraCostOverWarehouse,
     );
-    // Look-ahead is weighed only when the store would otherwise win (docs/decisions/015).
+    // Look-ahead is weighed only when the store would otherwise win (docs/decisions/018, 035).
     const keep =
-      verdict.pass && lookAheadApplies(order, rules)
-        ? lookAheadVerdict(fullStores.ranked(0).cost, fullWarehouses.ranked(0).cost, rules.lookAheadCostMargin ?? 0)
+      verdict.pass && weighed !== null
+        ? lookAheadVerdict(fullStores.ranked(store).cost, fullWarehouses.ranked(0).cost, weighed.charge)
         : null;
     const storeInput = {
-      ...fullStores.traceInput(0, SHIPPING_STORE_CHECKS),
+      ...fullStores.traceInput(store, SHIPPING_STORE_CHECKS),
       extraVerdicts: keep === null ? [verdict] : [verdict, keep],
     };
     const warehouseInput = fullWarehouses.traceInput(0, WAREHOUSE_CHECKS);
     if (keep !== null && !keep.pass) {
       chosen = fullWarehouses;
       result = "WAREHOUSE";
-      entries.push(entryAt(fullStores, 0, traceLost(storeInput, "KEPT_FOR_STORE_ORDERS")));
+      entries.push(entryAt(fullStores, store, traceLost(storeInput, "KEPT_FOR_STORE_ORDERS")));
       entries.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput, "WAREHOUSE_KEEPS_STORE_STOCK")));
     } else if (verdict.pass) {
       chosen = fullStores;
       result = "STORE";
-      entries.push(entryAt(fullStores, 0, traceChosen(storeInput, "STORE_WITHIN_COST_THRESHOLD")));
+      entries.push(entryAt(fullStores, store, traceChosen(storeInput, "STORE_WITHIN_COST_THRESHOLD")));
       entries.push(entryAt(fullWarehouses, 0, traceLost(warehouseInput, "STORE_PREFERRED")));
     } else {
       chosen = fullWarehouses;
       result = "WAREHOUSE";
-      entries.push(entryAt(fullStores, 0, traceLost(storeInput, "COST_OVER_WAREHOUSE_THRESHOLD")));
+      entries.push(entryAt(fullStores, store, traceLost(storeInput, "COST_OVER_WAREHOUSE_THRESHOLD")));
       entries.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput, "CHEAPEST_WAREHOUSE")));
     }
   } else if (fullStores.size > 0) {
     chosen = fullStores;
     result = "STORE";
-    entries.push(chosenEntry(fullStores, SHIPPING_STORE_CHECKS, "CHEAPEST_STORE_IN_RADIUS"));
+    entries.push(
+      entryAt(
+        fullStores,
+        store,
+        traceChosen(fullStores.traceInput(store, SHIPPING_STORE_CHECKS), "CHEAPEST_STORE_IN_RADIUS"),
+      ),
+    );
   } else if (fullWarehouses.size > 0) {
     chosen = fullWarehouses;
     result = "WAREHOUSE";
@@ -212,7 +282,12 @@ export function shippingOutcome<R extends TracedRanking>(
   // The runner-up of the ranking the winner came from; the losing ranking's runner-up lost twice.
   if (chosen !== null) {
     const checks = chosen === fullWarehouses ? WAREHOUSE_CHECKS : SHIPPING_STORE_CHECKS;
-    listRunnerUp(chosen, "CHEAPEST", checks, entries);
+    if (chosen === fullStores && store !== 0) {
+      // Look-ahead passed over the cheapest store: the units it would have used are the scarcer.
+      entries.push(entryAt(fullStores, 0, traceLost(fullStores.traceInput(0, checks), "KEPT_FOR_STORE_ORDERS")));
+    } else {
+      listRunnerUp(chosen, "CHEAPEST", checks, entries);
+    }
   }
   const stage: ShippingStage = {
     stage: "SHIPPING",
@@ -220,7 +295,7 @@ export function shippingOutcome<R extends TracedRanking>(
     radiusMiles: rules.radiusMiles,
     locations: orderStageEntries(entries),
   };
-  return { stage, chosen };
+  return { stage, chosen, chosenPlace: chosen === fullStores ? store : 0 };
 }
 
 /** What the PICK_UP stage chooses among. */
@@ -238,13 +313,16 @@ export interface PickupRankings<R extends TracedRanking> {
 
 /**
  * PICK_UP: the shopper's store when it can take the order; otherwise the nearest store that can
- * (flagged PICKUP_STORE_CHANGED), or none (PICKUP_UNAVAILABLE). The winner is the first of `winner`.
+ * (under look-ahead, the one with the lowest cost plus scarcity charge; flagged
+ * PICKUP_STORE_CHANGED), or none (PICKUP_UNAVAILABLE). The winner is `winner` at `winnerPlace`.
+ * Under look-ahead `nearbyStores().eligible` must hold every eligible store.
  */
 export function pickupOutcome<R extends TracedRanking>(
   order: RoutingOrder,
   rankings: PickupRankings<R>,
-  radiusMiles: number,
-): { stage: PickupStage; flags: RoutingFlag[]; winner: R | null } {
+  rules: RoutingRules,
+): { stage: PickupStage; flags: RoutingFlag[]; winner: R | null; winnerPlace: number } {
+  const { radiusMiles } = rules;
   const { shoppersStore } = rankings;
   const entries: PendingTrace[] = [];
   const stage = (result: PickupStage["result"]): PickupStage => ({
@@ -259,14 +337,24 @@ export function pickupOutcome<R extends TracedRanking>(
   if (shoppersStore !== null) {
     if (rankings.shoppersStoreCanTake) {
       entries.push(chosenEntry(shoppersStore, CHOSEN_PICKUP_CHECKS, "SHOPPER_CHOICE"));
-      return { stage: stage("CHOSEN_STORE"), flags: [], winner: shoppersStore };
+      return { stage: stage("CHOSEN_STORE"), flags: [], winner: shoppersStore, winnerPlace: 0 };
     }
     entries.push(entryAt(shoppersStore, 0, traceLost(shoppersStore.traceInput(0, CHOSEN_PICKUP_CHECKS))));
   }
   const { eligible, ineligible } = rankings.nearbyStores();
-  listNearestSearch(eligible, ineligible, PICKUP_FALLBACK_CHECKS, "NEAREST_PICKUP_STORE", entries);
-  if (eligible.size === 0) return { stage: stage("UNAVAILABLE"), flags: ["PICKUP_UNAVAILABLE"], winner: null };
-  return { stage: stage("NEARBY_STORE"), flags: ["PICKUP_STORE_CHANGED"], winner: eligible };
+  const lookAhead = rules.lookAhead === true ? { order, rules } : null;
+  const winnerPlace = listNearestSearch(
+    eligible,
+    ineligible,
+    PICKUP_FALLBACK_CHECKS,
+    "NEAREST_PICKUP_STORE",
+    entries,
+    lookAhead,
+  );
+  if (eligible.size === 0) {
+    return { stage: stage("UNAVAILABLE"), flags: ["PICKUP_UNAVAILABLE"], winner: null, winnerPlace: 0 };
+  }
+  return { stage: stage("NEARBY_STORE"), flags: ["PICKUP_STORE_CHANGED"], winner: eligible, winnerPlace };
 }
 
 /** SPLIT when the rules forbid splitting. */

@@ -5,6 +5,7 @@
 // Each entry carries every rule verdict that applies in its stage; per-line stock verdicts appear
 // only for the lines that fail, one per line: STOCK when short of the ordered quantity, otherwise
 // STORE_MIN_UNITS.
+import type { ChargedPlace } from "./look-ahead";
 import { rankingLossReason, compareNearest, type RankedLocation, type RankOrder } from "./ranking";
 import { roundCents, roundMiles } from "./rounding";
 import type {
@@ -196,13 +197,31 @@ export function costVsWarehouseVerdict(storeCost: number, warehouseCost: number,
   };
 }
 
-/** Look-ahead: the store still ships only when it is cheaper than the warehouse by more than the margin. */
+/**
+ * Look-ahead in SHIPPING: the store still ships only when it is cheaper than the warehouse by more
+ * than `margin`, the scarcity charge of taking the order from it (look-ahead.ts).
+ */
 export function lookAheadVerdict(storeCost: number, warehouseCost: number, margin: number): RuleVerdict {
   return {
     rule: "LOOK_AHEAD",
     storeCost: roundCents(storeCost),
     warehouseCost: roundCents(warehouseCost),
-    margin,
+    margin: roundCents(margin),
     pass: storeCost < warehouseCost - margin,
+  };
+}
+
+/**
+ * Look-ahead between two eligible stores (SAME_DAY, PICK_UP): this store's cost and scarcity
+ * charge against the other's; it passes when this store is the one chosen.
+ */
+export function lookAheadStoreVerdict(store: ChargedPlace, other: ChargedPlace, chosen: boolean): RuleVerdict {
+  return {
+    rule: "LOOK_AHEAD_STORES",
+    storeCost: roundCents(store.cost),
+    charge: roundCents(store.charge),
+    otherStoreCost: roundCents(other.cost),
+    otherCharge: roundCents(other.charge),
+    pass: chosen,
   };
 }

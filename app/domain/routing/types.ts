@@ -63,13 +63,18 @@ export interface RoutingRules {
   readonly maxExtraCostOverWarehouse: number;
   readonly allowSplit: boolean;
   /**
-   * Look-ahead (docs/decisions/015): a shipment (any order past the same-day and pickup stages)
-   * that a nearby store and a warehouse could both fill whole goes to the warehouse unless the
-   * store is cheaper by more than lookAheadCostMargin, keeping the store's units for same-day and
-   * pickup orders. Absent: false.
+   * Look-ahead (docs/decisions/018, 035): taking an order from a store is charged for the store
+   * units it uses, more the scarcer they are (look-ahead.ts). A shipment (any order past the
+   * same-day and pickup stages) goes to the full store within the radius with the lowest cost plus
+   * charge only when that store is cheaper than the cheapest full warehouse by more than its
+   * charge; a same-day delivery, and a pickup moved off the shopper's store, go to the eligible
+   * store with the lowest cost plus charge. Whether an order is kept never changes. Absent: false.
    */
   readonly lookAhead?: boolean;
-  /** Dollars: how much cheaper than the warehouse a store must be to ship under look-ahead. */
+  /**
+   * Dollars: look-ahead's unit of charge. Leaving a store unable to sell a SKU costs
+   * LAST_UNIT_MARGINS (4) of these; each unit it can still sell afterwards divides that by 2.5.
+   */
   readonly lookAheadCostMargin?: number;
 }
 
@@ -165,11 +170,27 @@ export type RuleVerdict =
       readonly pass: boolean;
     }
   | {
-      /** Passes when the store is cheaper than the warehouse by more than the margin, so it still ships. */
+      /**
+       * SHIPPING: passes when the store is cheaper than the warehouse by more than `margin`, the
+       * charge for the store units it would use (look-ahead.ts), so it still ships.
+       */
       readonly rule: "LOOK_AHEAD";
       readonly storeCost: number;
       readonly warehouseCost: number;
       readonly margin: number;
+      readonly pass: boolean;
+    }
+  | {
+      /**
+       * SAME_DAY and PICK_UP under look-ahead: this eligible store's cost and the charge for the
+       * store units it would use, against the other store it was weighed with; passes for the store
+       * whose cost plus charge is lower (the one chosen).
+       */
+      readonly rule: "LOOK_AHEAD_STORES";
+      readonly storeCost: number;
+      readonly charge: number;
+      readonly otherStoreCost: number;
+      readonly otherCharge: number;
       readonly pass: boolean;
     };
 
@@ -184,6 +205,7 @@ export type ChosenReason =
   | "CHEAPEST_WAREHOUSE"
   | "WAREHOUSE_KEEPS_STORE_STOCK"
   | "CHEAPEST_STORE_OUTSIDE_RADIUS"
+  | "LOWEST_COST_WITH_LOOK_AHEAD"
   | "SPLIT_COVER";
 
 export type LostReason =

@@ -70,6 +70,10 @@ export class OrderRouting implements PositionTracer {
     }
   }
 
+  unitsForLine(position: number, line: number): number {
+    return this.stock.unitsForLine(position, line);
+  }
+
   /** A location's trace input; a full location fails no line, so its trace needs no stock figures. */
   traceInput(position: number, distance: number, cost: number, checks: TraceChecks): LocationTraceInput {
     return this.traceInputWith(this.stock.isFull(position) ? null : this.stock, position, distance, cost, checks);

@@ -1,7 +1,7 @@
 // PICK_UP: the store the shopper chose when it can hand over the whole order, otherwise the
 // nearest open store within the radius of it that takes pickups and can.
 import { parcelCostAt, type NetworkIndex } from "../network-index";
-import { type Podium } from "../podium";
+import { EVERY_STORE_NEARBY, type Podium } from "../podium";
 import { pickupOutcome, TRACE_NEARBY_LIMIT, type PickupRankings } from "../stage-outcomes";
 import type { RoutingDecision, RoutingOrder } from "../types";
 import { OrderRouting, type StoreRequirements } from "./order-routing";
@@ -13,10 +13,12 @@ export function routePickup(index: NetworkIndex, order: RoutingOrder): RoutingDe
   const chosen = chosenId === undefined ? undefined : index.positionById.get(chosenId);
   // Distances are from the shopper's store; from the destination when it is not one of the locations.
   const routing = new OrderRouting(index, order, chosen === undefined ? order.destination : index.locations[chosen]!);
-  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules.radiusMiles);
+  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules);
   routing.flags.push(...outcome.flags);
   routing.stages.push(outcome.stage);
-  return outcome.winner === null ? routing.decide("UNROUTABLE", []) : routing.routedWhole(outcome.winner.placement(0));
+  return outcome.winner === null
+    ? routing.decide("UNROUTABLE", [])
+    : routing.routedWhole(outcome.winner.placement(outcome.winnerPlace));
 }
 
 /** The rankings the PICK_UP stage chooses among, found through the index. */
@@ -38,7 +40,11 @@ class PickupSearch implements PickupRankings<Podium> {
   }
 
   nearbyStores(): { eligible: Podium; ineligible: Podium } {
-    const eligible = this.routing.podium("NEAREST", 2);
+    // Look-ahead weighs every eligible store (stage-outcomes.ts); otherwise the nearest two are enough.
+    const eligible = this.routing.podium(
+      "NEAREST",
+      this.routing.index.rules.lookAhead === true ? EVERY_STORE_NEARBY : 2,
+    );
     const ineligible = this.routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
     this.routing.rankStoresWithinRadius(eligible, ineligible, OPEN_FOR_PICKUP, this.chosen);
     return { eligible, ineligible };

@@ -1,5 +1,7 @@
 // SAME_DAY, for local delivery and same-day service: the nearest store within the radius that is
-// open and can fill the whole order.
+// open and can fill the whole order (under look-ahead, the one of them with the lowest cost plus
+// scarcity charge, so every such store is ranked).
+import { EVERY_STORE_NEARBY } from "../podium";
 import { type Placement } from "../podium";
 import { sameDayStage, TRACE_NEARBY_LIMIT } from "../stage-outcomes";
 import type { OrderRouting, StoreRequirements } from "./order-routing";
@@ -9,9 +11,10 @@ const OPEN_NOW: StoreRequirements = { open: true, pickup: false };
 /** The store that delivers today, or null when none can (the caller flags SLA_AT_RISK). */
 export function nearestSameDayStore(routing: OrderRouting): Placement | null {
   const { index } = routing;
-  const eligible = routing.podium("NEAREST", 2);
+  const eligible = routing.podium("NEAREST", index.rules.lookAhead === true ? EVERY_STORE_NEARBY : 2);
   const ineligible = routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
   routing.rankStoresWithinRadius(eligible, ineligible, OPEN_NOW);
-  routing.stages.push(sameDayStage(eligible, ineligible, index.rules.radiusMiles));
-  return eligible.size > 0 ? eligible.placement(0) : null;
+  const { stage, chosenPlace } = sameDayStage(eligible, ineligible, routing.order, index.rules);
+  routing.stages.push(stage);
+  return eligible.size > 0 ? eligible.placement(chosenPlace) : null;
 }

@@ -2,7 +2,7 @@
 // cost-against-warehouse rule prefers (see shippingOutcome), else a store beyond the radius. The
 // order's full-location bitset leaves only a few warehouses and nearby stores to measure.
 import { parcelCostAt } from "../network-index";
-import { type Placement, type Podium } from "../podium";
+import { EVERY_STORE_NEARBY, type Placement, type Podium } from "../podium";
 import { shippingOutcome, TRACE_NEARBY_LIMIT, type ShippingRankings } from "../stage-outcomes";
 import type { OrderRouting, StoreRequirements } from "./order-routing";
 
@@ -10,14 +10,14 @@ const ANY_FULL_STORE: StoreRequirements = { open: false, pickup: false };
 
 /** The location that ships the whole order, or null when no location holds every line. */
 export function storeOrWarehouse(routing: OrderRouting): Placement | null {
-  const { stage, chosen } = shippingOutcome(
+  const { stage, chosen, chosenPlace } = shippingOutcome(
     new ShippingSearch(routing),
     routing.index.rules,
     routing.flags,
     routing.order,
   );
   routing.stages.push(stage);
-  return chosen === null ? null : chosen.placement(0);
+  return chosen === null ? null : chosen.placement(chosenPlace);
 }
 
 /** The rankings the SHIPPING stage chooses among, found through the index. */
@@ -28,7 +28,9 @@ class ShippingSearch implements ShippingRankings<Podium> {
 
   constructor(private readonly routing: OrderRouting) {
     this.fullWarehouses = this.cheapestFullWarehouses();
-    this.fullStoresInRadius = routing.podium("CHEAPEST", 2);
+    // Look-ahead weighs every full store within the radius (stage-outcomes.ts); otherwise two are enough.
+    const lookAhead = routing.index.rules.lookAhead === true && routing.order.deliveryMethod !== "PICK_UP";
+    this.fullStoresInRadius = routing.podium("CHEAPEST", lookAhead ? EVERY_STORE_NEARBY : 2);
     this.storesInRadiusNotFull = routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
     routing.rankStoresWithinRadius(this.fullStoresInRadius, this.storesInRadiusNotFull, ANY_FULL_STORE);
   }
