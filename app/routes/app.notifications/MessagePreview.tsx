@@ -20,6 +20,7 @@ import {
 import { CADENCE_STEPS, cadenceStep, type CadenceStepKey } from "~/domain/notifications/steps";
 import type { FieldErrors } from "~/domain/form-result";
 import { smsLength } from "~/domain/sms/sms-segments";
+import { rowsToFit } from "~/components/rows-to-fit";
 
 const STEP_OPTIONS = CADENCE_STEPS.map((step) => ({ value: step.key, label: step.description }));
 /** A made-up tracking page for the shipped and out-for-delivery texts' preview. */
@@ -33,6 +34,9 @@ const STEPS_OF_EMAIL = Object.entries(CUSTOMER_EMAIL_OF_STEP).reduce<Partial<Rec
   }),
   {},
 );
+
+/** The preview column's text fields: about 22 characters a row at its narrowest beside the settings (18 beside a button). */
+const SIDEBAR_TEXT = { charactersPerRow: 22, min: 3, max: 16 };
 
 const listed = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(" ");
 
@@ -147,7 +151,7 @@ export function MessagePreview({
               {set && (
                 <TextField
                   label="Text"
-                  multiline={3}
+                  multiline={rowsToFit(smsTemplate, { ...SIDEBAR_TEXT, charactersPerRow: 18 })}
                   autoComplete="off"
                   value={smsTemplate}
                   onChange={change(smsField)}
@@ -209,7 +213,7 @@ export function MessagePreview({
                   />
                   <TextField
                     label="Text"
-                    multiline={5}
+                    multiline={rowsToFit(template.body, { ...SIDEBAR_TEXT, min: 5 })}
                     autoComplete="off"
                     value={template.body}
                     onChange={change(bodyField)}
