@@ -94,7 +94,12 @@ export function MessagePreview({
   // a keystroke paints in its field at once, and the email is rebuilt (and its frame reloaded)
   // only in the deferred render, when the form it is made from has changed.
   const shown = useDeferredValue(form);
+  // So is a change of message: the select and the fields follow at once, the rendered texts after.
+  const shownStep = useDeferredValue(stepKey);
   const { sms, email } = useMemo(() => {
+    const shownEmailStep = cadenceStep(shownStep).allowedChannels.includes("EMAIL")
+      ? CUSTOMER_EMAIL_OF_STEP[shownStep]
+      : undefined;
     const offer = shown.feedbackOffer.trim() || null;
     const shownLogoUrl = shown.emailLogoUrl.trim();
     const facts = {
@@ -102,8 +107,8 @@ export function MessagePreview({
       pickupPassUrl: sample.pickupPassUrl,
       offer,
     };
-    const smsText = cadenceStep(stepKey).allowedChannels.includes("SMS")
-      ? renderSmsTemplate(shown[smsTextField(stepKey)], {
+    const smsText = cadenceStep(shownStep).allowedChannels.includes("SMS")
+      ? renderSmsTemplate(shown[smsTextField(shownStep)], {
           shopName: facts.shopName,
           orderName: facts.orderName,
           storeName: facts.store?.name ?? null,
@@ -113,20 +118,20 @@ export function MessagePreview({
           trackingUrl: SAMPLE_TRACKING_URL,
         })
       : null;
-    const emailOf = emailStep
+    const emailOf = shownEmailStep
       ? renderCustomerEmail(
-          emailStep,
+          shownEmailStep,
           {
-            subject: shown[emailTextField(emailStep, "subject")],
-            heading: shown[emailTextField(emailStep, "heading")],
-            body: shown[emailTextField(emailStep, "body")],
+            subject: shown[emailTextField(shownEmailStep, "subject")],
+            heading: shown[emailTextField(shownEmailStep, "heading")],
+            body: shown[emailTextField(shownEmailStep, "body")],
           },
           facts,
           { unsubscribeUrl: "#" },
         )
       : null;
     return { sms: smsText, email: emailOf };
-  }, [shown, stepKey, emailStep, sample.shopName, sample.pickupPassUrl]);
+  }, [shown, shownStep, sample.shopName, sample.pickupPassUrl]);
   const length = sms === null ? null : smsLength(sms);
   const emailProblems = template ? emailTemplateProblems(template) : {};
   const change = (field: MessageTextField) => (set ? set(field) : undefined);
