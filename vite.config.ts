@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import { installGlobals } from "@remix-run/node";
 import { defineConfig, type UserConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { purgeUnusedPolarisCss } from "./scripts/unused-polaris-css";
 
 // Remix on Vite: this file takes the place of the classic compiler's remix.config.js.
 installGlobals({ nativeFetch: true });
@@ -44,6 +45,8 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    // The second pass of `npm run build` (scripts/build.ts) names the classes to keep.
+    purgeUnusedPolarisCss(process.env.POLARIS_CLASSES_FILE || undefined),
   ],
   build: {
     assetsInlineLimit: 0,

@@ -112,7 +112,9 @@ async function main(): Promise<void> {
 
   // The production build, served as in production: no dev server compiling on first visit.
   process.stdout.write("Building the app…\n");
-  execFileSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/build.ts", "--quiet"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     // Development: the environment refuses the emulator and App Bridge stand-in in production.
