@@ -93,7 +93,7 @@ function listLosers(ranking: TracedRanking, checks: TraceChecks, entries: Pendin
 
 /**
  * Winner, runner-up and nearest losers of a "nearest eligible store" search; returns the winner's
- * place in `eligible` (0, the nearest, unless look-ahead weighs the stores: `order` is given).
+ * place in `eligible` (0, the nearest, unless `rules.lookAhead` weighs the stores).
  *
  * Under look-ahead the eligible store with the lowest cost plus scarcity charge wins (look-ahead.ts),
  * and both it and the store it beat carry a LOOK_AHEAD_STORES verdict. When that is not the nearest,
@@ -105,15 +105,16 @@ function listNearestSearch(
   checks: TraceChecks,
   chosenReason: "NEAREST_ELIGIBLE_STORE" | "NEAREST_PICKUP_STORE",
   entries: PendingTrace[],
-  lookAhead: { readonly order: RoutingOrder; readonly rules: RoutingRules } | null,
+  order: RoutingOrder,
+  rules: RoutingRules,
 ): number {
   listLosers(ineligible, checks, entries);
-  if (lookAhead === null || eligible.size < 2) {
+  if (rules.lookAhead !== true || eligible.size < 2) {
     if (eligible.size > 0) entries.push(chosenEntry(eligible, checks, chosenReason));
     listRunnerUp(eligible, "NEAREST", checks, entries);
     return 0;
   }
-  const { best, second } = lowestCostWithCharge(eligible, lookAhead.order.lines, lookAhead.rules);
+  const { best, second } = lowestCostWithCharge(eligible, order.lines, rules);
   const rival = second!;
   const withVerdict = (store: ChargedPlace, other: ChargedPlace, chosen: boolean): LocationTraceInput => ({
     ...eligible.traceInput(store.place, checks),
@@ -131,7 +132,7 @@ function listNearestSearch(
       : {
           place: 0,
           cost: eligible.ranked(0).cost,
-          charge: scarcityCharge(lookAhead.order.lines, (line) => eligible.unitsForLine(0, line), lookAhead.rules),
+          charge: scarcityCharge(order.lines, (line) => eligible.unitsForLine(0, line), rules),
         };
   entries.push(
     entryAt(eligible, best.place, traceChosen(withVerdict(best, nearest, true), "LOWEST_COST_WITH_LOOK_AHEAD")),
@@ -153,14 +154,14 @@ export function sameDayStage(
   rules: RoutingRules,
 ): { stage: SameDayStage; chosenPlace: number } {
   const entries: PendingTrace[] = [];
-  const lookAhead = rules.lookAhead === true ? { order, rules } : null;
   const chosenPlace = listNearestSearch(
     eligible,
     ineligible,
     SAME_DAY_CHECKS,
     "NEAREST_ELIGIBLE_STORE",
     entries,
-    lookAhead,
+    order,
+    rules,
   );
   const stage: SameDayStage = {
     stage: "SAME_DAY",
@@ -342,14 +343,14 @@ export function pickupOutcome<R extends TracedRanking>(
     entries.push(entryAt(shoppersStore, 0, traceLost(shoppersStore.traceInput(0, CHOSEN_PICKUP_CHECKS))));
   }
   const { eligible, ineligible } = rankings.nearbyStores();
-  const lookAhead = rules.lookAhead === true ? { order, rules } : null;
   const winnerPlace = listNearestSearch(
     eligible,
     ineligible,
     PICKUP_FALLBACK_CHECKS,
     "NEAREST_PICKUP_STORE",
     entries,
-    lookAhead,
+    order,
+    rules,
   );
   if (eligible.size === 0) {
     return { stage: stage("UNAVAILABLE"), flags: ["PICKUP_UNAVAILABLE"], winner: null, winnerPlace: 0 };

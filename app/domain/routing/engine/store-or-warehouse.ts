@@ -3,7 +3,7 @@
 // order's full-location bitset leaves only a few warehouses and nearby stores to measure.
 import { parcelCostAt } from "../network-index";
 import { EVERY_STORE_NEARBY, type Placement, type Podium } from "../podium";
-import { shippingOutcome, TRACE_NEARBY_LIMIT, type ShippingRankings } from "../stage-outcomes";
+import { lookAheadApplies, shippingOutcome, TRACE_NEARBY_LIMIT, type ShippingRankings } from "../stage-outcomes";
 import type { OrderRouting, StoreRequirements } from "./order-routing";
 
 const ANY_FULL_STORE: StoreRequirements = { open: false, pickup: false };
@@ -29,8 +29,8 @@ class ShippingSearch implements ShippingRankings<Podium> {
   constructor(private readonly routing: OrderRouting) {
     this.fullWarehouses = this.cheapestFullWarehouses();
     // Look-ahead weighs every full store within the radius (stage-outcomes.ts); otherwise two are enough.
-    const lookAhead = routing.index.rules.lookAhead === true && routing.order.deliveryMethod !== "PICK_UP";
-    this.fullStoresInRadius = routing.podium("CHEAPEST", lookAhead ? EVERY_STORE_NEARBY : 2);
+    const weighsEveryStore = lookAheadApplies(routing.order, routing.index.rules);
+    this.fullStoresInRadius = routing.podium("CHEAPEST", weighsEveryStore ? EVERY_STORE_NEARBY : 2);
     this.storesInRadiusNotFull = routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
     routing.rankStoresWithinRadius(this.fullStoresInRadius, this.storesInRadiusNotFull, ANY_FULL_STORE);
   }
