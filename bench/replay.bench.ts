@@ -271,11 +271,11 @@ async function main(): Promise<number> {
         async () => {
           const [orders, read] = await Promise.all([
             listRecordedRoutings(sqlPool, SHOP, range.from, range.to),
-            readReplayStock(sqlPool, SHOP),
+            readReplayStock(sqlPool, SHOP, now),
           ]);
           const loadedCpu = cpuMs(cpuBefore);
           const loaded = performance.now();
-          const stock = await replaySnapshot(sqlPool, SHOP, orders, now, read);
+          const stock = replaySnapshot(orders, now, read);
           const snapshotCpu = cpuMs(cpuBefore);
           const snapshotted = performance.now();
           const live = replay(

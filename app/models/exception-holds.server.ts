@@ -37,3 +37,8 @@ export function findExceptionHolds(
     [...skus],
   ]);
 }
+
+/** Every held (location, SKU) pair of the shop (the what-if replay's read, made before it knows the SKUs). */
+export function findShopExceptionHolds(db: SqlDb, shop: string): Promise<{ locationId: string; sku: string }[]> {
+  return sqlRows(db, `SELECT "locationId", "sku" FROM "ExceptionHold" WHERE "shop" = $1`, [shop]);
+}

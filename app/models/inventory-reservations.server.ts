@@ -53,6 +53,22 @@ export async function activeReservedUnits(
   );
 }
 
+/**
+ * Every active reserved unit of the shop per (location, SKU): what the what-if replay reads while
+ * its orders load, before it knows their SKUs (few rows: reservations last until Shopify's numbers
+ * catch up, RESERVATION_TTL_MS at most).
+ */
+export async function shopActiveReservedUnits(db: Db, shop: string, now: Date): Promise<ReservationLine[]> {
+  return sqlRows<ReservationLine>(
+    db,
+    `SELECT "locationId", "sku", sum("quantity")::int AS "quantity"
+       FROM "InventoryReservation"
+      WHERE "shop" = $1 AND "clearedAt" IS NULL AND "createdAt" > $2
+      GROUP BY "locationId", "sku"`,
+    [shop, new Date(now.getTime() - RESERVATION_TTL_MS)],
+  );
+}
+
 export async function createReservations(
   db: Db,
   shop: string,

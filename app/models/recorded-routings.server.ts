@@ -45,7 +45,9 @@ export async function listRecordedRoutings(db: Db, shop: string, from: Date, to:
             d."status"::text AS "status", d."assignments"::text AS "assignments",
             floor(extract(epoch FROM d."decidedAt") * 1000)::float8 AS "decidedAt"
        FROM "RoutingDecision" d
-       JOIN "RoutedOrder" o ON o."shop" = d."shop" AND o."orderId" = d."orderId"
+            CROSS JOIN LATERAL (
+              SELECT * FROM "RoutedOrder" r WHERE r."shop" = d."shop" AND r."orderId" = d."orderId" OFFSET 0
+            ) o
       WHERE d."shop" = $1 AND d."decidedAt" >= $2 AND d."decidedAt" < $3
       ORDER BY d."decidedAt", d."orderId"`,
     [shop, from, to],

@@ -13,8 +13,8 @@ import {
   type ReplaySnapshot,
 } from "~/domain/routing-replay/replay";
 import { engineRules, type RoutingSettings } from "~/domain/routing-settings/settings";
-import { findExceptionHolds } from "~/models/exception-holds.server";
-import { activeReservedUnits } from "~/models/inventory-reservations.server";
+import { findShopExceptionHolds } from "~/models/exception-holds.server";
+import { shopActiveReservedUnits, type ReservationLine } from "~/models/inventory-reservations.server";
 import { listLiveLocations } from "~/models/locations.server";
 import { listRecordedRoutings } from "~/models/recorded-routings.server";
 import { readShopStockText, stockRowsOfSkus, type ShopStockText } from "~/models/replay-stock.server";
@@ -46,45 +46,50 @@ export interface RoutingComparison extends ReplayedComparison {
   readonly range: ReplayRange;
 }
 
-/** What the snapshot reads that does not depend on the replayed orders, so it runs while they load. */
+/**
+ * What the snapshot reads from the database. None of it depends on the replayed orders, so it is
+ * read while they load: the shop's every level, reservation and hold, of which the snapshot keeps
+ * the orders' SKUs.
+ */
 export interface ReplayStockRead {
   readonly live: Awaited<ReturnType<typeof listLiveLocations>>;
   readonly stock: readonly ShopStockText[];
+  readonly reserved: readonly ReservationLine[];
+  readonly held: readonly { readonly locationId: string; readonly sku: string }[];
 }
 
-export async function readReplayStock(db: Db, shop: string): Promise<ReplayStockRead> {
-  const [live, stock] = await Promise.all([listLiveLocations(db, shop), readShopStockText(db, shop)]);
-  return { live, stock };
+export async function readReplayStock(db: Db, shop: string, now: Date): Promise<ReplayStockRead> {
+  const [live, stock, reserved, held] = await Promise.all([
+    listLiveLocations(db, shop),
+    readShopStockText(db, shop),
+    shopActiveReservedUnits(db, shop, now),
+    findShopExceptionHolds(db, shop),
+  ]);
+  return { live, stock, reserved, held };
 }
 
 /**
  * The stock before the replayed decisions, as the module comment describes: the routing view's
- * stock (routingLocationsFor) from `read` and the reservations and holds on the orders' SKUs,
- * plus what the decisions took. Locations carry their daily capacity but not what they took
- * today: the replay measures capacity instead of enforcing it.
+ * stock (routingLocationsFor) of the orders' SKUs, from `read` as of `now`, plus what the
+ * decisions took. Locations carry their daily capacity but not what they took today: the replay
+ * measures capacity instead of enforcing it.
  */
-export async function replaySnapshot(
-  db: Db,
-  shop: string,
-  recorded: readonly RecordedRouting[],
-  now: Date,
-  read: ReplayStockRead,
-): Promise<ReplaySnapshot> {
+export function replaySnapshot(recorded: readonly RecordedRouting[], now: Date, read: ReplayStockRead): ReplaySnapshot {
   const skuSet = new Set<string>();
   for (const entry of recorded) for (const line of entry.facts.lines) skuSet.add(line.sku);
   const skus = [...skuSet];
-  const [reserved, held] = await Promise.all([
-    activeReservedUnits(db, shop, skus, now),
-    findExceptionHolds(db, shop, skus),
-  ]);
   // The stock is in the table: the locations' maps stay empty and are never read.
   const locations = toRoutingLocations(read.live, [], now);
   // The view's own adjustments (routingViewFor), in its order: reserved units, then holds; then
   // the units the replayed decisions took, given back.
   const edits: StockEdit[] = [];
-  for (const line of reserved)
-    edits.push({ locationId: line.locationId, sku: line.sku, op: "take", units: line.quantity });
-  for (const hold of held) edits.push({ locationId: hold.locationId, sku: hold.sku, op: "zero", units: 0 });
+  for (const line of read.reserved) {
+    if (skuSet.has(line.sku))
+      edits.push({ locationId: line.locationId, sku: line.sku, op: "take", units: line.quantity });
+  }
+  for (const hold of read.held) {
+    if (skuSet.has(hold.sku)) edits.push({ locationId: hold.locationId, sku: hold.sku, op: "zero", units: 0 });
+  }
   for (const entry of recorded) {
     for (const assignment of entry.decision.assignments) {
       for (const line of assignment.lines) {
@@ -110,9 +115,9 @@ export async function loadReplay(
 ): Promise<{ recorded: RecordedRouting[]; snapshot: ReplaySnapshot }> {
   const [recorded, read] = await Promise.all([
     listRecordedRoutings(db, shop, range.from, range.to),
-    readReplayStock(db, shop),
+    readReplayStock(db, shop, now),
   ]);
-  return { recorded, snapshot: await replaySnapshot(db, shop, recorded, now, read) };
+  return { recorded, snapshot: replaySnapshot(recorded, now, read) };
 }
 
 /** The four routers, the live rules' first. */
