@@ -146,8 +146,9 @@ interface PreparedRouter {
 function prepare(router: ReplayRouter, locations: readonly RoutingLocation[], stock: StockTable): PreparedRouter {
   switch (router.kind) {
     case "OMNIROUTE": {
-      // The index copies the stock into its own arrays: the shared table is only read.
-      const index = prepareNetwork(locations, router.rules, stock);
+      // The index copies the stock into its own arrays: the shared table is only read. The replay
+      // reads where orders went, never why, so the engine skips the trace's locations.
+      const index = prepareNetwork(locations, router.rules, stock, { trace: false });
       return {
         route: (order) => routeWithIndex(index, order),
         taken: (locationId, sku, unitsLeft) => {

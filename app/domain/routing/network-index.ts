@@ -16,6 +16,8 @@ import type { RoutingLocation, RoutingRules } from "./types";
 
 export interface NetworkIndex extends StockIndex {
   readonly rules: RoutingRules;
+  /** Decisions carry each stage's locations (see PrepareOptions.trace). */
+  readonly traced: boolean;
   readonly count: number;
   readonly warehouseCount: number;
   /** The caller's location objects, by position. */
@@ -56,6 +58,16 @@ export interface Scratch {
   readonly splitCostOrder: Uint32Array;
 }
 
+export interface PrepareOptions {
+  /**
+   * false: the decisions' trace keeps each stage and its result but lists no locations, and the
+   * engine skips finding and explaining the locations only a trace would list. The status,
+   * assignments, flags and unroutable SKUs are the same either way. For callers that never read
+   * the trace: the what-if replay, which routes a month of orders under several rule sets.
+   */
+  readonly trace?: boolean;
+}
+
 /**
  * Prepares `locations` for routing under `rules`. With `stock`, the locations' stock comes from that
  * table (by location id) and their stock maps are not read: a replay's snapshot holds millions of
@@ -65,6 +77,7 @@ export function prepareNetwork(
   locations: readonly RoutingLocation[],
   rules?: Partial<RoutingRules>,
   stock?: StockTable,
+  options: PrepareOptions = {},
 ): NetworkIndex {
   const resolvedRules = resolveRules(rules);
   const cellDegrees = cellDegreesFor(resolvedRules.radiusMiles);
@@ -115,6 +128,7 @@ export function prepareNetwork(
   const grid = createStoreGrid(cellDegrees, warehouseCount, cellKeys);
   return {
     rules: resolvedRules,
+    traced: options.trace !== false,
     count,
     warehouseCount,
     locations: ordered,

@@ -3,9 +3,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { routeOrderBaseline } from "./baseline";
 import { canServeLine, parcelCost } from "./eligibility";
-import { routeOrder } from "./engine/route-order";
+import { routeOrder, routeWithIndex } from "./engine/route-order";
 import { haversineMiles } from "./geo";
 import { LAST_UNIT_MARGINS } from "./look-ahead";
+import { prepareNetwork } from "./network-index";
 import { HOME } from "./test-fixtures";
 import type {
   DeliveryMethod,
@@ -142,6 +143,24 @@ describe("routing invariants", () => {
     fc.assert(
       fc.property(requestArb, (request) => {
         expect(JSON.stringify(routeOrder(request))).toBe(JSON.stringify(routeOrderBaseline(request)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("decides alike untraced: the same status, assignments, flags and stage results, with no locations listed", () => {
+    fc.assert(
+      fc.property(requestArb, (request) => {
+        const traced = routeOrder(request);
+        const untraced = routeWithIndex(
+          prepareNetwork(request.locations, request.rules, undefined, { trace: false }),
+          request.order,
+        );
+        const withoutLocations = {
+          ...traced,
+          trace: { stages: traced.trace.stages.map((stage) => ({ ...stage, locations: [] })) },
+        };
+        expect(JSON.stringify(untraced)).toBe(JSON.stringify(withoutLocations));
       }),
       { numRuns: 1000 },
     );

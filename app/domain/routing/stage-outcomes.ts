@@ -14,6 +14,11 @@
 //             within the radius that are not full, the TRACE_NEARBY_LIMIT nearest warehouses when
 //             none is full, and the cheapest full store beyond the radius when it is used.
 //   SPLIT     the chosen locations.
+//
+// Untraced (a network prepared with trace: false), each stage keeps its result and lists no
+// locations: `entries` is null, and nothing only a trace needs is looked up or explained. A push
+// not already inside a check for null is written `entries?.push(...)`, which evaluates its
+// argument only when traced.
 import { assignmentOf } from "./decision";
 import { lowestCostWithCharge, scarcityCharge, type ChargedPlace } from "./look-ahead";
 import { type RankedLocation, type RankOrder } from "./ranking";
@@ -77,15 +82,27 @@ function chosenEntry(ranking: TracedRanking, checks: TraceChecks, reason: Chosen
   return entryAt(ranking, 0, traceChosen(ranking.traceInput(0, checks), reason));
 }
 
+/** Where a stage's trace entries go: null when untraced. */
+type TraceEntries = PendingTrace[] | null;
+
+function traceEntries(traced: boolean): TraceEntries {
+  return traced ? [] : null;
+}
+
+function stageLocations(entries: TraceEntries): LocationTrace[] {
+  return entries === null ? [] : orderStageEntries(entries);
+}
+
 /** The second of a ranking lost to the first on the ranking itself. */
-function listRunnerUp(ranking: TracedRanking, order: RankOrder, checks: TraceChecks, entries: PendingTrace[]): void {
-  if (ranking.size < 2) return;
+function listRunnerUp(ranking: TracedRanking, order: RankOrder, checks: TraceChecks, entries: TraceEntries): void {
+  if (entries === null || ranking.size < 2) return;
   const trace = traceRunnerUp(ranking.traceInput(1, checks), order, ranking.ranked(1), ranking.ranked(0));
   entries.push(entryAt(ranking, 1, trace));
 }
 
 /** The nearest locations that could not take part, each lost on the first rule it fails. */
-function listLosers(ranking: TracedRanking, checks: TraceChecks, entries: PendingTrace[]): void {
+function listLosers(ranking: TracedRanking, checks: TraceChecks, entries: TraceEntries): void {
+  if (entries === null) return;
   const listed = Math.min(ranking.size, TRACE_NEARBY_LIMIT);
   for (let place = 0; place < listed; place++)
     entries.push(entryAt(ranking, place, traceLost(ranking.traceInput(place, checks))));
@@ -104,17 +121,18 @@ function listNearestSearch(
   ineligible: TracedRanking,
   checks: TraceChecks,
   chosenReason: "NEAREST_ELIGIBLE_STORE" | "NEAREST_PICKUP_STORE",
-  entries: PendingTrace[],
+  entries: TraceEntries,
   order: RoutingOrder,
   rules: RoutingRules,
 ): number {
   listLosers(ineligible, checks, entries);
   if (rules.lookAhead !== true || eligible.size < 2) {
-    if (eligible.size > 0) entries.push(chosenEntry(eligible, checks, chosenReason));
+    if (eligible.size > 0) entries?.push(chosenEntry(eligible, checks, chosenReason));
     listRunnerUp(eligible, "NEAREST", checks, entries);
     return 0;
   }
   const { best, second } = lowestCostWithCharge(eligible, order.lines, rules);
+  if (entries === null) return best.place;
   const rival = second!;
   const withVerdict = (store: ChargedPlace, other: ChargedPlace, chosen: boolean): LocationTraceInput => ({
     ...eligible.traceInput(store.place, checks),
@@ -152,8 +170,9 @@ export function sameDayStage(
   ineligible: TracedRanking,
   order: RoutingOrder,
   rules: RoutingRules,
+  traced = true,
 ): { stage: SameDayStage; chosenPlace: number } {
-  const entries: PendingTrace[] = [];
+  const entries = traceEntries(traced);
   const chosenPlace = listNearestSearch(
     eligible,
     ineligible,
@@ -167,7 +186,7 @@ export function sameDayStage(
     stage: "SAME_DAY",
     result: eligible.size > 0 ? "CHOSEN" : "NO_ELIGIBLE_STORE",
     radiusMiles: rules.radiusMiles,
-    locations: orderStageEntries(entries),
+    locations: stageLocations(entries),
   };
   return { stage, chosenPlace };
 }
@@ -208,9 +227,10 @@ export function shippingOutcome<R extends TracedRanking>(
   rules: RoutingRules,
   flags: RoutingFlag[],
   order: RoutingOrder,
+  traced = true,
 ): { stage: ShippingStage; chosen: R | null; chosenPlace: number } {
   const { fullWarehouses, fullStoresInRadius: fullStores } = rankings;
-  const entries: PendingTrace[] = [];
+  const entries = traceEntries(traced);
   // Under look-ahead the store weighed is the full one within the radius with the lowest cost plus
   // scarcity charge (fullStores then holds every such store); otherwise the cheapest.
   const weighed =
@@ -219,7 +239,8 @@ export function shippingOutcome<R extends TracedRanking>(
       : null;
   const store = weighed?.place ?? 0;
   listLosers(rankings.storesInRadiusNotFull, SHIPPING_STORE_CHECKS, entries);
-  if (fullWarehouses.size === 0) listLosers(rankings.warehousesNotFull(), WAREHOUSE_CHECKS, entries);
+  if (entries !== null && fullWarehouses.size === 0)
+    listLosers(rankings.warehousesNotFull(), WAREHOUSE_CHECKS, entries);
 
   let chosen: R | null = null;
   let result: ShippingStage["result"];
@@ -234,31 +255,31 @@ export function shippingOutcome<R extends TracedRanking>(
       verdict.pass && weighed !== null
         ? lookAheadVerdict(fullStores.ranked(store).cost, fullWarehouses.ranked(0).cost, weighed.charge)
         : null;
-    const storeInput = {
+    const storeInput = (): LocationTraceInput => ({
       ...fullStores.traceInput(store, SHIPPING_STORE_CHECKS),
       extraVerdicts: keep === null ? [verdict] : [verdict, keep],
-    };
-    const warehouseInput = fullWarehouses.traceInput(0, WAREHOUSE_CHECKS);
+    });
+    const warehouseInput = (): LocationTraceInput => fullWarehouses.traceInput(0, WAREHOUSE_CHECKS);
     if (keep !== null && !keep.pass) {
       chosen = fullWarehouses;
       result = "WAREHOUSE";
-      entries.push(entryAt(fullStores, store, traceLost(storeInput, "KEPT_FOR_STORE_ORDERS")));
-      entries.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput, "WAREHOUSE_KEEPS_STORE_STOCK")));
+      entries?.push(entryAt(fullStores, store, traceLost(storeInput(), "KEPT_FOR_STORE_ORDERS")));
+      entries?.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput(), "WAREHOUSE_KEEPS_STORE_STOCK")));
     } else if (verdict.pass) {
       chosen = fullStores;
       result = "STORE";
-      entries.push(entryAt(fullStores, store, traceChosen(storeInput, "STORE_WITHIN_COST_THRESHOLD")));
-      entries.push(entryAt(fullWarehouses, 0, traceLost(warehouseInput, "STORE_PREFERRED")));
+      entries?.push(entryAt(fullStores, store, traceChosen(storeInput(), "STORE_WITHIN_COST_THRESHOLD")));
+      entries?.push(entryAt(fullWarehouses, 0, traceLost(warehouseInput(), "STORE_PREFERRED")));
     } else {
       chosen = fullWarehouses;
       result = "WAREHOUSE";
-      entries.push(entryAt(fullStores, store, traceLost(storeInput, "COST_OVER_WAREHOUSE_THRESHOLD")));
-      entries.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput, "CHEAPEST_WAREHOUSE")));
+      entries?.push(entryAt(fullStores, store, traceLost(storeInput(), "COST_OVER_WAREHOUSE_THRESHOLD")));
+      entries?.push(entryAt(fullWarehouses, 0, traceChosen(warehouseInput(), "CHEAPEST_WAREHOUSE")));
     }
   } else if (fullStores.size > 0) {
     chosen = fullStores;
     result = "STORE";
-    entries.push(
+    entries?.push(
       entryAt(
         fullStores,
         store,
@@ -268,20 +289,20 @@ export function shippingOutcome<R extends TracedRanking>(
   } else if (fullWarehouses.size > 0) {
     chosen = fullWarehouses;
     result = "WAREHOUSE";
-    entries.push(chosenEntry(fullWarehouses, WAREHOUSE_CHECKS, "CHEAPEST_WAREHOUSE"));
+    entries?.push(chosenEntry(fullWarehouses, WAREHOUSE_CHECKS, "CHEAPEST_WAREHOUSE"));
   } else {
     const beyond = rankings.fullStoresBeyondRadius();
     if (beyond.size > 0) {
       chosen = beyond;
       result = "STORE_OUTSIDE_RADIUS";
       flags.push("OUTSIDE_RADIUS");
-      entries.push(chosenEntry(beyond, SHIPPING_STORE_CHECKS, "CHEAPEST_STORE_OUTSIDE_RADIUS"));
+      entries?.push(chosenEntry(beyond, SHIPPING_STORE_CHECKS, "CHEAPEST_STORE_OUTSIDE_RADIUS"));
     } else {
       result = "NO_FULL_LOCATION";
     }
   }
   // The runner-up of the ranking the winner came from; the losing ranking's runner-up lost twice.
-  if (chosen !== null) {
+  if (entries !== null && chosen !== null) {
     const checks = chosen === fullWarehouses ? WAREHOUSE_CHECKS : SHIPPING_STORE_CHECKS;
     if (chosen === fullStores && store !== 0) {
       // Look-ahead passed over the cheapest store: the units it would have used are the scarcer.
@@ -294,7 +315,7 @@ export function shippingOutcome<R extends TracedRanking>(
     stage: "SHIPPING",
     result,
     radiusMiles: rules.radiusMiles,
-    locations: orderStageEntries(entries),
+    locations: stageLocations(entries),
   };
   return { stage, chosen, chosenPlace: chosen === fullStores ? store : 0 };
 }
@@ -322,25 +343,26 @@ export function pickupOutcome<R extends TracedRanking>(
   order: RoutingOrder,
   rankings: PickupRankings<R>,
   rules: RoutingRules,
+  traced = true,
 ): { stage: PickupStage; flags: RoutingFlag[]; winner: R | null; winnerPlace: number } {
   const { radiusMiles } = rules;
   const { shoppersStore } = rankings;
-  const entries: PendingTrace[] = [];
+  const entries = traceEntries(traced);
   const stage = (result: PickupStage["result"]): PickupStage => ({
     stage: "PICK_UP",
     chosenLocationId: order.pickupLocationId ?? null,
     chosenLocationFound: shoppersStore !== null,
     result,
     radiusMiles,
-    locations: orderStageEntries(entries),
+    locations: stageLocations(entries),
   });
 
   if (shoppersStore !== null) {
     if (rankings.shoppersStoreCanTake) {
-      entries.push(chosenEntry(shoppersStore, CHOSEN_PICKUP_CHECKS, "SHOPPER_CHOICE"));
+      entries?.push(chosenEntry(shoppersStore, CHOSEN_PICKUP_CHECKS, "SHOPPER_CHOICE"));
       return { stage: stage("CHOSEN_STORE"), flags: [], winner: shoppersStore, winnerPlace: 0 };
     }
-    entries.push(entryAt(shoppersStore, 0, traceLost(shoppersStore.traceInput(0, CHOSEN_PICKUP_CHECKS))));
+    entries?.push(entryAt(shoppersStore, 0, traceLost(shoppersStore.traceInput(0, CHOSEN_PICKUP_CHECKS))));
   }
   const { eligible, ineligible } = rankings.nearbyStores();
   const winnerPlace = listNearestSearch(
@@ -377,20 +399,21 @@ export function splitCoverOutcome(
   plan: SplitPlan,
   candidates: readonly SplitCandidate[],
   traceInput: (candidate: number, checks: TraceChecks) => LocationTraceInput,
+  traced = true,
 ): { assignments: Assignment[]; stage: SplitStage } {
   const assignments: Assignment[] = [];
-  const entries: PendingTrace[] = [];
+  const entries = traceEntries(traced);
   for (const part of plan.parts) {
     const candidate = candidates[part.candidate]!;
     assignments.push(assignmentOf(order, candidate.id, part.lines, candidate.cost, candidate.distance));
-    entries.push({ rank: candidate, trace: traceChosen(traceInput(part.candidate, SPLIT_CHECKS), "SPLIT_COVER") });
+    entries?.push({ rank: candidate, trace: traceChosen(traceInput(part.candidate, SPLIT_CHECKS), "SPLIT_COVER") });
   }
   const stage: SplitStage = {
     stage: "SPLIT",
     result: "SPLIT",
     unservableSkus: [],
     totalCost: roundCents(plan.totalCost),
-    locations: orderStageEntries(entries),
+    locations: stageLocations(entries),
   };
   return { assignments, stage };
 }

@@ -4,6 +4,7 @@ import { assignmentOf, makeDecision } from "../decision";
 import { parcelCostAt, type NetworkIndex } from "../network-index";
 import { Podium, type Placement, type PositionTracer } from "../podium";
 import { type RankOrder } from "../ranking";
+import { TRACE_NEARBY_LIMIT } from "../stage-outcomes";
 import type { LineStockLookup, LocationTraceInput, TraceChecks } from "../trace";
 import type {
   Assignment,
@@ -42,6 +43,11 @@ export class OrderRouting implements PositionTracer {
 
   podium(order: RankOrder, capacity: number): Podium {
     return new Podium(this, order, capacity);
+  }
+
+  /** A podium of locations only the trace lists (TRACE_NEARBY_LIMIT of them): none when untraced. */
+  tracePodium(order: RankOrder): Podium {
+    return new Podium(this, order, this.index.traced ? TRACE_NEARBY_LIMIT : 0);
   }
 
   /**

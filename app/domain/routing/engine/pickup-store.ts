@@ -2,7 +2,7 @@
 // nearest open store within the radius of it that takes pickups and can.
 import { parcelCostAt, type NetworkIndex } from "../network-index";
 import { EVERY_STORE_NEARBY, type Podium } from "../podium";
-import { pickupOutcome, TRACE_NEARBY_LIMIT, type PickupRankings } from "../stage-outcomes";
+import { pickupOutcome, type PickupRankings } from "../stage-outcomes";
 import type { RoutingDecision, RoutingOrder } from "../types";
 import { OrderRouting, type StoreRequirements } from "./order-routing";
 
@@ -13,7 +13,7 @@ export function routePickup(index: NetworkIndex, order: RoutingOrder): RoutingDe
   const chosen = chosenId === undefined ? undefined : index.positionById.get(chosenId);
   // Distances are from the shopper's store; from the destination when it is not one of the locations.
   const routing = new OrderRouting(index, order, chosen === undefined ? order.destination : index.locations[chosen]!);
-  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules);
+  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules, index.traced);
   routing.flags.push(...outcome.flags);
   routing.stages.push(outcome.stage);
   return outcome.winner === null
@@ -45,7 +45,7 @@ class PickupSearch implements PickupRankings<Podium> {
       "NEAREST",
       this.routing.index.rules.lookAhead === true ? EVERY_STORE_NEARBY : 2,
     );
-    const ineligible = this.routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
+    const ineligible = this.routing.tracePodium("NEAREST");
     this.routing.rankStoresWithinRadius(eligible, ineligible, OPEN_FOR_PICKUP, this.chosen);
     return { eligible, ineligible };
   }

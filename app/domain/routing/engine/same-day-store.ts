@@ -3,7 +3,7 @@
 // scarcity charge, so every such store is ranked).
 import { EVERY_STORE_NEARBY } from "../podium";
 import { type Placement } from "../podium";
-import { sameDayStage, TRACE_NEARBY_LIMIT } from "../stage-outcomes";
+import { sameDayStage } from "../stage-outcomes";
 import type { OrderRouting, StoreRequirements } from "./order-routing";
 
 const OPEN_NOW: StoreRequirements = { open: true, pickup: false };
@@ -12,9 +12,9 @@ const OPEN_NOW: StoreRequirements = { open: true, pickup: false };
 export function nearestSameDayStore(routing: OrderRouting): Placement | null {
   const { index } = routing;
   const eligible = routing.podium("NEAREST", index.rules.lookAhead === true ? EVERY_STORE_NEARBY : 2);
-  const ineligible = routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
+  const ineligible = routing.tracePodium("NEAREST");
   routing.rankStoresWithinRadius(eligible, ineligible, OPEN_NOW);
-  const { stage, chosenPlace } = sameDayStage(eligible, ineligible, routing.order, index.rules);
+  const { stage, chosenPlace } = sameDayStage(eligible, ineligible, routing.order, index.rules, index.traced);
   routing.stages.push(stage);
   return eligible.size > 0 ? eligible.placement(chosenPlace) : null;
 }

@@ -46,11 +46,17 @@ export function splitCover(routing: OrderRouting): RoutingDecision {
     : planSplit(stock.lineCount, candidates);
   if (plan === null) throw new Error("split: every line has a server, yet no cover was found");
 
-  const { assignments, stage } = splitCoverOutcome(order, plan, candidates, (candidate, checks) => {
-    const { distance, cost } = candidates[candidate]!;
-    // A split location fails some line, so its trace always carries stock figures.
-    return routing.traceInputWith(stock, positions[candidate]!, distance, cost, checks);
-  });
+  const { assignments, stage } = splitCoverOutcome(
+    order,
+    plan,
+    candidates,
+    (candidate, checks) => {
+      const { distance, cost } = candidates[candidate]!;
+      // A split location fails some line, so its trace always carries stock figures.
+      return routing.traceInputWith(stock, positions[candidate]!, distance, cost, checks);
+    },
+    index.traced,
+  );
   routing.stages.push(stage);
   return routing.decide("SPLIT", assignments);
 }

@@ -3,7 +3,7 @@
 // order's full-location bitset leaves only a few warehouses and nearby stores to measure.
 import { parcelCostAt } from "../network-index";
 import { EVERY_STORE_NEARBY, type Placement, type Podium } from "../podium";
-import { lookAheadApplies, shippingOutcome, TRACE_NEARBY_LIMIT, type ShippingRankings } from "../stage-outcomes";
+import { lookAheadApplies, shippingOutcome, type ShippingRankings } from "../stage-outcomes";
 import type { OrderRouting, StoreRequirements } from "./order-routing";
 
 const ANY_FULL_STORE: StoreRequirements = { open: false, pickup: false };
@@ -15,6 +15,7 @@ export function storeOrWarehouse(routing: OrderRouting): Placement | null {
     routing.index.rules,
     routing.flags,
     routing.order,
+    routing.index.traced,
   );
   routing.stages.push(stage);
   return chosen === null ? null : chosen.placement(chosenPlace);
@@ -31,7 +32,7 @@ class ShippingSearch implements ShippingRankings<Podium> {
     // Look-ahead weighs every full store within the radius (stage-outcomes.ts); otherwise two are enough.
     const weighsEveryStore = lookAheadApplies(routing.order, routing.index.rules);
     this.fullStoresInRadius = routing.podium("CHEAPEST", weighsEveryStore ? EVERY_STORE_NEARBY : 2);
-    this.storesInRadiusNotFull = routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
+    this.storesInRadiusNotFull = routing.tracePodium("NEAREST");
     routing.rankStoresWithinRadius(this.fullStoresInRadius, this.storesInRadiusNotFull, ANY_FULL_STORE);
   }
 
@@ -50,7 +51,7 @@ class ShippingSearch implements ShippingRankings<Podium> {
 
   warehousesNotFull(): Podium {
     const { index, stock, from } = this.routing;
-    const warehousesNotFull = this.routing.podium("NEAREST", TRACE_NEARBY_LIMIT);
+    const warehousesNotFull = this.routing.tracePodium("NEAREST");
     for (let position = 0; position < index.warehouseCount; position++) {
       if (stock.isFull(position)) continue;
       const distance = from.distanceTo(position);
