@@ -3,6 +3,8 @@
 // methods. The same seed always gives the same case.
 import type {
   DeliveryMethod,
+  GeoPoint,
+  OrderLine,
   RoutingLocation,
   RoutingOrder,
   RoutingRules,
@@ -270,13 +272,54 @@ export interface OrderMixOptions {
   readonly skuCount: number;
 }
 
+/** Shares of a stream's orders by how each is delivered; they add up to 1. */
+export interface DeliveryMix {
+  readonly standard: number;
+  readonly nextDay: number;
+  readonly sameDayShipping: number;
+  readonly localDelivery: number;
+  readonly pickup: number;
+}
+
+/** The national case's mix, which the replay's quality stream shares. */
+export const NATIONAL_MIX: DeliveryMix = {
+  standard: 0.5,
+  nextDay: 0.15,
+  sameDayShipping: 0.1,
+  localDelivery: 0.1,
+  pickup: 0.15,
+};
+
+export interface Delivery {
+  readonly deliveryMethod: DeliveryMethod;
+  readonly serviceLevel: ServiceLevel;
+}
+
+/**
+ * How an order is delivered, from one draw. Local delivery is same-day by nature, so it says so; a
+ * pickup is standard. The thresholds are running sums in this order (for NATIONAL_MIX exactly 0.5,
+ * 0.65, 0.75 and 0.85 in floating point): summing otherwise could move a draw across a threshold
+ * and change the benchmarks' streams.
+ */
+export function rollDelivery(random: Random, mix: DeliveryMix): Delivery {
+  const roll = random();
+  const nextDayBelow = mix.standard + mix.nextDay;
+  const sameDayBelow = nextDayBelow + mix.sameDayShipping;
+  const localBelow = sameDayBelow + mix.localDelivery;
+  if (roll < mix.standard) return { deliveryMethod: "SHIPPING", serviceLevel: "STANDARD" };
+  if (roll < nextDayBelow) return { deliveryMethod: "SHIPPING", serviceLevel: "NEXT_DAY" };
+  if (roll < sameDayBelow) return { deliveryMethod: "SHIPPING", serviceLevel: "SAME_DAY" };
+  if (roll < localBelow) return { deliveryMethod: "LOCAL_DELIVERY", serviceLevel: "SAME_DAY" };
+  return { deliveryMethod: "PICK_UP", serviceLevel: "STANDARD" };
+}
+
 /** Lines the store has on its shelf at or above the usual store minimum, or null if too few. */
 export function basketFromShelf(
   random: Random,
   store: RoutingLocation,
   lineCount: number,
   quantity: () => number,
-): { sku: string; quantity: number }[] | null {
+): OrderLine[] | null {
   const onShelf = Object.keys(store.stock).filter((sku) => (store.stock[sku] ?? 0) >= 4);
   if (onShelf.length < lineCount) return null;
   const chosen = new Set<string>();
@@ -284,67 +327,167 @@ export function basketFromShelf(
   return [...chosen].map((sku) => ({ sku, quantity: quantity() }));
 }
 
-/**
- * Orders: 50% standard shipping, 15% next-day, 10% same-day shipping, 10% local delivery and 15%
- * pickup at a store. Some baskets are everyday items most stores carry; others reach into the
- * long tail that only warehouses reliably have.
- */
-export function buildNationalOrders(locations: readonly RoutingLocation[], options: OrderMixOptions): RoutingOrder[] {
-  const random = mulberry32(options.seed ^ 0x9e3779b9);
-  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
-  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
-  const longTail = new ZipfSampler(options.skuCount, 1.0);
-  const stores = locations.filter((location) => location.kind === "STORE");
-  const orders: RoutingOrder[] = [];
+/** Lines per order in the quality streams: mostly small baskets, at most 6 (as the optimum's small instances need). */
+const LINE_COUNT_WEIGHTS: readonly number[] = [0.4, 0.25, 0.15, 0.1, 0.06, 0.04];
 
+/** What a stream draws an order's basket with; every draw comes from the stream's one `random`. */
+interface OrderBaskets {
+  /** 1 to 6 lines, fewer more likely. */
+  lineCount(): number;
+  forPickup(store: RoutingLocation, lines: number): OrderLine[];
+  forShipment(serviceLevel: ServiceLevel, lines: number): OrderLine[];
+}
+
+/**
+ * Every stream's baskets: a line's units (mostly one), and distinct SKUs from one of two
+ * popularity samplers, everyday items most stores carry or the whole catalogue, whose long tail
+ * only warehouses reliably have.
+ */
+function orderBaskets(random: Random, skuCount: number): OrderBaskets {
+  const everyday = new ZipfSampler(Math.min(400, skuCount), 1.1);
+  const longTail = new ZipfSampler(skuCount, 1.0);
+  const lineWeights = cumulative(LINE_COUNT_WEIGHTS);
   const quantity = (): number => {
     const roll = random();
     return roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3 + integerBelow(random, 2);
   };
-  const basket = (sampler: ZipfSampler): { sku: string; quantity: number }[] => {
+  const basket = (sampler: ZipfSampler, lines: number): OrderLine[] => {
     const ranks = new Set<number>();
-    while (ranks.size < options.linesPerOrder) ranks.add(sampler.sample(random));
+    while (ranks.size < lines) ranks.add(sampler.sample(random));
     return [...ranks].map((rank) => ({ sku: skuName(rank), quantity: quantity() }));
   };
+  return {
+    lineCount: () => {
+      const target = random() * lineWeights[lineWeights.length - 1]!;
+      return (
+        1 +
+        Math.max(
+          0,
+          lineWeights.findIndex((weight) => weight >= target),
+        )
+      );
+    },
+    forPickup: (store, lines) => {
+      // Most shoppers pick up what their store shows as available; some baskets it cannot fill.
+      const fromShelf = random() < 0.75 ? basketFromShelf(random, store, lines, quantity) : null;
+      return fromShelf ?? basket(everyday, lines);
+    },
+    forShipment: (serviceLevel, lines) => {
+      // Same-day orders are mostly everyday items a nearby store can fill; slower ones half from the long tail.
+      const everydayShare = serviceLevel === "SAME_DAY" ? 0.8 : 0.5;
+      return basket(random() < everydayShare ? everyday : longTail, lines);
+    },
+  };
+}
+
+interface OrderHeader {
+  readonly id: string;
+  readonly placedAt: string;
+}
+
+/** A pickup at `store`: checkout sends the store as the destination. */
+function pickupOrder(baskets: OrderBaskets, header: OrderHeader, store: RoutingLocation, lines: number): RoutingOrder {
+  return {
+    id: header.id,
+    placedAt: header.placedAt,
+    deliveryMethod: "PICK_UP",
+    serviceLevel: "STANDARD",
+    pickupLocationId: store.id,
+    destination: { lat: store.lat, lng: store.lng },
+    lines: baskets.forPickup(store, lines),
+  };
+}
+
+function shippedOrder(
+  baskets: OrderBaskets,
+  header: OrderHeader,
+  delivery: Delivery,
+  destination: GeoPoint,
+  lines: number,
+): RoutingOrder {
+  return {
+    id: header.id,
+    placedAt: header.placedAt,
+    deliveryMethod: delivery.deliveryMethod,
+    serviceLevel: delivery.serviceLevel,
+    destination,
+    lines: baskets.forShipment(delivery.serviceLevel, lines),
+  };
+}
+
+function roundedPoint(point: GeoPoint): GeoPoint {
+  return { lat: round(point.lat, 5), lng: round(point.lng, 5) };
+}
+
+/**
+ * Orders in NATIONAL_MIX: 50% standard shipping, 15% next-day, 10% same-day shipping, 10% local
+ * delivery and 15% pickup at a store. Some baskets are everyday items most stores carry; others
+ * reach into the long tail that only warehouses reliably have.
+ */
+export function buildNationalOrders(locations: readonly RoutingLocation[], options: OrderMixOptions): RoutingOrder[] {
+  const random = mulberry32(options.seed ^ 0x9e3779b9);
+  const metroWeights = cumulative(METROS.map((metro) => metro.weight));
+  const baskets = orderBaskets(random, options.skuCount);
+  const stores = locations.filter((location) => location.kind === "STORE");
+  const orders: RoutingOrder[] = [];
 
   for (let n = 0; n < options.count; n++) {
-    const roll = random();
-    let deliveryMethod: DeliveryMethod = "SHIPPING";
-    let serviceLevel: ServiceLevel = "STANDARD";
-    if (roll < 0.5) serviceLevel = "STANDARD";
-    else if (roll < 0.65) serviceLevel = "NEXT_DAY";
-    else if (roll < 0.75) serviceLevel = "SAME_DAY";
-    else if (roll < 0.85) deliveryMethod = "LOCAL_DELIVERY";
-    else deliveryMethod = "PICK_UP";
-
-    const id = `#${100_000 + n}`;
-    const placedAt = `2024-06-${String(1 + (n % 28)).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`;
-    if (deliveryMethod === "PICK_UP") {
+    const delivery = rollDelivery(random, NATIONAL_MIX);
+    const header = {
+      id: `#${100_000 + n}`,
+      placedAt: `2024-06-${String(1 + (n % 28)).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`,
+    };
+    if (delivery.deliveryMethod === "PICK_UP") {
       const store = stores[integerBelow(random, stores.length)]!;
-      // Most shoppers pick up what their store shows as available; some baskets it cannot fill.
-      const lines = random() < 0.75 ? basketFromShelf(random, store, options.linesPerOrder, quantity) : null;
-      orders.push({
-        id,
-        placedAt,
-        deliveryMethod,
-        serviceLevel: "STANDARD",
-        pickupLocationId: store.id,
-        destination: { lat: store.lat, lng: store.lng },
-        lines: lines ?? basket(everyday),
-      });
+      orders.push(pickupOrder(baskets, header, store, options.linesPerOrder));
     } else {
-      const { lat, lng } = placeNear(random, metroWeights, 0.06);
-      const everydayShare = deliveryMethod === "LOCAL_DELIVERY" || serviceLevel === "SAME_DAY" ? 0.8 : 0.5;
-      const lines = basket(random() < everydayShare ? everyday : longTail);
-      orders.push({
-        id,
-        placedAt,
-        deliveryMethod,
-        serviceLevel: deliveryMethod === "LOCAL_DELIVERY" ? "SAME_DAY" : serviceLevel,
-        destination: { lat: round(lat, 5), lng: round(lng, 5) },
-        lines,
-      });
+      const destination = roundedPoint(placeNear(random, metroWeights, 0.06));
+      orders.push(shippedOrder(baskets, header, delivery, destination, options.linesPerOrder));
     }
+  }
+  return orders;
+}
+
+/** What sets one quality stream apart from another. */
+export interface HomeStreamOptions<Home extends GeoPoint> {
+  readonly count: number;
+  readonly skuCount: number;
+  readonly mix: DeliveryMix;
+  /** Starts every order id, so that one stream's orders are not taken for another's. */
+  readonly idPrefix: string;
+  /** Where the next shopper lives. */
+  readonly drawHome: (random: Random) => Home;
+  /** The store a shopper at `home` collects a pickup from. */
+  readonly pickupStoreFor: (home: Home) => RoutingLocation;
+  /** Where a shipment to a shopper at `home` goes. */
+  readonly shipTo: (home: Home) => GeoPoint;
+}
+
+/**
+ * The quality streams' orders, each placed by a shopper at home: a pickup at the store chosen for
+ * that home, anything else shipped there; 1 to 6 lines; placed in order over 1–30 July, as the
+ * benches that replay them stock shelves for a month.
+ */
+export function buildOrdersFromHomes<Home extends GeoPoint>(
+  random: Random,
+  stream: HomeStreamOptions<Home>,
+): RoutingOrder[] {
+  const baskets = orderBaskets(random, stream.skuCount);
+  const orders: RoutingOrder[] = [];
+  for (let n = 0; n < stream.count; n++) {
+    const delivery = rollDelivery(random, stream.mix);
+    const day = 1 + Math.floor((n * 30) / stream.count);
+    const header = {
+      id: `${stream.idPrefix}${String(n).padStart(6, "0")}`,
+      placedAt: `2024-07-${String(day).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`,
+    };
+    const home = stream.drawHome(random);
+    const lines = baskets.lineCount();
+    orders.push(
+      delivery.deliveryMethod === "PICK_UP"
+        ? pickupOrder(baskets, header, stream.pickupStoreFor(home), lines)
+        : shippedOrder(baskets, header, delivery, stream.shipTo(home), lines),
+    );
   }
   return orders;
 }
@@ -355,47 +498,10 @@ export interface QualityStreamOptions {
   readonly skuCount: number;
 }
 
-/** Lines per order in the quality stream: mostly small baskets, at most 6. */
-const LINE_COUNT_WEIGHTS: readonly number[] = [0.4, 0.25, 0.15, 0.1, 0.06, 0.04];
-
 /**
- * The quality streams' baskets, drawn from `random` in one order whichever stream asks: a line's
- * units (mostly one), an order's line count (1 to 6, fewer more likely), and that many distinct
- * SKUs from a popularity sampler.
- */
-export function basketDraws(random: Random): {
-  quantity: () => number;
-  lineCount: () => number;
-  basket: (sampler: ZipfSampler, lines: number) => { sku: string; quantity: number }[];
-} {
-  const lineWeights = cumulative(LINE_COUNT_WEIGHTS);
-  const quantity = (): number => {
-    const roll = random();
-    return roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3 + integerBelow(random, 2);
-  };
-  const lineCount = (): number => {
-    const target = random() * lineWeights[lineWeights.length - 1]!;
-    return (
-      1 +
-      Math.max(
-        0,
-        lineWeights.findIndex((weight) => weight >= target),
-      )
-    );
-  };
-  const basket = (sampler: ZipfSampler, lines: number): { sku: string; quantity: number }[] => {
-    const ranks = new Set<number>();
-    while (ranks.size < lines) ranks.add(sampler.sample(random));
-    return [...ranks].map((rank) => ({ sku: skuName(rank), quantity: quantity() }));
-  };
-  return { quantity, lineCount, basket };
-}
-
-/**
- * The routing-quality stream (bench/quality.bench.ts): the same delivery mix as
- * buildNationalOrders, with 1 to 6 lines per order, and every order placed where people live —
- * shipping addresses around metros by population, and a pickup shopper's store the one nearest
- * to such an address, so that busy stores see busy demand.
+ * The replay's stream (bench/replay.bench.ts): the national case's delivery mix, with every order
+ * placed where people live — shipping addresses around metros by population, and a pickup
+ * shopper's store the one nearest to such an address, so that busy stores see busy demand.
  */
 export function buildQualityStream(
   locations: readonly RoutingLocation[],
@@ -403,14 +509,11 @@ export function buildQualityStream(
 ): RoutingOrder[] {
   const random = mulberry32(options.seed ^ 0x5bd1e995);
   const metroWeights = cumulative(METROS.map((metro) => metro.weight));
-  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
-  const longTail = new ZipfSampler(options.skuCount, 1.0);
   // Checkout offers pickup only at active stores that take pickups.
   const stores = locations.filter((location) => location.kind === "STORE" && location.active && location.pickupEnabled);
-  const orders: RoutingOrder[] = [];
-
-  const { quantity, lineCount, basket } = basketDraws(random);
-  const nearestStore = (point: { lat: number; lng: number }): RoutingLocation => {
+  // An equirectangular gap, not haversine miles: another measure could pick another store at a
+  // near-tie and so change the replay's stream.
+  const nearestStore = (point: GeoPoint): RoutingLocation => {
     let best = stores[0]!;
     let bestGap = Number.POSITIVE_INFINITY;
     const cosLat = Math.cos((point.lat * Math.PI) / 180);
@@ -424,43 +527,13 @@ export function buildQualityStream(
     return best;
   };
 
-  for (let n = 0; n < options.count; n++) {
-    const roll = random();
-    let deliveryMethod: DeliveryMethod = "SHIPPING";
-    let serviceLevel: ServiceLevel = "STANDARD";
-    if (roll < 0.5) serviceLevel = "STANDARD";
-    else if (roll < 0.65) serviceLevel = "NEXT_DAY";
-    else if (roll < 0.75) serviceLevel = "SAME_DAY";
-    else if (roll < 0.85) deliveryMethod = "LOCAL_DELIVERY";
-    else deliveryMethod = "PICK_UP";
-
-    const id = `#Q${String(n).padStart(6, "0")}`;
-    const placedAt = `2024-07-${String(1 + Math.floor((n * 30) / options.count)).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`;
-    const home = placeNear(random, metroWeights, 0.06);
-    const lines = lineCount();
-    if (deliveryMethod === "PICK_UP") {
-      const store = nearestStore(home);
-      const fromShelf = random() < 0.75 ? basketFromShelf(random, store, lines, quantity) : null;
-      orders.push({
-        id,
-        placedAt,
-        deliveryMethod,
-        serviceLevel: "STANDARD",
-        pickupLocationId: store.id,
-        destination: { lat: store.lat, lng: store.lng },
-        lines: fromShelf ?? basket(everyday, lines),
-      });
-    } else {
-      const everydayShare = deliveryMethod === "LOCAL_DELIVERY" || serviceLevel === "SAME_DAY" ? 0.8 : 0.5;
-      orders.push({
-        id,
-        placedAt,
-        deliveryMethod,
-        serviceLevel: deliveryMethod === "LOCAL_DELIVERY" ? "SAME_DAY" : serviceLevel,
-        destination: { lat: round(home.lat, 5), lng: round(home.lng, 5) },
-        lines: basket(random() < everydayShare ? everyday : longTail, lines),
-      });
-    }
-  }
-  return orders;
+  return buildOrdersFromHomes(random, {
+    count: options.count,
+    skuCount: options.skuCount,
+    mix: NATIONAL_MIX,
+    idPrefix: "#Q",
+    drawHome: (random) => placeNear(random, metroWeights, 0.06),
+    pickupStoreFor: nearestStore,
+    shipTo: roundedPoint,
+  });
 }

