@@ -104,6 +104,27 @@ describe("the environment", () => {
     ]);
   });
 
+  it("leaves the inline comparison bound to the app's default unless set, and takes any whole number of orders", () => {
+    expect(parseEnv(valid).ROUTING_COMPARISON_INLINE_MAX_ORDERS).toBeUndefined();
+    expect(parseEnv({ ...valid, ROUTING_COMPARISON_INLINE_MAX_ORDERS: "" }).ROUTING_COMPARISON_INLINE_MAX_ORDERS).toBe(
+      undefined,
+    );
+    expect(parseEnv({ ...valid, ROUTING_COMPARISON_INLINE_MAX_ORDERS: "0" }).ROUTING_COMPARISON_INLINE_MAX_ORDERS).toBe(
+      0,
+    );
+    expect(
+      parseEnv({ ...valid, ROUTING_COMPARISON_INLINE_MAX_ORDERS: "5000" }).ROUTING_COMPARISON_INLINE_MAX_ORDERS,
+    ).toBe(5000);
+  });
+
+  it("refuses an inline comparison bound that is not a whole number of orders, naming it", () => {
+    for (const bad of ["-1", "2000.5", "1e3", "0x10", " 20", "2,000", "two thousand", "9".repeat(20)]) {
+      const problems = problemsOf({ ...valid, ROUTING_COMPARISON_INLINE_MAX_ORDERS: bad });
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0], bad).toMatch(/^ROUTING_COMPARISON_INLINE_MAX_ORDERS (must be a whole number|is too large)/);
+    }
+  });
+
   it("treats an empty optional variable as unset", () => {
     expect(parseEnv({ ...valid, DATABASE_URL: "", RUN_WORKERS_IN_PROCESS: "" }).DATABASE_URL).toBeUndefined();
   });

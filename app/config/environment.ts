@@ -14,6 +14,13 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** Digits only: "1e3", "2000.5", "-1", " 20" and "0x10" are refused, not read as some number. */
+const wholeNumber = z
+  .string()
+  .regex(/^\d+$/, "must be a whole number, 0 or more (digits only)")
+  .transform(Number)
+  .refine(Number.isSafeInteger, "is too large");
+
 /** An AES-256 key: 32 random bytes, base64 (`openssl rand -base64 32`). */
 const credentialsKey = z
   .string()
@@ -40,6 +47,9 @@ const envFields = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // How long a routing job may run before pg-boss takes its worker for dead and retries it (default 60).
   ROUTING_JOB_EXPIRE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).optional()),
+  // The most orders a "Compare with the last 30 days" replays inside the request; more, and it is
+  // a job the page polls (unset: INLINE_COMPARISON_LIMIT.orders, 2,000). 0 queues every one with orders.
+  ROUTING_COMPARISON_INLINE_MAX_ORDERS: z.preprocess(emptyAsUndefined, wholeNumber.optional()),
   // How often a supervising process expires dead workers' jobs and archives old ones.
   JOB_MAINTENANCE_INTERVAL_SECONDS: z.preprocess(
     emptyAsUndefined,

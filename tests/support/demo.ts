@@ -43,6 +43,8 @@ export async function startDemo(options: {
   timeoutMs?: number;
   /** After `npm run demo --`, e.g. ["--scenario", "national"]; ["--no-history"] when not given. */
   args?: string[];
+  /** Added to the demo's environment, which the app inherits, e.g. { ROUTING_COMPARISON_INLINE_MAX_ORDERS: "0" }. */
+  env?: Record<string, string>;
 }): Promise<RunningDemo> {
   const { dataDir, ports } = options;
   // Without the 30 days of history unless a test asks for it: the flows the tests drive start from
@@ -60,6 +62,7 @@ export async function startDemo(options: {
       DEMO_POS_PORT: String(ports.pos),
       DEMO_CHECKOUT_PORT: String(ports.checkout),
       DEMO_VERBOSE: "1",
+      ...options.env,
     },
     stdio: ["pipe", "pipe", "pipe"],
     // Its own process group, so Ctrl-C can be sent to all of it, as a terminal does.

@@ -119,8 +119,11 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-/** The card in a router whose action starts a job and whose poll answers running, then done. */
-function renderCard(rules = DRAFT_FORM) {
+/**
+ * The card in a router whose action starts a job and whose poll answers running, then done; or,
+ * `inline`, whose action answers with the comparison done in the request, as a small one is.
+ */
+function renderCard(rules = DRAFT_FORM, { inline = false } = {}) {
   const posted: Record<string, string>[] = [];
   const polls: string[] = [];
   const compared: (string | null)[] = [];
@@ -140,8 +143,8 @@ function renderCard(rules = DRAFT_FORM) {
           posted.push(Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)])));
           return {
             intent: "compare",
-            outcome: { ok: true, comparisonId: ID, status: "RUNNING" },
-            comparison: view("RUNNING", 0),
+            outcome: { ok: true, comparisonId: ID, status: inline ? "DONE" : "RUNNING" },
+            comparison: inline ? view("DONE", 1) : view("RUNNING", 0),
           };
         },
       },
@@ -186,6 +189,12 @@ describe("the Routing rules page's comparison card", () => {
 
     await until(() => card.text().includes("40%"), "the progress of the job");
     expect(card.text()).toContain("Replaying 1,200 orders under four routings… 40%");
+    // The bar is named by the sentence above it, so a screen reader says what is in progress.
+    const bar = card.container.querySelector("progress")!;
+    expect(bar.value).toBe(40);
+    expect(document.getElementById(bar.getAttribute("aria-labelledby")!)?.textContent).toBe(
+      "Replaying 1,200 orders under four routings… 40%",
+    );
     await until(() => card.text().includes("Your draft"), "the report", 8_000);
     expect(card.polls).toEqual([ID, ID]);
     expect(card.compared.at(-1)).toBe(ID);
@@ -201,6 +210,26 @@ describe("the Routing rules page's comparison card", () => {
     await act(async () => next.click());
     expect(card.text()).toContain("#1011");
     expect(card.text()).not.toContain("The rules in the form have changed");
+  }, 15_000);
+
+  it("shows a comparison run in the request at once, without progress or polling", async () => {
+    const card = renderCard(DRAFT_FORM, { inline: true });
+    const button = [...card.container.querySelectorAll("button")].find(
+      (b) => b.textContent === "Compare with the last 30 days",
+    )!;
+    await act(async () => button.click());
+
+    await until(() => card.text().includes("Your draft"), "the report");
+    expect(card.text()).toContain(
+      "Your draft: store shipments 640 → 512 (-128), cost $9,800.50 → $10,012.25 (+$211.75)",
+    );
+    expect(card.text()).toContain("1,200 orders from");
+    expect(card.text()).not.toContain("Replaying");
+    expect(card.container.querySelector("progress")).toBeNull();
+    expect(card.compared.at(-1)).toBe(ID);
+    // Longer than the card's poll interval: a finished comparison is never asked for again.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1_500)));
+    expect(card.polls).toEqual([]);
   }, 15_000);
 });
 

@@ -72,6 +72,7 @@ interface CompareCardProps {
  */
 export function CompareCard({ rules, locale, timeZone, onComparison }: CompareCardProps) {
   const formId = useId();
+  const progressId = useId();
   const compare = useFetcher<typeof action>();
   const poll = useFetcher<{ comparison: ComparisonView }>();
   const started = compare.data?.intent === "compare" ? compare.data : null;
@@ -125,8 +126,10 @@ export function CompareCard({ rules, locale, timeZone, onComparison }: CompareCa
             ) : null}
             {running ? (
               <BlockStack gap="200">
-                <Text as="p">{`Replaying ${view.orders.toLocaleString(locale)} orders under four routings… ${Math.round(view.progress * 100)}%`}</Text>
-                <ProgressBar progress={Math.round(view.progress * 100)} size="small" />
+                <Text as="p" id={progressId}>
+                  {`Replaying ${view.orders.toLocaleString(locale)} orders under four routings… ${Math.round(view.progress * 100)}%`}
+                </Text>
+                <ProgressBar progress={Math.round(view.progress * 100)} size="small" ariaLabelledBy={progressId} />
               </BlockStack>
             ) : null}
             {view?.status === "FAILED" ? (

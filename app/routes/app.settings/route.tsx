@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, Layout, Page } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useFormFields } from "~/components/use-form-fields";
+import { env } from "~/env.server";
 import { authenticate } from "~/shopify.server";
 import { readAdminForm } from "~/services/admin-forms/admin-form.server";
 import { SETTINGS_FIELDS, toSettingsForm } from "~/domain/routing-settings/settings-form";
@@ -57,6 +58,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       currency,
       now: new Date(),
       enqueue: (tx, payload) => routingCompareRulesJob.enqueue(tx, payload),
+      // The operator's bound on a comparison answered in the request (docs/operations.md).
+      inlineLimit: env.ROUTING_COMPARISON_INLINE_MAX_ORDERS,
     });
     const comparison = outcome.ok ? await comparisonView(session.shop, outcome.comparisonId) : null;
     return { intent: "compare" as const, outcome, comparison };

@@ -57,6 +57,7 @@ import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
  * native routing's own search, plus preparing four routers over the shop's stock levels (about
  * 1.6 s at 2,000 locations, so about 0.16 s at 200). To answer within about a second, a request
  * takes at most 2,000 orders and 200 locations: the bounds stand, now measured rather than inherited.
+ * Operators move the orders bound with ROUTING_COMPARISON_INLINE_MAX_ORDERS (docs/operations.md).
  */
 export const INLINE_COMPARISON_LIMIT = { orders: 2_000, locations: 200 } as const;
 
@@ -83,7 +84,10 @@ export async function startComparison(options: {
   currency: string;
   now: Date;
   enqueue: EnqueueComparison;
-  /** Overrides INLINE_COMPARISON_LIMIT.orders (tests take the job path with -1). */
+  /**
+   * Overrides INLINE_COMPARISON_LIMIT.orders: the route passes ROUTING_COMPARISON_INLINE_MAX_ORDERS
+   * (0 queues every comparison with orders); tests take the job path with -1.
+   */
   inlineLimit?: number;
 }): Promise<StartOutcome> {
   const { shop, now } = options;
