@@ -23,8 +23,9 @@ const SCREENSHOTS = path.join("test-results", "e2e");
 const HISTORY_LINE = /History: (\d+) past orders routed by the engine.* in ([\d.]+) s/;
 const { dataDir, browser } = useDemoInChromium("routing-compare");
 
-/** "Your draft: store shipments 23 → 19 (−4), cost $1,234.50 → $1,260.10 (+$25.60)" read back. */
-const HEADLINE = /Your draft: store shipments ([\d,]+) → ([\d,]+) \(([^)]*)\), cost (\S+) → (\S+) \(([^)]*)\)/;
+/** "Your draft: store shipments 23 → 19 (−4), cost per order $6.57 → $6.61 (+$0.04)[, unroutable 6 → 8 (+2)]" read back. */
+const HEADLINE =
+  /Your draft: store shipments ([\d,]+) → ([\d,]+) \(([^)]*)\), cost per order (\S+) → (\S+) \(([^)]*)\)(?:, unroutable [\d,]+ → [\d,]+ \([^)]*\))?/;
 /** The route the card polls a comparison running as a job on (Remix's single fetch adds ".data"). */
 const POLL_PATH = /^\/app\/routing-comparisons\/([0-9a-f-]{36})(\.data)?$/;
 

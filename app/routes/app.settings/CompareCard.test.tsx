@@ -32,15 +32,15 @@ const DRAFT = { ...DEFAULT_ROUTING_SETTINGS, storeMinUnits: 5 };
 const DRAFT_FORM = toSettingsForm(DRAFT);
 const ID = "6f1c0a52-8f0e-4a53-9d55-0b7f3f4f2a10";
 
-function column(role: RouterRole, storeShipments: number, totalCost: number): RouterColumn {
+function column(role: RouterRole, storeShipments: number, totalCost: number, unroutableOrders = 0): RouterColumn {
   return {
     role,
     router: role,
     orders: 1200,
-    routedOrders: 1200,
-    unroutableOrders: 0,
+    routedOrders: 1200 - unroutableOrders,
+    unroutableOrders,
     totalCost,
-    costPerOrder: totalCost / 1200,
+    costPerOrder: totalCost / (1200 - unroutableOrders),
     splitOrders: 3,
     parcels: 1203,
     storeShipments,
@@ -96,7 +96,7 @@ const REPORT: ComparisonReport = {
   },
 };
 
-function view(status: ComparisonView["status"], progress: number): ComparisonView {
+function view(status: ComparisonView["status"], progress: number, report = REPORT): ComparisonView {
   return {
     id: ID,
     status,
@@ -108,7 +108,7 @@ function view(status: ComparisonView["status"], progress: number): ComparisonVie
     currency: "USD",
     createdAt: "2026-11-30T18:00:00.000Z",
     draftSettings: DRAFT,
-    report: status === "DONE" ? REPORT : null,
+    report: status === "DONE" ? report : null,
     error: null,
   };
 }
@@ -123,7 +123,7 @@ afterEach(() => {
  * The card in a router whose action starts a job and whose poll answers running, then done; or,
  * `inline`, whose action answers with the comparison done in the request, as a small one is.
  */
-function renderCard(rules = DRAFT_FORM, { inline = false } = {}) {
+function renderCard(rules = DRAFT_FORM, { inline = false, report = REPORT } = {}) {
   const posted: Record<string, string>[] = [];
   const polls: string[] = [];
   const compared: (string | null)[] = [];
@@ -144,7 +144,7 @@ function renderCard(rules = DRAFT_FORM, { inline = false } = {}) {
           return {
             intent: "compare",
             outcome: { ok: true, comparisonId: ID, status: inline ? "DONE" : "RUNNING" },
-            comparison: inline ? view("DONE", 1) : view("RUNNING", 0),
+            comparison: inline ? view("DONE", 1, report) : view("RUNNING", 0, report),
           };
         },
       },
@@ -152,7 +152,7 @@ function renderCard(rules = DRAFT_FORM, { inline = false } = {}) {
         path: "/app/routing-comparisons/:comparisonId",
         loader: ({ params }) => {
           polls.push(params.comparisonId!);
-          return { comparison: polls.length === 1 ? view("RUNNING", 0.4) : view("DONE", 1) };
+          return { comparison: polls.length === 1 ? view("RUNNING", 0.4, report) : view("DONE", 1, report) };
         },
       },
     ],
@@ -199,7 +199,7 @@ describe("the Routing rules page's comparison card", () => {
     expect(card.polls).toEqual([ID, ID]);
     expect(card.compared.at(-1)).toBe(ID);
     expect(card.text()).toContain(
-      "Your draft: store shipments 640 → 512 (-128), cost $9,800.50 → $10,012.25 (+$211.75)",
+      "Your draft: store shipments 640 → 512 (-128), cost per order $8.17 → $8.34 (+$0.17)",
     );
     expect(card.text()).toContain("Orders the draft sends elsewhere: 128 (the first 12 listed)");
     expect(card.text()).toContain("Bolingbrook (warehouse)");
@@ -221,7 +221,7 @@ describe("the Routing rules page's comparison card", () => {
 
     await until(() => card.text().includes("Your draft"), "the report");
     expect(card.text()).toContain(
-      "Your draft: store shipments 640 → 512 (-128), cost $9,800.50 → $10,012.25 (+$211.75)",
+      "Your draft: store shipments 640 → 512 (-128), cost per order $8.17 → $8.34 (+$0.17)",
     );
     expect(card.text()).toContain("1,200 orders from");
     expect(card.text()).not.toContain("Replaying");
@@ -242,4 +242,28 @@ describe("whether the form still holds the rules compared", () => {
     expect(formMatchesCompared({ ...DRAFT_FORM, storeMinUnits: "6" }, DRAFT)).toBe(false);
     expect(formMatchesCompared({ ...DRAFT_FORM, storeMinUnits: "" }, { ...DRAFT, storeMinUnits: 0 })).toBe(false);
   });
+
+  it("heads the report with cost per order, naming the orders the draft leaves unroutable, and changes as the figures read", async () => {
+    // The draft's total falls only because it routes two orders fewer: each routed order costs more.
+    const report: ComparisonReport = {
+      ...REPORT,
+      columns: [column("LIVE", 640, 9800.5, 6), column("DRAFT", 512, 9790, 8), ...REPORT.columns.slice(2)],
+    };
+    const card = renderCard(DRAFT_FORM, { inline: true, report });
+    const button = [...card.container.querySelectorAll("button")].find(
+      (b) => b.textContent === "Compare with the last 30 days",
+    )!;
+    await act(async () => button.click());
+
+    await until(() => card.text().includes("Your draft"), "the report");
+    // $9,800.50 / 1,194 = $8.208… and $9,790 / 1,192 = $8.213…: $8.21 → $8.21, no change as read.
+    expect(card.text()).toContain(
+      "Your draft: store shipments 640 → 512 (-128), cost per order $8.21 → $8.21 ($0.00), unroutable 6 → 8 (+2)",
+    );
+    const rowOf = (label: string) =>
+      [...card.container.querySelectorAll("tr")].find((row) => row.textContent?.startsWith(label))?.textContent;
+    // 640 / 1,203 = 53.2% and 512 / 1,203 = 42.6%: −10.6 points as shown.
+    expect(rowOf("Share shipped from stores")).toContain("53.2%42.6%-10.6 pts");
+    expect(rowOf("Total cost")).toContain("$9,800.50$9,790.00-$10.50");
+  }, 15_000);
 });

@@ -158,41 +158,72 @@ interface Metric {
   label: string;
   value: (column: RouterColumn) => number;
   format: (formats: ComparisonFormats) => (value: number) => string;
-  change: (formats: ComparisonFormats) => (value: number) => string;
+  /** The draft's change from the live rules, as the two figures read. */
+  change: (formats: ComparisonFormats) => (live: number, draft: number) => string;
 }
 
 const METRICS: Metric[] = [
-  { label: "Cost per order", value: (c) => c.costPerOrder, format: (f) => f.money, change: (f) => f.moneyChange },
-  { label: "Total cost", value: (c) => c.totalCost, format: (f) => f.money, change: (f) => f.moneyChange },
-  { label: "Orders split", value: (c) => c.splitOrders, format: (f) => f.count, change: (f) => f.countChange },
-  { label: "Store shipments", value: (c) => c.storeShipments, format: (f) => f.count, change: (f) => f.countChange },
+  {
+    label: "Cost per order",
+    value: (c) => c.costPerOrder,
+    format: (f) => f.money,
+    change: (f) => f.moneyDifference,
+  },
+  { label: "Total cost", value: (c) => c.totalCost, format: (f) => f.money, change: (f) => f.moneyDifference },
+  { label: "Orders split", value: (c) => c.splitOrders, format: (f) => f.count, change: (f) => f.countDifference },
+  {
+    label: "Store shipments",
+    value: (c) => c.storeShipments,
+    format: (f) => f.count,
+    change: (f) => f.countDifference,
+  },
   {
     label: "Share shipped from stores",
     value: (c) => c.storeShare,
     format: (f) => f.percent,
-    change: (f) => (value) => `${value > 0 ? "+" : ""}${f.percent(value)}`,
+    change: (f) => f.percentPointsDifference,
   },
   {
     label: "Pickup store changes",
     value: (c) => c.pickupStoreChanges,
     format: (f) => f.count,
-    change: (f) => f.countChange,
+    change: (f) => f.countDifference,
   },
-  { label: "Same-day at risk", value: (c) => c.slaAtRisk, format: (f) => f.count, change: (f) => f.countChange },
-  { label: "Unroutable", value: (c) => c.unroutableOrders, format: (f) => f.count, change: (f) => f.countChange },
+  { label: "Same-day at risk", value: (c) => c.slaAtRisk, format: (f) => f.count, change: (f) => f.countDifference },
+  {
+    label: "Unroutable",
+    value: (c) => c.unroutableOrders,
+    format: (f) => f.count,
+    change: (f) => f.countDifference,
+  },
   {
     label: "Store minimum broken",
     value: (c) => c.thresholdViolations,
     format: (f) => f.count,
-    change: (f) => f.countChange,
+    change: (f) => f.countDifference,
   },
   {
     label: "Distance",
     value: (c) => c.distanceMiles,
     format: (f) => f.miles,
-    change: (f) => (v) => `${v > 0 ? "+" : ""}${f.miles(v)}`,
+    change: (f) => f.milesDifference,
   },
 ];
+
+/**
+ * The headline: store shipments and cost per order, live → draft. Cost per order, not the total:
+ * an order the draft leaves unroutable costs nothing, so a total could fall while every routed
+ * order costs more; a change in unroutable orders is named beside it.
+ */
+function headline(live: RouterColumn, draft: RouterColumn, formats: ComparisonFormats): string {
+  const storeShipments = `store shipments ${formats.count(live.storeShipments)} → ${formats.count(draft.storeShipments)} (${formats.countDifference(live.storeShipments, draft.storeShipments)})`;
+  const cost = `cost per order ${formats.money(live.costPerOrder)} → ${formats.money(draft.costPerOrder)} (${formats.moneyDifference(live.costPerOrder, draft.costPerOrder)})`;
+  const unroutable =
+    draft.unroutableOrders === live.unroutableOrders
+      ? ""
+      : `, unroutable ${formats.count(live.unroutableOrders)} → ${formats.count(draft.unroutableOrders)} (${formats.countDifference(live.unroutableOrders, draft.unroutableOrders)})`;
+  return `Your draft: ${storeShipments}, ${cost}${unroutable}`;
+}
 
 function sideText(side: DecisionSide, formats: ComparisonFormats): string {
   if (side.status === "UNROUTABLE" || side.locations.length === 0) return "Unroutable";
@@ -252,7 +283,7 @@ const ComparisonResult = memo(function ComparisonResult({
         </Banner>
       ) : null}
       <Text as="p" variant="headingSm">
-        {`Your draft: store shipments ${formats.count(live.storeShipments)} → ${formats.count(draft.storeShipments)} (${formats.countChange(draft.storeShipments - live.storeShipments)}), cost ${formats.money(live.totalCost)} → ${formats.money(draft.totalCost)} (${formats.moneyChange(draft.totalCost - live.totalCost)})`}
+        {headline(live, draft, formats)}
       </Text>
       <DataTable
         columnContentTypes={["text", "numeric", "numeric", "numeric", ...references.map(() => "numeric" as const)]}
@@ -267,7 +298,7 @@ const ComparisonResult = memo(function ComparisonResult({
           metric.label,
           metric.format(formats)(metric.value(live)),
           metric.format(formats)(metric.value(draft)),
-          metric.change(formats)(metric.value(draft) - metric.value(live)),
+          metric.change(formats)(metric.value(live), metric.value(draft)),
           ...references.map((column) => metric.format(formats)(metric.value(column))),
         ])}
       />
