@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma, { sqlPool } from "~/db.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
+import { SqlTransaction } from "~/db/sql.server";
 import { seedMirror } from "../../tests/support/mirror";
 import { uniqueShop } from "../../tests/support/shops";
 import { findStockOfSkus } from "./inventory-levels.server";
@@ -8,7 +10,7 @@ import { readShopStockText, stockRowsOfSkus } from "./replay-stock.server";
 
 /** The levels as stock maps by location, added up as the replay's table adds them. */
 async function findStockMapsOfSkus(shop: string, skus: string[]): Promise<Map<string, Record<string, number>>> {
-  const rows = stockRowsOfSkus(await readShopStockText(sqlPool, shop), skus);
+  const rows = stockRowsOfSkus(await inSqlTransaction((tx) => readShopStockText(tx, shop)), skus);
   return stockMapsOf(buildStockTable([...rows.keys()].sort(), skus, rows));
 }
 
@@ -28,7 +30,27 @@ describe("stock rows of many SKUs for the replay's snapshot", () => {
     const maps = await findStockMapsOfSkus(shop, ["TEE", "MUG"]);
 
     expect(Object.fromEntries(maps)).toEqual({ "1": { TEE: 4, MUG: 0 }, "2": { TEE: 0 }, "3": { MUG: 7 } });
-    expect(stockRowsOfSkus(await readShopStockText(sqlPool, shop), []).size).toBe(0);
+    expect(stockRowsOfSkus(await inSqlTransaction((tx) => readShopStockText(tx, shop)), []).size).toBe(0);
+  });
+
+  it("reads in one backend with its own memory for the aggregate, leaving the connection's settings as they were", async () => {
+    const shop = uniqueShop();
+    await seedMirror(prisma, shop, [{ ...store, locationId: "1", stock: { TEE: 4 } }]);
+    const setting = async (db: { query: typeof sqlPool.query }, name: string) =>
+      (await db.query<{ value: string }>(`SELECT current_setting($1) AS value`, [name])).rows[0]!.value;
+    const client = await sqlPool.connect();
+    try {
+      const before = await setting(client, "work_mem");
+      await client.query("BEGIN");
+      const tx = new SqlTransaction(client);
+      expect((await readShopStockText(tx, shop)).map((row) => row.locationId)).toEqual(["1"]);
+      expect(await setting(client, "work_mem")).toBe("64MB");
+      expect(await setting(client, "max_parallel_workers_per_gather")).toBe("0");
+      await client.query("COMMIT");
+      expect(await setting(client, "work_mem")).toBe(before);
+    } finally {
+      client.release();
+    }
   });
 
   it("adds up two items sharing a SKU at a location, as the routing view does, whatever characters the SKUs hold", async () => {

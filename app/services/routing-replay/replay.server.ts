@@ -1,5 +1,6 @@
 import { sqlPool } from "~/db.server";
 import type { Db } from "~/db/sql.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { buildStockTable, type StockEdit } from "~/domain/routing/stock-table";
 import {
   differingOrders,
@@ -58,10 +59,11 @@ export interface ReplayStockRead {
   readonly held: readonly { readonly locationId: string; readonly sku: string }[];
 }
 
+/** The levels are read in a transaction of their own on the app's pool (readShopStockText); the rest on `db`. */
 export async function readReplayStock(db: Db, shop: string, now: Date): Promise<ReplayStockRead> {
   const [live, stock, reserved, held] = await Promise.all([
     listLiveLocations(db, shop),
-    readShopStockText(db, shop),
+    inSqlTransaction((tx) => readShopStockText(tx, shop)),
     shopActiveReservedUnits(db, shop, now),
     findShopExceptionHolds(db, shop),
   ]);
