@@ -859,8 +859,16 @@ describe("another shop's ids, with shop A's valid credentials", () => {
       return started.comparisonId;
     };
     const file = "app.routing-comparisons.$comparisonId.ts";
-    const ofB = await send({ file, method: "GET", params: { comparisonId: await compare(shopB) } });
+    const comparisonOfB = await compare(shopB);
+    const ofB = await send({ file, method: "GET", params: { comparisonId: comparisonOfB } });
     expect(showsNothingOfB(ofB) && ofB.status === 404, `${ofB.status} ${ofB.text}`).toBe(true);
+    // Nor is one of its orders explained, asked by its own order id.
+    const why = await send({
+      file: "app.routing-comparisons.$comparisonId_.orders.$orderId.ts",
+      method: "GET",
+      params: { comparisonId: comparisonOfB, orderId: records[shopB]!.orderId },
+    });
+    expect(showsNothingOfB(why) && why.status === 404, `${why.status} ${why.text}`).toBe(true);
     // Shop A's own, asked the same way, is there: the 404 is about the shop, not the request.
     const own = await send({ file, method: "GET", params: { comparisonId: await compare(shopA) } });
     expect(own.status).toBe(200);

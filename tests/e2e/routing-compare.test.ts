@@ -92,6 +92,16 @@ describe("comparing routing rules with the last 30 days in the demo", () => {
       await expectText(app.locator("body"), new RegExp(`${historyOrders} orders from`));
       await app.getByRole("img", { name: /Store shipments per day/ }).waitFor();
       await expectText(app.locator("body"), /Orders the draft sends elsewhere: \d+/);
+      // Why the first of them moves: both rule sets' reasons, replayed again for it.
+      await app
+        .getByRole("button", { name: /^Why the live and draft rules send order/ })
+        .first()
+        .click();
+      await app.getByRole("heading", { name: "Draft rules", exact: true }).first().waitFor({ timeout: 30_000 });
+      const reasons = await app.locator("body").innerText();
+      expect(
+        reasons.match(/Order [^:\n]+: (fulfilled from|split across|could not be routed)/g)?.length,
+      ).toBeGreaterThanOrEqual(2);
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
       await admin.screenshot({ path: path.join(SCREENSHOTS, "routing-compare.png"), fullPage: true });
 

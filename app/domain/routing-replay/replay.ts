@@ -23,6 +23,7 @@ import {
 } from "../routing/quality/metrics";
 import type {
   DeliveryMethod,
+  RoutingDecision,
   RoutingLocation,
   RoutingOrder,
   RoutingRules,
@@ -141,6 +142,8 @@ function engineOrderOf(
 interface PreparedRouter {
   route(order: RoutingOrder): RoutedOutcome;
   taken(locationId: string, sku: string, unitsLeft: number): void;
+  /** The engine's decision with its trace, as route would decide it (Omniroute's routers only). */
+  explain?(order: RoutingOrder): RoutingDecision;
 }
 
 function prepare(router: ReplayRouter, locations: readonly RoutingLocation[], stock: StockTable): PreparedRouter {
@@ -154,6 +157,7 @@ function prepare(router: ReplayRouter, locations: readonly RoutingLocation[], st
         taken: (locationId, sku, unitsLeft) => {
           setIndexedUnits(index, locationId, sku, unitsLeft);
         },
+        explain: (order) => routeWithIndex(index, order, true),
       };
     }
     case "NATIVE": {
@@ -282,6 +286,18 @@ export class ReplayRun {
   /** Orders replayed so far. */
   get done(): number {
     return this.next;
+  }
+
+  /**
+   * The next order's decision with its trace, from the stock the orders before it left, as
+   * advance would route it, without replaying it: why an Omniroute router sends it where it does.
+   * Null once every order is replayed, for an order no router could be given (no destination or no
+   * lines) and for the other kinds of router, which keep no trace.
+   */
+  explainNext(): RoutingDecision | null {
+    const order = this.next < this.recorded.length ? this.engineOrders[this.next] : null;
+    if (order === null || order === undefined || this.prepared.explain === undefined) return null;
+    return this.prepared.explain(order);
   }
 
   /** Replays up to `count` more orders; true once every order is replayed. */

@@ -166,6 +166,20 @@ describe("routing invariants", () => {
     );
   });
 
+  it("traces one order of an untraced network when asked, exactly as a traced network would", () => {
+    fc.assert(
+      fc.property(requestArb, (request) => {
+        const untracedNetwork = prepareNetwork(request.locations, request.rules, undefined, { trace: false });
+        // An order routed untraced first leaves the network's scratch as routing does between orders.
+        routeWithIndex(untracedNetwork, request.order);
+        expect(JSON.stringify(routeWithIndex(untracedNetwork, request.order, true))).toBe(
+          JSON.stringify(routeOrder(request)),
+        );
+      }),
+      RUNS,
+    );
+  });
+
   it("conserves quantities: a routed order ships every line exactly once, whole", () => {
     fc.assert(
       fc.property(requestArb, (request) => {

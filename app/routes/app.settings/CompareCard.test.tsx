@@ -126,6 +126,7 @@ afterEach(() => {
 function renderCard(rules = DRAFT_FORM, { inline = false, report = REPORT } = {}) {
   const posted: Record<string, string>[] = [];
   const polls: string[] = [];
+  const asked: string[] = [];
   const compared: (string | null)[] = [];
   const card = (form: typeof rules) => (
     <AppProvider i18n={translations}>
@@ -155,6 +156,33 @@ function renderCard(rules = DRAFT_FORM, { inline = false, report = REPORT } = {}
           return { comparison: polls.length === 1 ? view("RUNNING", 0.4, report) : view("DONE", 1, report) };
         },
       },
+      {
+        path: "/app/routing-comparisons/:comparisonId/orders/:orderId",
+        loader: ({ params }) => {
+          asked.push(`${params.comparisonId}/${params.orderId}`);
+          if (params.orderId === "7001") return { error: "The live rules have changed since this comparison" };
+          return {
+            explanation: {
+              ok: true,
+              orderId: params.orderId,
+              live: {
+                status: "ROUTED",
+                locationIds: ["1"],
+                sentences: ["Order #1001: fulfilled from Loop.", "Loop (1.2 mi, $6.00): chosen."],
+              },
+              draft: {
+                status: "ROUTED",
+                locationIds: ["9"],
+                sentences: [
+                  "Order #1001: fulfilled from Bolingbrook.",
+                  "Loop: 4 units of TEE, below the minimum of 5.",
+                ],
+              },
+              matchesReport: true,
+            },
+          };
+        },
+      },
     ],
     { initialEntries: ["/app/settings"] },
   );
@@ -164,7 +192,7 @@ function renderCard(rules = DRAFT_FORM, { inline = false, report = REPORT } = {}
     root = createRoot(container);
     root.render(<RouterProvider router={router} future={{ v7_startTransition: true }} />);
   });
-  return { posted, polls, compared, text: () => container.textContent ?? "", container };
+  return { posted, polls, asked, compared, text: () => container.textContent ?? "", container };
 }
 
 async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
@@ -265,5 +293,27 @@ describe("whether the form still holds the rules compared", () => {
     // 640 / 1,203 = 53.2% and 512 / 1,203 = 42.6%: −10.6 points as shown.
     expect(rowOf("Share shipped from stores")).toContain("53.2%42.6%-10.6 pts");
     expect(rowOf("Total cost")).toContain("$9,800.50$9,790.00-$10.50");
+  }, 15_000);
+
+  it("opens why an order the draft sends elsewhere goes where it does, under both rule sets, in place", async () => {
+    const card = renderCard(DRAFT_FORM, { inline: true });
+    const compareButton = [...card.container.querySelectorAll("button")].find(
+      (b) => b.textContent === "Compare with the last 30 days",
+    )!;
+    await act(async () => compareButton.click());
+    await until(() => card.text().includes("Your draft"), "the report");
+
+    const whyButtons = () => [...card.container.querySelectorAll("button")].filter((b) => b.textContent === "Why?");
+    expect(whyButtons()).toHaveLength(10);
+    await act(async () => whyButtons()[0]!.click());
+    await until(() => card.text().includes("below the minimum of 5"), "the reasons");
+    expect(card.asked).toEqual([`${ID}/7000`]);
+    expect(card.text()).toContain("Live rulesOrder #1001: fulfilled from Loop.Loop (1.2 mi, $6.00): chosen.");
+    expect(card.text()).toContain("Draft rulesOrder #1001: fulfilled from Bolingbrook.");
+    // A refusal is said in place, beside the other orders, not on an error page.
+    await act(async () => whyButtons()[0]!.click());
+    await until(() => card.text().includes("The live rules have changed since this comparison"), "the refusal");
+    expect(card.asked).toEqual([`${ID}/7000`, `${ID}/7001`]);
+    expect(card.text()).toContain("Orders the draft sends elsewhere: 128");
   }, 15_000);
 });

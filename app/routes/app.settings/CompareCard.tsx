@@ -27,6 +27,7 @@ import type {
 import type { RoutingSettings } from "~/domain/routing-settings/settings";
 import { SETTINGS_FIELDS, toSettingsForm, type SettingsForm } from "~/domain/routing-settings/settings-form";
 import type { ComparisonView } from "~/services/routing-comparison/comparison.server";
+import { ChangedOrderReasons } from "./ChangedOrderReasons";
 import { comparisonFormats, type ComparisonFormats } from "./comparison-formats";
 import type { action } from "./route";
 
@@ -138,7 +139,13 @@ export function CompareCard({ rules, locale, timeZone, onComparison }: CompareCa
               </Banner>
             ) : null}
             {view?.status === "DONE" && view.report ? (
-              <ComparisonResult report={view.report} currency={view.currency} locale={locale} stale={stale} />
+              <ComparisonResult
+                comparisonId={view.id}
+                report={view.report}
+                currency={view.currency}
+                locale={locale}
+                stale={stale}
+              />
             ) : null}
           </BlockStack>
         </Card>
@@ -235,11 +242,13 @@ function sideText(side: DecisionSide, formats: ComparisonFormats): string {
 
 /** The report: totals per router, live against draft per day, per location, and the orders moved. Memoised: typing does not redraw it. */
 const ComparisonResult = memo(function ComparisonResult({
+  comparisonId,
   report,
   currency,
   locale,
   stale,
 }: {
+  comparisonId: string;
   report: ComparisonReport;
   currency: string;
   locale: string;
@@ -362,6 +371,7 @@ const ComparisonResult = memo(function ComparisonResult({
                 </InlineStack>
                 <Text as="p" variant="bodySm">{`Live rules: ${sideText(change.live, formats)}`}</Text>
                 <Text as="p" variant="bodySm">{`Draft rules: ${sideText(change.draft, formats)}`}</Text>
+                <ChangedOrderReasons comparisonId={comparisonId} orderId={change.orderId} />
               </BlockStack>
             </Box>
           ))}

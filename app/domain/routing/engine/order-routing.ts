@@ -31,10 +31,12 @@ export class OrderRouting implements PositionTracer {
   readonly flags: RoutingFlag[] = [];
   readonly stages: TraceStage[] = [];
 
+  /** `traced`: whether the decision lists each stage's locations (see PrepareOptions.trace). */
   constructor(
     readonly index: NetworkIndex,
     readonly order: RoutingOrder,
     from: GeoPoint,
+    readonly traced: boolean = index.traced,
   ) {
     this.ids = index.ids;
     this.stock = new OrderStock(index, order.lines);
@@ -47,7 +49,7 @@ export class OrderRouting implements PositionTracer {
 
   /** A podium of locations only the trace lists (TRACE_NEARBY_LIMIT of them): none when untraced. */
   tracePodium(order: RankOrder): Podium {
-    return new Podium(this, order, this.index.traced ? TRACE_NEARBY_LIMIT : 0);
+    return new Podium(this, order, this.traced ? TRACE_NEARBY_LIMIT : 0);
   }
 
   /**

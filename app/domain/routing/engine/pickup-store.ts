@@ -8,12 +8,17 @@ import { OrderRouting, type StoreRequirements } from "./order-routing";
 
 const OPEN_FOR_PICKUP: StoreRequirements = { open: true, pickup: true };
 
-export function routePickup(index: NetworkIndex, order: RoutingOrder): RoutingDecision {
+export function routePickup(index: NetworkIndex, order: RoutingOrder, traced: boolean): RoutingDecision {
   const chosenId = order.pickupLocationId;
   const chosen = chosenId === undefined ? undefined : index.positionById.get(chosenId);
   // Distances are from the shopper's store; from the destination when it is not one of the locations.
-  const routing = new OrderRouting(index, order, chosen === undefined ? order.destination : index.locations[chosen]!);
-  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules, index.traced);
+  const routing = new OrderRouting(
+    index,
+    order,
+    chosen === undefined ? order.destination : index.locations[chosen]!,
+    traced,
+  );
+  const outcome = pickupOutcome(order, new PickupSearch(routing, chosen ?? -1), index.rules, traced);
   routing.flags.push(...outcome.flags);
   routing.stages.push(outcome.stage);
   return outcome.winner === null

@@ -19,10 +19,13 @@ export function routeOrder(request: RoutingRequest): RoutingDecision {
   return routeWithIndex(prepareNetwork(request.locations, request.rules), request.order);
 }
 
-/** Routes one order against a prepared network, under the rules the network was prepared with. */
-export function routeWithIndex(index: NetworkIndex, order: RoutingOrder): RoutingDecision {
-  if (order.deliveryMethod === "PICK_UP") return routePickup(index, order);
-  const routing = new OrderRouting(index, order, order.destination);
+/**
+ * Routes one order against a prepared network, under the rules the network was prepared with;
+ * `traced` overrides the network's own choice (PrepareOptions.trace) for this order alone.
+ */
+export function routeWithIndex(index: NetworkIndex, order: RoutingOrder, traced = index.traced): RoutingDecision {
+  if (order.deliveryMethod === "PICK_UP") return routePickup(index, order, traced);
+  const routing = new OrderRouting(index, order, order.destination, traced);
   if (order.deliveryMethod === "LOCAL_DELIVERY" || order.serviceLevel === "SAME_DAY") {
     const sameDayStore = nearestSameDayStore(routing);
     if (sameDayStore !== null) return routing.routedWhole(sameDayStore);

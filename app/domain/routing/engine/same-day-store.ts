@@ -14,7 +14,7 @@ export function nearestSameDayStore(routing: OrderRouting): Placement | null {
   const eligible = routing.podium("NEAREST", index.rules.lookAhead === true ? EVERY_STORE_NEARBY : 2);
   const ineligible = routing.tracePodium("NEAREST");
   routing.rankStoresWithinRadius(eligible, ineligible, OPEN_NOW);
-  const { stage, chosenPlace } = sameDayStage(eligible, ineligible, routing.order, index.rules, index.traced);
+  const { stage, chosenPlace } = sameDayStage(eligible, ineligible, routing.order, index.rules, routing.traced);
   routing.stages.push(stage);
   return eligible.size > 0 ? eligible.placement(chosenPlace) : null;
 }

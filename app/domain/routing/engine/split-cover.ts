@@ -55,7 +55,7 @@ export function splitCover(routing: OrderRouting): RoutingDecision {
       // A split location fails some line, so its trace always carries stock figures.
       return routing.traceInputWith(stock, positions[candidate]!, distance, cost, checks);
     },
-    index.traced,
+    routing.traced,
   );
   routing.stages.push(stage);
   return routing.decide("SPLIT", assignments);

@@ -15,7 +15,7 @@ export function storeOrWarehouse(routing: OrderRouting): Placement | null {
     routing.index.rules,
     routing.flags,
     routing.order,
-    routing.index.traced,
+    routing.traced,
   );
   routing.stages.push(stage);
   return chosen === null ? null : chosen.placement(chosenPlace);
