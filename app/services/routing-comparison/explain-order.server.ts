@@ -4,7 +4,7 @@ import { ReplayRun, replayOrders } from "~/domain/routing-replay/replay";
 import { explainDecision } from "~/domain/routing/explain";
 import type { RoutingDecision } from "~/domain/routing/types";
 import { findComparison } from "~/models/routing-comparisons.server";
-import { comparedRouters, loadReplay } from "~/services/routing-replay/replay.server";
+import { comparedRouters, loadReplay, PROGRESS_EVERY_ORDERS } from "~/services/routing-replay/replay.server";
 import { listPlaces } from "~/services/routing-settings/places.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 
@@ -15,6 +15,9 @@ import { currentRoutingSettings } from "~/services/routing-settings/settings.ser
  * sets, untraced, then this one traced, from the same starting stock the comparison used, read
  * again now. Stock that moved since can send it elsewhere than the report says: `matchesReport`
  * tells the page, which then asks for a new comparison rather than show reasons for another outcome.
+ *
+ * It runs in the web process that answers the click, so the replay yields to other requests every
+ * PROGRESS_EVERY_ORDERS orders, as a comparison's does (docs/operations.md).
  */
 
 /** One rule set's decision for the order, explained. */
@@ -65,7 +68,7 @@ export async function explainComparedOrder(
   const names = new Map(places.map((place) => [place.id, place.name]));
   const asRecorded = replayOrders(recorded, snapshot, undefined);
   const [liveRouter, draftRouter] = comparedRouters(live.settings, comparison.draftSettings);
-  const explain = (router: NonNullable<typeof liveRouter>): ExplainedSide => {
+  const explain = async (router: NonNullable<typeof liveRouter>): Promise<ExplainedSide> => {
     const run = new ReplayRun(
       recorded,
       snapshot,
@@ -73,7 +76,10 @@ export async function explainComparedOrder(
       { storeMinUnits: live.settings.storeMinUnits, radiusMiles: live.settings.radiusMiles },
       asRecorded,
     );
-    run.advance(position);
+    while (run.done < position) {
+      run.advance(Math.min(PROGRESS_EVERY_ORDERS, position - run.done));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const decision = run.explainNext();
     if (decision === null) return { status: "UNROUTABLE", locationIds: [], sentences: [NOT_ROUTABLE_SENTENCE] };
     return {
@@ -82,8 +88,8 @@ export async function explainComparedOrder(
       sentences: explainDecision(decision, { names }),
     };
   };
-  const liveSide = explain(liveRouter!);
-  const draftSide = explain(draftRouter!);
+  const liveSide = await explain(liveRouter!);
+  const draftSide = await explain(draftRouter!);
   const change = comparison.report?.changedOrders.listed.find((listed) => listed.orderId === orderId);
   return {
     ok: true,
