@@ -59,7 +59,7 @@ const SETTLE_MS = 1500;
 /** Waited after an interaction's visible effect, for its Event Timing entries to arrive. */
 const AFTER_INTERACTION_MS = 400;
 const WATCHDOG_MS = 30 * 60_000;
-const CHROMIUM_ARGS = ["--enable-features=StrictOriginIsolation"];
+const CHROMIUM_FEATURES = ["StrictOriginIsolation"];
 const TARGETS = { lcp: 1000, cls: 0.05, inp: 100 } as const;
 
 interface LoadFigures {
@@ -959,7 +959,7 @@ async function main(): Promise<void> {
       timeoutMs: 600_000,
       args: ["--scenario", SCENARIO, "--no-history"],
     });
-    chromium = await launchChromium({ args: CHROMIUM_ARGS });
+    chromium = await launchChromium({ enableFeatures: CHROMIUM_FEATURES });
     const browser = chromium.browser;
     log(`web-vitals: demo at ${demo.url}; placing ${SEED_ORDERS} orders and waiting for them to be routed…`);
     const orderId = await seedOrders(browser, demo);

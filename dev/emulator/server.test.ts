@@ -96,6 +96,24 @@ describe("/_emulator/shops/:shop/orders", () => {
   });
 });
 
+describe("/_emulator/shops/:shop/catalog", () => {
+  it("lists every SKU, or the first N with ?skus=N as the admin stand-in's panels ask, ignoring a malformed count", async () => {
+    const emulator = await start();
+    const catalog = (query: string) =>
+      fetch(`${emulator.url}/_emulator/shops/${emulator.shop}/catalog${query}`).then(
+        (answer) => answer.json() as Promise<{ skus: { sku: string }[]; locations: unknown[] }>,
+      );
+    const everything = await catalog("");
+    const allSkus = emulator.scenario.products.flatMap((product) => product.variants.map((variant) => variant.sku));
+    expect(everything.skus.map((item) => item.sku)).toEqual(allSkus);
+    expect(everything.locations).toHaveLength(emulator.scenario.locations.length);
+
+    expect((await catalog("?skus=2")).skus.map((item) => item.sku)).toEqual(allSkus.slice(0, 2));
+    expect((await catalog("?skus=-1")).skus).toHaveLength(allSkus.length);
+    expect((await catalog("?skus=abc")).skus).toHaveLength(allSkus.length);
+  });
+});
+
 describe("/_emulator/clock", () => {
   const HOUR = 3_600_000;
   const tempDirs: string[] = [];

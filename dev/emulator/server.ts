@@ -84,6 +84,11 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
   "/app-bridge.js": { file: "app-bridge.js", type: "text/javascript; charset=utf-8" },
 };
 
+/** The catalogue's `?skus=N`: the first N SKUs (the admin stand-in's panels offer 1,000); all without it. */
+function skuLimit(value: string | null): number | undefined {
+  return value !== null && /^\d{1,6}$/.test(value) ? Number(value) : undefined;
+}
+
 function staticFile(pathname: string): EmulatorResponse | null {
   const entry = STATIC_FILES[pathname];
   if (!entry) return null;
@@ -369,9 +374,9 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
           kind: location.kind,
           pickupEnabled: location.pickupEnabled,
         })),
-        skus: scenario.products.flatMap((product) =>
-          product.variants.map((variant) => ({ sku: variant.sku, title: product.title })),
-        ),
+        skus: scenario.products
+          .flatMap((product) => product.variants.map((variant) => ({ sku: variant.sku, title: product.title })))
+          .slice(0, skuLimit(request.query.get("skus"))),
         addresses: CHICAGO_ADDRESSES,
       });
     }
