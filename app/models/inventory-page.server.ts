@@ -170,22 +170,6 @@ export function inventoryCellsStatement(shop: string, query: InventoryPageQuery,
      ORDER BY ${ORDER[query.sort].columns}`;
 }
 
-export interface InventoryLocationOption {
-  locationId: string;
-  name: string;
-  kind: LocationKind | null;
-}
-
-/** The shop's live locations, by name, for the location filter (one statement: a chain has thousands). */
-export function listInventoryLocations(db: Db, shop: string): Promise<InventoryLocationOption[]> {
-  return db.$queryRaw<InventoryLocationOption[]>`
-    SELECT loc."locationId", loc."name", p."kind"::text AS "kind"
-      FROM "Location" loc
-      LEFT JOIN "LocationProfile" p ON p."shop" = loc."shop" AND p."locationId" = loc."locationId"
-     WHERE loc."shop" = ${shop} AND loc."deletedAt" IS NULL
-     ORDER BY loc."name", loc."locationId"`;
-}
-
 /** Whether the shop has this location (and has not deleted it). */
 export async function isLiveLocation(db: Db, shop: string, locationId: string): Promise<boolean> {
   const found = await db.location.findUnique({

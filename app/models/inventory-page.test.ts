@@ -6,7 +6,7 @@ import { unitsRoutingCounts } from "~/domain/inventory/sellable-for-routing";
 import { routingLocationsFor } from "~/services/routing/routing-view.server";
 import { seedMirror } from "../../tests/support/mirror";
 import { uniqueShop } from "../../tests/support/shops";
-import { findInventoryCells, listInventoryLocations } from "./inventory-page.server";
+import { findInventoryCells } from "./inventory-page.server";
 
 const NOW = new Date("2026-11-30T15:00:00Z");
 const OPTIONS = { storeMinUnits: 3, now: NOW, limit: 100 };
@@ -179,16 +179,5 @@ describe("the Inventory page's cells", () => {
     }
     const byAvailable = await findInventoryCells(prisma, shop, query("sort=-available"), OPTIONS);
     expect(byAvailable.map((cell) => cell.available)).toEqual([40, 5, 2, 0, 0, -1]);
-  });
-
-  it("list the shop's locations for the filter, by name", async () => {
-    const shop = await seedShop();
-    await seedShop();
-
-    expect(await listInventoryLocations(prisma, shop)).toEqual([
-      { locationId: "20", name: "Loop", kind: "STORE" },
-      { locationId: "10", name: "Warehouse", kind: "WAREHOUSE" },
-      { locationId: "30", name: "Wicker Park", kind: "STORE" },
-    ]);
   });
 });

@@ -25,6 +25,7 @@ import { INVENTORY_SORTS, readInventoryPageQuery, type InventorySort } from "~/d
 import { loadInventoryPage, syncInventoryNow } from "~/services/inventory-page/inventory-page.server";
 import { shopTimeZone } from "~/services/shop/shop-time-zone.server";
 import { CursorPagination } from "~/components/CursorPagination";
+import { LocationPicker } from "~/components/LocationPicker";
 import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -42,7 +43,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     cells: page.cells,
     nextCursor: page.nextCursor,
-    locations: page.locations,
+    locationName: page.locationName,
     storeMinUnits: page.storeMinUnits,
     // Formatted here, in the shop's zone and the admin's locale, so server and browser render alike.
     locale: displayLocale([params.get("locale"), ...acceptedLanguages(request.headers.get("Accept-Language"))]),
@@ -196,7 +197,7 @@ function SearchField() {
 }
 
 export default function InventoryPage() {
-  const { cells, nextCursor, locations, storeMinUnits, locale, sync } = useLoaderData<typeof loader>();
+  const { cells, nextCursor, locationName, storeMinUnits, locale, sync } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const format = useCallback((n: number) => numbers.format(n), [numbers]);
@@ -223,15 +224,16 @@ export default function InventoryPage() {
               <div style={{ minWidth: "16rem", flexGrow: 1 }}>
                 <SearchField />
               </div>
-              <Select
-                label="Location"
-                options={[
-                  { label: "All locations", value: "" },
-                  ...locations.map((location) => ({ label: location.name, value: location.locationId })),
-                ]}
-                value={params.get("location") ?? ""}
-                onChange={(value) => update("location", value)}
-              />
+              <div style={{ minWidth: "14rem" }}>
+                <LocationPicker
+                  label="Location"
+                  scope="ALL"
+                  anyLabel="All locations"
+                  value={params.get("location") ?? ""}
+                  selectedName={locationName}
+                  onChange={(id) => update("location", id)}
+                />
+              </div>
               <Select
                 label="Sort"
                 options={INVENTORY_SORTS.map((value) => ({ label: SORT_LABELS[value], value }))}

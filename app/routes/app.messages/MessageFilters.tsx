@@ -1,5 +1,6 @@
 import { Card, InlineStack, Select, TextField } from "@shopify/polaris";
 import { useSearchParams } from "@remix-run/react";
+import { LocationPicker } from "~/components/LocationPicker";
 
 const STATUS_OPTIONS = [
   { label: "Scheduled", value: "SCHEDULED" },
@@ -19,7 +20,7 @@ const CHANNEL_OPTIONS = [
 const ANY = { label: "Any", value: "" };
 
 /** The log's filters, kept in the page's query so a filtered view can be linked and reloaded. */
-export function MessageFilters({ stores }: { stores: { id: string; name: string }[] }) {
+export function MessageFilters({ storeName }: { storeName: string | null }) {
   const [params, setParams] = useSearchParams();
   const filter = (key: string) => (value: string) => {
     const next = new URLSearchParams(params);
@@ -43,12 +44,16 @@ export function MessageFilters({ stores }: { stores: { id: string; name: string 
           value={params.get("channel") ?? ""}
           onChange={filter("channel")}
         />
-        <Select
-          label="Store"
-          options={[ANY, ...stores.map((store) => ({ label: store.name, value: store.id }))]}
-          value={params.get("store") ?? ""}
-          onChange={filter("store")}
-        />
+        <div style={{ minWidth: "14rem" }}>
+          <LocationPicker
+            label="Store"
+            scope="ALL"
+            anyLabel="Any store"
+            value={params.get("store") ?? ""}
+            selectedName={storeName}
+            onChange={filter("store")}
+          />
+        </div>
         <TextField
           label="From"
           type="date"

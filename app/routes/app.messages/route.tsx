@@ -80,7 +80,7 @@ function ResendButton({ id }: { id: string }) {
 }
 
 export default function MessagesPage() {
-  const { rows, nextCursor, stores } = useLoaderData<typeof loader>();
+  const { rows, nextCursor, storeName } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const filtered = ["status", "channel", "store", "from", "to"].some((key) => params.has(key));
@@ -89,7 +89,7 @@ export default function MessagesPage() {
     <Page>
       <TitleBar title="Messages" />
       <BlockStack gap="400">
-        <MessageFilters stores={stores} />
+        <MessageFilters storeName={storeName} />
         <Card padding="0">
           <IndexTable
             // New filters bring new rows rather than moving the old ones about (no layout shift).

@@ -6,8 +6,7 @@ import { AppProvider, Layout } from "@shopify/polaris";
 import translations from "@shopify/polaris/locales/en.json";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
 import { SETTINGS_FIELDS, toSettingsForm } from "~/domain/routing-settings/settings-form";
-import type { PlaceOption } from "~/services/routing-settings/places.server";
-import type { RecentOrderOption } from "~/services/routing-settings/settings-page.server";
+import type { LocationPick, RecentOrderOption } from "~/services/routing-settings/settings-page.server";
 import { TryItPanel } from "./TryItPanel";
 
 // Polaris reads the viewport's breakpoints when it loads; jsdom has no matchMedia. And React warns
@@ -27,10 +26,8 @@ vi.hoisted(() => {
     }) as unknown as MediaQueryList;
 });
 
-const PLACES: PlaceOption[] = [
-  { id: "1", name: "Loop", kind: "STORE", pickupEnabled: true, lat: 41.88, lng: -87.63 },
-  { id: "9", name: "Bolingbrook", kind: "WAREHOUSE", pickupEnabled: false, lat: 41.7, lng: -88.07 },
-];
+const LOOP: LocationPick = { id: "1", name: "Loop" };
+const START = { near: LOOP, pickup: LOOP };
 const RECENT: RecentOrderOption[] = [
   {
     orderId: "1001",
@@ -42,11 +39,14 @@ const RECENT: RecentOrderOption[] = [
 ];
 
 /** The page's try-it panel as the server renders it, inside a document the browser would submit from. */
-async function renderPanel(rules: ReturnType<typeof toSettingsForm>): Promise<HTMLFormElement> {
+async function renderPanel(
+  rules: ReturnType<typeof toSettingsForm>,
+  recentOrders: RecentOrderOption[] = RECENT,
+): Promise<HTMLFormElement> {
   const element = (
     <AppProvider i18n={translations}>
       <Layout>
-        <TryItPanel rules={rules} places={PLACES} recentOrders={RECENT} timeZone="America/Chicago" />
+        <TryItPanel rules={rules} start={START} recentOrders={recentOrders} timeZone="America/Chicago" />
       </Layout>
     </AppProvider>
   );
@@ -77,5 +77,14 @@ describe("the Routing rules page's try-it panel", () => {
     await renderPanel(toSettingsForm(DEFAULT_ROUTING_SETTINGS));
 
     expect(document.body.textContent).toContain("#1001 · Pickup · 2026-03-12 09:05 CDT · at Loop");
+  });
+
+  it("starts a hand-made order near the first store, named in its picker and posted by id", async () => {
+    const form = await renderPanel(toSettingsForm(DEFAULT_ROUTING_SETTINGS), []);
+
+    const posted = Object.fromEntries([...new FormData(form).entries()].map(([name, value]) => [name, String(value)]));
+    expect(posted).toMatchObject({ source: "HAND_MADE", deliveryMethod: "SHIPPING", nearLocationId: "1" });
+    const near = document.querySelector<HTMLInputElement>('input[role="combobox"]');
+    expect(near?.value).toBe("Loop");
   });
 });

@@ -19,8 +19,8 @@ import {
 import { useFormFields } from "~/components/use-form-fields";
 import type { DraftOrderForm } from "~/domain/routing-settings/draft-order";
 import { SETTINGS_FIELDS, type SettingsForm } from "~/domain/routing-settings/settings-form";
-import type { PlaceOption } from "~/services/routing-settings/places.server";
-import type { RecentOrderOption } from "~/services/routing-settings/settings-page.server";
+import { LocationPicker } from "~/components/LocationPicker";
+import type { LocationPick, RecentOrderOption } from "~/services/routing-settings/settings-page.server";
 import type { action } from "./route";
 
 const DELIVERY_LABELS: Record<string, string> = {
@@ -42,7 +42,8 @@ function recentOrderLabel(order: RecentOrderOption, timeZone: string): string {
 }
 
 interface TryItProps {
-  places: readonly PlaceOption[];
+  /** Where the hand-made order starts: near the first store, picked up at the first pickup store. */
+  start: { near: LocationPick | null; pickup: LocationPick | null };
   recentOrders: readonly RecentOrderOption[];
   /** The shop's, in which the orders' times are shown. */
   timeZone: string;
@@ -74,24 +75,26 @@ export function TryItPanel({
   );
 }
 
-const TryItForm = memo(function TryItForm({ formId, places, recentOrders, timeZone }: TryItProps & { formId: string }) {
+const TryItForm = memo(function TryItForm({ formId, start, recentOrders, timeZone }: TryItProps & { formId: string }) {
   const tryIt = useFetcher<typeof action>();
   const [order, setOrderField] = useFormFields<Required<DraftOrderForm>>({
     deliveryMethod: "SHIPPING",
-    nearLocationId: places.find((place) => place.kind === "STORE")?.id ?? "",
-    pickupLocationId: places.find((place) => place.pickupEnabled)?.id ?? "",
+    nearLocationId: start.near?.id ?? "",
+    pickupLocationId: start.pickup?.id ?? "",
     shippingMethod: "Standard",
     items: "",
   });
   const [source, setSource] = useState<"RECENT" | "HAND_MADE">(recentOrders.length > 0 ? "RECENT" : "HAND_MADE");
   const [recentOrderId, setRecentOrderId] = useState(recentOrders[0]?.orderId ?? "");
-  // The hand-made order's fields (a national chain's thousands of stores in a select) are built a
-  // moment after the choice, in a render of their own, so the radio's answer paints at once.
+  // The chosen locations' names, shown by their pickers.
+  const [nearName, setNearName] = useState(start.near?.name ?? null);
+  const [pickupName, setPickupName] = useState(start.pickup?.name ?? null);
+  // The hand-made order's fields are built a moment after the choice, in a render of their own, so
+  // the radio's answer paints at once.
   const sourceShown = useDeferredValue(source);
 
   const tried = tryIt.data?.intent === "try" ? tryIt.data.outcome : null;
   const tryErrors = tried && !tried.ok ? { ...tried.settingsErrors, ...tried.orderErrors } : {};
-  const placeOptions = useMemo(() => places.map((place) => ({ label: place.name, value: place.id })), [places]);
   const recentOrderOptions = useMemo(
     () => recentOrders.map((recent) => ({ label: recentOrderLabel(recent, timeZone), value: recent.orderId })),
     [recentOrders, timeZone],
@@ -151,23 +154,29 @@ const TryItForm = memo(function TryItForm({ formId, places, recentOrders, timeZo
                   error={tryErrors.deliveryMethod}
                 />
                 {order.deliveryMethod === "PICK_UP" ? (
-                  <Select
+                  <LocationPicker
                     label="Pickup store"
                     name="pickupLocationId"
-                    options={places
-                      .filter((place) => place.pickupEnabled)
-                      .map((place) => ({ label: place.name, value: place.id }))}
+                    scope="PICKUP"
                     value={order.pickupLocationId}
-                    onChange={setOrderField("pickupLocationId")}
+                    selectedName={pickupName}
+                    onChange={(id, name) => {
+                      setOrderField("pickupLocationId")(id);
+                      setPickupName(name);
+                    }}
                     error={tryErrors.pickupLocationId}
                   />
                 ) : (
-                  <Select
+                  <LocationPicker
                     label="Shopper lives near"
                     name="nearLocationId"
-                    options={placeOptions}
+                    scope="PLACED"
                     value={order.nearLocationId}
-                    onChange={setOrderField("nearLocationId")}
+                    selectedName={nearName}
+                    onChange={(id, name) => {
+                      setOrderField("nearLocationId")(id);
+                      setNearName(name);
+                    }}
                     error={tryErrors.nearLocationId}
                   />
                 )}

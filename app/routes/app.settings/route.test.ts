@@ -64,7 +64,7 @@ const RULES = {
 const savedVersions = () => prisma.routingSettingsVersion.count({ where: { shop: emulator.shop } });
 
 describe("the routing rules page", () => {
-  it("shows the recommended defaults before anything is saved, and the shop's locations", async () => {
+  it("shows the recommended defaults before anything is saved, and where Try it starts", async () => {
     const request = new Request(`${TEST_APP.appUrl}/app/settings`, {
       headers: { Authorization: `Bearer ${sessionTokenFor(emulator.shop)}` },
     });
@@ -76,7 +76,8 @@ describe("the routing rules page", () => {
       maxExtraCostOverWarehouse: 2.5,
       allowSplit: true,
     });
-    expect(page.places.map((place) => place.name)).toEqual(["Loop", "Bolingbrook warehouse"]);
+    // "Try it" starts near the first store and picks up at the first pickup store; the pickers search the rest.
+    expect(page.tryItStart).toEqual({ near: { id: "1", name: "Loop" }, pickup: { id: "1", name: "Loop" } });
     expect(page.recentOrders).toEqual([]);
   });
 

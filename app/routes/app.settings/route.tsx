@@ -81,7 +81,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function RoutingSettingsPage() {
-  const { current, version, history, places, recentOrders, timeZone, locale } = useLoaderData<typeof loader>();
+  const { current, version, history, tryItStart, recentOrders, timeZone, locale } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   const shopify = useAppBridge();
   // The rules as typed: saved by the rules form, and tried as they stand by the try-it panel.
@@ -118,7 +118,7 @@ export default function RoutingSettingsPage() {
         ) : null}
         <RulesForm form={form} set={set} errors={saveErrors} version={version} comparisonId={comparisonId} />
         <CompareCard rules={form} locale={locale} timeZone={timeZone} onComparison={setComparisonId} />
-        <TryItPanel rules={form} places={places} recentOrders={recentOrders} timeZone={timeZone} />
+        <TryItPanel rules={form} start={tryItStart} recentOrders={recentOrders} timeZone={timeZone} />
         <HistoryCard history={history} timeZone={timeZone} locale={locale} />
       </Layout>
     </Page>

@@ -6,13 +6,7 @@ import {
   type InventorySort,
 } from "~/domain/inventory/inventory-page-query";
 import { sellableForRouting } from "~/domain/inventory/sellable-for-routing";
-import {
-  findInventoryCells,
-  isLiveLocation,
-  listInventoryLocations,
-  type InventoryCellRow,
-  type InventoryLocationOption,
-} from "~/models/inventory-page.server";
+import { findInventoryCells, isLiveLocation, type InventoryCellRow } from "~/models/inventory-page.server";
 import {
   catalogueSyncedAt,
   countLevelsSyncedSince,
@@ -20,6 +14,7 @@ import {
   type FullSyncJob,
 } from "~/models/inventory-sync-status.server";
 import { inventoryFullSyncJob } from "~/services/inventory/full-sync.job.server";
+import { liveLocationName } from "~/services/locations/location-search.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 
 /** The Inventory page's reads (the mirror, SKU by location) and its one write (sync now). */
@@ -58,7 +53,8 @@ export type InventoryPage =
       found: true;
       cells: InventoryCell[];
       nextCursor: string | null;
-      locations: InventoryLocationOption[];
+      /** The location the page is filtered by, named for its picker; null when not filtered. */
+      locationName: string | null;
       storeMinUnits: number;
       sync: SyncStatus;
     }
@@ -101,13 +97,13 @@ async function syncStatus(shop: string): Promise<SyncStatus> {
 }
 
 /**
- * One page of the shop's inventory under the query, with the locations to filter by and how the
- * mirror is syncing. Not found when the query filters by a location the shop does not have.
+ * One page of the shop's inventory under the query, with the name of the location it is filtered
+ * by and how the mirror is syncing. Not found when the query filters by a location the shop does not have.
  */
 export async function loadInventoryPage(shop: string, query: InventoryPageQuery, now: Date): Promise<InventoryPage> {
   const { settings } = await currentRoutingSettings(shop);
-  const [locations, rows, sync] = await Promise.all([
-    listInventoryLocations(prisma, shop),
+  const [locationName, rows, sync] = await Promise.all([
+    query.locationId === null ? null : liveLocationName(shop, query.locationId),
     findInventoryCells(prisma, shop, query, {
       storeMinUnits: settings.storeMinUnits,
       now,
@@ -115,14 +111,12 @@ export async function loadInventoryPage(shop: string, query: InventoryPageQuery,
     }),
     syncStatus(shop),
   ]);
-  if (query.locationId !== null && !locations.some((location) => location.locationId === query.locationId)) {
-    return { found: false };
-  }
+  if (query.locationId !== null && locationName === null) return { found: false };
   return {
     found: true,
     cells: rows.slice(0, INVENTORY_PAGE_SIZE).map((row) => cellOf(row, settings.storeMinUnits)),
     nextCursor: nextCursorOf(query.sort, rows, INVENTORY_PAGE_SIZE),
-    locations,
+    locationName,
     storeMinUnits: settings.storeMinUnits,
     sync,
   };

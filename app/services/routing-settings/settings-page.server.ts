@@ -2,6 +2,7 @@ import type { OrderDeliveryMethod, RoutingDecisionStatus } from "@prisma/client"
 import prisma, { sqlPool } from "~/db.server";
 import type { RouterColumn } from "~/domain/routing-comparison/comparison-report";
 import type { RoutingSettings } from "~/domain/routing-settings/settings";
+import { firstLocationChoice } from "~/domain/locations/location-search";
 import { listRecentOrderFacts } from "~/models/routed-orders.server";
 import { assignedLocationIds, findDecisionsOfOrders } from "~/models/routing-decisions.server";
 import { listRoutingSettingsVersions } from "~/models/routing-settings.server";
@@ -42,6 +43,11 @@ export interface RecentOrderOption {
   decision: { status: RoutingDecisionStatus; locationNames: string[] } | null;
 }
 
+export interface LocationPick {
+  id: string;
+  name: string;
+}
+
 /** How many of the shop's latest orders the "try it" panel offers. */
 export const RECENT_ORDERS_OFFERED = 20;
 
@@ -49,7 +55,8 @@ export interface SettingsPage {
   current: RoutingSettings;
   version: number | null;
   history: SettingsVersionSummary[];
-  places: PlaceOption[];
+  /** Where "Try it" starts a hand-made order: near the first store, picked up at the first pickup store, by name. */
+  tryItStart: { near: LocationPick | null; pickup: LocationPick | null };
   recentOrders: RecentOrderOption[];
   /** The shop's time zone, in which the page shows dates. */
   timeZone: string;
@@ -83,6 +90,21 @@ async function recentOrdersOf(shop: string, places: Promise<readonly PlaceOption
         : null,
     };
   });
+}
+
+/**
+ * The hand-made order's starting locations. The pickers search the rest (/app/location-search):
+ * the page no longer carries every location (2,010 at national scale, 280 KB of loader data).
+ */
+function tryItStartOf(places: readonly PlaceOption[]): SettingsPage["tryItStart"] {
+  const choices = places.map((place) => ({ ...place, placed: true }));
+  return {
+    near: firstLocationChoice(
+      choices.filter((choice) => choice.kind === "STORE"),
+      "PLACED",
+    ),
+    pickup: firstLocationChoice(choices, "PICKUP"),
+  };
 }
 
 export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
@@ -125,7 +147,7 @@ export async function loadSettingsPage(shop: string): Promise<SettingsPage> {
           : null,
       };
     }),
-    places,
+    tryItStart: tryItStartOf(places),
     recentOrders,
     timeZone,
   };

@@ -110,10 +110,11 @@ export interface MessageLogRow extends MessageView {
 export interface MessageLogPage {
   rows: MessageLogRow[];
   nextCursor: string | null;
-  stores: { id: string; name: string }[];
+  /** The store the log is filtered by, named for its picker; null when not filtered (or not the shop's). */
+  storeName: string | null;
 }
 
-/** A page of the shop's messages, newest first, with the stores the filter offers. */
+/** A page of the shop's messages, newest first, with the name of the store it is filtered by. */
 export async function messageLog(
   shop: string,
   query: MessageLogQuery,
@@ -145,9 +146,7 @@ export async function messageLog(
       storeName: message.locationId ? (locations.get(message.locationId)?.name ?? null) : null,
     })),
     nextCursor: found.length > pageSize ? (messages.at(-1)?.id ?? null) : null,
-    stores: [...locations]
-      .map(([id, location]) => ({ id, name: location.name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    storeName: query.locationId ? (locations.get(query.locationId)?.name ?? null) : null,
   };
 }
 
