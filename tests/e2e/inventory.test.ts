@@ -7,7 +7,8 @@ import { appFrame, expectText, freeDemoPorts, openFromNav, pollUntil, pressCtrlC
 
 /**
  * The Inventory page in `npm run demo`: the merchant opens it from the admin menu, searches for a
- * SKU, sees its stock at every location that holds it, and exports the search as CSV.
+ * SKU, sees its stock at every location that holds it, exports the search as CSV, and narrows it
+ * to one store found by typing part of its name.
  */
 const SCREENSHOTS = path.join("test-results", "e2e");
 const { dataDir, browser } = useDemoInChromium("inventory");
@@ -25,7 +26,7 @@ function skuWithItsLocations(): { sku: string; locations: string[] } {
 }
 
 describe("the Inventory page in the demo", () => {
-  it("finds a SKU, shows its stock across the stores, and exports the search as CSV", async () => {
+  it("finds a SKU, shows its stock across the stores, exports the search as CSV, and narrows it to one store", async () => {
     const { sku, locations } = skuWithItsLocations();
     expect(locations.length).toBeGreaterThan(1);
     const demo = await startDemo({ dataDir, ports: await freeDemoPorts() });
@@ -81,6 +82,21 @@ describe("the Inventory page in the demo", () => {
       expect(body.map((cells) => cells[0])).toEqual(locations.map(() => sku));
       expect(body.map((cells) => cells[4]).sort()).toEqual(locations);
       for (const cells of body) expect(cells.slice(7).every((value) => /^-?\d+$/.test(value ?? ""))).toBe(true);
+
+      // Narrowed to one store through the location picker: part of its name finds it.
+      const store = locations[0]!;
+      const picker = app.getByRole("combobox", { name: "Location" });
+      await picker.click();
+      await picker.fill(store.slice(0, 6));
+      await app.getByRole("option", { name: store, exact: true }).click();
+      await pollUntil(
+        async () => (await app.locator("tbody tr").count()) === 1 && (await rows.first().innerText()).includes(store),
+        `only ${store}'s row of ${sku}`,
+        30_000,
+      );
+      expect(await picker.inputValue()).toBe(store);
+      const query = await app.locator("body").evaluate(() => window.location.search);
+      expect(new URLSearchParams(query).get("location")).toMatch(/^\d+$/);
       expect(pageErrors).toEqual([]);
     } catch (error) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
