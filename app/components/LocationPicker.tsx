@@ -37,7 +37,8 @@ export function LocationPicker({
   name,
   error,
 }: LocationPickerProps) {
-  const shownName = selectedName ?? (value ? value : "");
+  // A chosen id the loader could not name (no longer the shop's) shows as the id itself.
+  const shownName = selectedName ?? value;
   const [text, setText] = useState(shownName);
   const [query, setQuery] = useState<string | null>(null);
   const search = useFetcher<LocationSearchResult>();

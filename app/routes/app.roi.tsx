@@ -10,7 +10,6 @@ import {
   FormLayout,
   InlineGrid,
   InlineStack,
-  Layout,
   Link,
   Page,
   Text,
@@ -308,11 +307,12 @@ export default function RoiPageView() {
           </Banner>
         ) : null}
         {page.fromYourData ? <DataNote note={page.fromYourData} /> : null}
-        <Layout>
-          <Layout.Section variant="oneThird">
-            <RoiForm key={search} page={page} />
-          </Layout.Section>
-          <Layout.Section>
+        {/* A grid rather than Layout's flexible sections: the inputs column has its final width as soon
+            as it is painted, before the results after it in the page have arrived. With Layout it first
+            filled the row, then narrowed when the results came (a 0.148 layout shift on a cold load). */}
+        <InlineGrid columns={{ xs: 1, md: ["oneThird", "twoThirds"] }} gap="400" alignItems="start">
+          <RoiForm key={search} page={page} />
+          <div>
             {page.lines && page.assumption ? (
               <Results lines={page.lines} assumption={page.assumption} />
             ) : (
@@ -320,8 +320,8 @@ export default function RoiPageView() {
                 <Text as="p">Correct the highlighted fields and calculate again.</Text>
               </Banner>
             )}
-          </Layout.Section>
-        </Layout>
+          </div>
+        </InlineGrid>
         <Box paddingBlockEnd="400">
           <Text as="p" tone="subdued">
             The calculator is the seed&apos;s ROI framework: change any input and calculate; the page&apos;s address

@@ -1,6 +1,5 @@
 import prisma from "~/db.server";
 import {
-  firstLocationChoice,
   searchLocationChoices,
   type LocationChoice,
   type LocationSearchResult,
@@ -13,7 +12,7 @@ import { listLiveLocations } from "~/models/locations.server";
  * snapshot routing keeps (one version check when nothing changed), so a keystroke costs one
  * small statement, not a read of a national chain's 2,010 locations.
  */
-export async function locationChoices(shop: string): Promise<LocationChoice[]> {
+async function locationChoices(shop: string): Promise<LocationChoice[]> {
   const locations = await listLiveLocations(prisma, shop);
   return locations.map((location) => ({
     id: location.locationId,
@@ -30,16 +29,6 @@ export async function searchLocations(
   scope: LocationSearchScope,
 ): Promise<LocationSearchResult> {
   return searchLocationChoices(await locationChoices(shop), query, scope);
-}
-
-/** A picker's starting choice: the first location in scope by name (of the stores only, when `storesOnly`). */
-export async function firstLocation(
-  shop: string,
-  scope: LocationSearchScope,
-  options: { storesOnly?: boolean } = {},
-): Promise<{ id: string; name: string } | null> {
-  const choices = await locationChoices(shop);
-  return firstLocationChoice(options.storesOnly ? choices.filter((choice) => choice.kind === "STORE") : choices, scope);
 }
 
 /** The name a picker shows for its chosen location; null for an id the shop has no live location under. */
