@@ -74,9 +74,20 @@ describe("npm run demo", () => {
   it("embeds the app with a valid session, shows its dashboard, and an order placed in the panel reaches the app", async () => {
     const demo = await startDemo({ dataDir, ports });
     const { page, errors } = await watchedPage();
+    // The panels' catalogue is held back, as a slow one would be: until it arrives, the panels
+    // take no input (a click on "Place order" before then once reloaded the whole page).
+    let releaseCatalog = () => {};
+    const catalogHeld = new Promise<void>((resolve) => (releaseCatalog = resolve));
+    await page.route(/\/catalog\?skus=/, async (route) => {
+      await catalogHeld;
+      await route.continue();
+    });
     try {
       await page.goto(demo.url);
       await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
+      expect(await page.getByRole("button", { name: "Place order" }).isDisabled()).toBe(true);
+      expect(await page.getByRole("tab", { name: "Outbox" }).isDisabled()).toBe(true);
+      releaseCatalog();
       await expectText(app(page).locator("body"), /Active locations\s*13/);
       await expectText(page.locator("#app-nav a"), /Dashboard/);
       await expectText(page.locator("#title"), /Dashboard/);

@@ -532,3 +532,7 @@ setInterval(() => {
   if (!$("#tab-outbox").hidden) refreshOutbox();
   if (!$("#tab-webhooks").hidden) refreshWebhooks();
 }, 2000);
+
+// Every control is wired: the panels take input from here on.
+Object.assign($("#panel-controls"), { disabled: false });
+$("#panel-controls").removeAttribute("aria-busy");
