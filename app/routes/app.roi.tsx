@@ -16,6 +16,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { memo } from "react";
 import { authenticate } from "~/shopify.server";
 import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 import { useFormFields } from "~/components/use-form-fields";
@@ -129,7 +130,9 @@ const FIELD_GROUPS: { title: string; inputs: RoiInput[] }[] = [
 
 const HEADLINES: RoiLine["id"][] = ["netMonthlySavings", "upsellRevenue", "retentionValue"];
 
-function InputField({
+// The page's parts are memoised: a click on "Calculate" starts a navigation, which re-renders
+// every route using loader data; only the button, which shows it is calculating, has to change.
+const InputField = memo(function InputField({
   input,
   value,
   error,
@@ -160,9 +163,9 @@ function InputField({
       error={error}
     />
   );
-}
+});
 
-function DataNote({ note }: { note: FromYourData }) {
+const DataNote = memo(function DataNote({ note }: { note: FromYourData }) {
   if (note.filled.length === 0) {
     return (
       <Banner tone="info" title={`No orders were routed in the last ${note.days} days`}>
@@ -193,9 +196,9 @@ function DataNote({ note }: { note: FromYourData }) {
       </BlockStack>
     </Banner>
   );
-}
+});
 
-function Results({ lines, assumption }: { lines: RoiLine[]; assumption: string }) {
+const Results = memo(function Results({ lines, assumption }: { lines: RoiLine[]; assumption: string }) {
   const byId = new Map(lines.map((line) => [line.id, line]));
   return (
     <BlockStack gap="400">
@@ -250,12 +253,20 @@ function Results({ lines, assumption }: { lines: RoiLine[]; assumption: string }
       </Card>
     </BlockStack>
   );
-}
+});
 
-function RoiForm({ page }: { page: RoiPage }) {
-  const [fields, set] = useFormFields(page.form);
+function CalculateButton() {
   const navigation = useNavigation();
   const calculating = navigation.state !== "idle" && navigation.location?.pathname === "/app/roi";
+  return (
+    <Button submit variant="primary" loading={calculating}>
+      Calculate
+    </Button>
+  );
+}
+
+const RoiForm = memo(function RoiForm({ page }: { page: RoiPage }) {
+  const [fields, set] = useFormFields(page.form);
   return (
     <Form method="get" action="/app/roi">
       <Card>
@@ -281,9 +292,7 @@ function RoiForm({ page }: { page: RoiPage }) {
             </BlockStack>
           ))}
           <InlineStack gap="300" blockAlign="center">
-            <Button submit variant="primary" loading={calculating}>
-              Calculate
-            </Button>
+            <CalculateButton />
             <Link url="/app/roi?from=data">Fill from your last {HISTORY_DAYS} days</Link>
             <Link url="/app/roi">Reset to the seed&apos;s example</Link>
           </InlineStack>
@@ -291,7 +300,7 @@ function RoiForm({ page }: { page: RoiPage }) {
       </Card>
     </Form>
   );
-}
+});
 
 export default function RoiPageView() {
   const page = useLoaderData<RoiPage>();

@@ -4,10 +4,15 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisOverrides from "~/styles/polaris-overrides.css?url";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/env.server";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+// The overrides come after Polaris, so they win at equal specificity.
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: polarisOverrides },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);

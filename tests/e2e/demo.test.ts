@@ -88,6 +88,19 @@ describe("npm run demo", () => {
       expect(await page.getByRole("button", { name: "Place order" }).isDisabled()).toBe(true);
       expect(await page.getByRole("tab", { name: "Outbox" }).isDisabled()).toBe(true);
       releaseCatalog();
+      // The pointer entering the app's frame changes nothing inherited (Polaris's hover-coloured
+      // scrollbar restyled the whole document each time: see app/styles/polaris-overrides.css).
+      const rootScrollbar = () =>
+        app(page)
+          .locator("html")
+          .evaluate((html) => getComputedStyle(html).scrollbarColor);
+      await page.mouse.move(5, 5);
+      const outside = await rootScrollbar();
+      await app(page)
+        .getByRole("heading", { name: /Windy City Outfitters/ })
+        .hover();
+      await page.waitForTimeout(300); // past Polaris's 100 ms transition, had it run
+      expect(await rootScrollbar()).toBe(outside);
       await expectText(app(page).locator("body"), /Active locations\s*13/);
       await expectText(page.locator("#app-nav a"), /Dashboard/);
       await expectText(page.locator("#title"), /Dashboard/);
