@@ -101,6 +101,13 @@ describe("npm run demo", () => {
         .hover();
       await page.waitForTimeout(300); // past Polaris's 100 ms transition, had it run
       expect(await rootScrollbar()).toBe(outside);
+      // Cards' bevels blend normally: software raster works a luminosity blend out pixel by pixel.
+      expect(
+        await app(page)
+          .locator(".Polaris-ShadowBevel")
+          .first()
+          .evaluate((card) => getComputedStyle(card, "::before").mixBlendMode),
+      ).toBe("normal");
       await expectText(app(page).locator("body"), /Active locations\s*13/);
       await expectText(page.locator("#app-nav a"), /Dashboard/);
       await expectText(page.locator("#title"), /Dashboard/);

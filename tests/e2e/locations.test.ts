@@ -50,8 +50,14 @@ describe("the Locations page in the demo", () => {
         (await rows.nth(0).innerText()).split("\n")[0]!,
         (await rows.nth(1).innerText()).split("\n")[0]!,
       ];
+      // The second with shift held, as a range: it selects the rows, not the text between them.
       await rows.nth(0).locator("td").first().click();
-      await rows.nth(1).locator("td").first().click();
+      await rows
+        .nth(1)
+        .locator("td")
+        .first()
+        .click({ modifiers: ["Shift"] });
+      expect(await app.locator("body").evaluate(() => String(window.getSelection()))).toBe("");
       await app.getByRole("button", { name: "Set pick and pack cost" }).click();
       await app.getByLabel("Pick and pack, per order", { exact: true }).fill("2.40");
       await app.getByRole("button", { name: "Apply to 2 selected locations" }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type MouseEvent } from "react";
 import { useUrlQuery } from "~/components/use-url-query";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link as RemixLink, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
@@ -255,6 +255,16 @@ export default function LocationsPage() {
     [rows, numbers, money, backQuery],
   );
 
+  // The same list on every render: Polaris measures the bulk actions' buttons (a forced layout)
+  // whenever the list it is given changes.
+  const promotedBulkActions = useMemo(
+    () => [
+      { content: "Set pick and pack cost", onAction: () => setBulkIntent("set-labour-cost") },
+      { content: "Set pickup", onAction: () => setBulkIntent("set-pickup") },
+    ],
+    [],
+  );
+
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/locations";
   const narrowed = ["q", "kind", "pickup", "routes", "capacity"].some((key) => params.get(key));
 
@@ -299,51 +309,51 @@ export default function LocationsPage() {
                   : `Showing ${numbers.format(rows.length)} of ${numbers.format(total)} location${total === 1 ? "" : "s"}`}
               </Text>
             </div>
-            <IndexTable
-              // A new search, filter or page brings new rows rather than moving the old ones about:
-              // rows arriving a moment after typing would otherwise count as layout shifts.
-              key={params.toString()}
-              resourceName={{ singular: "location", plural: "locations" }}
-              itemCount={rows.length}
-              selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
-              onSelectionChange={handleSelectionChange}
-              hasMoreItems={total > rows.length}
-              paginatedSelectAllActionText={`Select all ${numbers.format(total)} matching locations`}
-              loading={loading}
-              promotedBulkActions={[
-                { content: "Set pick and pack cost", onAction: () => setBulkIntent("set-labour-cost") },
-                { content: "Set pickup", onAction: () => setBulkIntent("set-pickup") },
-              ]}
-              emptyState={
-                <BlockStack gap="200" inlineAlign="center">
-                  <Text as="p" tone="subdued">
-                    {narrowed
-                      ? "No locations match this search and these filters."
-                      : "Your locations appear here once Omniroute has read them from Shopify, a minute or so after installing."}
-                  </Text>
-                </BlockStack>
-              }
-              headings={[
-                { title: "Location" },
-                { title: "Kind" },
-                { title: "Routes orders" },
-                { title: "Pickup" },
-                { title: "Orders a day", alignment: "end" },
-                { title: "Pick and pack", alignment: "end" },
-                { title: "Opening hours" },
-              ]}
-            >
-              {rows.map((row, index) => (
-                <IndexTable.Row
-                  id={row.locationId}
-                  key={row.locationId}
-                  position={index}
-                  selected={selectedResources.includes(row.locationId)}
-                >
-                  {rowCells.get(row.locationId)}
-                </IndexTable.Row>
-              ))}
-            </IndexTable>
+            {/* A shift-click selects a range of rows, not the text between them (see polaris-overrides.css). */}
+            <div onMouseDownCapture={keepShiftClickFromSelectingText}>
+              <IndexTable
+                // A new search, filter or page brings new rows rather than moving the old ones about:
+                // rows arriving a moment after typing would otherwise count as layout shifts.
+                key={params.toString()}
+                resourceName={{ singular: "location", plural: "locations" }}
+                itemCount={rows.length}
+                selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+                onSelectionChange={handleSelectionChange}
+                hasMoreItems={total > rows.length}
+                paginatedSelectAllActionText={`Select all ${numbers.format(total)} matching locations`}
+                loading={loading}
+                promotedBulkActions={promotedBulkActions}
+                emptyState={
+                  <BlockStack gap="200" inlineAlign="center">
+                    <Text as="p" tone="subdued">
+                      {narrowed
+                        ? "No locations match this search and these filters."
+                        : "Your locations appear here once Omniroute has read them from Shopify, a minute or so after installing."}
+                    </Text>
+                  </BlockStack>
+                }
+                headings={[
+                  { title: "Location" },
+                  { title: "Kind" },
+                  { title: "Routes orders" },
+                  { title: "Pickup" },
+                  { title: "Orders a day", alignment: "end" },
+                  { title: "Pick and pack", alignment: "end" },
+                  { title: "Opening hours" },
+                ]}
+              >
+                {rows.map((row, index) => (
+                  <IndexTable.Row
+                    id={row.locationId}
+                    key={row.locationId}
+                    position={index}
+                    selected={selectedResources.includes(row.locationId)}
+                  >
+                    {rowCells.get(row.locationId)}
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            </div>
           </BlockStack>
         </Card>
         <CursorPagination nextCursor={nextCursor} />
@@ -357,6 +367,10 @@ export default function LocationsPage() {
       />
     </Page>
   );
+}
+
+function keepShiftClickFromSelectingText(event: MouseEvent<HTMLDivElement>) {
+  if (event.shiftKey) event.preventDefault();
 }
 
 export function ErrorBoundary() {
