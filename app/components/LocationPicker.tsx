@@ -1,7 +1,11 @@
 import { useFetcher } from "@remix-run/react";
 import { Autocomplete } from "@shopify/polaris";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { LocationSearchResult, LocationSearchScope } from "~/domain/locations/location-search";
+import {
+  LOCATION_SEARCH_LIMIT,
+  type LocationSearchResult,
+  type LocationSearchScope,
+} from "~/domain/locations/location-search";
 
 /** Typing pauses this long before the names are searched. */
 const SEARCH_DELAY_MS = 150;
@@ -24,7 +28,7 @@ export interface LocationPickerProps {
 /**
  * One of the shop's locations, found by typing part of its name: a national chain's thousands do
  * not fit a select (each page offering 2,010 options carried a third of a megabyte for them). The
- * names come from /app/location-search, 20 at a time, as the merchant types; focusing the field
+ * names come from /app/location-search, a few at a time (LOCATION_SEARCH_LIMIT), as the merchant types; focusing the field
  * lists the first by name.
  */
 export function LocationPicker({
@@ -85,7 +89,9 @@ export function LocationPicker({
         selected={[value]}
         onSelect={choose}
         loading={searching}
-        listTitle={found?.more ? "The first 20 matches: type more of the name for others" : undefined}
+        listTitle={
+          found?.more ? `The first ${LOCATION_SEARCH_LIMIT} matches: type more of the name for others` : undefined
+        }
         emptyState={query !== null && !searching ? <p>No location is named like that.</p> : undefined}
         textField={
           <Autocomplete.TextField

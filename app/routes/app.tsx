@@ -4,15 +4,18 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import polarisOverrides from "~/styles/polaris-overrides.css?url";
+import polarisOverrides from "~/styles/polaris-overrides.css?raw";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/env.server";
 
-// The overrides come after Polaris, so they win at equal specificity.
-export const links = () => [
-  { rel: "stylesheet", href: polarisStyles },
-  { rel: "stylesheet", href: polarisOverrides },
-];
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+// A few rules that replace Polaris defaults (see the file), written into the page after Polaris's
+// stylesheet rather than linked: a second stylesheet is one more request before the first paint.
+const POLARIS_OVERRIDES = polarisOverrides
+  .replace(/\/\*[\s\S]*?\*\//g, "")
+  .replace(/\s+/g, " ")
+  .trim();
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
@@ -22,23 +25,26 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function App() {
   const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
-      <NavMenu>
-        <Link to="/app" rel="home">
-          Dashboard
-        </Link>
-        <Link to="/app/orders">Orders</Link>
-        <Link to="/app/inventory">Inventory</Link>
-        <Link to="/app/messages">Messages</Link>
-        <Link to="/app/notifications">Notifications</Link>
-        <Link to="/app/settings">Routing rules</Link>
-        <Link to="/app/locations">Locations</Link>
-        <Link to="/app/stores">Stores</Link>
-        <Link to="/app/analytics">Analytics</Link>
-        <Link to="/app/roi">ROI</Link>
-      </NavMenu>
-      <Outlet />
-    </AppProvider>
+    <>
+      <style dangerouslySetInnerHTML={{ __html: POLARIS_OVERRIDES }} />
+      <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+        <NavMenu>
+          <Link to="/app" rel="home">
+            Dashboard
+          </Link>
+          <Link to="/app/orders">Orders</Link>
+          <Link to="/app/inventory">Inventory</Link>
+          <Link to="/app/messages">Messages</Link>
+          <Link to="/app/notifications">Notifications</Link>
+          <Link to="/app/settings">Routing rules</Link>
+          <Link to="/app/locations">Locations</Link>
+          <Link to="/app/stores">Stores</Link>
+          <Link to="/app/analytics">Analytics</Link>
+          <Link to="/app/roi">ROI</Link>
+        </NavMenu>
+        <Outlet />
+      </AppProvider>
+    </>
   );
 }
 

@@ -152,6 +152,17 @@ describe("npm run demo", () => {
       await expectText(app(page).locator("h2"), /Windy City Outfitters/, 90_000);
       await expectText(app(page).locator("table"), /#1001/);
       expect(await placePickupOrder(page)).toMatch(/Placed #1002/);
+
+      // The frame loaded again without a session token (a link that lost it): the app answers with
+      // Shopify's bounce page, whose App Bridge loads the page again with a fresh token.
+      const frame = page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
+      if (!frame) throw new Error("the app's frame is not in the page");
+      const untokened = new URL("/app/orders", demo.appUrl);
+      for (const key of ["embedded", "shop", "host"])
+        untokened.searchParams.set(key, new URL(frame.url()).searchParams.get(key) ?? "");
+      await frame.goto(untokened.href);
+      await expectText(app(page).locator("table"), /#1002/);
+      expect(new URL(frame.url()).searchParams.has("id_token")).toBe(true);
       expect(errors).toEqual([]);
     } catch (error) {
       throw await keepEvidence(page, demo, "demo-second-run", error);

@@ -4,7 +4,9 @@
 // - `shopify.idToken()` and an Authorization: Bearer <session token> on the app's own fetches;
 // - `shopify.toast.show()`, `shopify.loading()`;
 // - the <ui-nav-menu> and <ui-title-bar> elements, shown by the parent;
-// - navigation from the parent's menu, as `shopify:navigate` events like App Bridge's.
+// - navigation from the parent's menu, as `shopify:navigate` events like App Bridge's;
+// - Shopify's bounce page: a document request without a session token is answered with a page
+//   that loads App Bridge and names, in `shopify-reload`, the URL to load again with a token.
 (function () {
   const script = document.currentScript;
   const emulatorOrigin = new URL(script.src).origin;
@@ -35,6 +37,22 @@
     if (!headers.has("Authorization")) headers.set("Authorization", `Bearer ${await idToken()}`);
     return appFetch(input, { ...init, headers });
   };
+
+  // The bounce page (the app's `/auth/session-token?shopify-reload=<url>`): load the URL again
+  // with a fresh token as `id_token`, as App Bridge does. Only a URL of the app's own origin.
+  const reload = params.get("shopify-reload");
+  if (reload) {
+    const target = new URL(reload, location.href);
+    if (target.origin === location.origin) {
+      idToken().then(
+        (token) => {
+          target.searchParams.set("id_token", token);
+          location.replace(target.href);
+        },
+        (error) => console.error(`App Bridge stand-in: no session token to reload with (${error.message})`),
+      );
+    }
+  }
 
   window.shopify = {
     config: { apiKey, shop, host: params.get("host") || "" },
