@@ -28,8 +28,8 @@ export interface LocationPickerProps {
 /**
  * One of the shop's locations, found by typing part of its name: a national chain's thousands do
  * not fit a select (each page offering 2,010 options carried a third of a megabyte for them). The
- * names come from /app/location-search, a few at a time (LOCATION_SEARCH_LIMIT), as the merchant types; focusing the field
- * lists the first by name.
+ * names come from /app/location-search, LOCATION_SEARCH_LIMIT at a time, as the merchant types;
+ * focusing the field lists the first by name.
  */
 export function LocationPicker({
   label,

@@ -14,17 +14,16 @@ async function thrownBy(url: string): Promise<Response> {
 }
 
 describe("Shopify's auth paths", () => {
-  it("send the session-token bounce page as the library writes it, with App Bridge and the app's frame policy", async () => {
+  // What the loader throws for the bounce page. That Remix sends it as is (a resource route, not
+  // rendered through an error boundary) and that the demo's admin may frame it, the demo e2e shows.
+  it("throw the session-token bounce page: App Bridge with the app's key, framable by the shop's admin", async () => {
     const reload = `https://omniroute.test/app/orders?embedded=1&shop=${SHOP}`;
     const page = await thrownBy(
       `https://omniroute.test/auth/session-token?embedded=1&shop=${SHOP}&shopify-reload=${encodeURIComponent(reload)}`,
     );
     expect(page.status).toBe(200);
     expect(page.headers.get("Content-Type")).toMatch(/^text\/html/);
-    // The whole document is the library's: a script loading App Bridge with the app's key, no app markup.
-    const html = await page.text();
-    expect(html).toMatch(/<script data-api-key="[^"]+" src="[^"]+"><\/script>/);
-    expect(html).not.toMatch(/<html|Polaris/);
+    expect(await page.text()).toMatch(/<script data-api-key="[^"]+" src="[^"]+"><\/script>/);
     const policy = page.headers.get("Content-Security-Policy") ?? "";
     expect(policy).toMatch(/^frame-ancestors /);
     expect(policy).toContain(`https://${SHOP}`);
