@@ -14,6 +14,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { BelowTheFold } from "~/components/BelowTheFold";
 import type { FieldErrors } from "~/domain/form-result";
 import { cadenceStep, type CadenceStepKey, type ShopifyMessage } from "~/domain/notifications/steps";
 import {
@@ -32,6 +33,9 @@ import { DEFAULT_SMS_TEXTS } from "~/domain/notifications/sms-text";
 
 type Fields = Required<CadenceForm>;
 type Setter = (key: CadenceFormField) => (value: string) => void;
+
+/** A step's entry at the admin's usual width (about 140 px; twice that on a phone). */
+const STEP_HEIGHT_ESTIMATE = 150;
 
 const UNIT_OPTIONS = DELAY_UNITS.map((unit) => ({ value: unit, label: unit }));
 
@@ -199,16 +203,22 @@ export const CadenceTimeline = memo(function CadenceTimeline({
             <Text as="h2" variant="headingMd">
               {section.title}
             </Text>
-            {section.entries.map((entry, index) => (
-              <BlockStack key={entry.kind === "STEP" ? entry.key : entry.message.key} gap="400">
-                {index > 0 && <Divider />}
-                {entry.kind === "STEP" ? (
-                  <MemoStepEntry stepKey={entry.key} form={form} set={set} errors={errors} onEditText={onEditText} />
-                ) : (
+            {section.entries.map((entry, index) =>
+              entry.kind === "STEP" ? (
+                // A step is 120–350 px of controls, and most are below the first screen.
+                <BelowTheFold key={entry.key} estimatedHeight={STEP_HEIGHT_ESTIMATE}>
+                  <BlockStack gap="400">
+                    {index > 0 && <Divider />}
+                    <MemoStepEntry stepKey={entry.key} form={form} set={set} errors={errors} onEditText={onEditText} />
+                  </BlockStack>
+                </BelowTheFold>
+              ) : (
+                <BlockStack key={entry.message.key} gap="400">
+                  {index > 0 && <Divider />}
                   <ShopifyEntry message={entry.message} />
-                )}
-              </BlockStack>
-            ))}
+                </BlockStack>
+              ),
+            )}
           </BlockStack>
         </Card>
       ))}

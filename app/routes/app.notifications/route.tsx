@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { NotSavedBanner } from "~/components/NotSavedBanner";
+import { BelowTheFold } from "~/components/BelowTheFold";
 import { useFormFields } from "~/components/use-form-fields";
 import { formatDateTime } from "~/domain/date-time";
 import {
@@ -38,6 +39,19 @@ import { PageErrorBoundary } from "~/components/PageErrorBoundary";
 const SAMPLE_ORDER_ID = "6100000001042";
 /** Where a timeline row's "Edit text" scrolls to. */
 const MESSAGE_TEXTS_ID = "message-texts";
+/** Marks the end of the settings and their preview: what the page's first screen shows. */
+const FIRST_SCREEN_END_ID = "first-screen-end";
+
+/**
+ * The first paint waits until the settings and their preview have been parsed (`<link
+ * rel="expect">`; browsers without it ignore it). Painted as it was parsed, each partial frame
+ * restyled and laid out all that had come so far, and the preview, which comes last, waited for
+ * every one of them (decision 040). The target is an empty element after them: Chromium stops
+ * waiting as soon as the target is inserted, not when its content has been parsed. `blocking` is
+ * not in Remix's link type; its `<Links>` passes every property on to the element.
+ */
+const FIRST_PAINT_AFTER_SETTINGS = { rel: "expect", href: `#${FIRST_SCREEN_END_ID}`, blocking: "render" };
+export const links: LinksFunction = () => [FIRST_PAINT_AFTER_SETTINGS];
 
 function fieldsOf<Key extends string>(form: FormData, keys: readonly Key[]): Partial<Record<Key, string>> {
   const values: Partial<Record<Key, string>> = {};
@@ -161,18 +175,22 @@ export default function NotificationsPage() {
                 <CadenceTimeline form={cadence} set={setCadence} errors={cadenceErrors} onEditText={editText} />
               </Layout.Section>
               <Layout.Section>
-                <SendingPolicies form={cadence} set={setCadence} errors={cadenceErrors} />
+                <BelowTheFold estimatedHeight={350}>
+                  <SendingPolicies form={cadence} set={setCadence} errors={cadenceErrors} />
+                </BelowTheFold>
               </Layout.Section>
               <Layout.Section>
-                <UncollectedPolicy
-                  form={cadence}
-                  set={setCadence}
-                  errors={cadenceErrors}
-                  readyPickups={page.readyPickups}
-                  now={page.now}
-                  savedOn={page.settings.uncollected.autoCancel}
-                  savedDays={page.settings.uncollected.days}
-                />
+                <BelowTheFold estimatedHeight={530}>
+                  <UncollectedPolicy
+                    form={cadence}
+                    set={setCadence}
+                    errors={cadenceErrors}
+                    readyPickups={page.readyPickups}
+                    now={page.now}
+                    savedOn={page.settings.uncollected.autoCancel}
+                    savedDays={page.settings.uncollected.days}
+                  />
+                </BelowTheFold>
               </Layout.Section>
               <Layout.Section>
                 <InlineStack align="space-between" blockAlign="center">
@@ -198,17 +216,21 @@ export default function NotificationsPage() {
               step={textStep}
               onStepChange={setTextStep}
             />
+            {/* The end of the page's first screen, which its first paint waits for (see links). */}
+            <div id={FIRST_SCREEN_END_ID} />
           </div>
         </InlineGrid>
-        <Layout>
-          <SenderAccountsForm
-            form={senders}
-            set={setSenders}
-            errors={senderErrors}
-            saved={page.senders}
-            shopName={page.sample.shopName}
-          />
-        </Layout>
+        <BelowTheFold estimatedHeight={1300}>
+          <Layout>
+            <SenderAccountsForm
+              form={senders}
+              set={setSenders}
+              errors={senderErrors}
+              saved={page.senders}
+              shopName={page.sample.shopName}
+            />
+          </Layout>
+        </BelowTheFold>
       </BlockStack>
     </Page>
   );
