@@ -687,38 +687,37 @@ export type StoreTaskTimes = Pick<
 
 /**
  * The tasks of the locations on a day's board: every open one, and those packed, finished or
- * ended since `since`.
+ * ended since `since`. The locations go as one array parameter: a national chain's 2,000 stores
+ * as Prisma's `in` list cost 40–100 ms of CPU a call in its query compiler.
  */
-export function storeTasksOnBoardSince(
-  db: Db,
+export async function storeTasksOnBoardSince(
+  db: SqlDb,
   shop: string,
   locationIds: readonly string[],
   since: Date,
 ): Promise<StoreTaskTimes[]> {
-  return db.storeTask.findMany({
-    where: {
-      shop,
-      locationId: { in: [...locationIds] },
-      OR: [
-        { state: { in: [...OPEN_TASK_STATES] } },
-        { packedAt: { gte: since } },
-        { completedAt: { gte: since } },
-        { endedAt: { gte: since } },
-      ],
-    },
-    select: {
-      locationId: true,
-      kind: true,
-      state: true,
-      assignedAt: true,
-      dueAt: true,
-      firstScanAt: true,
-      packedAt: true,
-      readyAt: true,
-      completedAt: true,
-      endedAt: true,
-    },
-  });
+  if (locationIds.length === 0) return [];
+  const rows = await sqlRows<StoreTaskTimes>(
+    db,
+    `SELECT "locationId", "kind"::text AS "kind", "state"::text AS "state", "assignedAt", "dueAt",
+            "firstScanAt", "packedAt", "readyAt", "completedAt", "endedAt"
+       FROM "StoreTask"
+      WHERE "shop" = $1 AND "locationId" = ANY($2::text[])
+        AND ("state" IN ${OPEN_STATES_SQL} OR "packedAt" >= $3 OR "completedAt" >= $3 OR "endedAt" >= $3)`,
+    [shop, [...locationIds], since],
+  );
+  // Either driver: Prisma's raw queries give dates, node-postgres's may give text.
+  const at = (value: Date | null) => (value === null ? null : new Date(value));
+  return rows.map((row) => ({
+    ...row,
+    assignedAt: new Date(row.assignedAt),
+    dueAt: at(row.dueAt),
+    firstScanAt: at(row.firstScanAt),
+    packedAt: at(row.packedAt),
+    readyAt: at(row.readyAt),
+    completedAt: at(row.completedAt),
+    endedAt: at(row.endedAt),
+  }));
 }
 
 /** An open task as its alerts weigh it, with the order it is for. */

@@ -16,6 +16,7 @@ import {
   recordStoreTaskEvent,
   refreshStoreTask,
   reopenStoreTask,
+  storeTasksOnBoardSince,
   type StoreTaskFacts,
 } from "./store-tasks.server";
 
@@ -257,6 +258,45 @@ describe("ending a task", () => {
 
     expect(ended).toBe(false);
     expect(await findStoreTask(prisma, shop, "501", id)).toMatchObject({ state: "PICKED_UP", endedReason: null });
+  });
+});
+
+describe("the tasks on the stores' board", () => {
+  it("are every open one and those packed, collected or ended since the time given, of those stores and shop only", async () => {
+    const shop = uniqueShop();
+    await newTask(shop);
+    const packed = await newTask(shop);
+    await prisma.storeTask.update({ where: { id: packed }, data: { state: "PACKED", packedAt: MEANWHILE } });
+    const collected = await newTask(shop);
+    await prisma.storeTask.update({ where: { id: collected }, data: { state: "PICKED_UP", completedAt: AT } });
+    const cancelled = await newTask(shop);
+    await prisma.$transaction((tx) =>
+      endStoreTask(tx, shop, { id: cancelled, state: "NEW", locationId: "501" }, "CANCELLED", LATER),
+    );
+    await newTask(shop, facts({ locationId: "502" }));
+    await newTask(uniqueShop());
+
+    const board = (since: Date) =>
+      storeTasksOnBoardSince(prisma, shop, ["501"], since).then((tasks) =>
+        tasks.map((task) => [task.state, task.packedAt, task.completedAt, task.endedAt]).sort(),
+      );
+
+    expect(await board(AT)).toEqual(
+      [
+        ["CANCELLED", null, null, LATER],
+        ["NEW", null, null, null],
+        ["PACKED", MEANWHILE, null, null],
+        ["PICKED_UP", null, AT, null],
+      ].sort(),
+    );
+    expect(await board(MEANWHILE)).toEqual(
+      [
+        ["CANCELLED", null, null, LATER],
+        ["NEW", null, null, null],
+        ["PACKED", MEANWHILE, null, null],
+      ].sort(),
+    );
+    expect(await storeTasksOnBoardSince(prisma, shop, [], AT)).toEqual([]);
   });
 });
 
