@@ -48,7 +48,15 @@ const utcTimestampTypes = {
  */
 function sharedDatabase(url: string): Database {
   if (globalThis.__omnirouteDb?.url !== url) {
-    const pool = new pg.Pool({ connectionString: url, types: utcTimestampTypes });
+    const pool = new pg.Pool({
+      connectionString: url,
+      types: utcTimestampTypes,
+      // Connections stay open when idle (node-postgres closes them after 10 s): a page opened after
+      // a quiet spell otherwise waited 150–250 ms for new connections and for each statement to be
+      // planned again on them (decision 034). They do not keep a finished script alive.
+      idleTimeoutMillis: 0,
+      allowExitOnIdle: true,
+    });
     // A connection that fails while idle in the pool (the server restarted, a failover, an
     // administrator ended it) is reported on the pool; without a listener that report would end
     // the process. The pool has already dropped it and opens another when one is next needed.
