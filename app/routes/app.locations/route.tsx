@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useState, type MouseEvent } from "react";
+import { memo, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { useUrlQuery } from "~/components/use-url-query";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link as RemixLink, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link as RemixLink, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
   BlockStack,
   Card,
   IndexTable,
+  type IndexTableProps,
   InlineStack,
   Page,
   Select,
@@ -145,13 +146,57 @@ function SearchField() {
   );
 }
 
+/**
+ * The search, filters and sort, memoised without props: they read the URL themselves, so selecting
+ * rows (a state of the page) does not re-render five selects and their options.
+ */
+const LocationsFilters = memo(function LocationsFilters() {
+  const { params, update } = useUrlQuery();
+  return (
+    <Card>
+      <InlineStack gap="400" blockAlign="end" wrap>
+        <div style={{ minWidth: "14rem", flexGrow: 1 }}>
+          <SearchField />
+        </div>
+        {FILTERS.map((filter) => (
+          <Select
+            key={filter.key}
+            label={filter.label}
+            options={[...filter.options]}
+            value={params.get(filter.key) ?? ""}
+            onChange={(value) => update(filter.key, value)}
+          />
+        ))}
+        <Select
+          label="Sort"
+          options={LOCATION_SORTS.map((value) => ({ label: SORT_LABELS[value], value }))}
+          value={params.get("sort") ?? "name"}
+          onChange={(value) => update("sort", value === "name" ? "" : value)}
+        />
+      </InlineStack>
+    </Card>
+  );
+});
+
+/** Constant lists: Polaris's IndexTable re-measures its headings whenever the list it is given changes. */
+const HEADINGS: IndexTableProps["headings"] = [
+  { title: "Location" },
+  { title: "Kind" },
+  { title: "Routes orders" },
+  { title: "Pickup" },
+  { title: "Orders a day", alignment: "end" },
+  { title: "Pick and pack", alignment: "end" },
+  { title: "Opening hours" },
+];
+const RESOURCE_NAME = { singular: "location", plural: "locations" };
+
 export default function LocationsPage() {
   const { rows, total, nextCursor, locale, currency } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const money = useMemo(() => new Intl.NumberFormat(locale, { style: "currency", currency }), [locale, currency]);
 
-  const { params, update } = useUrlQuery();
+  const [params] = useSearchParams();
   // A location's page links back to the table as it is now (search, filters, sort, page).
   const backQuery = useMemo(() => {
     const tableSearch = locationsTableSearch(params);
@@ -278,28 +323,7 @@ export default function LocationsPage() {
           location to edit its whole profile, or select several to change their pick and pack cost or pickup at once.
         </Text>
         {outcome ? <Banner tone={outcome.tone} title={outcome.title} onDismiss={() => setOutcome(null)} /> : null}
-        <Card>
-          <InlineStack gap="400" blockAlign="end" wrap>
-            <div style={{ minWidth: "14rem", flexGrow: 1 }}>
-              <SearchField />
-            </div>
-            {FILTERS.map((filter) => (
-              <Select
-                key={filter.key}
-                label={filter.label}
-                options={[...filter.options]}
-                value={params.get(filter.key) ?? ""}
-                onChange={(value) => update(filter.key, value)}
-              />
-            ))}
-            <Select
-              label="Sort"
-              options={LOCATION_SORTS.map((value) => ({ label: SORT_LABELS[value], value }))}
-              value={params.get("sort") ?? "name"}
-              onChange={(value) => update("sort", value === "name" ? "" : value)}
-            />
-          </InlineStack>
-        </Card>
+        <LocationsFilters />
         <Card padding="0">
           <BlockStack>
             <div style={{ padding: "var(--p-space-300) var(--p-space-400)" }}>
@@ -315,7 +339,7 @@ export default function LocationsPage() {
                 // A new search, filter or page brings new rows rather than moving the old ones about:
                 // rows arriving a moment after typing would otherwise count as layout shifts.
                 key={params.toString()}
-                resourceName={{ singular: "location", plural: "locations" }}
+                resourceName={RESOURCE_NAME}
                 itemCount={rows.length}
                 selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
                 onSelectionChange={handleSelectionChange}
@@ -332,15 +356,7 @@ export default function LocationsPage() {
                     </Text>
                   </BlockStack>
                 }
-                headings={[
-                  { title: "Location" },
-                  { title: "Kind" },
-                  { title: "Routes orders" },
-                  { title: "Pickup" },
-                  { title: "Orders a day", alignment: "end" },
-                  { title: "Pick and pack", alignment: "end" },
-                  { title: "Opening hours" },
-                ]}
+                headings={HEADINGS}
               >
                 {rows.map((row, index) => (
                   <IndexTable.Row
