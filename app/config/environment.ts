@@ -47,6 +47,12 @@ const envFields = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // How long a routing job may run before pg-boss takes its worker for dead and retries it (default 60).
   ROUTING_JOB_EXPIRE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).optional()),
+  // How long the store-task sync of a fulfilment order Shopify has just assigned waits for routing
+  // to settle it first (default 5; tests that cannot wait shorten it).
+  STORE_TASK_SYNC_AFTER_ROUTING_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(300).optional(),
+  ),
   // The most orders a "Compare with the last 30 days" replays inside the request; more, and it is
   // a job the page polls (unset: INLINE_COMPARISON_LIMIT.orders, 2,000). 0 queues every one with orders.
   ROUTING_COMPARISON_INLINE_MAX_ORDERS: z.preprocess(emptyAsUndefined, wholeNumber.optional()),

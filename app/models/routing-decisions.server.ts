@@ -316,12 +316,13 @@ export async function confirmMove(
   db: Db,
   shop: string,
   move: { fulfillmentOrderId: string; toLocationId: string; movedFulfillmentOrderId: string },
-): Promise<string | null> {
-  // One statement: the row's order, confirmed as MOVED when the job had it pending or failed.
-  const [held] = await sqlRows<{ orderId: string }>(
+): Promise<{ orderId: string; recordedAlready: boolean } | null> {
+  // One statement: the row's order, confirmed as MOVED when the job had it pending or failed;
+  // `recordedAlready` when the job had recorded this very move as done (with its moved order).
+  const [held] = await sqlRows<{ orderId: string; recordedAlready: boolean }>(
     db,
     `WITH held AS (
-       SELECT "id", "orderId", "status" FROM "FulfillmentMove"
+       SELECT "id", "orderId", "status", "movedFulfillmentOrderId" FROM "FulfillmentMove"
         WHERE "shop" = $1 AND "fulfillmentOrderId" = $2 AND "toLocationId" = $3
      ), confirmed AS (
        UPDATE "FulfillmentMove" m
@@ -329,10 +330,25 @@ export async function confirmMove(
          FROM held
         WHERE m."id" = held."id" AND held."status" IN ('PENDING', 'FAILED')
      )
-     SELECT "orderId" FROM held`,
+     SELECT "orderId", ("status" = 'MOVED' AND "movedFulfillmentOrderId" = $4) AS "recordedAlready" FROM held`,
     [shop, move.fulfillmentOrderId, move.toLocationId, move.movedFulfillmentOrderId, new Date()],
   );
-  return held?.orderId ?? null;
+  return held ? { orderId: held.orderId, recordedAlready: held.recordedAlready } : null;
+}
+
+/**
+ * Whether routing settled the fulfilment order (a gid): moved it, or found it already where the
+ * decision sends it. Each of those records queued the fulfilment order's store-task sync.
+ */
+export async function isSettledByRouting(db: Db, shop: string, fulfillmentOrderId: string): Promise<boolean> {
+  const rows = await sqlRows<{ settled: number }>(
+    db,
+    `SELECT 1 AS "settled" FROM "FulfillmentMove"
+      WHERE "shop" = $1 AND "fulfillmentOrderId" = $2 AND "status" IN ('MOVED', 'ALREADY_THERE')
+      LIMIT 1`,
+    [shop, fulfillmentOrderId],
+  );
+  return rows.length > 0;
 }
 
 /** The location ids a decision's assignments name, in order. */

@@ -7,20 +7,22 @@ import { confirmMove } from "~/models/routing-decisions.server";
  * fulfillment_orders/moved, in the webhook's transaction: a move the app made and whose
  * answer it lost is recorded as done, and the units it reserved at the destination count as
  * committed by Shopify from the move on (decision 006). Moves made by others change nothing
- * here.
+ * here. Returns whether the app had already recorded this move as done: its store-task syncs
+ * were queued with that record.
  */
 export async function reconcileMovedFulfillmentOrder(
   tx: Db,
   shop: string,
   move: { fulfillmentOrderId: string; movedFulfillmentOrderId: string; destinationLocationId: string; at: Date },
-): Promise<void> {
+): Promise<{ recordedAlready: boolean }> {
   const toLocationId = requireNumericId(move.destinationLocationId, "Location");
-  const orderId = await confirmMove(tx, shop, {
+  const held = await confirmMove(tx, shop, {
     fulfillmentOrderId: move.fulfillmentOrderId,
     toLocationId,
     movedFulfillmentOrderId: move.movedFulfillmentOrderId,
   });
-  if (orderId === null) return;
-  await markReservationsReflectedAfter(tx, shop, orderId, toLocationId, move.at);
-  await clearReflectedReservations(tx, shop, { orderId });
+  if (held === null) return { recordedAlready: false };
+  await markReservationsReflectedAfter(tx, shop, held.orderId, toLocationId, move.at);
+  await clearReflectedReservations(tx, shop, { orderId: held.orderId });
+  return { recordedAlready: held.recordedAlready };
 }

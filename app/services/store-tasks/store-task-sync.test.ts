@@ -126,6 +126,19 @@ async function plannedSteps(order: PlacedOrder): Promise<string[]> {
   return [...new Set(rows.map((row) => row.step))];
 }
 
+/** The sync's own dependencies, counting the Admin API clients it asks for (one per read of Shopify). */
+function countingAdminReads(): { deps: SyncModule.StoreTaskSyncDependencies; reads: () => number } {
+  let reads = 0;
+  const deps = {
+    ...sync.defaultStoreTaskSyncDependencies,
+    client: (shop: string) => {
+      reads += 1;
+      return sync.defaultStoreTaskSyncDependencies.client(shop);
+    },
+  };
+  return { deps, reads: () => reads };
+}
+
 /** The merchant moves a fulfilment order in the Shopify admin: the same mutation, not made by the app's jobs. */
 async function merchantMoves(
   fulfillmentOrderId: string,
@@ -210,6 +223,55 @@ describe("an order routed to a store", () => {
     const { updatedAt: _refreshedAt, ...unchanged } = task!;
     expect(await tasksOf(order)).toEqual([expect.objectContaining(unchanged)]);
     expect(await prisma.storeTaskEvent.count({ where: { taskId: task!.id } })).toBe(1);
+  });
+
+  it("had its sync queued when Shopify assigned it, to run after routing's turn (keyed apart from routing's own)", async () => {
+    const order = placePickup();
+    await routedAndSynced([order]);
+    const fulfillmentOrderId = numeric(order.fulfillmentOrders[0]!.id);
+
+    const { rows } = await boss.getDb().executeSql(
+      `SELECT singleton_key AS key, extract(epoch FROM start_after - created_on)::float AS "delaySeconds"
+         FROM pgboss.job WHERE name = 'store-tasks.sync-fulfillment-order' AND data->>'fulfillmentOrderId' = $1
+          AND data->>'unlessRouted' = 'true'`,
+      [fulfillmentOrderId],
+    );
+    expect(rows).toMatchObject([{ key: `${emulator.shop}:${fulfillmentOrderId}:unless-routed` }]);
+    // tests/setup/test-environment.ts sets the wait to a second.
+    expect((rows[0] as { delaySeconds: number }).delaySeconds).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("is not read from Shopify by the sync queued when Shopify assigned it once routing has settled it", async () => {
+    const order = placePickup();
+    await routedAndSynced([order]);
+    const [task] = await tasksOf(order);
+    const counting = countingAdminReads();
+
+    const outcome = await sync.syncFulfillmentOrderTasks(
+      { shop: emulator.shop, fulfillmentOrderId: task!.fulfillmentOrderId, unlessRouted: true },
+      counting.deps,
+    );
+
+    expect(outcome).toEqual({ created: [], reopened: [], refreshed: [], ended: [] });
+    expect(counting.reads()).toBe(0);
+  });
+
+  it("is synced by the sync queued when Shopify assigned it when routing did not settle it (its move failed)", async () => {
+    const order = place("SHIPPING");
+    await routedAndSynced([order]);
+    const original = order.fulfillmentOrders[0]!.id;
+    await prisma.fulfillmentMove.updateMany({
+      where: { shop: emulator.shop, fulfillmentOrderId: original },
+      data: { status: "FAILED" },
+    });
+    const counting = countingAdminReads();
+
+    await sync.syncFulfillmentOrderTasks(
+      { shop: emulator.shop, fulfillmentOrderId: numeric(original), unlessRouted: true },
+      counting.deps,
+    );
+
+    expect(counting.reads()).toBe(1);
   });
 
   it("is named by its order when its sync gives up", async () => {

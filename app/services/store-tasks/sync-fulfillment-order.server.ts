@@ -1,12 +1,14 @@
 import crypto from "node:crypto";
 import type { StoreTaskEndedReason } from "@prisma/client";
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
 import type { Db } from "~/db/sql.server";
 import { inSqlTransaction } from "~/db/sql-transaction.server";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { generatePickupCode } from "~/domain/store-tasks/pickup-code";
 import { preparationMinutesOf } from "~/domain/pickup-promise";
 import { dueAtFor } from "~/domain/store-tasks/timers";
+import { shopifyGid } from "~/domain/shopify-ids";
+import { isSettledByRouting } from "~/models/routing-decisions.server";
 import {
   createStoreTask,
   endStoreTask,
@@ -50,6 +52,8 @@ export interface StoreTaskSyncJob {
   shop: string;
   /** Numeric. */
   fulfillmentOrderId: string;
+  /** Nothing to do when routing has settled the fulfilment order (it queued its own sync then). */
+  unlessRouted?: true;
 }
 
 export interface StoreTaskSyncDependencies {
@@ -174,6 +178,12 @@ export async function syncFulfillmentOrderTasks(
   job: StoreTaskSyncJob,
   deps: StoreTaskSyncDependencies = defaultStoreTaskSyncDependencies,
 ): Promise<StoreTaskSyncOutcome> {
+  if (
+    job.unlessRouted &&
+    (await isSettledByRouting(sqlPool, job.shop, shopifyGid("FulfillmentOrder", job.fulfillmentOrderId)))
+  ) {
+    return { created: [], reopened: [], refreshed: [], ended: [] };
+  }
   const read = await fetchFulfillmentOrderForStoreTask(deps.client(job.shop), job.fulfillmentOrderId);
   const at = deps.now();
   // Read before the transaction, which must not take a second connection while it holds one.

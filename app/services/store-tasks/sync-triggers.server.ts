@@ -1,4 +1,5 @@
 import type { Db } from "~/db/sql.server";
+import { env } from "~/env.server";
 import { requireNumericId } from "~/domain/shopify-ids";
 import { openStoreTasksOfOrder } from "~/models/store-tasks.server";
 import { storeTasksSyncFulfillmentOrderJob } from "./sync-fulfillment-order.job.server";
@@ -14,6 +15,30 @@ export async function enqueueStoreTaskSync(tx: Db, shop: string, fulfillmentOrde
     shop,
     fulfillmentOrderId: requireNumericId(fulfillmentOrderId, "FulfillmentOrder"),
   });
+}
+
+/**
+ * How long after Shopify assigns a fulfilment order its sync waits: routing (its aim: p95 under a second)
+ * moves it or settles it there first, and queues the sync itself. Meanwhile the store Shopify chose
+ * shows no task for an order routing is about to send elsewhere.
+ */
+const syncAfterRoutingSeconds = () => env.STORE_TASK_SYNC_AFTER_ROUTING_SECONDS ?? 5;
+
+/**
+ * Queues the sync of a fulfilment order Shopify has just assigned, to run after routing has had
+ * its turn: skipped when routing settled it, done when routing did not (unroutable, nothing to
+ * route, a failed move, routing still waiting for the mirror).
+ */
+export async function enqueueStoreTaskSyncAfterRouting(
+  tx: Db,
+  shop: string,
+  fulfillmentOrderId: string,
+): Promise<void> {
+  await storeTasksSyncFulfillmentOrderJob.enqueue(
+    tx,
+    { shop, fulfillmentOrderId: requireNumericId(fulfillmentOrderId, "FulfillmentOrder"), unlessRouted: true },
+    { startAfterSeconds: syncAfterRoutingSeconds() },
+  );
 }
 
 /** Queues the sync of every fulfilment order of the order that has an open task (a cancellation ends them). */
