@@ -4,16 +4,29 @@ import { env, runsWorkersInProcess } from "~/env.server";
 import { ensureJobQueues, type JobQueue } from "./boss.server";
 import { getJobQueue } from "./jobs.server";
 
-let appJobs: readonly JobQueue[] = [];
+/** Every job this process knows of, by queue. */
+const knownJobs = new Map<string, JobQueue>();
+/** Per pg-boss: how many known jobs it has been asked to create the queues of, and when that is done. */
+const ensuredByBoss = new WeakMap<PgBoss, { count: number; done: Promise<void> }>();
 
 /**
  * The app's jobs, handed over by app/services/job-registry.server.ts as it loads (this layer cannot
  * import the registry: each job's definition imports its service). Every process that serves
- * pages or runs workers loads it, so their pg-boss creates every queue as it starts; a job
- * enqueued where the registry was not loaded has its queue created at its first enqueue.
+ * pages or runs workers loads it, so their pg-boss creates every queue as it starts.
  */
 export function registerAppJobs(jobs: readonly JobQueue[]): void {
-  appJobs = jobs;
+  for (const job of jobs) knownJobs.set(job.queue, job);
+}
+
+/**
+ * A job's definition announces itself as its module loads, so a process that never loads the
+ * registry (a script, a test of one service) still creates its queues before its first enqueue.
+ * A queue created on another connection after a transaction has written a job is not a partition
+ * of the job table that transaction can route to; making every known queue up front means no
+ * enqueue inside a transaction ever creates one.
+ */
+export function noteDefinedJob(job: JobQueue): void {
+  knownJobs.set(job.queue, job);
 }
 
 /**
@@ -27,6 +40,13 @@ export async function appJobQueue(role: "web" | "worker" = "web"): Promise<PgBos
     supervise: role === "worker" || runsWorkersInProcess(env),
     maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,
   });
-  await ensureJobQueues(boss, appJobs);
+  let ensured = ensuredByBoss.get(boss);
+  if (ensured?.count !== knownJobs.size) {
+    // ensureJobQueues remembers the queues it made, so asking again for all of them is cheap.
+    ensured = { count: knownJobs.size, done: ensureJobQueues(boss, [...knownJobs.values()]) };
+    ensuredByBoss.set(boss, ensured);
+    ensured.done.catch(() => ensuredByBoss.delete(boss));
+  }
+  await ensured.done;
   return boss;
 }

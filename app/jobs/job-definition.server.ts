@@ -1,7 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
-import { appJobQueue } from "./app-job-queue.server";
-import { ensureJobQueues } from "./boss.server";
+import { appJobQueue, noteDefinedJob } from "./app-job-queue.server";
 import { enqueueInTransaction } from "./jobs.server";
 import type { Db } from "~/db/sql.server";
 import { isLastAttempt, type JobAttempt, type QueueConsumerOptions } from "./queue-consumer.server";
@@ -99,9 +98,8 @@ export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDe
     cron: spec.cron,
     payload: spec.payload,
     async enqueue(tx, payload, options = {}) {
+      // Its queue, and every other known job's, is made before the first enqueue (noteDefinedJob).
       const boss = await appJobQueue();
-      // Where the registry was not loaded (a script, a test of one service), its queue is made now.
-      await ensureJobQueues(boss, [definition]);
       const singletonKey = spec.singletonKey?.(payload);
       return enqueueInTransaction(boss, tx, spec.queue, payload, {
         ...(singletonKey ? { singletonKey } : {}),
@@ -131,5 +129,6 @@ export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDe
       await (spec.deadLetter.retry ?? definition.enqueue)(tx, payload);
     },
   };
+  noteDefinedJob(definition);
   return definition;
 }

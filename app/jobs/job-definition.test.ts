@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import prisma from "~/db.server";
 import { waitForJobState } from "../../tests/support/jobs";
 import { useTestQueues } from "../../tests/support/test-queues";
+import { appJobQueue } from "./app-job-queue.server";
 import { ensureJobQueues } from "./boss.server";
 import { defineJob } from "./job-definition.server";
 import type { JobAttempt } from "./queue-consumer.server";
@@ -80,5 +82,49 @@ describe("a job definition's onGiveUp", () => {
       "[jobs] test.definition-hook-fails job job-3: giving up failed",
       expect.objectContaining({ message: "database is down" }),
     );
+  });
+});
+
+describe("a job definition's enqueue", () => {
+  /** A job whose queue this process has not made yet. */
+  const freshJob = (queue: string) =>
+    defineJob({
+      queue,
+      policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false },
+      payload: z.object({ taskId: z.string() }),
+      run: async () => undefined,
+      consumer: { concurrency: 1, idlePollMs: 100 },
+      deadLetter: { describe: () => "A test job" },
+    });
+
+  it("has its queue made by the app's job queue as soon as it is defined, before anything is enqueued", async () => {
+    const job = freshJob(`test.definition-defined-${crypto.randomUUID()}`);
+
+    const boss = await appJobQueue();
+
+    expect(await boss.getQueue(job.queue)).toMatchObject({ name: job.queue });
+  });
+
+  it("enqueues a job whose queue is first used after its transaction has enqueued another", async () => {
+    // A transaction that has written a job keeps the job table's partitions as they were; a queue
+    // made on another connection after that is not one of them in that transaction.
+    const first = freshJob(`test.definition-first-${crypto.randomUUID()}`);
+    const second = freshJob(`test.definition-second-${crypto.randomUUID()}`);
+
+    await prisma.$transaction(async (tx) => {
+      await first.enqueue(tx, { taskId: "t-4" });
+      await second.enqueue(tx, { taskId: "t-5" });
+    });
+
+    const stored = await queues.boss
+      .getDb()
+      .executeSql(`SELECT name, data FROM pgboss.job WHERE name IN ($1, $2) ORDER BY name`, [
+        first.queue,
+        second.queue,
+      ]);
+    expect(stored.rows).toEqual([
+      { name: first.queue, data: { taskId: "t-4" } },
+      { name: second.queue, data: { taskId: "t-5" } },
+    ]);
   });
 });
