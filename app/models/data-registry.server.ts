@@ -195,6 +195,20 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     },
   },
   {
+    model: "RoutingLease",
+    eraseShop: async (tx, shop) => (await tx.routingLease.deleteMany({ where: { shop } })).count,
+    customerData: {
+      redact: async (tx, shop, customer) =>
+        (
+          await tx.routingLease.deleteMany({
+            where: { shop, orderId: { in: await orderIdsOfCustomer(tx, shop, customer) } },
+          })
+        ).count,
+      // A claim lasts seconds while an order is routed, and says nothing of the customer.
+      export: async () => [],
+    },
+  },
+  {
     model: "FulfillmentMove",
     eraseShop: async (tx, shop) => (await tx.fulfillmentMove.deleteMany({ where: { shop } })).count,
     customerData: {

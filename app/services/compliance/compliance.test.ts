@@ -122,6 +122,10 @@ async function seedShop(shop: string): Promise<void> {
     await prisma.inventoryReservation.create({
       data: { shop, orderId, locationId: "1", sku: "TEE-M", quantity: 1 },
     });
+    // A run routing the order holds it for a few seconds.
+    await prisma.routingLease.create({
+      data: { shop, orderId, holder: crypto.randomUUID(), expiresAt: new Date(Date.now() + 60_000) },
+    });
     // The pickup promise the order was given at checkout.
     await prisma.orderPickupPromise.create({
       data: {

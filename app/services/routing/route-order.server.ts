@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { OrderDeliveryMethod } from "@prisma/client";
 import prisma, { sqlPool } from "~/db.server";
 import { inSqlTransaction } from "~/db/sql-transaction.server";
@@ -15,6 +16,7 @@ import {
   type ReservationLine,
 } from "~/models/inventory-reservations.server";
 import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import { claimRoutingLease, releaseRoutingLease } from "~/models/routing-leases.server";
 import {
   assignedLocationIds,
   createDecision,
@@ -40,6 +42,7 @@ import {
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
 import { countOrderTakenByLocations } from "./orders-taken-today.server";
 import { routingViewFor } from "./routing-view.server";
+import { ROUTING_QUEUE_POLICY } from "./routing-queue-policy.server";
 import {
   enqueueRouteOrder,
   enqueueRouteOrderLater,
@@ -76,7 +79,21 @@ function costOf(meter: CostMeter): { requested: number; actual: number } {
   return { requested: total.requested, actual: total.actual };
 }
 
-/** routing.resolve-trigger: finds the order of the assigned fulfilment order and queues its routing. */
+/** What this attempt spent, with what the runs before it (the trigger's lookup) carried over. */
+function costSoFar(job: RouteOrderJob, meter: CostMeter): { requested: number; actual: number } {
+  const cost = costOf(meter);
+  return {
+    requested: cost.requested + (job.triggerCost?.requested ?? 0),
+    actual: cost.actual + (job.triggerCost?.actual ?? 0),
+  };
+}
+
+/**
+ * routing.resolve-trigger: finds the order of the assigned fulfilment order and routes it in this
+ * job when no other run of that order is under way; otherwise queues its routing
+ * (routing.route-order), which runs once the other has finished (decision 043). Returns the order's
+ * id, or null when Shopify does not know the fulfilment order.
+ */
 export async function resolveRoutingTrigger(
   job: RoutingTriggerJob,
   deps: RoutingDependencies = defaultRoutingDependencies,
@@ -85,7 +102,10 @@ export async function resolveRoutingTrigger(
   const orderGidValue = await fetchOrderIdOfFulfillmentOrder(deps.client(job.shop, meter), job.fulfillmentOrderId);
   if (orderGidValue === null) return null;
   const orderId = requireNumericId(orderGidValue, "Order");
-  await inSqlTransaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
+  const routed = await routeOrderIfFree({ shop: job.shop, orderId }, meter, deps);
+  if (routed === null) {
+    await inSqlTransaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
+  }
   return orderId;
 }
 
@@ -95,31 +115,65 @@ export type RouteOrderOutcome =
   | { kind: "NOTHING_TO_ROUTE" }
   /** The shop's first inventory sync has not finished: the order is queued again to be decided after it. */
   | { kind: "DEFERRED"; until: "INVENTORY_SYNCED" }
+  /** Another run is routing the order: this one is queued again to look once it has finished. */
+  | { kind: "BUSY" }
   | { kind: "ROUTED"; decision: StoredDecision; moveStatus: StoredDecision["moveStatus"] };
+
+/**
+ * How long a run's claim on its order lasts: as long as a routing job may run before pg-boss
+ * fails it and retries, so a dead worker's claim has lapsed when its job comes round again.
+ */
+const ROUTING_LEASE_SECONDS = ROUTING_QUEUE_POLICY.expireInSeconds ?? 60;
+/** How long a queued run waits for the run that holds its order before it looks again. */
+const ROUTING_LEASE_RECHECK_SECONDS = 1;
 
 /** routing.route-order. Throws AdminApiUnavailableError to be retried by pg-boss. */
 export async function routeOrderJob(
   job: RouteOrderJob,
   deps: RoutingDependencies = defaultRoutingDependencies,
 ): Promise<RouteOrderOutcome> {
-  const meter = new CostMeter();
+  const outcome = await routeOrderIfFree(job, new CostMeter(), deps);
+  if (outcome) return outcome;
+  // Another run (a trigger's, or a dead worker's until its claim lapses) holds the order: this
+  // one looks again shortly, as a routing job queued behind a running one would have.
+  await inSqlTransaction((tx) => enqueueRouteOrderLater(tx, job, ROUTING_LEASE_RECHECK_SECONDS));
+  return { kind: "BUSY" };
+}
+
+/**
+ * Routes the order unless another run holds it (null then). Two triggers of one order (one per
+ * fulfilment order) must not move the same fulfilment order at once: the loser's error would
+ * release the winner's reservations. The claim is given back with the attempt's last write.
+ */
+async function routeOrderIfFree(
+  job: RouteOrderJob,
+  meter: CostMeter,
+  deps: RoutingDependencies,
+): Promise<RouteOrderOutcome | null> {
+  const holder = randomUUID();
+  if (!(await claimRoutingLease(sqlPool, job.shop, job.orderId, holder, deps.now(), ROUTING_LEASE_SECONDS))) {
+    return null;
+  }
   const client = deps.client(job.shop, meter);
   let outcome: RouteOrderOutcome | undefined;
   try {
-    outcome = (await deferredUntilMirrorSynced(job, deps)) ?? (await routeAndMove(job.shop, job.orderId, client, deps));
+    // An order put off carries what was spent on it so far (the trigger's lookup) to its next run.
+    outcome =
+      (await deferredUntilMirrorSynced({ ...job, triggerCost: costSoFar(job, meter) }, deps)) ??
+      (await routeAndMove(job.shop, job.orderId, client, deps));
     return outcome;
   } finally {
     // Whatever happened, the points this attempt spent count against the order; written with
     // the move status the attempt settled, when it did, in one statement.
-    const cost = costOf(meter);
-    if (job.triggerCost) {
-      cost.requested += job.triggerCost.requested;
-      cost.actual += job.triggerCost.actual;
+    const cost = costSoFar(job, meter);
+    try {
+      await finishDecisionAttempt(sqlPool, job.shop, job.orderId, {
+        ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
+        ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
+      });
+    } finally {
+      await releaseRoutingLease(sqlPool, job.shop, job.orderId, holder);
     }
-    await finishDecisionAttempt(sqlPool, job.shop, job.orderId, {
-      ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
-      ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
-    });
   }
 }
 

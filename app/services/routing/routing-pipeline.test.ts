@@ -92,6 +92,14 @@ describe("an order placed in the emulator", () => {
     expect(detail!.moves).toMatchObject([{ fromLocationId: warehouseId, toLocationId: shipStore.id, status: "MOVED" }]);
     expect(detail!.explanation.length).toBeGreaterThan(1);
     expect(detail!.apiCostPoints).toBeGreaterThan(0);
+    // The trigger's job found the order free and routed it itself: no second job (decision 043).
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'routing.route-order' AND data->>'orderId' = $1`,
+        [numeric(order.id)],
+      );
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   it("for pickup stays at the shopper's store, and is recorded as already there", async () => {
@@ -177,6 +185,32 @@ describe("webhooks delivered three times in shuffled order", () => {
     } finally {
       emulator.webhooks.setFaults({ duplicateRate: 0, failFirstRate: 0, reorderWindowMs: 0 });
     }
+  });
+});
+
+describe("triggers of one order running at once", () => {
+  it("route it once: one decision, its fulfilment order moved once, and the units it reserved kept", async () => {
+    const { resolveRoutingTrigger } = await import("./route-order.server");
+    const order = place("SHIPPING");
+    const trigger = { shop: emulator.shop, fulfillmentOrderId: order.fulfillmentOrders[0]!.id };
+
+    // Beside the trigger the emulator's own webhook queues: as an order's two fulfilment orders'
+    // triggers would, each routing the whole order.
+    await Promise.all([resolveRoutingTrigger(trigger), resolveRoutingTrigger(trigger), resolveRoutingTrigger(trigger)]);
+    await routed([order]);
+
+    const orderId = numeric(order.id);
+    expect(await prisma.routingDecision.count({ where: { shop: emulator.shop, orderId } })).toBe(1);
+    expect(locationsOfOrder(order)).toEqual([shipStore.id]);
+    // One move, recorded once; a run after it found the fulfilment order there already.
+    const recorded = await prisma.fulfillmentMove.findMany({ where: { shop: emulator.shop, orderId } });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ toLocationId: shipStore.id, error: null });
+    expect(recorded[0]!.status).not.toBe("FAILED");
+    const released = await prisma.inventoryReservation.count({
+      where: { shop: emulator.shop, orderId, clearedReason: "MOVE_FAILED" },
+    });
+    expect(released).toBe(0);
   });
 });
 

@@ -78,12 +78,11 @@ describe("a worker process killed in the middle of its routing jobs", () => {
       where: { shop: emulator.shop, orderId: { in: orderIds } },
     });
     expect(pending.map((decision) => decision.moveStatus)).toEqual(orderIds.map(() => "PENDING"));
-    const { rows } = await boss
-      .getDb()
-      .executeSql(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'routing.route-order' AND state = 'active'`,
-        [],
-      );
+    const { rows } = await boss.getDb().executeSql(
+      // The triggers' jobs route their orders themselves (decision 043).
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'routing.resolve-trigger' AND state = 'active'`,
+      [],
+    );
     expect((rows[0] as { n: number }).n).toBe(placed.length);
 
     // Another worker process: its job queue's maintenance expires the dead worker's jobs.

@@ -1,0 +1,35 @@
+import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
+
+/**
+ * Claims the order for one routing run (decision 043): true when no other run holds it, or the
+ * one that did has let its claim lapse (a worker that died mid-run). One statement either way.
+ */
+export async function claimRoutingLease(
+  db: Db,
+  shop: string,
+  orderId: string,
+  holder: string,
+  now: Date,
+  seconds: number,
+): Promise<boolean> {
+  const rows = await sqlRows<{ claimed: number }>(
+    db,
+    `INSERT INTO "RoutingLease" ("shop", "orderId", "holder", "expiresAt")
+     VALUES ($1, $2, $3::uuid, $5::timestamp)
+     ON CONFLICT ("shop", "orderId") DO UPDATE
+        SET "holder" = EXCLUDED."holder", "expiresAt" = EXCLUDED."expiresAt"
+      WHERE "RoutingLease"."expiresAt" <= $4::timestamp
+     RETURNING 1 AS "claimed"`,
+    [shop, orderId, holder, now, new Date(now.getTime() + seconds * 1000)],
+  );
+  return rows.length === 1;
+}
+
+/** Gives the order back; a claim another run has since taken over is left alone. */
+export async function releaseRoutingLease(db: Db, shop: string, orderId: string, holder: string): Promise<void> {
+  await sqlExecute(db, `DELETE FROM "RoutingLease" WHERE "shop" = $1 AND "orderId" = $2 AND "holder" = $3::uuid`, [
+    shop,
+    orderId,
+    holder,
+  ]);
+}

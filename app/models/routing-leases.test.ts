@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { uniqueShop } from "../../tests/support/shops";
+import { claimRoutingLease, releaseRoutingLease } from "./routing-leases.server";
+
+const NOW = new Date("2026-12-02T12:00:00.000Z");
+const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+
+describe("a routing lease", () => {
+  it("goes to the first run that claims the order, and to no other until it is given back", async () => {
+    const shop = uniqueShop();
+    const first = crypto.randomUUID();
+    const second = crypto.randomUUID();
+
+    expect(await claimRoutingLease(prisma, shop, "1001", first, NOW, 60)).toBe(true);
+    expect(await claimRoutingLease(prisma, shop, "1001", second, later(1), 60)).toBe(false);
+    // Another order, or the same order id at another shop, is free.
+    expect(await claimRoutingLease(prisma, shop, "1002", second, later(1), 60)).toBe(true);
+    expect(await claimRoutingLease(prisma, uniqueShop(), "1001", second, later(1), 60)).toBe(true);
+
+    await releaseRoutingLease(prisma, shop, "1001", first);
+    expect(await claimRoutingLease(prisma, shop, "1001", second, later(2), 60)).toBe(true);
+  });
+
+  it("lapses when its time is up, so a dead worker's claim does not hold the order for ever", async () => {
+    const shop = uniqueShop();
+    const dead = crypto.randomUUID();
+    const next = crypto.randomUUID();
+    await claimRoutingLease(prisma, shop, "1001", dead, NOW, 60);
+
+    expect(await claimRoutingLease(prisma, shop, "1001", next, later(59), 60)).toBe(false);
+    expect(await claimRoutingLease(prisma, shop, "1001", next, later(60), 60)).toBe(true);
+    // The dead run giving it back late leaves the new holder's claim alone.
+    await releaseRoutingLease(prisma, shop, "1001", dead);
+    expect(await prisma.routingLease.findMany({ where: { shop }, select: { holder: true } })).toEqual([
+      { holder: next },
+    ]);
+  });
+});
