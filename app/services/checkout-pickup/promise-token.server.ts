@@ -102,7 +102,10 @@ export function checkoutPromiseOfOrder(
 ): CheckoutPromise | null {
   const promise = openCheckoutPromise(tokenOfPromiseMetafield(metafieldValue), secret);
   if (!promise || promise.shop !== order.shop || promise.locationId !== order.locationId) return null;
-  const ageMs = order.placedAt.getTime() - promise.issuedAt.getTime();
-  if (ageMs < 0 || ageMs > CHECKOUT_PROMISE_MAX_AGE_MS) return null;
+  // Shopify gives created_at in whole seconds: a promise given within the second the order was
+  // placed in is before the order, though its milliseconds are past the truncated created_at.
+  const issuedInSecond = Math.floor(promise.issuedAt.getTime() / 1000) * 1000;
+  if (order.placedAt.getTime() < issuedInSecond) return null;
+  if (order.placedAt.getTime() - promise.issuedAt.getTime() > CHECKOUT_PROMISE_MAX_AGE_MS) return null;
   return promise;
 }

@@ -77,8 +77,13 @@ describe("the promise an order was shown at checkout", () => {
     expect(checkoutPromiseOfOrder(value, order(after(CHECKOUT_PROMISE_MAX_AGE_MS + 1)), SECRET)).toBeNull();
   });
 
+  it("holds when given within the second the order was placed in (Shopify's created_at has whole seconds)", () => {
+    expect(checkoutPromiseOfOrder(value, order(new Date("2026-11-30T16:00:00Z")), SECRET)).toEqual(shown);
+  });
+
   it("does not hold when dated after the order was placed", () => {
-    expect(checkoutPromiseOfOrder(value, order(after(-1)), SECRET)).toBeNull();
+    expect(checkoutPromiseOfOrder(value, order(new Date("2026-11-30T15:59:59Z")), SECRET)).toBeNull();
+    expect(checkoutPromiseOfOrder(value, order(new Date("2026-11-30T15:59:59.999Z")), SECRET)).toBeNull();
   });
 
   it("does not hold for another shop or another store than the order's pickup store", () => {
