@@ -20,10 +20,10 @@ export function registerAppJobs(jobs: readonly JobQueue[]): void {
 
 /**
  * A job's definition announces itself as its module loads, so a process that never loads the
- * registry (a script, a test of one service) still creates its queues before its first enqueue.
- * A queue created on another connection after a transaction has written a job is not a partition
- * of the job table that transaction can route to; making every known queue up front means no
- * enqueue inside a transaction ever creates one.
+ * registry (a script, a test of one service) still creates its queues before its first enqueue,
+ * and no enqueue inside a transaction creates one (pg-boss attaches a partition of its job table
+ * for each queue, on another connection; a loaded test run whose transaction had already written
+ * a job then failed with "no partition of relation job found for row").
  */
 export function noteDefinedJob(job: JobQueue): void {
   knownJobs.set(job.queue, job);

@@ -106,8 +106,8 @@ describe("a job definition's enqueue", () => {
   });
 
   it("enqueues a job whose queue is first used after its transaction has enqueued another", async () => {
-    // A transaction that has written a job keeps the job table's partitions as they were; a queue
-    // made on another connection after that is not one of them in that transaction.
+    // Both queues are made at the first enqueue, before the transaction has written a job: a loaded
+    // test run once failed with "no partition of relation job" when a queue was made mid-transaction.
     const first = freshJob(`test.definition-first-${crypto.randomUUID()}`);
     const second = freshJob(`test.definition-second-${crypto.randomUUID()}`);
 
