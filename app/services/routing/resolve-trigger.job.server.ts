@@ -14,7 +14,8 @@ export type RoutingTriggerJob = z.infer<typeof routingTriggerPayload>;
 
 /**
  * A fulfillment_orders/order_routing_complete names a fulfilment order, not its order: this job
- * finds the order and queues its routing (routing.route-order).
+ * finds the order and routes it, or queues its routing (routing.route-order) when another run
+ * holds the order (decision 043).
  */
 export const routingResolveTriggerJob = defineJob({
   queue: "routing.resolve-trigger",

@@ -17,7 +17,11 @@ const routeOrderPayload = z.object({
 
 export type RouteOrderJob = z.infer<typeof routeOrderPayload>;
 
-/** Decides (once) where the order goes and moves its fulfilment orders; keyed by shop and order. */
+/**
+ * Decides (once) where the order goes and moves its fulfilment orders, when the trigger's job
+ * could not (another run held the order), after the mirror's first sync, or on a dead letter's
+ * Retry; keyed by shop and order.
+ */
 export const routingRouteOrderJob = defineJob({
   queue: "routing.route-order",
   policy: ROUTING_QUEUE_POLICY,

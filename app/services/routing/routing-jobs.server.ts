@@ -7,8 +7,8 @@ export type { RoutingTriggerJob } from "./resolve-trigger.job.server";
 export type { RouteOrderJob } from "./route-order.job.server";
 
 /**
- * How routing work is queued: a trigger for the fulfilment order Shopify has assigned, then a
- * routing job of its order. Both jobs' definitions import the routing job that queues the
+ * How routing work is queued: a trigger for the fulfilment order Shopify has assigned, whose job
+ * routes its order; a routing job of the order when another run held it, or to look again later. Both jobs' definitions import the routing job that queues the
  * second, so this module and route-order.server import each other; neither uses the other
  * until a job runs.
  */

@@ -3,12 +3,12 @@ import type { QueueConsumerOptions } from "~/jobs/queue-consumer.server";
 import type { QueuePolicy } from "~/jobs/queues";
 
 /**
- * Both routing queues are "stately", keyed by what they route, so an order is routed by one
- * job at a time. Short first retries: a routing job waits on Shopify, not on a resource that
- * needs minutes. A job takes seconds even when Shopify throttles it; one that runs past its
- * expiry is failed and retried, which is also how a dead worker's job is picked up again (once
- * maintenance has run). ROUTING_JOB_EXPIRE_SECONDS lets operators, and tests that cannot wait a
- * minute, change the expiry.
+ * Both routing queues are "stately", keyed by what they name (a fulfilment order, an order); runs
+ * of one order take turns under its routing lease (decision 043). Short first retries: a routing
+ * job waits on Shopify, not on a resource that needs minutes. A job takes seconds even when
+ * Shopify throttles it; one that runs past its expiry is failed and retried, which is also how a
+ * dead worker's job is picked up again (once maintenance has run). ROUTING_JOB_EXPIRE_SECONDS lets
+ * operators, and tests that cannot wait a minute, change the expiry.
  */
 export const ROUTING_QUEUE_POLICY: QueuePolicy = {
   policy: "stately",

@@ -16,8 +16,8 @@ const syncPayload = z.object({
  * Brings a fulfilment order's store tasks in step with Shopify. "Stately", keyed by shop and
  * fulfilment order: a trigger while one is queued is a no-op (the queued one reads Shopify
  * later anyway), one while it runs queues exactly one more (the sync queued when Shopify assigns
- * a fulfilment order, to run once routing has had its turn, is keyed apart). Short first retries and a minute's
- * expiry, as routing's: it waits on Shopify, not on anything slow.
+ * a fulfilment order, to run once routing has had its turn, is keyed apart). Short first retries
+ * and a minute's expiry, as routing's: it waits on Shopify, not on anything slow.
  */
 export const storeTasksSyncFulfillmentOrderJob = defineJob({
   queue: "store-tasks.sync-fulfillment-order",

@@ -12,8 +12,8 @@ const payload = z.object({
 
 /**
  * fulfillment_orders/order_routing_complete: Shopify has assigned the order's fulfilment
- * orders; routing starts. The body names one fulfilment order, so the job first finds its
- * order (one per fulfilment order, queued in this transaction). The store-task sync queued with
+ * orders; routing starts. The body names one fulfilment order, so its job (queued in this
+ * transaction) first finds the order, then routes it. The store-task sync queued with
  * it runs after routing's turn, for a fulfilment order routing did not settle (routing syncs the
  * ones it moves or keeps).
  */
