@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { jobAnnouncementsSql } from "./job-wakeups.server";
 import { PreparedJobDb } from "./prepared-job-db.server";
 import { pgBossQueuesOf, type QueuePolicy } from "./queues";
 
@@ -19,16 +20,20 @@ export async function startBoss({
   maintenanceIntervalSeconds,
   applicationName = "omniroute-jobs",
 }: BossOptions): Promise<PgBoss> {
+  const schema = "pgboss";
+  // Workers fetch, complete and fail many short jobs at once: ten connections.
+  const db = new PreparedJobDb({ connectionString: databaseUrl, application_name: applicationName, max: 10 });
   const boss = new PgBoss({
-    // Workers fetch, complete and fail many short jobs at once: ten connections.
-    db: new PreparedJobDb({ connectionString: databaseUrl, application_name: applicationName, max: 10 }),
-    schema: "pgboss",
+    db,
+    schema,
     supervise,
     schedule: supervise,
     ...(maintenanceIntervalSeconds ? { maintenanceIntervalSeconds } : {}),
   });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
+  // pg-boss has made (or migrated) its schema: its job table now announces new jobs.
+  await db.executeSql(jobAnnouncementsSql(schema));
   return boss;
 }
 

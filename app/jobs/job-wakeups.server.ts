@@ -1,16 +1,45 @@
 import pg from "pg";
-import { sqlExecute, type Db } from "~/db/sql.server";
 
 /**
- * Enqueuers announce new jobs on this PostgreSQL channel, so that workers in any process start
- * them at once instead of at their next poll. PostgreSQL delivers a NOTIFY sent in a transaction
- * only when it commits, so a job is never announced before it exists.
+ * Every job pg-boss writes that is due now is announced on this PostgreSQL channel, so that
+ * workers in any process start it at once instead of at their next poll. PostgreSQL delivers a
+ * NOTIFY sent in a transaction only when it commits, so a job is never announced before it exists.
  */
 export const JOB_WAKEUP_CHANNEL = "omniroute_job_enqueued";
 
-/** Announces, within the enqueuing transaction, that `queue` has a new job. */
-export async function announceJob(tx: Db, queue: string): Promise<void> {
-  await sqlExecute(tx, `SELECT pg_notify('${JOB_WAKEUP_CHANNEL}', $1)`, [queue]);
+const ANNOUNCE_TRIGGER = "omniroute_announce_job";
+
+/**
+ * The statement that makes PostgreSQL announce jobs itself (decision 044): a row trigger on
+ * pg-boss's job table (its queues' partitions inherit it) notifies the job's queue for each job
+ * written ready to run, whoever writes it (an enqueue, cron, a retry due at once). An enqueue
+ * costs no round trip of its own for it, where a `pg_notify` per job was three statements of
+ * every routed order. Jobs held back (`startAfter`) are not announced: the consumer's idle poll
+ * finds them when they come due, as it finds retries.
+ *
+ * Safe to run from every process as it starts: serialised on an advisory lock, and the trigger is
+ * made only when missing (making it locks the job table against writes for that moment).
+ */
+export function jobAnnouncementsSql(schema: string): string {
+  return `
+    DO $announce$
+    BEGIN
+      PERFORM pg_advisory_xact_lock(hashtext('${ANNOUNCE_TRIGGER}'));
+      CREATE OR REPLACE FUNCTION ${schema}.${ANNOUNCE_TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $body$
+      BEGIN
+        PERFORM pg_notify('${JOB_WAKEUP_CHANNEL}', NEW.name);
+        RETURN NULL;
+      END
+      $body$;
+      IF NOT EXISTS (
+        SELECT 1 FROM pg_trigger WHERE tgname = '${ANNOUNCE_TRIGGER}' AND tgrelid = '${schema}.job'::regclass
+      ) THEN
+        CREATE TRIGGER ${ANNOUNCE_TRIGGER} AFTER INSERT ON ${schema}.job
+          FOR EACH ROW WHEN (NEW.state < 'active' AND NEW.start_after <= now())
+          EXECUTE FUNCTION ${schema}.${ANNOUNCE_TRIGGER}();
+      END IF;
+    END
+    $announce$`;
 }
 
 export interface JobWakeupListenerOptions {

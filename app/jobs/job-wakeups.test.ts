@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import crypto from "node:crypto";
 import pg from "pg";
 import prisma, { databaseUrl } from "~/db.server";
+import { startBoss } from "./boss.server";
 import { startJobRunner, stopJobRunner } from "./job-runner.server";
 import { JOB_WAKEUP_CHANNEL, JobWakeupListener } from "./job-wakeups.server";
 import { enqueueInTransaction } from "./jobs.server";
@@ -129,6 +130,34 @@ describe("job wake-ups", () => {
     await fetches.untilEmptyFetches(2);
     expect(ran).toEqual([]);
     expect(consumerErrors).toEqual([]);
+  });
+
+  it("is announced by PostgreSQL for every job written ready to run, whoever writes it, and not for one held back", async () => {
+    const queue = await createQueue();
+    const held = await createQueue();
+    const announced: string[] = [];
+    await startListener((name) => announced.push(name));
+    await eventually(async () => isListening(await listenerBackends()), 5_000);
+
+    // pg-boss's own send, outside any of the app's transactions (as its cron and retries write jobs).
+    await queues.boss.send(held, { order: "later" }, { startAfter: 60 });
+    await queues.boss.send(queue, { order: "now" });
+    await eventually(async () => announced.includes(queue), 5_000);
+
+    expect(announced).toEqual([queue]);
+  });
+
+  it("has one announcing trigger on the job table however many processes start pg-boss at once", async () => {
+    const [first, second] = await Promise.all([
+      startBoss({ databaseUrl, supervise: false, applicationName: "wakeups-a" }),
+      startBoss({ databaseUrl, supervise: false, applicationName: "wakeups-b" }),
+    ]);
+    onCleanup(() => Promise.all([first.stop({ graceful: false }), second.stop({ graceful: false })]));
+
+    const triggers = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_trigger
+      WHERE tgname = 'omniroute_announce_job' AND tgrelid = 'pgboss.job'::regclass`;
+    expect(triggers).toEqual([{ n: 1 }]);
   });
 
   it("reconnects when its connection drops, and a job announced afterwards still wakes an idle consumer", async () => {

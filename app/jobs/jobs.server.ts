@@ -2,7 +2,6 @@ import type PgBoss from "pg-boss";
 import type { Db } from "~/db/sql.server";
 import { startBoss, type BossOptions } from "./boss.server";
 import { stopJobRunner } from "./job-runner.server";
-import { announceJob } from "./job-wakeups.server";
 import { transactionJobDb } from "./transactional-db.server";
 
 declare global {
@@ -32,7 +31,7 @@ export async function stopJobQueue(): Promise<void> {
 
 /**
  * Enqueues a job inside the caller's transaction: it exists only if the transaction
- * commits, and is announced to workers when it does. On a "stately" queue, `singletonKey`
+ * commits, and PostgreSQL announces it to workers when it does (see jobAnnouncementsSql). On a "stately" queue, `singletonKey`
  * makes a second enqueue of the same work a no-op while one is queued. The app enqueues
  * through its jobs' definitions (`defineJob`), which call this.
  */
@@ -48,6 +47,5 @@ export async function enqueueInTransaction(
     // pg-boss returns null, not an error, when the queue does not exist.
     throw new Error(`Job for queue ${queue} was not enqueued; is the queue created?`);
   }
-  if (id !== null) await announceJob(tx, queue);
   return id;
 }

@@ -1,6 +1,10 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { preparedStatementName } from "~/db/prepared-statement-name";
+import { pgBossStatementAsSent } from "./pg-boss-statements";
+
+/** PostgreSQL's undefined_table: a queue's partition that is not there (a queue never created). */
+const UNDEFINED_TABLE = "42P01";
 
 /**
  * pg-boss's connection, with its statements prepared once per connection (decision 034).
@@ -16,6 +20,9 @@ import { preparedStatementName } from "~/db/prepared-statement-name";
  * Statements with parameters are the only ones named: PostgreSQL prepares one statement at a
  * time, and pg-boss's multi-statement texts (its migrations, queue creation, maintenance) carry no
  * parameters; they go as before.
+ *
+ * Some of pg-boss's statements are sent in a form that plans better (decision 044,
+ * pgBossStatementAsSent): a worker's fetch and completion go to the queue's own partition.
  *
  * It stands in for pg-boss's own `Db` (src/db.js) with the same lifecycle: `isOurs` tells pg-boss
  * to open it on start, close it on stop and forward its errors, as it does its own.
@@ -53,7 +60,21 @@ export class PreparedJobDb extends EventEmitter {
   /** Once closed, answers no rows (pg-boss's own Db answers nothing; its stopped timers may still ask). */
   async executeSql(text: string, values?: unknown[]): Promise<pg.QueryResult> {
     if (!this.opened || !this.pool) return { rows: [], rowCount: 0, command: "", oid: 0, fields: [] };
+    const asSent = pgBossStatementAsSent(text, values);
+    if (asSent === text) return this.run(text, values);
+    try {
+      return await this.run(asSent, values);
+    } catch (error) {
+      // A queue that does not exist has no partition: pg-boss's own statement finds no jobs for it.
+      if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return this.run(text, values);
+      throw error;
+    }
+  }
+
+  private run(text: string, values?: unknown[]): Promise<pg.QueryResult> {
+    const pool = this.pool;
+    if (!pool) return Promise.resolve({ rows: [], rowCount: 0, command: "", oid: 0, fields: [] });
     const name = values && values.length > 0 ? preparedStatementName(text) : null;
-    return name ? this.pool.query({ name, text, values }) : this.pool.query(text, values);
+    return name ? pool.query({ name, text, values }) : pool.query(text, values);
   }
 }

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { databaseUrl } from "~/db.server";
 import { startBoss } from "./boss.server";
 import { preparedStatementName } from "~/db/prepared-statement-name";
 import { PreparedJobDb } from "./prepared-job-db.server";
+import { queuePartitionTable } from "./pg-boss-statements";
 
 const APPLICATION_NAME = "omniroute-jobs-prepared-test";
 
@@ -82,4 +83,83 @@ describe("pg-boss's connection with prepared statements", () => {
     expect(await connectionsNamed(applicationName)).toBe(0);
     expect((await boss.getDb().executeSql("SELECT 1 AS one", [])).rows).toEqual([]);
   });
+
+  it("fetches and completes a queue's jobs on the queue's own partition of the job table", async () => {
+    const applicationName = `${APPLICATION_NAME}-partition`;
+    const boss = await startBoss({ databaseUrl, supervise: false, applicationName });
+    const queue = `test.prepared-job-db-partition-${crypto.randomUUID()}`;
+    await boss.createQueue(queue, { name: queue });
+    const ids = [await boss.send(queue, { n: 1 }), await boss.send(queue, { n: 2 })];
+    // The real query, watched: every call passes through to node-postgres.
+    const query = vi.spyOn(pg.Pool.prototype, "query");
+    let calls: unknown[][] = [];
+    try {
+      const fetched = await boss.fetch<{ n: number }>(queue, { batchSize: 5 });
+      expect(fetched.map((job) => job.id).sort()).toEqual([...ids].sort());
+      await boss.complete(
+        queue,
+        fetched.map((job) => job.id),
+      );
+      for (const id of ids) expect((await boss.getJobById(queue, id!))?.state).toBe("completed");
+    } finally {
+      calls = [...query.mock.calls];
+      query.mockRestore();
+      await boss.stop({ graceful: false, wait: true });
+    }
+
+    const partition = queuePartitionTable(queue);
+    const sent = calls.flatMap(([config]) =>
+      typeof config === "object" && config !== null && "text" in config ? [String(config.text)] : [],
+    );
+    const fetches = sent.filter((text) => /WITH next as/.test(text));
+    const completions = sent.filter((text) => /SET completed_on = now\(\)/.test(text));
+    expect(fetches).toHaveLength(1);
+    expect(completions).toHaveLength(1);
+    for (const text of [...fetches, ...completions]) {
+      expect(text).toContain(`pgboss.${partition}`);
+      expect(text).not.toMatch(/pgboss\.job\b/);
+    }
+    expect(await partitionOf(queue)).toBe(partition);
+    // Planned generically, the completion looks its jobs up by id rather than scanning the queue's.
+    expect(await genericPlanOf(completions[0]!, `'${queue}', ARRAY[gen_random_uuid()], null`)).toMatch(
+      /Index Cond: \(\(name = \$1\) AND \(id = ANY \(\$2\)\)\)/,
+    );
+  });
+
+  it("finds nothing, as pg-boss's own statement does, when fetching from a queue that was never created", async () => {
+    const boss = await startBoss({ databaseUrl, supervise: false, applicationName: `${APPLICATION_NAME}-missing` });
+    try {
+      expect(await boss.fetch("test.prepared-job-db-never-created")).toEqual([]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
 });
+
+/** The partition pg-boss made for the queue, as its queue table records it. */
+async function partitionOf(queue: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ partition_name: string }>(
+      "SELECT partition_name FROM pgboss.queue WHERE name = $1",
+      [queue],
+    );
+    return rows[0]?.partition_name ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** PostgreSQL's generic plan of `text` (as the job connection plans it) run with `args`, as EXPLAIN prints it. */
+async function genericPlanOf(text: string, args: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl, options: "-c plan_cache_mode=force_generic_plan" });
+  await client.connect();
+  try {
+    await client.query(`PREPARE probe AS ${text}`);
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN EXECUTE probe(${args})`);
+    return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  } finally {
+    await client.end();
+  }
+}

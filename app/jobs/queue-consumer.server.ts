@@ -53,6 +53,9 @@ export class QueueConsumer {
   private backlog = true;
   private interruptWait: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  /** Jobs done and waiting to be marked completed, each with what to call once it is. */
+  private readonly toComplete: { id: string; marked: () => void }[] = [];
+  private completing = false;
 
   constructor(
     private readonly boss: PgBoss,
@@ -147,7 +150,35 @@ export class QueueConsumer {
         .catch((failError: unknown) => this.onError(failError));
       return;
     }
-    await this.boss.complete(this.queue, job.id).catch((error: unknown) => this.onError(error));
+    await this.complete(job.id);
+  }
+
+  /**
+   * Marks the job completed: at once when no other completion is on its way, otherwise with the
+   * others that finished meanwhile, in one statement when the one before returns. A busy queue
+   * then spends one statement on many jobs and a quiet one waits for nothing. The job's slot
+   * frees once it is marked, as before.
+   */
+  private complete(id: string): Promise<void> {
+    return new Promise((marked) => {
+      this.toComplete.push({ id, marked });
+      if (!this.completing) void this.completeWaiting();
+    });
+  }
+
+  private async completeWaiting(): Promise<void> {
+    this.completing = true;
+    while (this.toComplete.length > 0) {
+      const batch = this.toComplete.splice(0);
+      await this.boss
+        .complete(
+          this.queue,
+          batch.map((job) => job.id),
+        )
+        .catch((error: unknown) => this.onError(error));
+      for (const job of batch) job.marked();
+    }
+    this.completing = false;
   }
 }
 

@@ -69,6 +69,46 @@ describe("QueueConsumer", () => {
     expect(errors).toEqual([]);
   });
 
+  it("marks the jobs that finish while a completion is on its way completed together, in one statement", async () => {
+    const queue = await createQueue();
+    const ids = await sendJobs(queue, [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    const complete = queues.boss.complete.bind(queues.boss);
+    const { opened: firstMayComplete, open: letFirstComplete } = gate();
+    const completions: string[][] = [];
+    const spy = vi.spyOn(queues.boss, "complete").mockImplementation(async (name, id, ...rest) => {
+      if (name !== queue) return complete(name, id, ...rest);
+      const batch = [id].flat() as string[];
+      completions.push(batch);
+      // The first completion is slow: the rest finish meanwhile.
+      if (completions.length === 1) await firstMayComplete;
+      return complete(name, batch, ...rest);
+    });
+    onCleanup(() => spy.mockRestore());
+    const { opened: othersMayFinish, open: letOthersFinish } = gate();
+    let finished = 0;
+    const { errors } = startConsumer(
+      queue,
+      async (data) => {
+        if ((data as { n: number }).n !== 1) await othersMayFinish;
+        finished++;
+      },
+      { concurrency: 4 },
+    );
+
+    await eventually(async () => completions.length === 1);
+    letOthersFinish();
+    await eventually(async () => finished === 4);
+    // Done but not yet marked: still active while the first completion is on its way.
+    expect((await statesOf(queue, ids)).filter((state) => state === "active")).toHaveLength(4);
+    letFirstComplete();
+
+    for (const id of ids) await waitForJobState(queues.boss, queue, id, ["completed"], 5_000);
+    expect(completions).toHaveLength(2);
+    expect(completions[0]).toHaveLength(1);
+    expect([...completions.flat()].sort()).toEqual([...ids].sort());
+    expect(errors).toEqual([]);
+  });
+
   it("fails only the job whose handler throws, sending it to the dead-letter queue, and completes the rest of its fetch", async () => {
     const deadLetter = await createQueue();
     const queue = await createQueue({ retryLimit: 0, deadLetter });

@@ -130,6 +130,44 @@ export async function clearReflectedReservations(
   );
 }
 
+/**
+ * markReservationsReflectedAfter for `locationId`, then clearReflectedReservations for the order,
+ * in one statement: after a move, the destination's units count as Shopify's from `at`, and any of
+ * the order's reservations the mirror already shows stop counting. Rows neither marked nor
+ * cleared are left untouched. Returns how many cleared.
+ */
+export async function markReflectedAfterAndClear(
+  db: Db,
+  shop: string,
+  orderId: string,
+  locationId: string,
+  at: Date,
+): Promise<number> {
+  const [row] = await sqlRows<{ cleared: number }>(
+    db,
+    `WITH judged AS (
+       SELECT r."id", r."reflectedAfter" IS NULL AS "marking", COALESCE(r."reflectedAfter", $4) AS "reflectedAfter",
+              EXISTS (SELECT 1 FROM "InventoryLevel" l
+                       WHERE l."shop" = r."shop" AND l."locationId" = r."locationId" AND l."sku" = r."sku"
+                         AND l."sourceUpdatedAt" >= date_trunc('second', COALESCE(r."reflectedAfter", $4))) AS "reflected"
+         FROM "InventoryReservation" r
+        WHERE r."shop" = $1 AND r."orderId" = $2 AND r."clearedAt" IS NULL
+          AND (r."reflectedAfter" IS NOT NULL OR r."locationId" = $3)
+     ), changed AS (
+       UPDATE "InventoryReservation" r
+          SET "reflectedAfter" = j."reflectedAfter",
+              "clearedAt" = CASE WHEN j."reflected" THEN now() END,
+              "clearedReason" = CASE WHEN j."reflected" THEN 'REFLECTED' END
+         FROM judged j
+        WHERE r."id" = j."id" AND (j."marking" OR j."reflected")
+       RETURNING j."reflected"
+     )
+     SELECT count(*) FILTER (WHERE "reflected")::int AS "cleared" FROM changed`,
+    [shop, orderId, locationId, at],
+  );
+  return row?.cleared ?? 0;
+}
+
 /** The order's reservations stop counting (cancelled, or a move Shopify refused). */
 export async function releaseReservations(
   db: Db,

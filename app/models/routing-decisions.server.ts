@@ -153,22 +153,36 @@ export async function setDecisionMoveStatus(
 /**
  * A routing job attempt's end in one statement: the decision's move status when the attempt
  * settled it, and the Admin API cost it spent (added to the order's). Either may be absent.
+ * `leaseHolder`'s claim on the order (decision 043) is given back by the same statement.
  */
 export async function finishDecisionAttempt(
   db: Db,
   shop: string,
   orderId: string,
   end: { moveStatus?: DecisionMoveStatus; cost?: { requested: number; actual: number } },
+  leaseHolder: string | null = null,
 ): Promise<void> {
   const { moveStatus, cost } = end;
-  if (moveStatus === undefined && cost === undefined) return;
+  if (moveStatus === undefined && cost === undefined && leaseHolder === null) return;
   await sqlExecute(
     db,
-    `UPDATE "RoutingDecision"
+    `WITH released AS (
+       DELETE FROM "RoutingLease" WHERE "shop" = $1 AND "orderId" = $2 AND "holder" = $7::uuid
+     )
+     UPDATE "RoutingDecision"
         SET "moveStatus" = COALESCE($3::"DecisionMoveStatus", "moveStatus"),
             "costRequested" = "costRequested" + $4, "costActual" = "costActual" + $5, "updatedAt" = $6
-      WHERE "shop" = $1 AND "orderId" = $2`,
-    [shop, orderId, moveStatus ?? null, cost?.requested ?? 0, cost?.actual ?? 0, new Date()],
+      WHERE "shop" = $1 AND "orderId" = $2 AND ($3::"DecisionMoveStatus" IS NOT NULL OR $8::boolean)`,
+    [
+      shop,
+      orderId,
+      moveStatus ?? null,
+      cost?.requested ?? 0,
+      cost?.actual ?? 0,
+      new Date(),
+      leaseHolder,
+      cost !== undefined,
+    ],
   );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
+import { finishDecisionAttempt } from "./routing-decisions.server";
 import { claimRoutingLease, releaseRoutingLease } from "./routing-leases.server";
 
 const NOW = new Date("2026-12-02T12:00:00.000Z");
@@ -35,5 +36,23 @@ describe("a routing lease", () => {
     expect(await prisma.routingLease.findMany({ where: { shop }, select: { holder: true } })).toEqual([
       { holder: next },
     ]);
+  });
+
+  it("is given back by the statement that ends its run's attempt, whether or not the attempt wrote anything else", async () => {
+    const shop = uniqueShop();
+    const run = crypto.randomUUID();
+    const other = crypto.randomUUID();
+    await claimRoutingLease(prisma, shop, "1001", run, NOW, 60);
+    await claimRoutingLease(prisma, shop, "1002", other, NOW, 60);
+
+    // No decision to write to (an order Shopify did not know): the claim still goes.
+    await finishDecisionAttempt(prisma, shop, "1001", {}, run);
+    // Ending another order's attempt, or this order's under another holder, leaves a claim alone.
+    await finishDecisionAttempt(prisma, shop, "1002", { cost: { requested: 10, actual: 8 } }, run);
+
+    expect(await prisma.routingLease.findMany({ where: { shop }, select: { orderId: true, holder: true } })).toEqual([
+      { orderId: "1002", holder: other },
+    ]);
+    expect(await claimRoutingLease(prisma, shop, "1001", other, later(1), 60)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "~/db/sql.server";
 import { requireNumericId } from "~/domain/shopify-ids";
-import { clearReflectedReservations, markReservationsReflectedAfter } from "~/models/inventory-reservations.server";
+import { markReflectedAfterAndClear } from "~/models/inventory-reservations.server";
 import { confirmMove } from "~/models/routing-decisions.server";
 
 /**
@@ -22,7 +22,6 @@ export async function reconcileMovedFulfillmentOrder(
     movedFulfillmentOrderId: move.movedFulfillmentOrderId,
   });
   if (held === null) return { recordedAlready: false };
-  await markReservationsReflectedAfter(tx, shop, held.orderId, toLocationId, move.at);
-  await clearReflectedReservations(tx, shop, { orderId: held.orderId });
+  await markReflectedAfterAndClear(tx, shop, held.orderId, toLocationId, move.at);
   return { recordedAlready: held.recordedAlready };
 }

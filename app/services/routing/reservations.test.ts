@@ -5,6 +5,7 @@ import { applyAvailableUpdate } from "~/models/inventory-levels.server";
 import {
   activeReservedUnits,
   clearReflectedReservations,
+  markReflectedAfterAndClear,
   markReservationsReflectedAfter,
 } from "~/models/inventory-reservations.server";
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
@@ -199,5 +200,63 @@ describe("a reservation", () => {
     expect(await activeReservedUnits(prisma, shop, [SKU], new Date())).toEqual([
       { locationId: STORE.id, sku: SKU, quantity: 1 },
     ]);
+  });
+
+  it("after a move, counts the destination's units as Shopify's from the move and clears at once what the mirror already shows", async () => {
+    const shop = await seedShop(10);
+    const order = shippingOrder("940001");
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    await decideOrder(shop, order, new Date());
+    const movedAt = new Date("2026-11-25T18:00:05.400Z");
+    const reservation = () =>
+      prisma.inventoryReservation.findFirstOrThrow({
+        where: { shop, orderId: order.orderId },
+        select: { reflectedAfter: true, clearedAt: true, clearedReason: true },
+      });
+    // The inventory_levels/update of the move's second arrived before the move's answer.
+    await prisma.$transaction((tx) =>
+      applyAvailableUpdate(tx, shop, {
+        locationId: STORE.id,
+        inventoryItemId: ITEM,
+        available: 9,
+        sourceUpdatedAt: new Date("2026-11-25T18:00:05Z"),
+      }),
+    );
+
+    // A move to another location marks nothing here and clears nothing.
+    expect(await markReflectedAfterAndClear(prisma, shop, order.orderId, WAREHOUSE.id, movedAt)).toBe(0);
+    expect(await reservation()).toEqual({ reflectedAfter: null, clearedAt: null, clearedReason: null });
+
+    expect(await markReflectedAfterAndClear(prisma, shop, order.orderId, STORE.id, movedAt)).toBe(1);
+    expect(await reservation()).toMatchObject({ reflectedAfter: movedAt, clearedReason: "REFLECTED" });
+    expect(await activeReservedUnits(prisma, shop, [SKU], new Date())).toEqual([]);
+    // Once cleared, a second delivery of the move changes nothing.
+    expect(await markReflectedAfterAndClear(prisma, shop, order.orderId, STORE.id, new Date())).toBe(0);
+    expect((await reservation()).reflectedAfter).toEqual(movedAt);
+  });
+
+  it("after a move the mirror has not shown yet, keeps the reservation, marked to clear when it does", async () => {
+    const shop = await seedShop(10);
+    const order = shippingOrder("950001");
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    await decideOrder(shop, order, new Date());
+    const movedAt = new Date("2026-11-25T18:00:05.400Z");
+
+    expect(await markReflectedAfterAndClear(prisma, shop, order.orderId, STORE.id, movedAt)).toBe(0);
+    expect(await activeReservedUnits(prisma, shop, [SKU], new Date())).toEqual([
+      { locationId: STORE.id, sku: SKU, quantity: 1 },
+    ]);
+    // A later delivery of the same move keeps the first time it was known by.
+    expect(await markReflectedAfterAndClear(prisma, shop, order.orderId, STORE.id, new Date())).toBe(0);
+    const cleared = await prisma.$transaction(async (tx) => {
+      await applyAvailableUpdate(tx, shop, {
+        locationId: STORE.id,
+        inventoryItemId: ITEM,
+        available: 9,
+        sourceUpdatedAt: new Date("2026-11-25T18:00:05Z"),
+      });
+      return clearReflectedReservations(tx, shop, { locationId: STORE.id });
+    });
+    expect(cleared).toBe(1);
   });
 });

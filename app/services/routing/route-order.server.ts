@@ -11,6 +11,7 @@ import {
   clearReflectedReservations,
   createReservations,
   lockSkusForRouting,
+  markReflectedAfterAndClear,
   markReservationsReflectedAfter,
   releaseReservations,
   type ReservationLine,
@@ -164,16 +165,17 @@ async function routeOrderIfFree(
     return outcome;
   } finally {
     // Whatever happened, the points this attempt spent count against the order; written with
-    // the move status the attempt settled, when it did, in one statement.
+    // the move status the attempt settled, when it did, and the claim given back, in one statement.
     const cost = costSoFar(job, meter);
-    try {
-      await finishDecisionAttempt(sqlPool, job.shop, job.orderId, {
-        ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
-        ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
-      });
-    } finally {
-      await releaseRoutingLease(sqlPool, job.shop, job.orderId, holder);
-    }
+    const end = {
+      ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
+      ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
+    };
+    await finishDecisionAttempt(sqlPool, job.shop, job.orderId, end, holder).catch(async (error: unknown) => {
+      // The claim must not outlive the attempt for want of that statement: the next run would wait for it to lapse.
+      await releaseRoutingLease(sqlPool, job.shop, job.orderId, holder).catch(() => undefined);
+      throw error;
+    });
   }
 }
 
@@ -449,8 +451,7 @@ async function performMove(
       for (const fulfillmentOrderId of new Set([move.fulfillmentOrderId, result.moved.id])) {
         await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
       }
-      await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
-      await clearReflectedReservations(tx, shop, { orderId });
+      await markReflectedAfterAndClear(tx, shop, orderId, move.toLocationId, startedAt);
     });
     return true;
   } catch (error) {
