@@ -1,3 +1,4 @@
+import { castPlaceholders, selectRow, type GatedInsertOptions, type StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 /** How to reach an order's shopper (see OrderContact in prisma/schema.prisma). */
@@ -18,20 +19,46 @@ export type OrderContactInput = Omit<OrderContactFacts, "customerId"> & { custom
 
 /** Keeps the order's contact as the latest orders/create (or a redelivery of it) gave it. Idempotent. */
 export async function upsertOrderContact(db: SqlDb, shop: string, contact: OrderContactInput): Promise<void> {
+  const { text, values } = orderContactUpsert(shop, contact);
+  await sqlExecute(db, text, values);
+}
+
+/** The types of orderContactUpsert's values, in their order. */
+const ORDER_CONTACT_TYPES = [
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "boolean",
+  "text",
+  "timestamp(3)",
+  "boolean",
+] as const;
+
+/** upsertOrderContact's statement, alone or as part of another (orders/create's, decision 044). */
+export function orderContactUpsert(
+  shop: string,
+  contact: OrderContactInput,
+  { first = 1, gate = null }: GatedInsertOptions = {},
+): StatementPart {
+  const placeholders = castPlaceholders(ORDER_CONTACT_TYPES, first);
+  const customerIdGiven = placeholders.at(-1)!;
   // A customer id left out (undefined) keeps the one held; null clears it.
-  await sqlExecute(
-    db,
-    `INSERT INTO "OrderContact"
+  return {
+    text: `INSERT INTO "OrderContact"
        ("shop", "orderId", "email", "orderPhone", "customerPhone", "shippingPhone", "billingPhone",
         "smsMarketingConsent", "customerId", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ${selectRow(placeholders.slice(0, -1), gate)}
      ON CONFLICT ("shop", "orderId") DO UPDATE
         SET "email" = EXCLUDED."email", "orderPhone" = EXCLUDED."orderPhone",
             "customerPhone" = EXCLUDED."customerPhone", "shippingPhone" = EXCLUDED."shippingPhone",
             "billingPhone" = EXCLUDED."billingPhone", "smsMarketingConsent" = EXCLUDED."smsMarketingConsent",
-            "customerId" = CASE WHEN $11 THEN EXCLUDED."customerId" ELSE "OrderContact"."customerId" END,
+            "customerId" = CASE WHEN ${customerIdGiven} THEN EXCLUDED."customerId" ELSE "OrderContact"."customerId" END,
             "updatedAt" = EXCLUDED."updatedAt"`,
-    [
+    values: [
       shop,
       contact.orderId,
       contact.email,
@@ -44,7 +71,7 @@ export async function upsertOrderContact(db: SqlDb, shop: string, contact: Order
       new Date(),
       contact.customerId !== undefined,
     ],
-  );
+  };
 }
 
 /** The columns of OrderContactFacts, as every reader selects them. */

@@ -1,6 +1,7 @@
 import type { OrderDeliveryMethod, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { readStoredJson, toStoredJson } from "./stored-json";
+import { castPlaceholders, selectRow, type GatedInsertOptions, type StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
@@ -88,14 +89,45 @@ export async function upsertOrderFacts(
   facts: OrderFacts,
   source: OrderFactsSource,
 ): Promise<void> {
-  const now = new Date();
-  await sqlExecute(
-    db,
-    `INSERT INTO "RoutedOrder"
+  const { text, values } = orderFactsUpsert(shop, facts, source);
+  await sqlExecute(db, text, values);
+}
+
+/** The types of orderFactsUpsert's values, in their order (the last is both timestamps). */
+const ORDER_FACTS_TYPES = [
+  "text",
+  "text",
+  "text",
+  "timestamp(3)",
+  '"OrderDeliveryMethod"',
+  "text",
+  "text",
+  "text",
+  "double precision",
+  "double precision",
+  "jsonb",
+  "text",
+  "text",
+  "timestamp(3)",
+  "text",
+  "timestamp(3)",
+] as const;
+
+/** upsertOrderFacts's statement, alone or as part of another (orders/create's, decision 044). */
+export function orderFactsUpsert(
+  shop: string,
+  facts: OrderFacts,
+  source: OrderFactsSource,
+  { first = 1, gate = null }: GatedInsertOptions = {},
+): StatementPart {
+  const row = castPlaceholders(ORDER_FACTS_TYPES, first);
+  const now = row.at(-1)!;
+  return {
+    text: `INSERT INTO "RoutedOrder"
        ("shop", "orderId", "name", "placedAt", "deliveryMethod", "pickupLocationId", "shippingLineTitle",
         "shippingLineCode", "latitude", "longitude", "lines", "customerId", "confirmationNumber", "cancelledAt",
         "source", "createdAt", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5::"OrderDeliveryMethod", $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $16)
+     ${selectRow([...row, now], gate)}
      ON CONFLICT ("shop", "orderId") DO UPDATE
         SET "name" = EXCLUDED."name", "placedAt" = EXCLUDED."placedAt",
             "deliveryMethod" = COALESCE(EXCLUDED."deliveryMethod", "RoutedOrder"."deliveryMethod"),
@@ -109,7 +141,7 @@ export async function upsertOrderFacts(
             "confirmationNumber" = COALESCE(EXCLUDED."confirmationNumber", "RoutedOrder"."confirmationNumber"),
             "cancelledAt" = COALESCE(EXCLUDED."cancelledAt", "RoutedOrder"."cancelledAt"),
             "updatedAt" = EXCLUDED."updatedAt"`,
-    [
+    values: [
       shop,
       facts.orderId,
       facts.name,
@@ -125,9 +157,9 @@ export async function upsertOrderFacts(
       facts.confirmationNumber,
       facts.cancelledAt,
       source,
-      now,
+      new Date(),
     ],
-  );
+  };
 }
 
 /** What the thank-you and order status pages' pickup pass checks an order against; null when the app has not heard of it. */

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import type { StatementPart } from "~/db/gated-insert";
 import { sqlRows, type Db } from "~/db/sql.server";
 
 export interface NewWebhookEvent {
@@ -24,15 +25,24 @@ export async function recordWebhookEventOnce(
   event: NewWebhookEvent,
   { requireInstalled }: { requireInstalled: boolean },
 ): Promise<string | null> {
-  // One statement: the install check rides on the insert rather than costing a round trip.
-  const rows = await sqlRows<{ id: string }>(
-    db,
-    `INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
+  const { text, values } = webhookEventInsert(event, { requireInstalled });
+  const rows = await sqlRows<{ id: string }>(db, text, values);
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * recordWebhookEventOnce's statement (RETURNING the new row's id), alone or as the first part of
+ * a topic's one statement (decision 044). The install check rides on the insert rather than
+ * costing a round trip.
+ */
+export function webhookEventInsert(event: NewWebhookEvent, { requireInstalled }: { requireInstalled: boolean }) {
+  return {
+    text: `INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "customerId", "orderIds", "payload")
      SELECT gen_random_uuid(), $1, $2, $3, $4, $5, $6::timestamp, $7, $8::text[], $9::jsonb
       WHERE NOT $10::boolean OR EXISTS (SELECT 1 FROM "ShopInstallation" WHERE "shop" = $1)
      ON CONFLICT ("shop", "eventId") DO NOTHING
      RETURNING "id"`,
-    [
+    values: [
       event.shop,
       event.topic,
       event.eventId,
@@ -44,8 +54,7 @@ export async function recordWebhookEventOnce(
       JSON.stringify(event.payload),
       requireInstalled,
     ],
-  );
-  return rows[0]?.id ?? null;
+  } satisfies StatementPart;
 }
 
 /** One of the shop's recorded events: its topic and payload as stored; null when gone. */
