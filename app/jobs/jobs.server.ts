@@ -31,9 +31,9 @@ export async function stopJobQueue(): Promise<void> {
 
 /**
  * Enqueues a job inside the caller's transaction: it exists only if the transaction
- * commits, and PostgreSQL announces it to workers when it does (see jobAnnouncementsSql). On a "stately" queue, `singletonKey`
- * makes a second enqueue of the same work a no-op while one is queued. The app enqueues
- * through its jobs' definitions (`defineJob`), which call this.
+ * commits, and PostgreSQL announces it to workers when it does (jobAnnouncementsSql). On a
+ * "stately" queue, `singletonKey` makes a second enqueue of the same work a no-op while one is
+ * queued. The app enqueues through its jobs' definitions (`defineJob`), which call this.
  */
 export async function enqueueInTransaction(
   boss: PgBoss,

@@ -241,9 +241,13 @@ async function routeAndMove(
     (fo) => !CLOSED_STATUSES.has(fo.status) && fo.lineItems.some((line) => line.remainingQuantity > 0),
   );
 
-  let decision = await findDecision(sqlPool, shop, orderId);
-  if (!decision) {
-    if (open.length === 0) return { kind: "NOTHING_TO_ROUTE" };
+  let decision: StoredDecision | null;
+  if (open.length === 0) {
+    // Nothing left to move: a decision made before (a retry's) is still carried out below.
+    decision = await findDecision(sqlPool, shop, orderId);
+    if (!decision) return { kind: "NOTHING_TO_ROUTE" };
+  } else {
+    // Decides once: a run after the first (a retry, a second trigger) gets the decision made.
     const decided = await withFulfillmentOrderFacts(shop, facts, open);
     decision = await decideOrder(shop, decided, deps.now(), read.checkoutPromise);
   }
