@@ -36,13 +36,43 @@ const IDS_UNNESTED = /\bid IN \(SELECT UNNEST\((\$\d+)::uuid\[\]\)\)/g;
  *   the job table's primary key.
  */
 export function pgBossStatementAsSent(text: string, values: readonly unknown[] | undefined): string {
-  const byIds = text.replace(IDS_UNNESTED, (_, ids: string) => `id = ANY(${ids}::uuid[])`);
+  const shape = shapeOf(text);
   const queue = values?.[0];
-  if (typeof queue !== "string") return byIds;
-  for (const statement of ONE_QUEUE_STATEMENTS) {
-    const schema = statement.exec(text)?.[1];
-    if (schema)
-      return byIds.replace(new RegExp(`\\b${schema}\\.job\\b`, "g"), `${schema}.${queuePartitionTable(queue)}`);
+  if (shape.schema === null || typeof queue !== "string") return shape.byIds;
+  let sent = shape.onPartition.get(queue);
+  if (sent === undefined) {
+    const partition = `${shape.schema}.${queuePartitionTable(queue)}`;
+    sent = shape.byIds.replace(new RegExp(`\\b${shape.schema}\\.job\\b`, "g"), partition);
+    shape.onPartition.set(queue, sent);
   }
-  return byIds;
+  return sent;
+}
+
+/** What a text becomes, worked out once per text (and per queue for a one-queue statement). */
+interface StatementShape {
+  byIds: string;
+  /** pg-boss's schema when the text is a one-queue statement; null otherwise. */
+  schema: string | null;
+  /** The text on each queue's partition, by queue (a few dozen queues). */
+  onPartition: Map<string, string>;
+}
+
+/**
+ * pg-boss sends a few dozen texts; each is worked out once, and the same string sent each time
+ * keeps finding its prepared statement's name a lookup. Past the cap (texts that vary per call,
+ * which pg-boss's do not), texts are worked out every time instead of kept.
+ */
+const MAX_SHAPES = 500;
+const shapes = new Map<string, StatementShape>();
+
+function shapeOf(text: string): StatementShape {
+  const known = shapes.get(text);
+  if (known) return known;
+  const shape: StatementShape = {
+    byIds: text.replace(IDS_UNNESTED, (_, ids: string) => `id = ANY(${ids}::uuid[])`),
+    schema: ONE_QUEUE_STATEMENTS.map((statement) => statement.exec(text)?.[1]).find((schema) => schema) ?? null,
+    onPartition: new Map(),
+  };
+  if (shapes.size < MAX_SHAPES) shapes.set(text, shape);
+  return shape;
 }
