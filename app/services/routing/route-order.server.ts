@@ -172,7 +172,8 @@ async function routeOrderIfFree(
       ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
     };
     await finishDecisionAttempt(sqlPool, job.shop, job.orderId, end, holder).catch(async (error: unknown) => {
-      // The claim must not outlive the attempt for want of that statement: the next run would wait for it to lapse.
+      // The claim must not outlive the attempt for want of that statement: the next run would
+      // wait for it to lapse.
       await releaseRoutingLease(sqlPool, job.shop, job.orderId, holder).catch(() => undefined);
       throw error;
     });
@@ -241,16 +242,13 @@ async function routeAndMove(
     (fo) => !CLOSED_STATUSES.has(fo.status) && fo.lineItems.some((line) => line.remainingQuantity > 0),
   );
 
-  let decision: StoredDecision | null;
-  if (open.length === 0) {
-    // Nothing left to move: a decision made before (a retry's) is still carried out below.
-    decision = await findDecision(sqlPool, shop, orderId);
-    if (!decision) return { kind: "NOTHING_TO_ROUTE" };
-  } else {
-    // Decides once: a run after the first (a retry, a second trigger) gets the decision made.
-    const decided = await withFulfillmentOrderFacts(shop, facts, open);
-    decision = await decideOrder(shop, decided, deps.now(), read.checkoutPromise);
-  }
+  // Decided once: a later run (a retry, a second trigger) gets the decision made. With nothing
+  // left open, only a decision made before is carried out.
+  const decision =
+    open.length > 0
+      ? await decideOrder(shop, await withFulfillmentOrderFacts(shop, facts, open), deps.now(), read.checkoutPromise)
+      : await findDecision(sqlPool, shop, orderId);
+  if (!decision) return { kind: "NOTHING_TO_ROUTE" };
   // The move status an outcome ROUTED carries is written by routeOrderJob, with the attempt's cost.
   if (decision.status === "UNROUTABLE") return { kind: "ROUTED", decision, moveStatus: "NONE" };
   const moveStatus = await carryOut(shop, orderId, facts, decision, open, client, deps);
