@@ -324,16 +324,18 @@ export async function listMovesOfOrder(
 
 /**
  * A fulfillment_orders/moved confirms a move the job recorded as pending or failed (its
- * answer lost). Returns the order it belongs to, or null when the app made no such move.
+ * answer lost, or not yet come). Returns the order it belongs to, or null when the app made no
+ * such move; `recordedAlready` when the job had recorded this very move as done (with its moved
+ * order); `routingUnderWay` when it was pending and a routing run holds the order now: that run
+ * records the move's outcome, or its next run finds it made (decision 045).
  */
 export async function confirmMove(
   db: Db,
   shop: string,
   move: { fulfillmentOrderId: string; toLocationId: string; movedFulfillmentOrderId: string },
-): Promise<{ orderId: string; recordedAlready: boolean } | null> {
-  // One statement: the row's order, confirmed as MOVED when the job had it pending or failed;
-  // `recordedAlready` when the job had recorded this very move as done (with its moved order).
-  const [held] = await sqlRows<{ orderId: string; recordedAlready: boolean }>(
+  at: Date = new Date(),
+): Promise<{ orderId: string; recordedAlready: boolean; routingUnderWay: boolean } | null> {
+  const [held] = await sqlRows<{ orderId: string; recordedAlready: boolean; routingUnderWay: boolean }>(
     db,
     `WITH held AS (
        SELECT "id", "orderId", "status", "movedFulfillmentOrderId" FROM "FulfillmentMove"
@@ -344,10 +346,15 @@ export async function confirmMove(
          FROM held
         WHERE m."id" = held."id" AND held."status" IN ('PENDING', 'FAILED')
      )
-     SELECT "orderId", ("status" = 'MOVED' AND "movedFulfillmentOrderId" = $4) AS "recordedAlready" FROM held`,
-    [shop, move.fulfillmentOrderId, move.toLocationId, move.movedFulfillmentOrderId, new Date()],
+     SELECT "orderId", ("status" = 'MOVED' AND "movedFulfillmentOrderId" = $4) AS "recordedAlready",
+            ("status" = 'PENDING' AND EXISTS (
+              SELECT 1 FROM "RoutingLease" l
+               WHERE l."shop" = $1 AND l."orderId" = held."orderId" AND l."expiresAt" > $5
+            )) AS "routingUnderWay"
+       FROM held`,
+    [shop, move.fulfillmentOrderId, move.toLocationId, move.movedFulfillmentOrderId, at],
   );
-  return held ? { orderId: held.orderId, recordedAlready: held.recordedAlready } : null;
+  return held ?? null;
 }
 
 /**

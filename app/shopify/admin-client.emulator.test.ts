@@ -136,7 +136,20 @@ describe("routing operations against the emulator", () => {
       { fulfillmentOrderId: fo.id, newLocationId: storeId },
       { costMeter: meter },
     );
-    expect(moved.moved).toEqual({ id: fo.id, locationId: storeId });
+    expect(moved.moved).toMatchObject({ id: fo.id, locationId: storeId });
+    // With what the destination's store task needs, as the store-task read would give it (decision 045).
+    expect(moved.moved.asStoreTask).toMatchObject({
+      fulfillmentOrderId: fo.id.replace(/^.*\//, ""),
+      status: "OPEN",
+      locationId: storeId.replace(/^.*\//, ""),
+      deliveryMethod: "SHIPPING",
+      orderCancelled: false,
+      lineItems: [{ sku, totalQuantity: 1, remainingQuantity: 1 }],
+    });
+    const readBack = await import("./operations/fulfillment-order-for-store-task.server");
+    expect(await readBack.fetchFulfillmentOrderForStoreTask(client, fo.id.replace(/^.*\//, ""))).toEqual(
+      moved.moved.asStoreTask,
+    );
     expect(emulator.shopify.fulfillmentOrdersOf(shop, order.id).map((state) => [state.id, state.locationId])).toEqual([
       [fo.id, storeId],
     ]);
@@ -144,6 +157,39 @@ describe("routing operations against the emulator", () => {
     expect(read?.costs).toEqual([{ requested: 21, actual: 12 }]);
     expect(moved.cost).toEqual({ requested: 10, actual: 10 });
     expect(meter.total()).toMatchObject({ calls: 2, requested: 31, actual: 22 });
+  });
+
+  it("answers a move without the moved fulfilment order's store-task view when its line items do not all come back", async () => {
+    const [first, second] = emulator.scenario.products.slice(1, 3).map((product) => product.variants[0]?.sku ?? "");
+    const [warehouse, store] = [
+      emulator.scenario.locations.find((location) => location.kind === "WAREHOUSE"),
+      emulator.scenario.locations.find((location) => location.kind === "STORE" && location.isActive),
+    ];
+    if (!first || !second || !warehouse || !store) throw new Error("scenario lacks products or locations");
+    for (const location of emulator.scenario.locations) {
+      for (const sku of [first, second]) {
+        const available = location === warehouse || location === store ? 5 : 0;
+        emulator.shopify.setAvailable(shop, { locationId: location.id, sku, available });
+      }
+    }
+    const order = emulator.shopify.placeOrder(shop, {
+      lines: [
+        { sku: first, quantity: 1 },
+        { sku: second, quantity: 1 },
+      ],
+      deliveryMethod: "SHIPPING",
+      shippingAddress: SHIPPING_ADDRESS,
+    });
+    const [fo] = order.fulfillmentOrders;
+    if (!fo) throw new Error("no fulfilment order");
+
+    const moved = await move.moveFulfillmentOrder(adminClientForShop(shop, FAST_RETRIES), {
+      fulfillmentOrderId: fo.id,
+      newLocationId: `gid://shopify/Location/${store.id}`,
+      expectedMovedLineItems: 1,
+    });
+
+    expect(moved.moved).toEqual({ id: fo.id, locationId: `gid://shopify/Location/${store.id}`, asStoreTask: null });
   });
 
   it("asks again with room for 10 fulfilment orders when the order was split, keeping the line items' room", async () => {

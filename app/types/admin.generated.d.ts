@@ -40,12 +40,19 @@ export type FulfillmentOrderMoveMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   newLocationId: AdminTypes.Scalars['ID']['input'];
   fulfillmentOrderLineItems?: AdminTypes.InputMaybe<Array<AdminTypes.FulfillmentOrderLineItemInput> | AdminTypes.FulfillmentOrderLineItemInput>;
+  movedLineItemsFirst: AdminTypes.Scalars['Int']['input'];
 }>;
 
 
 export type FulfillmentOrderMoveMutation = { fulfillmentOrderMove?: AdminTypes.Maybe<{ movedFulfillmentOrder?: AdminTypes.Maybe<(
-      Pick<AdminTypes.FulfillmentOrder, 'id'>
-      & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> } }
+      Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
+      & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, order: (
+        Pick<AdminTypes.Order, 'id' | 'name' | 'cancelledAt'>
+        & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'firstName' | 'lastName'>> }
+      ), lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+          Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'totalQuantity' | 'remainingQuantity' | 'sku' | 'productTitle' | 'variantTitle'>
+          & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'barcode'>> }
+        )> } }
     )>, originalFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, remainingFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message'>> }> };
 
 export type RerouteOpenFulfillmentOrderMutationVariables = AdminTypes.Exact<{
@@ -221,7 +228,7 @@ interface GeneratedQueryTypes {
 interface GeneratedMutationTypes {
   "#graphql\n  mutation StoreTaskFulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StoreTaskFulfillmentCreateMutation, variables: StoreTaskFulfillmentCreateMutationVariables},
   "#graphql\n  mutation RerouteHoldFulfillmentOrder($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RerouteHoldFulfillmentOrderMutation, variables: RerouteHoldFulfillmentOrderMutationVariables},
-  "#graphql\n  mutation FulfillmentOrderMove(\n    $id: ID!\n    $newLocationId: ID!\n    $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]\n  ) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          location {\n            id\n          }\n        }\n      }\n      originalFulfillmentOrder {\n        id\n        status\n      }\n      remainingFulfillmentOrder {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentOrderMoveMutation, variables: FulfillmentOrderMoveMutationVariables},
+  "#graphql\n  mutation FulfillmentOrderMove(\n    $id: ID!\n    $newLocationId: ID!\n    $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]\n    $movedLineItemsFirst: Int!\n  ) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        status\n        assignedLocation {\n          location {\n            id\n          }\n        }\n        deliveryMethod {\n          methodType\n        }\n        order {\n          id\n          name\n          cancelledAt\n          customer {\n            firstName\n            lastName\n          }\n        }\n        lineItems(first: $movedLineItemsFirst) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            totalQuantity\n            remainingQuantity\n            sku\n            productTitle\n            variantTitle\n            image {\n              url\n            }\n            variant {\n              barcode\n            }\n          }\n        }\n      }\n      originalFulfillmentOrder {\n        id\n        status\n      }\n      remainingFulfillmentOrder {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentOrderMoveMutation, variables: FulfillmentOrderMoveMutationVariables},
   "#graphql\n  mutation RerouteOpenFulfillmentOrder($id: ID!) {\n    fulfillmentOrderOpen(id: $id) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RerouteOpenFulfillmentOrderMutation, variables: RerouteOpenFulfillmentOrderMutationVariables},
   "#graphql\n  mutation StoreTaskPreparedForPickup($input: FulfillmentOrderLineItemsPreparedForPickupInput!) {\n    fulfillmentOrderLineItemsPreparedForPickup(input: $input) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskPreparedForPickupMutation, variables: StoreTaskPreparedForPickupMutationVariables},
   "#graphql\n  mutation StoreTaskReportProgress($id: ID!, $progressReport: FulfillmentOrderReportProgressInput) {\n    fulfillmentOrderReportProgress(id: $id, progressReport: $progressReport) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: StoreTaskReportProgressMutation, variables: StoreTaskReportProgressMutationVariables},

@@ -192,6 +192,7 @@ export function placeStockedOrder(
   stock: RoutingStock,
   kind: DeliveryKind,
   quantity = 1,
+  customer: { email: string; firstName?: string; lastName?: string } = { email: "shopper@example.com" },
 ): PlacedOrder {
   const near = stock.shipStore;
   return emulator.shopify.placeOrder(emulator.shop, {
@@ -211,6 +212,6 @@ export function placeStockedOrder(
           },
           shippingLineTitle: kind === "LOCAL_DELIVERY" ? "Local Delivery" : "Standard",
         }),
-    customer: { email: "shopper@example.com" },
+    customer,
   });
 }

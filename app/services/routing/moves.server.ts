@@ -5,23 +5,23 @@ import { confirmMove } from "~/models/routing-decisions.server";
 
 /**
  * fulfillment_orders/moved, in the webhook's transaction: a move the app made and whose
- * answer it lost is recorded as done, and the units it reserved at the destination count as
- * committed by Shopify from the move on (decision 006). Moves made by others change nothing
- * here. Returns whether the app had already recorded this move as done: its store-task syncs
- * were queued with that record.
+ * answer it lost (or has not had yet) is recorded as done, and the units it reserved at the
+ * destination count as committed by Shopify from the move on (decision 006). Moves made by others
+ * change nothing here. Returns whether routing brings the move's store tasks in step itself: it
+ * had recorded this move as done (and its tasks with it), or is making it now (decision 045).
  */
 export async function reconcileMovedFulfillmentOrder(
   tx: Db,
   shop: string,
   move: { fulfillmentOrderId: string; movedFulfillmentOrderId: string; destinationLocationId: string; at: Date },
-): Promise<{ recordedAlready: boolean }> {
+): Promise<{ tasksFollowFromRouting: boolean }> {
   const toLocationId = requireNumericId(move.destinationLocationId, "Location");
   const held = await confirmMove(tx, shop, {
     fulfillmentOrderId: move.fulfillmentOrderId,
     toLocationId,
     movedFulfillmentOrderId: move.movedFulfillmentOrderId,
   });
-  if (held === null) return { recordedAlready: false };
+  if (held === null) return { tasksFollowFromRouting: false };
   await markReflectedAfterAndClear(tx, shop, held.orderId, toLocationId, move.at);
-  return { recordedAlready: held.recordedAlready };
+  return { tasksFollowFromRouting: held.recordedAlready || held.routingUnderWay };
 }

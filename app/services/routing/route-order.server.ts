@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { OrderDeliveryMethod } from "@prisma/client";
 import prisma, { sqlPool } from "~/db.server";
+import type { Db } from "~/db/sql.server";
 import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { routeOrder } from "~/domain/routing";
+import type { StoreSettings } from "~/domain/store-tasks/settings";
 import type { Assignment, RoutingDecision } from "~/domain/routing/types";
 import { requireNumericId, shopifyGid } from "~/domain/shopify-ids";
 import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
@@ -31,7 +33,7 @@ import { AdminApiUnavailableError, AdminApiUserError } from "~/shopify/admin-api
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import { CostMeter } from "~/shopify/cost-meter";
-import { moveFulfillmentOrder } from "~/shopify/operations/fulfillment-order-move.server";
+import { moveFulfillmentOrder, type FulfillmentOrderMoved } from "~/shopify/operations/fulfillment-order-move.server";
 import {
   fetchFulfillmentOrdersForRouting,
   type RoutingFulfillmentOrder,
@@ -54,6 +56,8 @@ import { isInventoryMirrorKnownReady, isInventoryMirrorReady } from "~/services/
 import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
+import { syncTasksToAnswer } from "~/services/store-tasks/sync-fulfillment-order.server";
+import { storeSettingsFor } from "~/services/store-tasks/store-settings.server";
 
 /**
  * The routing job: an order's facts, the mirror and the shop's settings go into the routing
@@ -403,16 +407,40 @@ async function carryOut(
 
   let failed = false;
   for (const move of plan.moves) {
-    const ok = await performMove(shop, orderId, move, client, deps);
+    // A whole fulfilment order moved keeps every line item it had.
+    const lineItems = move.lineItems ?? open.find((fo) => fo.id === move.fulfillmentOrderId)?.lineItems;
+    const ok = await performMove(shop, orderId, move, lineItems?.length, client, deps);
     if (!ok) failed = true;
   }
   return failed ? "FAILED" : "DONE";
+}
+
+/**
+ * Brings the store tasks of a move's fulfilment orders in step, in the transaction recording it:
+ * the moved one's from the move's own answer (decision 045), which saves reading it back in a
+ * sync job; the one it left, when the move split it, and the moved one when its answer did not
+ * hold all its line items, by a sync job each.
+ */
+async function syncTasksOfMove(
+  tx: Db,
+  shop: string,
+  move: PlannedMove,
+  moved: FulfillmentOrderMoved["moved"],
+  answered: { at: Date; storeSettings: StoreSettings } | null,
+): Promise<void> {
+  const movedId = requireNumericId(moved.id, "FulfillmentOrder");
+  if (movedId !== requireNumericId(move.fulfillmentOrderId, "FulfillmentOrder")) {
+    await enqueueStoreTaskSync(tx, shop, move.fulfillmentOrderId);
+  }
+  if (moved.asStoreTask && answered) await syncTasksToAnswer(tx, shop, moved.asStoreTask, answered);
+  else await enqueueStoreTaskSync(tx, shop, movedId);
 }
 
 async function performMove(
   shop: string,
   orderId: string,
   move: PlannedMove,
+  expectedMovedLineItems: number | undefined,
   client: AdminClient,
   deps: RoutingDependencies,
 ): Promise<boolean> {
@@ -436,23 +464,27 @@ async function performMove(
     return false;
   }
   const startedAt = deps.now();
+  // Recorded as under way before it is sent: a fulfillment_orders/moved that overtakes the answer
+  // finds it, and while this run holds the order leaves its store tasks to it (decision 045).
+  await recordMove(sqlPool, shop, { ...base, status: "PENDING", attempted: true });
   try {
     const result = await moveFulfillmentOrder(client, {
       fulfillmentOrderId: move.fulfillmentOrderId,
       newLocationId: shopifyGid("Location", move.toLocationId),
       ...(move.lineItems ? { lineItems: move.lineItems } : {}),
+      ...(expectedMovedLineItems ? { expectedMovedLineItems } : {}),
     });
+    // Read before the transaction, which must not take a second connection while it holds one.
+    const answered = result.moved.asStoreTask ? { at: deps.now(), storeSettings: await storeSettingsFor(shop) } : null;
     await inSqlTransaction(async (tx) => {
       await recordMove(tx, shop, {
         ...base,
         status: "MOVED",
         movedFulfillmentOrderId: result.moved.id,
-        attempted: true,
+        attempted: false,
       });
       // The destination's task, and the origin's (ended, or left with the lines that stayed).
-      for (const fulfillmentOrderId of new Set([move.fulfillmentOrderId, result.moved.id])) {
-        await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
-      }
+      await syncTasksOfMove(tx, shop, move, result.moved, answered);
       await markReflectedAfterAndClear(tx, shop, orderId, move.toLocationId, startedAt);
     });
     return true;
@@ -464,7 +496,7 @@ async function performMove(
           ...base,
           status: already ? "ALREADY_THERE" : "FAILED",
           error: already ? null : error.message,
-          attempted: true,
+          attempted: false,
         });
         if (already) {
           await markReservationsReflectedAfter(tx, shop, orderId, move.toLocationId, startedAt);
@@ -475,7 +507,7 @@ async function performMove(
     }
     if (error instanceof AdminApiUnavailableError) {
       // Pending: the job fails and pg-boss retries it; the retry reads back where it is.
-      await recordMove(sqlPool, shop, { ...base, status: "PENDING", error: error.message, attempted: true });
+      await recordMove(sqlPool, shop, { ...base, status: "PENDING", error: error.message, attempted: false });
     }
     throw error;
   }

@@ -201,6 +201,34 @@ describe("an order routed to a store", () => {
     expect(await prisma.storeTask.count({ where: { shop: emulator.shop, locationId: stock.warehouseId } })).toBe(0);
   });
 
+  it("for shipping has its store's task made by the routing job from the move's answer, with no sync of its own", async () => {
+    const grace = { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" };
+    const order = placeStockedOrder(emulator, stock, "SHIPPING", 1, grace);
+    const fulfillmentOrderId = numeric(order.fulfillmentOrders[0]!.id);
+    await routedAndSynced([order]);
+
+    const [task] = await tasksOf(order);
+    const detail = await model.findStoreTask(prisma, emulator.shop, stock.shipStore.id, task!.id);
+    expect(detail).toMatchObject({
+      fulfillmentOrderId,
+      kind: "SHIP",
+      state: "NEW",
+      orderName: order.name,
+      customerName: "Grace Hopper",
+      lines: [{ sku: stock.sku, quantity: 1, picked: 0 }],
+    });
+    expect(detail!.dueAt).not.toBeNull();
+    expect(await plannedSteps(order)).not.toEqual([]);
+    // Neither queued (decision 045) nor by the moved webhook (decision 042): only the sync queued
+    // when Shopify assigned it, which found it settled by routing.
+    const { rows } = await boss.getDb().executeSql(
+      `SELECT data->>'unlessRouted' AS "unlessRouted" FROM pgboss.job
+        WHERE name = 'store-tasks.sync-fulfillment-order' AND data->>'fulfillmentOrderId' = $1`,
+      [fulfillmentOrderId],
+    );
+    expect(rows).toEqual([{ unlessRouted: "true" }]);
+  });
+
   it("for same-day delivery gives its store an open LOCAL_DELIVERY task", async () => {
     const order = place("LOCAL_DELIVERY");
     await routedAndSynced([order]);

@@ -63,6 +63,9 @@ export interface StoreTaskSyncDependencies {
   pickupCode(): string;
 }
 
+/** What a sync draws pickup codes from. */
+type PickupCodes = Pick<StoreTaskSyncDependencies, "pickupCode">;
+
 export const defaultStoreTaskSyncDependencies: StoreTaskSyncDependencies = {
   client: (shop) => adminClientForShop(shop),
   now: () => new Date(),
@@ -85,7 +88,7 @@ const PICKUP_CODE_DRAWS = 10;
 async function unusedPickupCode(
   tx: Db,
   shop: string,
-  deps: StoreTaskSyncDependencies,
+  deps: PickupCodes,
   preferred?: string,
 ): Promise<string> {
   if (preferred && !(await isPickupCodeInUse(tx, shop, preferred))) return preferred;
@@ -203,7 +206,28 @@ interface SyncStep {
   read: StoreTaskFulfillmentOrder | null;
   at: Date;
   storeSettings: StoreSettings;
-  deps: StoreTaskSyncDependencies;
+  deps: PickupCodes;
+}
+
+/**
+ * Brings the fulfilment order's store tasks in step with `read`, in the caller's transaction: the
+ * routing job's, with the fulfilment order as its move answered, in the transaction that records
+ * the move (decision 045). `storeSettings` are read before that transaction. A held task the
+ * merchant has released is sent back to work by a sync job, which does that on Prisma.
+ */
+export async function syncTasksToAnswer(
+  tx: Db,
+  shop: string,
+  read: StoreTaskFulfillmentOrder,
+  { at, storeSettings }: { at: Date; storeSettings: StoreSettings },
+  deps: PickupCodes = defaultStoreTaskSyncDependencies,
+): Promise<StoreTaskSyncOutcome> {
+  const { fulfillmentOrderId } = read;
+  const step = { read, at, storeSettings, deps };
+  return syncInTransaction(tx, { shop, fulfillmentOrderId }, step, async () => {
+    await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
+    return false;
+  });
 }
 
 async function syncInTransaction(

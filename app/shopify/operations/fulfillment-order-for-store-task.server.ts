@@ -98,6 +98,45 @@ function fullName(customer: { firstName?: string | null; lastName?: string | nul
 }
 
 type FulfillmentOrderPage = AdminOperationData<typeof FULFILLMENT_ORDER_FOR_STORE_TASK_QUERY>["fulfillmentOrder"];
+type FulfillmentOrderNode = NonNullable<FulfillmentOrderPage>;
+
+/**
+ * What Shopify answers for a fulfilment order's line item, in this query or in any other document
+ * that selects the same fields (the move's answer, fulfillment-order-move.server.ts).
+ */
+export type StoreTaskLineItemNode = FulfillmentOrderNode["lineItems"]["nodes"][number];
+
+export function storeTaskLineItemOf(line: StoreTaskLineItemNode): StoreTaskLineItem {
+  return {
+    lineItemId: requireNumericId(line.id, "FulfillmentOrderLineItem"),
+    sku: line.sku || null,
+    barcode: line.variant?.barcode || null,
+    title: line.productTitle,
+    variantTitle: line.variantTitle ?? null,
+    imageUrl: line.image?.url ?? null,
+    totalQuantity: line.totalQuantity,
+    remainingQuantity: line.remainingQuantity,
+  };
+}
+
+/** The fulfilment order as its store task needs it, from its fields as this query selects them and all its line items. */
+export function storeTaskFulfillmentOrderOf(
+  fo: Pick<FulfillmentOrderNode, "id" | "status" | "assignedLocation" | "deliveryMethod" | "order">,
+  lineItems: StoreTaskLineItem[],
+): StoreTaskFulfillmentOrder {
+  const locationGid = fo.assignedLocation.location?.id;
+  return {
+    fulfillmentOrderId: requireNumericId(fo.id, "FulfillmentOrder"),
+    status: fo.status,
+    locationId: locationGid ? requireNumericId(locationGid, "Location") : null,
+    deliveryMethod: fo.deliveryMethod?.methodType ?? null,
+    orderId: requireNumericId(fo.order.id, "Order"),
+    orderName: fo.order.name,
+    orderCancelled: Boolean(fo.order.cancelledAt),
+    customerName: fullName(fo.order.customer),
+    lineItems,
+  };
+}
 
 async function readPage(
   client: AdminClient,
@@ -125,34 +164,12 @@ export async function fetchFulfillmentOrderForStoreTask(
   for (;;) {
     const fo = await readPage(client, id, after, options);
     if (!fo) return null;
-    for (const line of fo.lineItems.nodes) {
-      lineItems.push({
-        lineItemId: requireNumericId(line.id, "FulfillmentOrderLineItem"),
-        sku: line.sku || null,
-        barcode: line.variant?.barcode || null,
-        title: line.productTitle,
-        variantTitle: line.variantTitle ?? null,
-        imageUrl: line.image?.url ?? null,
-        totalQuantity: line.totalQuantity,
-        remainingQuantity: line.remainingQuantity,
-      });
-    }
+    lineItems.push(...fo.lineItems.nodes.map(storeTaskLineItemOf));
     const page = fo.lineItems.pageInfo;
     if (page.hasNextPage && page.endCursor) {
       after = page.endCursor;
       continue;
     }
-    const locationGid = fo.assignedLocation.location?.id;
-    return {
-      fulfillmentOrderId: requireNumericId(fo.id, "FulfillmentOrder"),
-      status: fo.status,
-      locationId: locationGid ? requireNumericId(locationGid, "Location") : null,
-      deliveryMethod: fo.deliveryMethod?.methodType ?? null,
-      orderId: requireNumericId(fo.order.id, "Order"),
-      orderName: fo.order.name,
-      orderCancelled: Boolean(fo.order.cancelledAt),
-      customerName: fullName(fo.order.customer),
-      lineItems,
-    };
+    return storeTaskFulfillmentOrderOf(fo, lineItems);
   }
 }

@@ -20,21 +20,21 @@ const payload = z.object({
 /**
  * fulfillment_orders/moved: confirms a move. When the routing job lost the mutation's answer
  * (it may have run), this records it as done; the job's next run re-reads anyway. Whoever moved
- * it (the app, the merchant in admin), both fulfilment orders' store tasks follow: queued here,
- * unless the routing job had recorded this very move, whose record queued them already (after
- * the move had happened, so they read Shopify with it done).
+ * it (the app, the merchant in admin), both fulfilment orders' store tasks follow: synced by jobs
+ * queued here, unless routing brings them in step itself: it recorded this very move (and the
+ * tasks with it, from the move's answer), or is making it now (decision 045).
  */
 export const fulfillmentOrdersMoved: WebhookTopicHandler<typeof payload> = {
   topic: "FULFILLMENT_ORDERS_MOVED",
   payload,
   async apply(tx, webhook) {
-    const { recordedAlready } = await reconcileMovedFulfillmentOrder(tx, webhook.shop, {
+    const { tasksFollowFromRouting } = await reconcileMovedFulfillmentOrder(tx, webhook.shop, {
       fulfillmentOrderId: webhook.payload.original_fulfillment_order.id,
       movedFulfillmentOrderId: webhook.payload.moved_fulfillment_order.id,
       destinationLocationId: webhook.payload.destination_location_id,
       at: webhook.triggeredAt,
     });
-    if (recordedAlready) return;
+    if (tasksFollowFromRouting) return;
     const { original_fulfillment_order: original, moved_fulfillment_order: moved } = webhook.payload;
     for (const fulfillmentOrderId of new Set([original.id, moved.id])) {
       await enqueueStoreTaskSync(tx, webhook.shop, fulfillmentOrderId);

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import prisma, { sqlPool } from "~/db.server";
 import { stopJobQueue } from "~/jobs/jobs.server";
 import { recordMove, type MoveRecord } from "~/models/routing-decisions.server";
+import { claimRoutingLease } from "~/models/routing-leases.server";
 import { action as fulfillmentOrdersMovedRoute } from "~/routes/webhooks.fulfillment_orders.moved";
 import { webhookRequest } from "../../../../tests/support/shopify-app";
 import { installedShop } from "../../../../tests/support/shops";
@@ -77,6 +79,30 @@ describe("fulfillment_orders/moved", () => {
     expect(await queuedStoreTaskSyncs(shop)).toEqual(["5001", "5002"]);
     const move = await prisma.fulfillmentMove.findFirstOrThrow({ where: { shop } });
     expect(move).toMatchObject({ status: "MOVED", movedFulfillmentOrderId: MOVED, error: null });
+  });
+
+  it("queues no store-task sync for a move routing is making (its answer not yet come): that run brings them in step", async () => {
+    const shop = await installedShop();
+    await recordRoutingMove(shop, { status: "PENDING", movedFulfillmentOrderId: null });
+    expect(await claimRoutingLease(sqlPool, shop, "9001", randomUUID(), new Date(), 60)).toBe(true);
+
+    const response = await deliverMoved(shop);
+
+    expect(response.status).toBe(200);
+    expect(await queuedStoreTaskSyncs(shop)).toEqual([]);
+    const move = await prisma.fulfillmentMove.findFirstOrThrow({ where: { shop } });
+    expect(move).toMatchObject({ status: "MOVED", movedFulfillmentOrderId: MOVED });
+  });
+
+  it("queues the syncs of a pending move whose routing run has let go of the order (a lapsed claim)", async () => {
+    const shop = await installedShop();
+    await recordRoutingMove(shop, { status: "PENDING", movedFulfillmentOrderId: null });
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    expect(await claimRoutingLease(sqlPool, shop, "9001", randomUUID(), longAgo, 60)).toBe(true);
+
+    await deliverMoved(shop);
+
+    expect(await queuedStoreTaskSyncs(shop)).toEqual(["5001", "5002"]);
   });
 
   it("queues the syncs of both fulfilment orders for a move the app did not make (the merchant's, in admin)", async () => {
