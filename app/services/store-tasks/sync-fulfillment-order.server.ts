@@ -85,12 +85,7 @@ const WORKABLE_STATUSES = new Set(["OPEN", "IN_PROGRESS"]);
 /** Draws of a code already in use (one in a billion per open task) before giving up. */
 const PICKUP_CODE_DRAWS = 10;
 
-async function unusedPickupCode(
-  tx: Db,
-  shop: string,
-  deps: PickupCodes,
-  preferred?: string,
-): Promise<string> {
+async function unusedPickupCode(tx: Db, shop: string, deps: PickupCodes, preferred?: string): Promise<string> {
   if (preferred && !(await isPickupCodeInUse(tx, shop, preferred))) return preferred;
   for (let draw = 0; draw < PICKUP_CODE_DRAWS; draw++) {
     const code = deps.pickupCode();
