@@ -113,7 +113,7 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("routing operations against the emulator", () => {
-  it("reads an order's fulfilment orders and moves one to a store, for 21 + 10 requested points", async () => {
+  it("reads an order's fulfilment orders and moves one to a store, for 42 + 10 requested points", async () => {
     const { order, sku, assigned, storeId } = placeShippedOrder();
     const meter = new CostMeter();
     const client = adminClientForShop(shop, FAST_RETRIES);
@@ -128,6 +128,11 @@ describe("routing operations against the emulator", () => {
       lineItems: [{ sku, totalQuantity: 1, remainingQuantity: 1 }],
     });
     expect(fo?.supportedActions).toContain("MOVE");
+    // With what its store task needs, as the store-task read gives it (decision 045).
+    const readBack = await import("./operations/fulfillment-order-for-store-task.server");
+    expect(fo?.asStoreTask).toEqual(
+      await readBack.fetchFulfillmentOrderForStoreTask(client, (fo?.id ?? "").replace(/^.*\//, "")),
+    );
     expect(fo?.lineItems[0]?.inventoryItemId).toMatch(/^gid:\/\/shopify\/InventoryItem\/\d+$/);
     if (!fo) throw new Error("no fulfilment order");
 
@@ -146,7 +151,6 @@ describe("routing operations against the emulator", () => {
       orderCancelled: false,
       lineItems: [{ sku, totalQuantity: 1, remainingQuantity: 1 }],
     });
-    const readBack = await import("./operations/fulfillment-order-for-store-task.server");
     expect(await readBack.fetchFulfillmentOrderForStoreTask(client, fo.id.replace(/^.*\//, ""))).toEqual(
       moved.moved.asStoreTask,
     );
@@ -154,9 +158,9 @@ describe("routing operations against the emulator", () => {
       [fo.id, storeId],
     ]);
 
-    expect(read?.costs).toEqual([{ requested: 21, actual: 12 }]);
+    expect(read?.costs).toEqual([{ requested: 42, actual: 15 }]);
     expect(moved.cost).toEqual({ requested: 10, actual: 10 });
-    expect(meter.total()).toMatchObject({ calls: 2, requested: 31, actual: 22 });
+    expect(meter.total()).toMatchObject({ calls: 2, requested: 52, actual: 25 });
   });
 
   it("answers a move without the moved fulfilment order's store-task view when its line items do not all come back", async () => {
@@ -223,7 +227,7 @@ describe("routing operations against the emulator", () => {
       [`gid://shopify/Location/${store.id}`, [second]],
     ]);
     // 1 fulfilment order of 2 line items, then 10 of 2.
-    expect(read?.costs.map((cost) => cost.requested)).toEqual([13, 94]);
+    expect(read?.costs.map((cost) => cost.requested)).toEqual([18, 135]);
   });
 
   it("asks for no more line items than the order has, and again with room for 50 when it had more", async () => {
@@ -247,11 +251,11 @@ describe("routing operations against the emulator", () => {
     const short = await fulfillmentOrders.fetchFulfillmentOrdersForRouting(client, order.id, { expectedLineItems: 1 });
 
     expect(exact?.complete).toBe(true);
-    expect(exact?.costs.map((cost) => cost.requested)).toEqual([13]);
+    expect(exact?.costs.map((cost) => cost.requested)).toEqual([18]);
     expect(short?.complete).toBe(true);
     expect(short?.fulfillmentOrders).toEqual(exact?.fulfillmentOrders);
     // 1 fulfilment order of 1 line item, then 1 of 50.
-    expect(short?.costs.map((cost) => cost.requested)).toEqual([12, 61]);
+    expect(short?.costs.map((cost) => cost.requested)).toEqual([15, 162]);
   });
 
   it("answers null for an order the shop does not have", async () => {

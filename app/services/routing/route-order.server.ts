@@ -34,6 +34,7 @@ import type { AdminClient } from "~/shopify/admin-client.server";
 import { adminClientForShop } from "~/shopify/admin-client-for-shop.server";
 import { CostMeter } from "~/shopify/cost-meter";
 import { moveFulfillmentOrder, type FulfillmentOrderMoved } from "~/shopify/operations/fulfillment-order-move.server";
+import type { StoreTaskFulfillmentOrder } from "~/shopify/operations/fulfillment-order-for-store-task.server";
 import {
   fetchFulfillmentOrdersForRouting,
   type RoutingFulfillmentOrder,
@@ -385,6 +386,7 @@ async function carryOut(
   // Without stays there is nothing to mark here, and each move clears what it reflects itself:
   // no transaction (three round trips) for nothing.
   if (plan.stays.length > 0) {
+    const answered = await answeredNow(shop, deps);
     await inSqlTransaction(async (tx) => {
       for (const stay of plan.stays) {
         // Shopify committed these units here when the order was placed (or by an earlier move).
@@ -398,8 +400,9 @@ async function carryOut(
           status: "ALREADY_THERE",
           attempted: false,
         });
-        // Settled here: the store there (if it is one) gets its task.
-        await enqueueStoreTaskSync(tx, shop, stay.fulfillmentOrderId);
+        // Settled here: the store there (if it is one) gets its task, from this run's read.
+        const read = open.find((fo) => fo.id === stay.fulfillmentOrderId)?.asStoreTask ?? null;
+        await syncTasksOf(tx, shop, stay.fulfillmentOrderId, read, answered);
       }
       await clearReflectedReservations(tx, shop, { orderId });
     });
@@ -415,25 +418,50 @@ async function carryOut(
   return failed ? "FAILED" : "DONE";
 }
 
+/** When routing read or moved a fulfilment order, and the store settings its task is made with. */
+interface Answered {
+  at: Date;
+  storeSettings: StoreSettings;
+}
+
+/** Read before the transaction that uses them, which must not take a second connection while it holds one. */
+async function answeredNow(shop: string, deps: RoutingDependencies): Promise<Answered> {
+  return { at: deps.now(), storeSettings: await storeSettingsFor(shop) };
+}
+
 /**
- * Brings the store tasks of a move's fulfilment orders in step, in the transaction recording it:
- * the moved one's from the move's own answer (decision 045), which saves reading it back in a
- * sync job; the one it left, when the move split it, and the moved one when its answer did not
- * hold all its line items, by a sync job each.
+ * Brings a fulfilment order routing settled in step with its store tasks, in the transaction
+ * recording it: from what Shopify answered this run (decision 045), which saves a sync job reading
+ * it back; by that job when the answer did not hold all its line items.
+ */
+async function syncTasksOf(
+  tx: Db,
+  shop: string,
+  fulfillmentOrderId: string,
+  read: StoreTaskFulfillmentOrder | null,
+  answered: Answered,
+): Promise<void> {
+  if (read) await syncTasksToAnswer(tx, shop, read, answered);
+  else await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
+}
+
+/**
+ * The store tasks of a move's fulfilment orders: the moved one's from the move's own answer; the
+ * one it left, when the move split it, by a sync job.
  */
 async function syncTasksOfMove(
   tx: Db,
   shop: string,
   move: PlannedMove,
   moved: FulfillmentOrderMoved["moved"],
-  answered: { at: Date; storeSettings: StoreSettings } | null,
+  answered: Answered,
 ): Promise<void> {
-  const movedId = requireNumericId(moved.id, "FulfillmentOrder");
-  if (movedId !== requireNumericId(move.fulfillmentOrderId, "FulfillmentOrder")) {
+  if (
+    requireNumericId(moved.id, "FulfillmentOrder") !== requireNumericId(move.fulfillmentOrderId, "FulfillmentOrder")
+  ) {
     await enqueueStoreTaskSync(tx, shop, move.fulfillmentOrderId);
   }
-  if (moved.asStoreTask && answered) await syncTasksToAnswer(tx, shop, moved.asStoreTask, answered);
-  else await enqueueStoreTaskSync(tx, shop, movedId);
+  await syncTasksOf(tx, shop, moved.id, moved.asStoreTask, answered);
 }
 
 async function performMove(
@@ -474,8 +502,7 @@ async function performMove(
       ...(move.lineItems ? { lineItems: move.lineItems } : {}),
       ...(expectedMovedLineItems ? { expectedMovedLineItems } : {}),
     });
-    // Read before the transaction, which must not take a second connection while it holds one.
-    const answered = result.moved.asStoreTask ? { at: deps.now(), storeSettings: await storeSettingsFor(shop) } : null;
+    const answered = await answeredNow(shop, deps);
     await inSqlTransaction(async (tx) => {
       await recordMove(tx, shop, {
         ...base,

@@ -201,33 +201,40 @@ describe("an order routed to a store", () => {
     expect(await prisma.storeTask.count({ where: { shop: emulator.shop, locationId: stock.warehouseId } })).toBe(0);
   });
 
-  it("for shipping has its store's task made by the routing job from the move's answer, with no sync of its own", async () => {
-    const grace = { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" };
-    const order = placeStockedOrder(emulator, stock, "SHIPPING", 1, grace);
-    const fulfillmentOrderId = numeric(order.fulfillmentOrders[0]!.id);
-    await routedAndSynced([order]);
+  it.each([
+    ["shipping", "moved to", "the move's answer", "SHIPPING", "SHIP"],
+    ["pickup", "left at", "its own read", "PICK_UP", "PICKUP"],
+  ] as const)(
+    "for %s has the task of the store it is %s made by the routing job from %s, with no sync of its own",
+    async (_delivery, _settled, _source, kind, taskKind) => {
+      const grace = { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" };
+      const order = placeStockedOrder(emulator, stock, kind, 1, grace);
+      const store = kind === "PICK_UP" ? stock.pickupStore : stock.shipStore;
+      const fulfillmentOrderId = numeric(order.fulfillmentOrders[0]!.id);
+      await routedAndSynced([order]);
 
-    const [task] = await tasksOf(order);
-    const detail = await model.findStoreTask(prisma, emulator.shop, stock.shipStore.id, task!.id);
-    expect(detail).toMatchObject({
-      fulfillmentOrderId,
-      kind: "SHIP",
-      state: "NEW",
-      orderName: order.name,
-      customerName: "Grace Hopper",
-      lines: [{ sku: stock.sku, quantity: 1, picked: 0 }],
-    });
-    expect(detail!.dueAt).not.toBeNull();
-    expect(await plannedSteps(order)).not.toEqual([]);
-    // Neither queued (decision 045) nor by the moved webhook (decision 042): only the sync queued
-    // when Shopify assigned it, which found it settled by routing.
-    const { rows } = await boss.getDb().executeSql(
-      `SELECT data->>'unlessRouted' AS "unlessRouted" FROM pgboss.job
-        WHERE name = 'store-tasks.sync-fulfillment-order' AND data->>'fulfillmentOrderId' = $1`,
-      [fulfillmentOrderId],
-    );
-    expect(rows).toEqual([{ unlessRouted: "true" }]);
-  });
+      const [task] = await tasksOf(order);
+      const detail = await model.findStoreTask(prisma, emulator.shop, store.id, task!.id);
+      expect(detail).toMatchObject({
+        fulfillmentOrderId,
+        kind: taskKind,
+        state: "NEW",
+        orderName: order.name,
+        customerName: "Grace Hopper",
+        lines: [{ sku: stock.sku, quantity: 1, picked: 0 }],
+      });
+      expect(detail!.dueAt).not.toBeNull();
+      expect(await plannedSteps(order)).not.toEqual([]);
+      // Nor queued by fulfillment_orders/moved (decision 045): only the sync queued when Shopify
+      // assigned it, which found it settled by routing and read nothing.
+      const { rows } = await boss.getDb().executeSql(
+        `SELECT data->>'unlessRouted' AS "unlessRouted" FROM pgboss.job
+          WHERE name = 'store-tasks.sync-fulfillment-order' AND data->>'fulfillmentOrderId' = $1`,
+        [fulfillmentOrderId],
+      );
+      expect(rows).toEqual([{ unlessRouted: "true" }]);
+    },
+  );
 
   it("for same-day delivery gives its store an open LOCAL_DELIVERY task", async () => {
     const order = place("LOCAL_DELIVERY");

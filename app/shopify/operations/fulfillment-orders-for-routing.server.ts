@@ -1,11 +1,19 @@
 import type { AdminClient } from "../admin-client.server";
 import type { CallCost } from "../cost-meter";
 import type { CostMeter } from "../cost-meter";
+import {
+  storeTaskFulfillmentOrderOf,
+  storeTaskLineItemOf,
+  type StoreTaskFulfillmentOrder,
+} from "./fulfillment-order-for-store-task.server";
 
 /**
  * An order's fulfilment orders as routing needs them: where each is assigned, how it is
  * delivered, what it holds and whether it may move; and the pickup promise checkout showed the
- * shopper, when the checkout extension could write it (copied from the cart's metafield).
+ * shopper, when the checkout extension could write it (copied from the cart's metafield). With
+ * what a store task needs besides (the order's name and customer, each item's title, image and
+ * barcode), so a fulfilment order routing leaves where it is gets its store's task from this read
+ * (decision 045).
  *
  * Cost: Shopify charges a connection 2 plus its page size times a node, before running the
  * query, and the bucket must hold that much. Most orders have one fulfilment order, and none
@@ -17,6 +25,13 @@ import type { CostMeter } from "../cost-meter";
 export const FULFILLMENT_ORDERS_FOR_ROUTING_QUERY = `#graphql
   query FulfillmentOrdersForRouting($orderId: ID!, $fulfillmentOrdersFirst: Int!, $lineItemsFirst: Int!) {
     order(id: $orderId) {
+      id
+      name
+      cancelledAt
+      customer {
+        firstName
+        lastName
+      }
       checkoutPromise: metafield(namespace: "$app", key: "pickup_promise") {
         value
       }
@@ -48,6 +63,14 @@ export const FULFILLMENT_ORDERS_FOR_ROUTING_QUERY = `#graphql
               inventoryItemId
               totalQuantity
               remainingQuantity
+              productTitle
+              variantTitle
+              image {
+                url
+              }
+              variant {
+                barcode
+              }
             }
           }
         }
@@ -81,11 +104,12 @@ function nextPageSizes(sizes: PageSizes, cutOff: { fulfillmentOrders: boolean; l
 
 /** Shopify's calculated cost of the query for these page sizes, for pacing before the first answer. */
 export function requestedCostOf(sizes: PageSizes): number {
-  const perLineItem = 1;
+  // node 1 + image 1 + variant 1
+  const perLineItem = 3;
   // node 1 + assignedLocation 1 + its location 1 + deliveryMethod 1 + supportedActions 1 + lineItems connection 2
   const perFulfillmentOrder = 7 + sizes.lineItems * perLineItem;
-  // order 1 + its metafield 1 + fulfillmentOrders connection 2
-  return 4 + sizes.fulfillmentOrders * perFulfillmentOrder;
+  // order 1 + customer 1 + its metafield 1 + fulfillmentOrders connection 2
+  return 5 + sizes.fulfillmentOrders * perFulfillmentOrder;
 }
 
 export interface RoutingLineItem {
@@ -103,6 +127,8 @@ export interface RoutingFulfillmentOrder {
   deliveryMethod: string | null;
   supportedActions: string[];
   lineItems: RoutingLineItem[];
+  /** The fulfilment order as its store task needs it; null when its line items did not all come back. */
+  asStoreTask: StoreTaskFulfillmentOrder | null;
 }
 
 export interface FulfillmentOrdersForRouting {
@@ -148,10 +174,11 @@ export async function fetchFulfillmentOrdersForRouting(
       sizes = next;
       continue;
     }
+    const order = data.order;
     return {
       complete,
       costs,
-      checkoutPromise: data.order?.checkoutPromise?.value ?? null,
+      checkoutPromise: order?.checkoutPromise?.value ?? null,
       fulfillmentOrders: connection.nodes.map((fo) => ({
         id: fo.id,
         status: fo.status,
@@ -165,6 +192,10 @@ export async function fetchFulfillmentOrdersForRouting(
           totalQuantity: line.totalQuantity,
           remainingQuantity: line.remainingQuantity,
         })),
+        asStoreTask:
+          order && !fo.lineItems.pageInfo.hasNextPage
+            ? storeTaskFulfillmentOrderOf({ ...fo, order }, fo.lineItems.nodes.map(storeTaskLineItemOf))
+            : null,
       })),
     };
   }
