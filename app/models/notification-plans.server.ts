@@ -6,7 +6,6 @@ import {
   type CadencePlan,
   type CadenceStepKey,
   type NotificationSettings,
-  type PendingMessage,
 } from "~/domain/notifications";
 import { findNotificationSettings } from "./notification-settings.server";
 import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
@@ -23,16 +22,7 @@ type Db = Prisma.TransactionClient;
 export const SHOPIFY_STEP_PREFIX = "SHOPIFY:";
 export const SENT_BY_SHOPIFY = "Sent by Shopify";
 
-const isCadenceStep = (step: string): step is CadenceStepKey => !step.startsWith(SHOPIFY_STEP_PREFIX);
-
-export async function pendingNotificationsOf(db: SqlDb, shop: string, orderId: string): Promise<PendingMessage[]> {
-  const rows = await sqlRows<{ step: string; channel: NotificationChannel; sendAt: Date }>(
-    db,
-    `SELECT "step", "channel", "sendAt" FROM "Notification" WHERE "shop" = $1 AND "orderId" = $2 AND "status" = 'SCHEDULED'`,
-    [shop, orderId],
-  );
-  return rows.flatMap((row) => (isCadenceStep(row.step) ? [{ ...row, step: row.step }] : []));
-}
+export const isCadenceStep = (step: string): step is CadenceStepKey => !step.startsWith(SHOPIFY_STEP_PREFIX);
 
 /** The shop's cadence settings; the defaults when none are saved or the saved ones no longer read. */
 export async function readNotificationSettings(db: SqlDb, shop: string): Promise<NotificationSettings> {
@@ -47,23 +37,6 @@ export async function storeTimeZoneOf(db: SqlDb, shop: string, locationId: strin
     [shop, locationId],
   );
   return profile?.timeZone ?? null;
-}
-
-export async function isSmsOptedOut(db: SqlDb, shop: string, phone: string): Promise<boolean> {
-  const rows = await sqlRows(db, `SELECT 1 AS "found" FROM "SmsOptOut" WHERE "shop" = $1 AND "phone" = $2 LIMIT 1`, [
-    shop,
-    phone,
-  ]);
-  return rows.length > 0;
-}
-
-export async function hasRecordedSmsConsent(db: SqlDb, shop: string, phone: string): Promise<boolean> {
-  const rows = await sqlRows(
-    db,
-    `SELECT 1 AS "found" FROM "SmsConsent" WHERE "shop" = $1 AND "phone" = $2 AND "scope" = 'TRANSACTIONAL' LIMIT 1`,
-    [shop, phone],
-  );
-  return rows.length > 0;
 }
 
 /**

@@ -26,16 +26,20 @@ export async function findNotificationSettings(db: SqlDb, shop: string): Promise
     [shop],
   );
   if (!row) return null;
-  // Read leniently: a part saved under an older rule takes its default, the rest stands.
-  const { settings, dropped } = readStoredNotificationSettings(row.settings);
-  if (dropped.length > 0) {
-    console.warn(`notifications: ${shop}'s saved ${dropped.join(", ")} no longer read; their defaults apply`);
-  }
   return {
-    settings,
+    settings: notificationSettingsOfStored(shop, row.settings),
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };
+}
+
+/** Saved settings as they read now: leniently, a part saved under an older rule taking its default, the rest standing. */
+export function notificationSettingsOfStored(shop: string, stored: Prisma.JsonValue): NotificationSettings {
+  const { settings, dropped } = readStoredNotificationSettings(stored);
+  if (dropped.length > 0) {
+    console.warn(`notifications: ${shop}'s saved ${dropped.join(", ")} no longer read; their defaults apply`);
+  }
+  return settings;
 }
 
 /** Saves the settings whole, replacing what was saved. */

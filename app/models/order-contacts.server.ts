@@ -86,7 +86,7 @@ export const ORDER_CONTACT_FIELDS = {
   customerId: true,
 } as const satisfies Record<keyof OrderContactFacts, true>;
 
-const ORDER_CONTACT_COLUMNS = Object.keys(ORDER_CONTACT_FIELDS)
+export const ORDER_CONTACT_COLUMNS = Object.keys(ORDER_CONTACT_FIELDS)
   .map((field) => `"${field}"`)
   .join(", ");
 

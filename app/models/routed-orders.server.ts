@@ -174,16 +174,6 @@ export function findOrderConfirmation(
   });
 }
 
-/** The store the shopper chose for a pickup order (numeric location id); null when not known or not a pickup. */
-export async function pickupStoreChosenFor(db: SqlDb, shop: string, orderId: string): Promise<string | null> {
-  const [row] = await sqlRows<{ pickupLocationId: string | null }>(
-    db,
-    `SELECT "pickupLocationId" FROM "RoutedOrder" WHERE "shop" = $1 AND "orderId" = $2`,
-    [shop, orderId],
-  );
-  return row?.pickupLocationId ?? null;
-}
-
 /** Fills in what routing learnt from the fulfilment orders. */
 export async function completeOrderFacts(
   db: SqlDb,

@@ -1,7 +1,5 @@
 import type { Prisma } from "@prisma/client";
 
-import { sqlRows, type Db as SqlDb } from "~/db/sql.server";
-
 type Db = Prisma.TransactionClient;
 
 /**
@@ -23,15 +21,6 @@ export async function recordSmsUndeliverableNumber(
     create: { shop, phone, errorCode: String(errorCode), recordedAt: at },
     update: {},
   });
-}
-
-export async function isSmsNumberUndeliverable(db: SqlDb, shop: string, phone: string): Promise<boolean> {
-  const rows = await sqlRows(
-    db,
-    `SELECT 1 AS "found" FROM "SmsUndeliverableNumber" WHERE "shop" = $1 AND "phone" = $2 LIMIT 1`,
-    [shop, phone],
-  );
-  return rows.length > 0;
 }
 
 /** Which of `phones` (E.164) are remembered as undeliverable, with Twilio's code for each. */

@@ -2,20 +2,11 @@ import type { StoreTaskEndedReason, StoreTaskKind, StoreTaskState } from "@prism
 import type { Db } from "~/db/sql.server";
 import { scheduleFor, type CadenceEvent, type DeliveryMethod, type ShopperReach } from "~/domain/notifications";
 import { smsNumberForOrder } from "~/domain/sms/phone-numbers";
-import { findShopTimeZone } from "~/models/shop-installations.server";
-import {
-  applyCadencePlan,
-  hasRecordedSmsConsent,
-  isSmsOptedOut,
-  pendingNotificationsOf,
-  readNotificationSettings,
-  storeTimeZoneOf,
-} from "~/models/notification-plans.server";
-import { findOrderContact, type OrderContactFacts } from "~/models/order-contacts.server";
-import { isSmsNumberUndeliverable } from "~/models/sms-undeliverable.server";
+import { readCadenceInputs, readSmsStanding, type CadenceInputs } from "~/models/cadence-inputs.server";
+import { applyCadencePlan } from "~/models/notification-plans.server";
+import type { OrderContactFacts } from "~/models/order-contacts.server";
 import { findOneSignalAccount } from "~/models/messaging-accounts.server";
 import { timeZoneAt } from "~/integrations/time-zones/time-zone-at";
-import { findOrderFacts, pickupStoreChosenFor } from "~/models/routed-orders.server";
 import { cadenceClock } from "./clock.server";
 
 type Tx = Db;
@@ -41,12 +32,14 @@ const DEFAULT_PHONE_COUNTRY = "US";
 /**
  * How the order's shopper can be reached, as its contact and the shop's records (opt-outs,
  * consents, numbers Twilio cannot text) say: what the planner plans with, and what a message
- * that could not go falls back by.
+ * that could not go falls back by. `pushAccountReady` when already read (with the cadence's
+ * inputs); otherwise the shop's OneSignal account is looked up.
  */
 export async function readShopperReach(
   tx: Tx,
   shop: string,
   contact: OrderContactFacts | null,
+  pushAccountReady?: boolean,
 ): Promise<{ reach: ShopperReach; phone: string | null }> {
   const sms = contact
     ? smsNumberForOrder(
@@ -59,24 +52,21 @@ export async function readShopperReach(
         DEFAULT_PHONE_COUNTRY,
       )
     : null;
-  const [optedOut, recordedConsent, undeliverable] = sms
-    ? await Promise.all([
-        isSmsOptedOut(tx, shop, sms.phone),
-        hasRecordedSmsConsent(tx, shop, sms.phone),
-        isSmsNumberUndeliverable(tx, shop, sms.phone),
-      ])
-    : [false, false, false];
+  const standing = sms
+    ? await readSmsStanding(tx, shop, sms.phone)
+    : { optedOut: false, recordedConsent: false, undeliverable: false };
   // A phone given as the checkout's contact is the shopper asking for texts about this order;
   // Shopify then texts its own confirmation and ready messages too.
   const checkoutPhone = Boolean(contact?.orderPhone);
   // Whether the shopper has a subscribed device is known only when OneSignal is asked, at send
   // time: a push to a shopper without one falls back to the step's next channel then.
-  const pushable = Boolean(contact?.customerId) && (await findOneSignalAccount(tx, shop)) !== null;
+  const pushable =
+    Boolean(contact?.customerId) && (pushAccountReady ?? (await findOneSignalAccount(tx, shop)) !== null);
   const reach: ShopperReach = {
     hasPhone: sms !== null,
-    hasSmsConsent: checkoutPhone || Boolean(contact?.smsMarketingConsent) || recordedConsent,
-    smsOptedOut: optedOut,
-    smsUndeliverable: undeliverable,
+    hasSmsConsent: checkoutPhone || Boolean(contact?.smsMarketingConsent) || standing.recordedConsent,
+    smsOptedOut: standing.optedOut,
+    smsUndeliverable: standing.undeliverable,
     hasEmail: Boolean(contact?.email),
     hasPushSubscription: pushable,
     shopifyTextsShopper: checkoutPhone,
@@ -84,33 +74,31 @@ export async function readShopperReach(
   return { reach, phone: sms?.phone ?? null };
 }
 
-/** Where a delivery goes, as a time zone: its shopper's quiet hours are kept there. */
-async function destinationTimeZoneOf(tx: Tx, shop: string, orderId: string): Promise<string | null> {
-  const facts = await findOrderFacts(tx, shop, orderId);
-  if (facts?.latitude == null || facts.longitude == null) return null;
-  return timeZoneAt(facts.latitude, facts.longitude);
-}
-
 /** Plans the order's messages for `event`; returns how many were newly scheduled. */
 export async function planOrderNotifications(tx: Tx, shop: string, happened: OrderEventAtStore): Promise<number> {
-  const [contact, settings, pending, zone, shopZone, destinationZone] = await Promise.all([
-    findOrderContact(tx, shop, happened.orderId),
-    readNotificationSettings(tx, shop),
-    pendingNotificationsOf(tx, shop, happened.orderId),
-    happened.locationId === null ? null : storeTimeZoneOf(tx, shop, happened.locationId),
-    findShopTimeZone(tx, shop),
-    happened.deliveryMethod === "PICK_UP" ? null : destinationTimeZoneOf(tx, shop, happened.orderId),
-  ]);
-  const { reach } = await readShopperReach(tx, shop, contact);
+  const inputs = await readCadenceInputs(tx, shop, happened);
+  return planWithInputs(tx, shop, happened, inputs);
+}
+
+/** Plans from the cadence's inputs, read once (cadence-inputs.server.ts). */
+async function planWithInputs(
+  tx: Tx,
+  shop: string,
+  happened: OrderEventAtStore,
+  inputs: CadenceInputs,
+): Promise<number> {
+  const { reach } = await readShopperReach(tx, shop, inputs.contact, inputs.pushAccountReady);
+  // Where a delivery goes, as a time zone: its shopper's quiet hours are kept there.
+  const destination = happened.deliveryMethod === "PICK_UP" ? null : inputs.destination;
   const plan = scheduleFor(happened.event, {
     deliveryMethod: happened.deliveryMethod,
     locationId: happened.locationId,
-    storeTimeZone: zone,
-    destinationTimeZone: destinationZone,
-    shopTimeZone: shopZone,
+    storeTimeZone: inputs.storeTimeZone,
+    destinationTimeZone: destination && timeZoneAt(destination.latitude, destination.longitude),
+    shopTimeZone: inputs.shopTimeZone,
     reach,
-    settings,
-    pending,
+    settings: inputs.settings,
+    pending: inputs.pending,
   });
   return applyCadencePlan(tx, shop, happened.orderId, plan, happened.event.at);
 }
@@ -176,17 +164,19 @@ export async function planNotificationsForNewTask(
   movedFromAnotherStore: boolean,
   at: Date,
 ): Promise<number> {
-  const chosenStore = task.kind === "PICKUP" ? await pickupStoreChosenFor(tx, shop, task.orderId) : null;
+  const inputs = await readCadenceInputs(tx, shop, task);
+  const chosenStore = task.kind === "PICKUP" ? inputs.chosenPickupLocationId : null;
   const changed =
     task.kind === "PICKUP" && (movedFromAnotherStore || (chosenStore !== null && chosenStore !== task.locationId));
-  return planOrderNotifications(tx, shop, {
+  const happened: OrderEventAtStore = {
     orderId: task.orderId,
     locationId: task.locationId,
     deliveryMethod: DELIVERY_METHOD_OF_TASK[task.kind],
     event: changed
       ? { type: "STORE_CHANGED", at: cadenceClock.at(at) }
       : { type: "ORDER_ROUTED_TO_STORE", at: cadenceClock.at(at) },
-  });
+  };
+  return planWithInputs(tx, shop, happened, inputs);
 }
 
 /**
