@@ -100,7 +100,7 @@ describe("the cadence's inputs, read in one statement", () => {
     const shop = uniqueShop();
     await seedOrder(shop);
     await prisma.notificationSettings.create({
-      data: { shop, settings: { ...DEFAULT_NOTIFICATION_SETTINGS, quietHours: { start: "20:00", end: "09:00" } } },
+      data: { shop, settings: { emailLogoUrl: "https://example.com/l.png" } },
     });
 
     const other = await readCadenceInputs(sqlPool, uniqueShop(), { orderId: ORDER, locationId: STORE });

@@ -26,16 +26,19 @@ export async function placeExceptionHold(db: Db, shop: string, hold: ExceptionHo
   });
 }
 
+/**
+ * The shop's ($1) held (location, SKU) pairs among these SKUs ($2), as `{ locationId, sku }` rows:
+ * read by routing with its other inputs (routing-inputs.server.ts).
+ */
+export const EXCEPTION_HOLDS_OF_SKUS_SQL = `SELECT "locationId", "sku" FROM "ExceptionHold" WHERE "shop" = $1 AND "sku" = ANY($2::text[])`;
+
 /** The held (location, SKU) pairs among these SKUs. */
 export function findExceptionHolds(
   db: SqlDb,
   shop: string,
   skus: readonly string[],
 ): Promise<{ locationId: string; sku: string }[]> {
-  return sqlRows(db, `SELECT "locationId", "sku" FROM "ExceptionHold" WHERE "shop" = $1 AND "sku" = ANY($2::text[])`, [
-    shop,
-    [...skus],
-  ]);
+  return sqlRows(db, EXCEPTION_HOLDS_OF_SKUS_SQL, [shop, [...skus]]);
 }
 
 /** Every held (location, SKU) pair of the shop (the what-if replay's read, made before it knows the SKUs). */

@@ -107,17 +107,19 @@ export async function fillMissingSkus(db: Db, shop: string): Promise<number> {
      WHERE level."shop" = ${shop} AND level."sku" IS NULL AND level."inventoryItemId" = known."inventoryItemId"`;
 }
 
+/**
+ * Available units of the given SKUs ($2) at every location of the shop ($1) that stocks them, as
+ * `{ locationId, sku, available }` rows: read by routing with its other inputs (routing-inputs.server.ts).
+ */
+export const STOCK_OF_SKUS_SQL = `SELECT "locationId", "sku", "available" FROM "InventoryLevel" WHERE "shop" = $1 AND "sku" = ANY($2::text[])`;
+
 /** Available units of the given SKUs at every location that stocks them. */
 export function findStockOfSkus(
   db: SqlDb,
   shop: string,
   skus: readonly string[],
 ): Promise<{ locationId: string; sku: string; available: number }[]> {
-  return sqlRows(
-    db,
-    `SELECT "locationId", "sku", "available" FROM "InventoryLevel" WHERE "shop" = $1 AND "sku" = ANY($2::text[])`,
-    [shop, [...skus]],
-  );
+  return sqlRows(db, STOCK_OF_SKUS_SQL, [shop, [...skus]]);
 }
 
 /** The inventory item the mirror knows for the SKU at the location (null when it holds no such level). */

@@ -32,6 +32,22 @@ export async function lockSkusForRouting(db: Db, shop: string, skus: readonly st
   );
 }
 
+/**
+ * Active reserved units per location of the shop's ($1) SKUs ($2), made after $3 (reservationsActiveSince),
+ * but for order $4's own (none when null), as `{ locationId, sku, quantity }` rows: read by
+ * routing with its other inputs (routing-inputs.server.ts).
+ */
+export const ACTIVE_RESERVED_UNITS_SQL = `SELECT "locationId", "sku", sum("quantity")::int AS "quantity"
+       FROM "InventoryReservation"
+      WHERE "shop" = $1 AND "sku" = ANY($2::text[]) AND "clearedAt" IS NULL AND "createdAt" > $3
+        AND ($4::text IS NULL OR "orderId" <> $4)
+      GROUP BY "locationId", "sku"`;
+
+/** Reservations made before this no longer count at `now`. */
+export function reservationsActiveSince(now: Date): Date {
+  return new Date(now.getTime() - RESERVATION_TTL_MS);
+}
+
 /** Active reserved units of these SKUs per location, but for `exceptOrderId`'s own. */
 export async function activeReservedUnits(
   db: Db,
@@ -41,16 +57,12 @@ export async function activeReservedUnits(
   exceptOrderId?: string,
 ): Promise<ReservationLine[]> {
   if (skus.length === 0) return [];
-  const since = new Date(now.getTime() - RESERVATION_TTL_MS);
-  return sqlRows<ReservationLine>(
-    db,
-    `SELECT "locationId", "sku", sum("quantity")::int AS "quantity"
-       FROM "InventoryReservation"
-      WHERE "shop" = $1 AND "sku" = ANY($2::text[]) AND "clearedAt" IS NULL AND "createdAt" > $3
-        AND ($4::text IS NULL OR "orderId" <> $4)
-      GROUP BY "locationId", "sku"`,
-    [shop, [...skus], since, exceptOrderId ?? null],
-  );
+  return sqlRows<ReservationLine>(db, ACTIVE_RESERVED_UNITS_SQL, [
+    shop,
+    [...skus],
+    reservationsActiveSince(now),
+    exceptOrderId ?? null,
+  ]);
 }
 
 /**
@@ -65,7 +77,7 @@ export async function shopActiveReservedUnits(db: Db, shop: string, now: Date): 
        FROM "InventoryReservation"
       WHERE "shop" = $1 AND "clearedAt" IS NULL AND "createdAt" > $2
       GROUP BY "locationId", "sku"`,
-    [shop, new Date(now.getTime() - RESERVATION_TTL_MS)],
+    [shop, reservationsActiveSince(now)],
   );
 }
 

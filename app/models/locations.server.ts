@@ -290,16 +290,14 @@ export async function findLiveLocation(db: Db, shop: string, locationId: string)
  * returns one row, where reading the locations is two returning every row (2,000 at a national
  * chain, for every routing decision).
  */
-async function liveLocationsVersion(db: SqlDb, shop: string): Promise<string> {
-  const [row] = await sqlRows<{ version: string }>(
-    db,
-    `SELECT concat_ws('/',
+export const LIVE_LOCATIONS_VERSION_SQL = `SELECT concat_ws('/',
        (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
           FROM "Location" WHERE "shop" = $1),
        (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
-          FROM "LocationProfile" WHERE "shop" = $1)) AS "version"`,
-    [shop],
-  );
+          FROM "LocationProfile" WHERE "shop" = $1)) AS "version"`;
+
+async function liveLocationsVersion(db: SqlDb, shop: string): Promise<string> {
+  const [row] = await sqlRows<{ version: string }>(db, LIVE_LOCATIONS_VERSION_SQL, [shop]);
   return row!.version;
 }
 
@@ -315,7 +313,14 @@ const LIVE_LOCATIONS_SNAPSHOT_SHOPS = 64;
  * treat them as read-only (the array is each caller's own).
  */
 export async function listLiveLocations(db: SqlDb, shop: string): Promise<LocationWithProfile[]> {
-  const version = await liveLocationsVersion(db, shop);
+  return liveLocationsAt(db, shop, await liveLocationsVersion(db, shop));
+}
+
+/**
+ * listLiveLocations, for a caller that read the rows' version (LIVE_LOCATIONS_VERSION_SQL, the
+ * shop as $1) with other things in one statement: routing (routing-inputs.server.ts).
+ */
+export async function liveLocationsAt(db: SqlDb, shop: string, version: string): Promise<LocationWithProfile[]> {
   const held = liveLocationsSnapshots.get(shop);
   // Re-inserted on every read, so the Map's first key is the least recently read shop.
   liveLocationsSnapshots.delete(shop);

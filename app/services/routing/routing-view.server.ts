@@ -1,9 +1,8 @@
 import type { Db } from "~/db/sql.server";
 import type { RoutingLocation } from "~/domain/routing/types";
-import { findExceptionHolds } from "~/models/exception-holds.server";
-import { findStockOfSkus } from "~/models/inventory-levels.server";
-import { activeReservedUnits, type ReservationLine } from "~/models/inventory-reservations.server";
-import { listLiveLocations } from "~/models/locations.server";
+import type { ReservationLine } from "~/models/inventory-reservations.server";
+import { liveLocationsAt } from "~/models/locations.server";
+import { readRoutingInputs } from "~/models/routing-inputs.server";
 import { toRoutingLocations } from "~/services/inventory/routing-locations.server";
 import { ordersTakenToday } from "./orders-taken-today.server";
 
@@ -40,12 +39,8 @@ export async function routingViewFor(
   now: Date,
   exceptOrderId?: string,
 ): Promise<RoutingView> {
-  const [live, stock, reserved, held] = await Promise.all([
-    listLiveLocations(db, shop),
-    findStockOfSkus(db, shop, [...skus]),
-    activeReservedUnits(db, shop, [...skus], now, exceptOrderId),
-    findExceptionHolds(db, shop, skus),
-  ]);
+  const { locationsVersion, stock, reserved, held } = await readRoutingInputs(db, shop, skus, now, exceptOrderId);
+  const live = await liveLocationsAt(db, shop, locationsVersion);
   const timeZones = new Map(live.map((location) => [location.locationId, location.profile?.timeZone ?? "UTC"]));
   const locations = withoutHeld(subtractReserved(toRoutingLocations(live, stock, now), reserved), held);
   return { locations: await withOrdersTakenToday(db, shop, locations, timeZones, now, exceptOrderId), timeZones };
