@@ -562,7 +562,13 @@ export async function createStoreTask(
       new Date(),
     ],
   );
-  await writeLines(tx, shop, id, lines, at, true);
+  // A new task has no lines to bring in step: they all go in, unpicked.
+  await insertLines(
+    tx,
+    shop,
+    id,
+    lines.map((line, position) => ({ ...line, position })),
+  );
   await recordStoreTaskEvent(tx, shop, {
     taskId: id,
     fromState: null,
