@@ -206,9 +206,10 @@ interface SyncStep {
 
 /**
  * Brings the fulfilment order's store tasks in step with `read`, in the caller's transaction: the
- * routing job's, with the fulfilment order as its move answered, in the transaction that records
- * the move (decision 045). `storeSettings` are read before that transaction. A held task the
- * merchant has released is sent back to work by a sync job, which does that on Prisma.
+ * routing job's, with the fulfilment order as its move answered or its own read returned it, in
+ * the transaction that records the move or the stay (decision 045). `storeSettings` are read
+ * before that transaction. A held task the merchant has released is sent back to work by a sync
+ * job, which does that on Prisma.
  */
 export async function syncTasksToAnswer(
   tx: Db,
