@@ -72,7 +72,7 @@ export async function readCadenceInputs(
     pending: row.pending.flatMap(({ step, channel, sendAtMs }) =>
       isCadenceStep(step) ? [{ step, channel, sendAt: new Date(sendAtMs) }] : [],
     ),
-    storeTimeZone: order.locationId === null ? null : row.storeTimeZone,
+    storeTimeZone: row.storeTimeZone,
     shopTimeZone: row.shopTimeZone ?? "UTC",
     destination:
       row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },

@@ -4,7 +4,6 @@ import prisma, { sqlPool } from "~/db.server";
 import type { Db } from "~/db/sql.server";
 import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { routeOrder } from "~/domain/routing";
-import type { StoreSettings } from "~/domain/store-tasks/settings";
 import type { Assignment, RoutingDecision } from "~/domain/routing/types";
 import { requireNumericId, shopifyGid } from "~/domain/shopify-ids";
 import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order";
@@ -57,7 +56,7 @@ import { isInventoryMirrorKnownReady, isInventoryMirrorReady } from "~/services/
 import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
 import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
-import { syncTasksToAnswer } from "~/services/store-tasks/sync-fulfillment-order.server";
+import { syncTasksToAnswer, type AnsweredAt } from "~/services/store-tasks/sync-fulfillment-order.server";
 import { storeSettingsFor } from "~/services/store-tasks/store-settings.server";
 
 /**
@@ -418,14 +417,8 @@ async function carryOut(
   return failed ? "FAILED" : "DONE";
 }
 
-/** When routing read or moved a fulfilment order, and the store settings its task is made with. */
-interface Answered {
-  at: Date;
-  storeSettings: StoreSettings;
-}
-
 /** Read before the transaction that uses them, which must not take a second connection while it holds one. */
-async function answeredNow(shop: string, deps: RoutingDependencies): Promise<Answered> {
+async function answeredNow(shop: string, deps: RoutingDependencies): Promise<AnsweredAt> {
   return { at: deps.now(), storeSettings: await storeSettingsFor(shop) };
 }
 
@@ -439,7 +432,7 @@ async function syncTasksOf(
   shop: string,
   fulfillmentOrderId: string,
   read: StoreTaskFulfillmentOrder | null,
-  answered: Answered,
+  answered: AnsweredAt,
 ): Promise<void> {
   if (read) await syncTasksToAnswer(tx, shop, read, answered);
   else await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
@@ -454,7 +447,7 @@ async function syncTasksOfMove(
   shop: string,
   move: PlannedMove,
   moved: FulfillmentOrderMoved["moved"],
-  answered: Answered,
+  answered: AnsweredAt,
 ): Promise<void> {
   if (
     requireNumericId(moved.id, "FulfillmentOrder") !== requireNumericId(move.fulfillmentOrderId, "FulfillmentOrder")

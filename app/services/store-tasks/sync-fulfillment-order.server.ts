@@ -211,11 +211,17 @@ interface SyncStep {
  * before that transaction. A held task the merchant has released is sent back to work by a sync
  * job, which does that on Prisma.
  */
+/** When Shopify answered with the fulfilment order, and the store settings its task is made with. */
+export interface AnsweredAt {
+  at: Date;
+  storeSettings: StoreSettings;
+}
+
 export async function syncTasksToAnswer(
   tx: Db,
   shop: string,
   read: StoreTaskFulfillmentOrder,
-  { at, storeSettings }: { at: Date; storeSettings: StoreSettings },
+  { at, storeSettings }: AnsweredAt,
   deps: PickupCodes = defaultStoreTaskSyncDependencies,
 ): Promise<StoreTaskSyncOutcome> {
   const { fulfillmentOrderId } = read;
