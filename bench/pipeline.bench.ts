@@ -46,8 +46,15 @@ const ROUTING_STEPS = {
   national: [5, 10, 20, 30, 40, 60],
 } as const;
 const ROUTING_STEP_MS = 6_000;
-/** National's untimed orders before its steps. */
-const NATIONAL_WARM_UP = { ordersPerSecond: 2, durationMs: 5_000 };
+/**
+ * Untimed orders before the first routing window, as in service: the worker process's first
+ * orders compile its code paths and each connection prepares its statements (decision 034), once
+ * per process. National's first decisions also read and index its 2,010 locations.
+ */
+const ROUTING_WARM_UP = {
+  chicago: { ordersPerSecond: 10, durationMs: 3_000 },
+  national: { ordersPerSecond: 2, durationMs: 5_000 },
+} as const;
 const SETTLE_TIMEOUT_MS = 20_000;
 const SETTLE_POLL_MS = 100;
 /**
@@ -415,11 +422,14 @@ async function main(scale: Scale): Promise<void> {
       return capacity;
     };
 
-    if (scale === "national") {
-      // A few orders first, untimed, as in service: the first decisions read and index the 2,010
-      // locations and each connection prepares its statements (decision 034), once per process.
-      const warmUp = await routingWindow(NATIONAL_WARM_UP.ordersPerSecond, NATIONAL_WARM_UP.durationMs);
+    const warmUpRouting = async () => {
+      const { ordersPerSecond, durationMs } = ROUTING_WARM_UP[scale];
+      const warmUp = await routingWindow(ordersPerSecond, durationMs);
       console.log(`routing warm-up (not measured): ${warmUp.settled} of ${warmUp.placed} orders settled`);
+    };
+
+    if (scale === "national") {
+      await warmUpRouting();
       const capacity = await stepUp(
         "routing",
         0,
@@ -452,6 +462,8 @@ async function main(scale: Scale): Promise<void> {
     let routingAtLastLine: RoutingWindow | undefined;
     let routingCapacity = 0;
     if (RUN_ROUTING) {
+      await jobsSettled();
+      await warmUpRouting();
       await jobsSettled();
       routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
       console.log(`routing: ${describeRouting(routingAtLastLine)}`);
