@@ -327,12 +327,19 @@ export async function listMovesOfOrder(
  * answer lost, or not yet come). Returns the order it belongs to, or null when the app made no
  * such move; `recordedAlready` when the job had recorded this very move as done (with its moved
  * order); `routingUnderWay` when it was pending and a routing run holds the order now: that run
- * records the move's outcome, or its next run finds it made (decision 045).
+ * records the move's outcome, or its next run finds it made (decision 045). A move from another
+ * location than the app's (`fromLocationId`, when the webhook names it) is not the app's: a
+ * merchant sending the fulfilment order back to the store routing chose, from another one.
  */
 export async function confirmMove(
   db: Db,
   shop: string,
-  move: { fulfillmentOrderId: string; toLocationId: string; movedFulfillmentOrderId: string },
+  move: {
+    fulfillmentOrderId: string;
+    fromLocationId: string | null;
+    toLocationId: string;
+    movedFulfillmentOrderId: string;
+  },
   at: Date = new Date(),
 ): Promise<{ orderId: string; recordedAlready: boolean; routingUnderWay: boolean } | null> {
   const [held] = await sqlRows<{ orderId: string; recordedAlready: boolean; routingUnderWay: boolean }>(
@@ -340,6 +347,7 @@ export async function confirmMove(
     `WITH held AS (
        SELECT "id", "orderId", "status", "movedFulfillmentOrderId" FROM "FulfillmentMove"
         WHERE "shop" = $1 AND "fulfillmentOrderId" = $2 AND "toLocationId" = $3
+          AND ($6::text IS NULL OR "fromLocationId" = $6)
      ), confirmed AS (
        UPDATE "FulfillmentMove" m
           SET "status" = 'MOVED', "error" = NULL, "movedFulfillmentOrderId" = $4, "updatedAt" = $5
@@ -352,7 +360,7 @@ export async function confirmMove(
                WHERE l."shop" = $1 AND l."orderId" = held."orderId" AND l."expiresAt" > $5
             )) AS "routingUnderWay"
        FROM held`,
-    [shop, move.fulfillmentOrderId, move.toLocationId, move.movedFulfillmentOrderId, at],
+    [shop, move.fulfillmentOrderId, move.toLocationId, move.movedFulfillmentOrderId, at, move.fromLocationId],
   );
   return held ?? null;
 }

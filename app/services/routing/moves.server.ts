@@ -13,11 +13,19 @@ import { confirmMove } from "~/models/routing-decisions.server";
 export async function reconcileMovedFulfillmentOrder(
   tx: Db,
   shop: string,
-  move: { fulfillmentOrderId: string; movedFulfillmentOrderId: string; destinationLocationId: string; at: Date },
+  move: {
+    fulfillmentOrderId: string;
+    movedFulfillmentOrderId: string;
+    /** The location it was moved from, when the webhook names it (a gid). */
+    sourceLocationId: string | null;
+    destinationLocationId: string;
+    at: Date;
+  },
 ): Promise<{ tasksFollowFromRouting: boolean }> {
   const toLocationId = requireNumericId(move.destinationLocationId, "Location");
   const held = await confirmMove(tx, shop, {
     fulfillmentOrderId: move.fulfillmentOrderId,
+    fromLocationId: move.sourceLocationId === null ? null : requireNumericId(move.sourceLocationId, "Location"),
     toLocationId,
     movedFulfillmentOrderId: move.movedFulfillmentOrderId,
   });

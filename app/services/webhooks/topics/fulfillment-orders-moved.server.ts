@@ -31,6 +31,7 @@ export const fulfillmentOrdersMoved: WebhookTopicHandler<typeof payload> = {
     const { tasksFollowFromRouting } = await reconcileMovedFulfillmentOrder(tx, webhook.shop, {
       fulfillmentOrderId: webhook.payload.original_fulfillment_order.id,
       movedFulfillmentOrderId: webhook.payload.moved_fulfillment_order.id,
+      sourceLocationId: webhook.payload.source_location?.id ?? null,
       destinationLocationId: webhook.payload.destination_location_id,
       at: webhook.triggeredAt,
     });

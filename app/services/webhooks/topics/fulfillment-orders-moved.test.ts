@@ -18,13 +18,14 @@ const ORIGINAL = "gid://shopify/FulfillmentOrder/5001";
 const MOVED = "gid://shopify/FulfillmentOrder/5002";
 const WAREHOUSE = "70000000001";
 const STORE = "70000000002";
+const OTHER_STORE = "70000000003";
 
-function deliverMoved(shop: string): Promise<Response> {
+function deliverMoved(shop: string, sourceLocationId = WAREHOUSE): Promise<Response> {
   const body = JSON.stringify({
     original_fulfillment_order: { id: ORIGINAL, status: "closed" },
     moved_fulfillment_order: { id: MOVED, status: "open" },
     destination_location_id: `gid://shopify/Location/${STORE}`,
-    source_location: { id: `gid://shopify/Location/${WAREHOUSE}` },
+    source_location: { id: `gid://shopify/Location/${sourceLocationId}` },
   });
   const request = webhookRequest("/webhooks/fulfillment_orders/moved", {
     topic: "fulfillment_orders/moved",
@@ -122,5 +123,19 @@ describe("fulfillment_orders/moved", () => {
     await deliverMoved(shop);
 
     expect(await queuedStoreTaskSyncs(shop)).toEqual(["5001", "5002"]);
+  });
+
+  it("queues the syncs when a merchant sends a routed fulfilment order back to routing's store from another one", async () => {
+    // Routing moved it from the warehouse to the store; the merchant moved it on to another store
+    // and now back: the same fulfilment orders and destination as routing's move, from elsewhere.
+    const shop = await installedShop();
+    await recordRoutingMove(shop, {});
+
+    const response = await deliverMoved(shop, OTHER_STORE);
+
+    expect(response.status).toBe(200);
+    expect(await queuedStoreTaskSyncs(shop)).toEqual(["5001", "5002"]);
+    const move = await prisma.fulfillmentMove.findFirstOrThrow({ where: { shop } });
+    expect(move).toMatchObject({ fromLocationId: WAREHOUSE, status: "MOVED", movedFulfillmentOrderId: MOVED });
   });
 });
