@@ -504,6 +504,12 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     },
   },
   {
+    model: "LocationsVersion",
+    eraseShop: async (tx, shop) => (await tx.locationsVersion.deleteMany({ where: { shop } })).count,
+    // A counter of the shop's location rows' writes: no customer in it.
+    customerData: null,
+  },
+  {
     model: "LocationDailyOrders",
     eraseShop: async (tx, shop) => (await tx.locationDailyOrders.deleteMany({ where: { shop } })).count,
     // Counts per store and day: no customer in them.

@@ -282,19 +282,16 @@ export async function findLiveLocation(db: Db, shop: string, locationId: string)
 }
 
 /**
- * A fingerprint of the shop's Location and LocationProfile rows as this statement sees them: any
- * insert, update or delete anywhere gives a row a new version (a new xmin, PostgreSQL's id of the
- * transaction that wrote it, at a new ctid), so the fingerprint changes; nothing else does. It
- * keys listLiveLocations' snapshot, so a process never serves locations another process (the
- * locations webhooks, the locations sync, a profile save) has since changed. One statement that
- * returns one row, where reading the locations is two returning every row (2,000 at a national
- * chain, for every routing decision).
+ * The version of the shop's Location and LocationProfile rows as this statement sees them
+ * (decision 046): the database's triggers give the shop a new one, from a sequence, in the
+ * transaction of any insert, update or delete of those rows, by whatever path; nothing else
+ * changes it. It keys listLiveLocations' snapshot, so a process never serves locations another
+ * process (the locations webhooks, the locations sync, a profile save) has since changed. A
+ * primary-key read, where reading the locations is every row (2,000 at a national chain, for
+ * every routing decision). "none": the shop's rows were never written since the version began.
  */
-export const LIVE_LOCATIONS_VERSION_SQL = `SELECT concat_ws('/',
-       (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
-          FROM "Location" WHERE "shop" = $1),
-       (SELECT concat_ws(':', count(*), sum(hashtextextended(xmin::text || ctid::text, 0)))
-          FROM "LocationProfile" WHERE "shop" = $1)) AS "version"`;
+export const LIVE_LOCATIONS_VERSION_SQL = `SELECT COALESCE(
+       (SELECT "version"::text FROM "LocationsVersion" WHERE "shop" = $1), 'none') AS "version"`;
 
 async function liveLocationsVersion(db: SqlDb, shop: string): Promise<string> {
   const [row] = await sqlRows<{ version: string }>(db, LIVE_LOCATIONS_VERSION_SQL, [shop]);

@@ -79,6 +79,36 @@ export async function readShopPickupLocations(db: Db, shop: string, now: Date): 
     listPickupPlaces(db, shop),
     latestRoutingSettings(db, shop),
   ]);
+  return {
+    readAt: now,
+    locations: await locationCandidatesOf(db, shop, live, now),
+    places,
+    storeMinUnits: (settings?.settings ?? DEFAULT_ROUTING_SETTINGS).storeMinUnits,
+  };
+}
+
+/**
+ * The candidates among `locationIds` alone, as readShopPickupLocations gives them: what a pickup
+ * order's promise needs for its one chosen store, without a national chain's 2,000 others.
+ */
+export async function readPickupLocations(
+  db: Db,
+  shop: string,
+  locationIds: readonly string[],
+  now: Date,
+): Promise<LocationCandidate[]> {
+  const wanted = new Set(locationIds);
+  const live = (await listLiveLocations(db, shop)).filter((location) => wanted.has(location.locationId));
+  return locationCandidatesOf(db, shop, live, now);
+}
+
+/** Live locations with a profile as candidates, with the orders each with a daily capacity has taken today. */
+async function locationCandidatesOf(
+  db: Db,
+  shop: string,
+  live: readonly LocationWithProfile[],
+  now: Date,
+): Promise<LocationCandidate[]> {
   const profiled = live.filter(
     (location): location is LocationWithProfile & { profile: NonNullable<LocationWithProfile["profile"]> } =>
       location.profile !== null,
@@ -91,7 +121,7 @@ export async function readShopPickupLocations(db: Db, shop: string, now: Date): 
       .map((location) => ({ id: location.locationId, timeZone: location.profile.timeZone })),
     now,
   );
-  const locations = profiled.map((location): LocationCandidate => ({
+  return profiled.map((location): LocationCandidate => ({
     id: location.locationId,
     name: location.name,
     address: [location.address1, location.city].filter(Boolean).join(", "),
@@ -112,12 +142,6 @@ export async function readShopPickupLocations(db: Db, shop: string, now: Date): 
     dailyCapacity: location.profile.dailyCapacity,
     ordersTakenToday: taken.get(location.locationId) ?? 0,
   }));
-  return {
-    readAt: now,
-    locations,
-    places,
-    storeMinUnits: (settings?.settings ?? DEFAULT_ROUTING_SETTINGS).storeMinUnits,
-  };
 }
 
 export async function readCartInputs(

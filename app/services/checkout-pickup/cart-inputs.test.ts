@@ -8,7 +8,7 @@ import {
 } from "../../../tests/support/checkout-pickup";
 import { uniqueShop } from "../../../tests/support/shops";
 import { createAvailabilityCache, pickupAvailability } from "./availability.server";
-import { readShopPickupLocations } from "./cart-inputs.server";
+import { readPickupLocations, readShopPickupLocations } from "./cart-inputs.server";
 
 /**
  * The preparation time and order cut-off the promise is given per store: the merchant's minutes,
@@ -92,5 +92,23 @@ describe("a store's preparation time and cut-off in the pickup promise", () => {
     });
     // The default hour.
     expect(await wickerParkPromise(unknown)).toMatchObject({ readyBy: "2026-11-30T17:00:00.000Z" });
+  });
+});
+
+describe("the pickup locations a pickup order's promise reads", () => {
+  it("are the named stores alone, each as the shop's whole list gives it, and nothing of another shop", async () => {
+    const shop = await wickerParkShop({ pickupTime: "TWO_HOURS", preparationMinutes: 45, pickupOrderCutoff: "15:00" });
+    const other = await wickerParkShop({ pickupTime: "FOUR_HOURS" });
+    const whole = (await readShopPickupLocations(prisma, shop, NOW)).locations;
+    expect(whole.length).toBeGreaterThan(1);
+
+    const named = await readPickupLocations(prisma, shop, [WICKER_PARK], NOW);
+
+    expect(named).toEqual(whole.filter((location) => location.id === WICKER_PARK));
+    expect(named[0]).toMatchObject({ preparation: { merchantMinutes: 45 }, orderCutoff: "15:00" });
+    expect(await readPickupLocations(prisma, shop, ["999999999"], NOW)).toEqual([]);
+    expect((await readPickupLocations(prisma, other, [WICKER_PARK], NOW))[0]).toMatchObject({
+      preparation: { merchantMinutes: null, shopifyPickupTime: "FOUR_HOURS" },
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
 } from "~/models/order-pickup-promises.server";
 import type { OrderFacts } from "~/models/routed-orders.server";
 import { storeTasksOfOrder } from "~/models/store-tasks.server";
-import { readShopPickupLocations } from "./cart-inputs.server";
+import { readPickupLocations } from "./cart-inputs.server";
 import { checkoutPromiseOfOrder } from "./promise-token.server";
 
 /**
@@ -51,14 +51,11 @@ export async function recordPickupOrderPromise(
   const locationId = facts.pickupLocationId;
   if (facts.deliveryMethod !== "PICK_UP" || locationId === null) return false;
   const promisedAt = facts.placedAt;
-  // Opening hours, preparation and the orders each store had taken that day, as of the order.
-  const { locations } = await readShopPickupLocations(tx, shop, promisedAt);
-  const unitsAt = new Map(stock.map((location) => [location.id, location.stock]));
-  const candidates = locations.map((location): PickupCandidate => ({
-    ...location,
-    available: unitsAt.get(location.id) ?? {},
-    reserved: {},
-  }));
+  // The chosen store's opening hours, preparation and the orders it had taken that day, as of the
+  // order: its promise does not depend on any other store (what it would offer instead is not kept).
+  const locations = await readPickupLocations(tx, shop, [locationId], promisedAt);
+  const units = stock.find((location) => location.id === locationId)?.stock ?? {};
+  const candidates = locations.map((location): PickupCandidate => ({ ...location, available: units, reserved: {} }));
   // An order's lines carry SKUs, and routing counts stock by SKU: the SKU stands for the item here.
   const cart = facts.lines.map((line): CartLine => ({ ...line, inventoryItemId: line.sku, title: line.sku }));
   const result = pickupPromises({
