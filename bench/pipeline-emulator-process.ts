@@ -3,6 +3,7 @@
 // It delivers its webhooks over HTTP to <app-url> (the bench's listener in front of the app's route
 // actions), places the bench's orders when asked, and reports the stock it holds.
 import { startEmulatorServer } from "../dev/emulator/server";
+import { postOverNodeHttp } from "../dev/emulator/vendors/post-over-node-http";
 import { CHICAGO_ADDRESSES } from "../dev/emulator/demo-addresses";
 import type { PlaceOrderInput } from "../dev/emulator/shopify/orders";
 import type { Scenario } from "../dev/scenarios";
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     webhookTimeScale: WEBHOOK_TIME_SCALE,
     restoreRatePerSecond: PLUS_RESTORE_PER_SECOND,
     // Subscriptions name the app's public URL; the bench listens on loopback.
-    deliverWebhook: (input, init) => fetch(input.replace(TEST_APP.appUrl, appUrl), init),
+    deliverWebhook: (input, init) => postOverNodeHttp(input.replace(TEST_APP.appUrl, appUrl), init),
   });
   const { shopify, webhooks, scenario, shop } = emulator;
   const nextOrder = orderMaker(scenario);

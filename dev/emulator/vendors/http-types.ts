@@ -18,8 +18,14 @@ export type EmulatorResponse = {
   body: string;
 };
 
-/** The `fetch` the emulator uses for callbacks; injectable so tests can capture what is sent. */
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+/** What the emulator reads of a callback's answer: its status and body. */
+export type CallbackResponse = Pick<Response, "status" | "text">;
+
+/**
+ * How the emulator POSTs callbacks: `fetch`'s shape, so tests can pass `fetch` itself or capture
+ * what is sent; the default is `postOverNodeHttp`.
+ */
+export type FetchFunction = (input: string, init: RequestInit) => Promise<CallbackResponse>;
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
   return {

@@ -12,6 +12,7 @@ import {
 import { type OutboxRecord, type OutboxSource } from "./outbox";
 import { PendingWork } from "./pending-work";
 import { postCallback, type CallbackOutcome } from "./post-callback";
+import { postOverNodeHttp } from "./post-over-node-http";
 import { SeededRandom } from "../../seeded-random";
 import {
   generateSendgridSigningKeys,
@@ -96,7 +97,7 @@ export class SendgridSandbox implements OutboxSource {
     this.publicKey = keys.publicKey;
     this.privateKey = keys.privateKey;
     this.now = options.now ?? (() => new Date());
-    this.fetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetchFunction = options.fetch ?? postOverNodeHttp;
     this.random = new SeededRandom(options.seed);
   }
 

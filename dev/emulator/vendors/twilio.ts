@@ -8,6 +8,7 @@ import {
 import { type OutboxRecord, type OutboxSource } from "./outbox";
 import { PendingWork } from "./pending-work";
 import { postCallback, type CallbackOutcome } from "./post-callback";
+import { postOverNodeHttp } from "./post-over-node-http";
 import { SeededRandom } from "../../seeded-random";
 import { smsSegmentCount } from "./sms-segments";
 import { paramsFromForm, twilioSignature, type TwilioParams } from "./twilio-signature";
@@ -118,7 +119,7 @@ export class TwilioSandbox implements OutboxSource {
   constructor(options: TwilioSandboxOptions) {
     this.options = { callbackDelayMs: 100, ...options };
     this.now = options.now ?? (() => new Date());
-    this.fetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetchFunction = options.fetch ?? postOverNodeHttp;
     this.random = new SeededRandom(options.seed);
   }
 

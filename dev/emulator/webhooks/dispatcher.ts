@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { type FetchFunction } from "../vendors/http-types";
 import { PendingWork } from "../vendors/pending-work";
 import { isSuccess, postCallback, type CallbackOutcome } from "../vendors/post-callback";
+import { postOverNodeHttp } from "../vendors/post-over-node-http";
 import { SeededRandom } from "../../seeded-random";
 import { DELIVERY_TIMEOUT_MS, retryDelayMs } from "./retry-schedule";
 import { resolveSubscriptionUri, type WebhookSubscriptions } from "./subscriptions";
@@ -96,7 +97,7 @@ export class WebhookDispatcher {
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.now = options.now ?? (() => new Date());
-    this.fetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetchFunction = options.fetch ?? postOverNodeHttp;
     this.timeScale = options.timeScale ?? 1;
     this.timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
     this.random = new SeededRandom(options.seed);
