@@ -1,3 +1,4 @@
+import { castPlaceholders, type StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /**
@@ -87,13 +88,31 @@ export async function createReservations(
   orderId: string,
   lines: readonly ReservationLine[],
 ): Promise<void> {
-  if (lines.length === 0) return;
-  await sqlExecute(
-    db,
-    `INSERT INTO "InventoryReservation" ("id", "shop", "orderId", "locationId", "sku", "quantity", "createdAt")
-     SELECT gen_random_uuid(), $1, $2, line."locationId", line."sku", line."quantity", $6
-       FROM unnest($3::text[], $4::text[], $5::int[]) AS line("locationId", "sku", "quantity")`,
-    [
+  const part = reservationsPart(shop, orderId, lines, 1);
+  if (part) await sqlExecute(db, part.text, part.values);
+}
+
+/**
+ * `createReservations`'s statement, its placeholders numbered from `first`, to run alone or as a
+ * part of the statement that records the decision (decision 047); null when there is nothing to
+ * reserve.
+ */
+export function reservationsPart(
+  shop: string,
+  orderId: string,
+  lines: readonly ReservationLine[],
+  first: number,
+): StatementPart | null {
+  if (lines.length === 0) return null;
+  const [shopAt, orderAt, locationsAt, skusAt, quantitiesAt, createdAt] = castPlaceholders(
+    ["text", "text", "text[]", "text[]", "int[]", "timestamp"],
+    first,
+  );
+  return {
+    text: `INSERT INTO "InventoryReservation" ("id", "shop", "orderId", "locationId", "sku", "quantity", "createdAt")
+     SELECT gen_random_uuid(), ${shopAt}, ${orderAt}, line."locationId", line."sku", line."quantity", ${createdAt}
+       FROM unnest(${locationsAt}, ${skusAt}, ${quantitiesAt}) AS line("locationId", "sku", "quantity")`,
+    values: [
       shop,
       orderId,
       lines.map((line) => line.locationId),
@@ -101,7 +120,7 @@ export async function createReservations(
       lines.map((line) => line.quantity),
       new Date(),
     ],
-  );
+  };
 }
 
 /** Shopify committed the order's units at the location at `at` (placement, or a move). */

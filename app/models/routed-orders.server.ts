@@ -174,21 +174,49 @@ export function findOrderConfirmation(
   });
 }
 
+/** What routing learns of an order from its fulfilment orders. */
+export type LearntOrderFacts = Pick<OrderFacts, "deliveryMethod" | "pickupLocationId" | "latitude" | "longitude">;
+
 /** Fills in what routing learnt from the fulfilment orders. */
 export async function completeOrderFacts(
   db: SqlDb,
   shop: string,
   orderId: string,
-  learnt: Pick<OrderFacts, "deliveryMethod" | "pickupLocationId" | "latitude" | "longitude">,
+  learnt: LearntOrderFacts,
 ): Promise<void> {
-  await sqlExecute(
-    db,
-    `UPDATE "RoutedOrder"
-        SET "deliveryMethod" = $3::"OrderDeliveryMethod", "pickupLocationId" = $4, "latitude" = $5, "longitude" = $6,
-            "updatedAt" = $7
-      WHERE "shop" = $1 AND "orderId" = $2`,
-    [shop, orderId, learnt.deliveryMethod, learnt.pickupLocationId, learnt.latitude, learnt.longitude, new Date()],
+  const part = orderFactsCompletionPart(shop, orderId, learnt, 1);
+  await sqlExecute(db, part.text, part.values);
+}
+
+/**
+ * `completeOrderFacts`'s statement, its placeholders numbered from `first`, to run alone or as a
+ * part of the statement that stores the order's decision (decision 047).
+ */
+export function orderFactsCompletionPart(
+  shop: string,
+  orderId: string,
+  learnt: LearntOrderFacts,
+  first: number,
+): StatementPart {
+  const [shopAt, orderAt, methodAt, pickupAt, latitudeAt, longitudeAt, updatedAt] = castPlaceholders(
+    ["text", "text", '"OrderDeliveryMethod"', "text", "float8", "float8", "timestamp"],
+    first,
   );
+  return {
+    text: `UPDATE "RoutedOrder"
+        SET "deliveryMethod" = ${methodAt}, "pickupLocationId" = ${pickupAt}, "latitude" = ${latitudeAt},
+            "longitude" = ${longitudeAt}, "updatedAt" = ${updatedAt}
+      WHERE "shop" = ${shopAt} AND "orderId" = ${orderAt}`,
+    values: [
+      shop,
+      orderId,
+      learnt.deliveryMethod,
+      learnt.pickupLocationId,
+      learnt.latitude,
+      learnt.longitude,
+      new Date(),
+    ],
+  };
 }
 
 /**

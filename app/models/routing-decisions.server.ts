@@ -15,6 +15,7 @@ import {
   type StoredTrace,
 } from "./routing-decision-json";
 import { readStoredJson, toStoredJson } from "./stored-json";
+import type { StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /** A routing decision as stored, its JSON read back (see routing-decision-json.ts). */
@@ -105,32 +106,53 @@ export async function findDecisionsOfOrders(
   return rows.map(readDecision);
 }
 
-/** Stores the order's one decision; the unique (shop, orderId) refuses a second. */
-export async function createDecision(db: Db, shop: string, decision: NewDecision): Promise<StoredDecision> {
+/** A write made in the decision's statement, its placeholders numbered from `first`; null for none. */
+export type DecisionSideWrite = (first: number) => StatementPart | null;
+
+/**
+ * Stores the order's one decision; the unique (shop, orderId) refuses a second, and with it the
+ * writes `alongside`, which go in the same statement (decision 047): the reservations and the
+ * day's counts a decision makes cost no round trips of their own.
+ */
+export async function createDecision(
+  db: Db,
+  shop: string,
+  decision: NewDecision,
+  alongside: readonly DecisionSideWrite[] = [],
+): Promise<StoredDecision> {
   const of = (field: string) => ({ table: "RoutingDecision" as const, id: `of order ${decision.orderId}`, field });
+  const values: unknown[] = [
+    shop,
+    decision.orderId,
+    decision.status,
+    JSON.stringify(toStoredJson(assignmentsSchema, decision.assignments, of("assignments"))),
+    toStoredJson(flagsSchema, decision.flags, of("flags")),
+    [...decision.unroutableSkus],
+    JSON.stringify(toStoredJson(traceSchema, decision.trace, of("trace"))),
+    decision.deliveryMethod,
+    decision.serviceLevel,
+    decision.settingsVersion,
+    decision.decidedAt,
+    decision.moveStatus,
+    new Date(),
+  ];
+  const sideWrites: string[] = [];
+  for (const write of alongside) {
+    const part = write(values.length + 1);
+    if (!part) continue;
+    sideWrites.push(`, "write${sideWrites.length + 1}" AS (${part.text})`);
+    values.push(...part.values);
+  }
   const [row] = await sqlRows<DecisionRow>(
     db,
-    `INSERT INTO "RoutingDecision"
+    `WITH "decision" AS (INSERT INTO "RoutingDecision"
        ("id", "shop", "orderId", "status", "assignments", "flags", "unroutableSkus", "trace", "deliveryMethod",
         "serviceLevel", "settingsVersion", "decidedAt", "moveStatus", "updatedAt")
      VALUES (gen_random_uuid(), $1, $2, $3::"RoutingDecisionStatus", $4::jsonb, $5::text[], $6::text[], $7::jsonb,
              $8::"OrderDeliveryMethod", $9, $10, $11, $12::"DecisionMoveStatus", $13)
-     RETURNING ${DECISION_COLUMNS}`,
-    [
-      shop,
-      decision.orderId,
-      decision.status,
-      JSON.stringify(toStoredJson(assignmentsSchema, decision.assignments, of("assignments"))),
-      toStoredJson(flagsSchema, decision.flags, of("flags")),
-      [...decision.unroutableSkus],
-      JSON.stringify(toStoredJson(traceSchema, decision.trace, of("trace"))),
-      decision.deliveryMethod,
-      decision.serviceLevel,
-      decision.settingsVersion,
-      decision.decidedAt,
-      decision.moveStatus,
-      new Date(),
-    ],
+     RETURNING ${DECISION_COLUMNS})${sideWrites.join("")}
+     SELECT ${DECISION_COLUMNS} FROM "decision"`,
+    values,
   );
   if (!row) throw new Error(`The decision of order ${decision.orderId} was not stored`);
   return readDecision(row);

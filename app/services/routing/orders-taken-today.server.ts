@@ -1,7 +1,7 @@
 import type { Db } from "~/db/sql.server";
 import { capacityDayOf } from "~/domain/locations/daily-capacity";
-import { countOrderTaken, locationTimeZones, ordersTakenOn } from "~/models/location-daily-orders.server";
-import { assignedLocationIds, findDecision } from "~/models/routing-decisions.server";
+import { countOrderTakenPart, ordersTakenOn } from "~/models/location-daily-orders.server";
+import { assignedLocationIds, findDecision, type DecisionSideWrite } from "~/models/routing-decisions.server";
 
 export interface ZonedLocation {
   readonly id: string;
@@ -46,22 +46,19 @@ export async function ordersTakenToday(
 }
 
 /**
- * The order a decision gave its locations, counted on each one's day, in the decision's
- * transaction. `timeZones`, when the caller has just read them (the routing view), saves reading
- * them again; a location missing from them counts on UTC's day, as one without a profile does.
+ * The order a decision gave its locations, counted on each one's day, as a write in the statement
+ * that stores the decision (decision 047). A location missing from `timeZones` (the routing view's)
+ * counts on UTC's day, as one without a profile does.
  */
-export async function countOrderTakenByLocations(
-  db: Db,
+export function orderTakenByLocationsWrite(
   shop: string,
   locationIds: readonly string[],
   decidedAt: Date,
-  timeZones?: ReadonlyMap<string, string>,
-): Promise<void> {
-  if (locationIds.length === 0) return;
-  const zones = timeZones ?? (await locationTimeZones(db, shop, locationIds));
-  await countOrderTaken(
-    db,
-    shop,
-    locationIds.map((locationId) => ({ locationId, day: capacityDayOf(decidedAt, zones.get(locationId) ?? "UTC") })),
-  );
+  timeZones: ReadonlyMap<string, string>,
+): DecisionSideWrite {
+  const days = locationIds.map((locationId) => ({
+    locationId,
+    day: capacityDayOf(decidedAt, timeZones.get(locationId) ?? "UTC"),
+  }));
+  return (first) => countOrderTakenPart(shop, days, first);
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import type { Assignment } from "~/domain/routing/types";
 import { applyAvailableUpdate } from "~/models/inventory-levels.server";
@@ -101,6 +102,58 @@ describe("concurrent routing of a store's last units", () => {
 
     expect(new Set(decisions.map((decision) => decision.id)).size).toBe(1);
     expect(await prisma.routingDecision.count({ where: { shop } })).toBe(1);
+    expect(await prisma.inventoryReservation.count({ where: { shop } })).toBe(1);
+  });
+});
+
+describe("storing a decision", () => {
+  it("writes the decision, what routing learnt of the order, its reservations and the store's count for the day in one statement", async () => {
+    const shop = await seedShop(10);
+    // orders/create did not say how the order is delivered; its fulfilment orders did.
+    const order = { ...shippingOrder("910101"), deliveryMethod: null };
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    const learnt = { deliveryMethod: "SHIPPING" as const, pickupLocationId: null, latitude: 41.9, longitude: -87.64 };
+    // Every statement the decision's connection sends, watched as it passes through to node-postgres.
+    const query = vi.spyOn(pg.Client.prototype, "query");
+    let sent: string[] = [];
+    try {
+      const decision = await decideOrder(shop, order, new Date(Date.UTC(2026, 10, 25, 15, 0)), null, learnt);
+      expect(unitsAt(decision.assignments, STORE.id)).toBe(1);
+    } finally {
+      sent = query.mock.calls.flatMap((call) => {
+        const config: unknown = call[0];
+        return typeof config === "object" && config !== null && "text" in config ? [String(config.text)] : [];
+      });
+      query.mockRestore();
+    }
+
+    const writes = sent.filter((text) =>
+      /INSERT INTO "(RoutingDecision|InventoryReservation|LocationDailyOrders)"|UPDATE "RoutedOrder"/.test(text),
+    );
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(
+      /INSERT INTO "RoutingDecision"[\s\S]*UPDATE "RoutedOrder"[\s\S]*INSERT INTO "InventoryReservation"[\s\S]*INSERT INTO "LocationDailyOrders"/,
+    );
+    const facts = await prisma.routedOrder.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: "910101" } } });
+    expect([facts.deliveryMethod, facts.latitude, facts.longitude]).toEqual(["SHIPPING", 41.9, -87.64]);
+    const reserved = await prisma.inventoryReservation.findMany({ where: { shop, orderId: "910101" } });
+    expect(reserved.map((row) => [row.locationId, row.sku, row.quantity])).toEqual([[STORE.id, SKU, 1]]);
+    const counted = await prisma.locationDailyOrders.findMany({ where: { shop } });
+    expect(counted.map((row) => [row.locationId, row.day.toISOString().slice(0, 10), row.orders])).toEqual([
+      [STORE.id, "2026-11-25", 1],
+    ]);
+  });
+  it("records what routing learnt of an order decided before, and decides it no second time", async () => {
+    const shop = await seedShop(10);
+    const order = { ...shippingOrder("910102"), deliveryMethod: null };
+    await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
+    const at = new Date(Date.UTC(2026, 10, 25, 15, 0));
+    const first = await decideOrder(shop, order, at);
+    const learnt = { deliveryMethod: "SHIPPING" as const, pickupLocationId: null, latitude: 41.9, longitude: -87.64 };
+
+    expect((await decideOrder(shop, order, at, null, learnt)).id).toBe(first.id);
+    const facts = await prisma.routedOrder.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: "910102" } } });
+    expect(facts.deliveryMethod).toBe("SHIPPING");
     expect(await prisma.inventoryReservation.count({ where: { shop } })).toBe(1);
   });
 });

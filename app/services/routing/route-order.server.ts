@@ -10,14 +10,21 @@ import { engineOrderOfRecorded } from "~/domain/routing-settings/recorded-order"
 import { engineRules } from "~/domain/routing-settings/settings";
 import {
   clearReflectedReservations,
-  createReservations,
+  reservationsPart,
   lockSkusForRouting,
   markReflectedAfterAndClear,
   markReservationsReflectedAfter,
   releaseReservations,
   type ReservationLine,
 } from "~/models/inventory-reservations.server";
-import { completeOrderFacts, findOrderFacts, upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
+import {
+  completeOrderFacts,
+  findOrderFacts,
+  orderFactsCompletionPart,
+  upsertOrderFacts,
+  type LearntOrderFacts,
+  type OrderFacts,
+} from "~/models/routed-orders.server";
 import { claimRoutingLease, releaseRoutingLease } from "~/models/routing-leases.server";
 import {
   assignedLocationIds,
@@ -43,7 +50,7 @@ import {
   fetchOrderIdOfFulfillmentOrder,
 } from "~/shopify/operations/order-for-routing.server";
 import { planMoves, type CurrentFulfillmentOrder, type PlannedMove } from "./plan-moves";
-import { countOrderTakenByLocations } from "./orders-taken-today.server";
+import { orderTakenByLocationsWrite } from "./orders-taken-today.server";
 import { routingViewFor } from "./routing-view.server";
 import { ROUTING_QUEUE_POLICY } from "./routing-queue-policy.server";
 import {
@@ -250,7 +257,7 @@ async function routeAndMove(
   // left open, only a decision made before is carried out.
   const decision =
     open.length > 0
-      ? await decideOrder(shop, await withFulfillmentOrderFacts(shop, facts, open), deps.now(), read.checkoutPromise)
+      ? await decideOrder(shop, facts, deps.now(), read.checkoutPromise, learntFromFulfillmentOrders(facts, open))
       : await findDecision(sqlPool, shop, orderId);
   if (!decision) return { kind: "NOTHING_TO_ROUTE" };
   // The move status an outcome ROUTED carries is written by routeOrderJob, with the attempt's cost.
@@ -286,14 +293,14 @@ async function loadOrderFacts(shop: string, orderId: string, client: AdminClient
 
 /**
  * The delivery method and pickup store, as the fulfilment orders say before routing moves
- * them: a pickup order's fulfilment order is at the store the shopper chose.
+ * them: a pickup order's fulfilment order is at the store the shopper chose. Null when the facts
+ * already hold them (orders/create's, or an earlier run's).
  */
-async function withFulfillmentOrderFacts(
-  shop: string,
+function learntFromFulfillmentOrders(
   facts: OrderFacts,
   fulfillmentOrders: readonly RoutingFulfillmentOrder[],
-): Promise<OrderFacts> {
-  if (facts.deliveryMethod !== null) return facts;
+): LearntOrderFacts | null {
+  if (facts.deliveryMethod !== null) return null;
   const methods = fulfillmentOrders.map((fo) => fo.deliveryMethod);
   const pickup = fulfillmentOrders.find((fo) => fo.deliveryMethod === "PICK_UP");
   const deliveryMethod: OrderDeliveryMethod = pickup
@@ -302,9 +309,7 @@ async function withFulfillmentOrderFacts(
       ? "LOCAL_DELIVERY"
       : "SHIPPING";
   const pickupLocationId = pickup?.locationId ? requireNumericId(pickup.locationId, "Location") : null;
-  const learnt = { deliveryMethod, pickupLocationId, latitude: facts.latitude, longitude: facts.longitude };
-  await completeOrderFacts(sqlPool, shop, facts.orderId, learnt);
-  return { ...facts, ...learnt };
+  return { deliveryMethod, pickupLocationId, latitude: facts.latitude, longitude: facts.longitude };
 }
 
 function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
@@ -318,42 +323,57 @@ function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
  * locks, so each reads the mirror and the reservations of those before it: concurrent orders
  * for a store's last units cannot all be sent there. `checkoutPromise` is the order's
  * pickup_promise metafield (the promise checkout showed, signed), which the promise recorded
- * with a pickup order keeps when it holds.
+ * with a pickup order keeps when it holds. `learnt` is what routing read of the order from its
+ * fulfilment orders, decided on and recorded with the decision.
  */
 export async function decideOrder(
   shop: string,
-  facts: OrderFacts,
+  recordedFacts: OrderFacts,
   now: Date,
   checkoutPromise: string | null = null,
+  learnt: LearntOrderFacts | null = null,
 ): Promise<StoredDecision> {
+  const facts = learnt ? { ...recordedFacts, ...learnt } : recordedFacts;
   const { settings, version } = await currentRoutingSettings(shop);
   const skus = [...new Set(facts.lines.map((line) => line.sku))];
   return inSqlTransaction(async (tx) => {
     await lockSkusForRouting(tx, shop, skus);
     const existing = await findDecision(tx, shop, facts.orderId);
-    if (existing) return existing;
+    if (existing) {
+      if (learnt) await completeOrderFacts(tx, shop, facts.orderId, learnt);
+      return existing;
+    }
     const { locations, timeZones } = await routingViewFor(tx, shop, skus, now);
     // Decided once, so recorded once: the promise the shopper's chosen store gave at checkout.
     await recordPickupOrderPromise(tx, shop, facts, locations, settings.storeMinUnits, checkoutPromise);
     const { deliveryMethod, serviceLevel, order } = engineOrderOfRecorded(facts, settings, locations);
     const decision: RoutingDecision | null =
       order === null ? null : routeOrder({ order, locations, rules: engineRules(settings) });
-    const stored = await createDecision(tx, shop, {
-      orderId: facts.orderId,
-      status: decision?.status ?? "UNROUTABLE",
-      assignments: decision?.assignments ?? [],
-      flags: decision?.flags ?? ["OUT_OF_STOCK"],
-      unroutableSkus: decision?.unroutableSkus ?? skus,
-      trace: decision?.trace ?? { stages: [], problem: "The order has no destination or no lines with a SKU." },
-      deliveryMethod,
-      serviceLevel,
-      settingsVersion: version,
-      decidedAt: now,
-      moveStatus: decision && decision.status !== "UNROUTABLE" ? "PENDING" : "NONE",
-    });
-    await createReservations(tx, shop, facts.orderId, reservationsOf(decision?.assignments ?? []));
-    await countOrderTakenByLocations(tx, shop, assignedLocationIds(stored.assignments), now, timeZones);
-    return stored;
+    const assignments = decision?.assignments ?? [];
+    return createDecision(
+      tx,
+      shop,
+      {
+        orderId: facts.orderId,
+        status: decision?.status ?? "UNROUTABLE",
+        assignments,
+        flags: decision?.flags ?? ["OUT_OF_STOCK"],
+        unroutableSkus: decision?.unroutableSkus ?? skus,
+        trace: decision?.trace ?? { stages: [], problem: "The order has no destination or no lines with a SKU." },
+        deliveryMethod,
+        serviceLevel,
+        settingsVersion: version,
+        decidedAt: now,
+        moveStatus: decision && decision.status !== "UNROUTABLE" ? "PENDING" : "NONE",
+      },
+      // What routing learnt of the order, its reservations and the day's counts go in the
+      // decision's own statement (decision 047).
+      [
+        (first) => (learnt ? orderFactsCompletionPart(shop, facts.orderId, learnt, first) : null),
+        (first) => reservationsPart(shop, facts.orderId, reservationsOf(assignments), first),
+        orderTakenByLocationsWrite(shop, assignedLocationIds(assignments), now, timeZones),
+      ],
+    );
   });
 }
 
