@@ -111,8 +111,8 @@ export type DecisionSideWrite = (first: number) => StatementPart | null;
 
 /**
  * Stores the order's one decision; the unique (shop, orderId) refuses a second, and with it the
- * writes `alongside`, which go in the same statement (decision 047): the reservations and the
- * day's counts a decision makes cost no round trips of their own.
+ * writes `alongside`, which go in the same statement (decision 047): what routing learnt of the
+ * order, the reservations and the day's counts a decision makes cost no round trips of their own.
  */
 export async function createDecision(
   db: Db,
