@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   MAX_CLOCK_ADVANCE_MS,
   startEmulatorServer,
+  STATE_SAVE_DELAY_MS,
   VENDOR_CREDENTIALS,
   type EmulatorServerOptions,
   type RunningEmulator,
@@ -93,6 +94,40 @@ describe("/_emulator/shops/:shop/orders", () => {
     expect(orders[0]).toMatchObject({ lineItems: [{ quantity: 1 }], fulfillmentStatuses: ["OPEN"] });
     const nowhere = await fetch(`${emulator.url}/_emulator/shops/${emulator.shop}/orders?locationId=nowhere`);
     expect(await nowhere.json()).toEqual({ orders: [] });
+  });
+});
+
+describe("the emulator's state file", () => {
+  const tempDirs: string[] = [];
+  afterEach(() => {
+    for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("holds every order within a moment of its placing, while changes keep coming and before any shutdown", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-state-"));
+    tempDirs.push(dir);
+    const stateFile = path.join(dir, "emulator", "state.json");
+    const emulator = await start({ stateFile });
+    const store = emulator.scenario.locations.find((location) => location.kind === "STORE")!;
+    const sku = emulator.scenario.inventory.find((stock) => stock.locationId === store.id && stock.available > 5)!.sku;
+    const savedOrderNumbers = () =>
+      fs.existsSync(stateFile) ? (fs.readFileSync(stateFile, "utf8").match(/"#10\d\d"/g) ?? []) : ([] as string[]);
+
+    // A change every 50 ms for a second: a save that waited for a quiet moment would never come.
+    const first = emulator.shopify.placeOrder(emulator.shop, {
+      lines: [{ sku, quantity: 1 }],
+      deliveryMethod: "PICK_UP",
+      pickupLocationId: store.id,
+    });
+    let seenWhileBusy = false;
+    for (let tick = 0; tick < 20; tick++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      emulator.shopify.setAvailable(emulator.shop, { locationId: store.id, sku, available: 100 + tick });
+      if (tick >= 2 * Math.ceil(STATE_SAVE_DELAY_MS / 50))
+        seenWhileBusy ||= savedOrderNumbers().includes(`"${first.name}"`);
+    }
+
+    expect(seenWhileBusy).toBe(true);
   });
 });
 

@@ -178,6 +178,8 @@ function twimlMessages(xml: string): string[] {
 
 /** The shop's number a shopper texts before the app has texted them (otherwise, the number it texted from). */
 const DEFAULT_SHOP_NUMBER = "+13125550100";
+/** How long after a change the emulator's state is on disk at the latest. */
+export const STATE_SAVE_DELAY_MS = 200;
 
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<RunningEmulator> {
   const scenario = scenarios[options.scenario]();
@@ -240,16 +242,22 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     return { sid, appStatus: outcome.status, replies };
   }
 
+  /**
+   * The state goes to disk at most 200 ms after any change, however long changes keep coming:
+   * a save already due writes the latest state when it runs. The demo can be killed before its
+   * own shutdown saves (tsx answers a second Ctrl-C with SIGKILL), so what a run did must not
+   * wait for a quiet moment to be kept.
+   */
   let saveTimer: NodeJS.Timeout | undefined;
   const saveState = () => {
-    if (!options.stateFile) return;
-    clearTimeout(saveTimer);
+    if (!options.stateFile || saveTimer) return;
     const file = options.stateFile;
     saveTimer = setTimeout(() => {
+      saveTimer = undefined;
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(`${file}.tmp`, JSON.stringify(shopify.snapshot()));
       fs.renameSync(`${file}.tmp`, file);
-    }, 200);
+    }, STATE_SAVE_DELAY_MS);
   };
   shopify.onEvent((event) => {
     webhooks.publish(event);
@@ -474,6 +482,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     clock,
     async close() {
       clearTimeout(saveTimer);
+      saveTimer = undefined;
       if (options.stateFile) {
         fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });
         fs.writeFileSync(options.stateFile, JSON.stringify(shopify.snapshot()));
