@@ -16,9 +16,18 @@ import { twilioSignature } from "./vendors/twilio-signature";
 /** The control API's fault switches for answers to Admin mutations, as the demo and browser tests reach them. */
 
 const running: RunningEmulator[] = [];
+const tempDirs: string[] = [];
 afterEach(async () => {
   for (const emulator of running.splice(0)) await emulator.close();
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A path under a fresh temp dir (removed after the test), whose parent dirs do not exist yet. */
+function tempPath(relative: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-server-"));
+  tempDirs.push(dir);
+  return path.join(dir, relative);
+}
 
 async function start(overrides: Partial<EmulatorServerOptions> = {}): Promise<RunningEmulator> {
   const emulator = await startEmulatorServer({
@@ -98,20 +107,11 @@ describe("/_emulator/shops/:shop/orders", () => {
 });
 
 describe("the emulator's state file", () => {
-  const tempDirs: string[] = [];
-  afterEach(() => {
-    for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it("holds every order within a moment of its placing, while changes keep coming and before any shutdown", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-state-"));
-    tempDirs.push(dir);
-    const stateFile = path.join(dir, "emulator", "state.json");
+    const stateFile = tempPath("emulator/state.json");
     const emulator = await start({ stateFile });
     const store = emulator.scenario.locations.find((location) => location.kind === "STORE")!;
     const sku = emulator.scenario.inventory.find((stock) => stock.locationId === store.id && stock.available > 5)!.sku;
-    const savedOrderNumbers = () =>
-      fs.existsSync(stateFile) ? (fs.readFileSync(stateFile, "utf8").match(/"#10\d\d"/g) ?? []) : ([] as string[]);
 
     // A change every 50 ms for a second: a save that waited for a quiet moment would never come.
     const first = emulator.shopify.placeOrder(emulator.shop, {
@@ -119,12 +119,12 @@ describe("the emulator's state file", () => {
       deliveryMethod: "PICK_UP",
       pickupLocationId: store.id,
     });
+    const saved = () => fs.existsSync(stateFile) && fs.readFileSync(stateFile, "utf8").includes(`"${first.name}"`);
     let seenWhileBusy = false;
     for (let tick = 0; tick < 20; tick++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       emulator.shopify.setAvailable(emulator.shop, { locationId: store.id, sku, available: 100 + tick });
-      if (tick >= 2 * Math.ceil(STATE_SAVE_DELAY_MS / 50))
-        seenWhileBusy ||= savedOrderNumbers().includes(`"${first.name}"`);
+      if (tick >= 2 * Math.ceil(STATE_SAVE_DELAY_MS / 50)) seenWhileBusy ||= saved();
     }
 
     expect(seenWhileBusy).toBe(true);
@@ -151,15 +151,7 @@ describe("/_emulator/shops/:shop/catalog", () => {
 
 describe("/_emulator/clock", () => {
   const HOUR = 3_600_000;
-  const tempDirs: string[] = [];
-  afterEach(() => {
-    for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
-  const clockFile = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-clock-"));
-    tempDirs.push(dir);
-    return path.join(dir, "demo", "clock.json");
-  };
+  const clockFile = () => tempPath("demo/clock.json");
 
   it("moves the demo clock forward, writes the offset for the app, and keeps it across restarts", async () => {
     const file = clockFile();
