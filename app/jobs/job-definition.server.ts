@@ -1,7 +1,9 @@
 import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import { appJobQueue, noteDefinedJob } from "./app-job-queue.server";
+import { queuedJobPart, type JobPartPlacement } from "./job-insert-part.server";
 import { enqueueInTransaction } from "./jobs.server";
+import type { StatementPart } from "~/db/gated-insert";
 import type { Db } from "~/db/sql.server";
 import { isLastAttempt, type JobAttempt, type QueueConsumerOptions } from "./queue-consumer.server";
 import type { QueuePolicy } from "./queues";
@@ -73,7 +75,16 @@ export interface JobDefinition<Payload extends object> extends AnyJobDefinition 
    * singletonKey. Returns the job's id, or null when the same work is already queued.
    * `startAfterSeconds` holds it back that long (work waiting for something else to finish).
    */
-  enqueue(tx: EnqueueTx, payload: Payload, options?: { startAfterSeconds?: number }): Promise<string | null>;
+  enqueue(tx: EnqueueTx, payload: Payload, options?: EnqueueOptions): Promise<string | null>;
+  /**
+   * The same job queued as a part of the caller's statement (queuedJobPart, decision 048): only
+   * when `placement.gate` has a row, with no round trip of its own.
+   */
+  enqueuePart(payload: Payload, placement: JobPartPlacement, options?: EnqueueOptions): Promise<StatementPart>;
+}
+
+export interface EnqueueOptions {
+  startAfterSeconds?: number;
 }
 
 /** A stored job whose data is not what its queue's definition expects. */
@@ -105,6 +116,9 @@ export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDe
         ...(singletonKey ? { singletonKey } : {}),
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       });
+    },
+    enqueuePart(payload, placement, options) {
+      return queuedJobPart((db) => definition.enqueue(db, payload, options), placement);
     },
     async runStored(data, jobId, attempt) {
       const payload = parse(data, jobId);

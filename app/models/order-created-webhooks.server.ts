@@ -1,7 +1,7 @@
-import { sqlRows, type Db } from "~/db/sql.server";
+import type { Db } from "~/db/sql.server";
 import { orderContactUpsert, type OrderContactInput } from "./order-contacts.server";
 import { orderFactsUpsert, type OrderFacts } from "./routed-orders.server";
-import { webhookEventInsert, type NewWebhookEvent } from "./webhook-events.server";
+import { recordWebhookEventOnceWith, type NewWebhookEvent } from "./webhook-events.server";
 
 /**
  * orders/create, one of the webhooks every order sends, recorded and applied in one statement
@@ -16,22 +16,9 @@ export async function recordOrderCreatedOnce(
   facts: OrderFacts,
   contact: OrderContactInput,
 ): Promise<boolean> {
-  const recorded = webhookEventInsert(event, { requireInstalled: true });
-  const factsUpsert = orderFactsUpsert(event.shop, facts, "WEBHOOK", {
-    first: recorded.values.length + 1,
-    gate: "recorded",
-  });
-  const contactUpsert = orderContactUpsert(event.shop, contact, {
-    first: recorded.values.length + factsUpsert.values.length + 1,
-    gate: "recorded",
-  });
-  const [row] = await sqlRows<{ recorded: number }>(
-    db,
-    `WITH recorded AS (${recorded.text}),
-          facts AS (${factsUpsert.text}),
-          contact AS (${contactUpsert.text})
-     SELECT count(*)::int AS "recorded" FROM recorded`,
-    [...recorded.values, ...factsUpsert.values, ...contactUpsert.values],
-  );
-  return row?.recorded === 1;
+  const recorded = await recordWebhookEventOnceWith(db, event, { requireInstalled: true }, [
+    (first) => orderFactsUpsert(event.shop, facts, "WEBHOOK", { first, gate: "recorded" }),
+    (first) => orderContactUpsert(event.shop, contact, { first, gate: "recorded" }),
+  ]);
+  return recorded !== null;
 }

@@ -25,9 +25,41 @@ export async function recordWebhookEventOnce(
   event: NewWebhookEvent,
   { requireInstalled }: { requireInstalled: boolean },
 ): Promise<string | null> {
-  const { text, values } = webhookEventInsert(event, { requireInstalled });
-  const rows = await sqlRows<{ id: string }>(db, text, values);
-  return rows[0]?.id ?? null;
+  return recordWebhookEventOnceWith(db, event, { requireInstalled }, []);
+}
+
+/**
+ * A write made only when the event is recorded, in the event's own statement: its placeholders
+ * numbered from `first`, its row selected from the `recorded` CTE (the new event's id).
+ */
+export type WriteIfRecorded = (first: number) => StatementPart | Promise<StatementPart>;
+
+/**
+ * recordWebhookEventOnce with the topic's effect in the same statement (decisions 014 and 044):
+ * `writes` happen when, and only when, the event is new, without a transaction's BEGIN, COMMIT and
+ * a round trip each. Returns the new row's id, or null when it was not recorded.
+ */
+export async function recordWebhookEventOnceWith(
+  db: Db,
+  event: NewWebhookEvent,
+  { requireInstalled }: { requireInstalled: boolean },
+  writes: readonly WriteIfRecorded[],
+): Promise<string | null> {
+  const recorded = webhookEventInsert(event, { requireInstalled });
+  const values: unknown[] = [...recorded.values];
+  const parts: string[] = [];
+  for (const write of writes) {
+    const part = await write(values.length + 1);
+    parts.push(`, "write${parts.length + 1}" AS (${part.text})`);
+    values.push(...part.values);
+  }
+  const [row] = await sqlRows<{ id: string }>(
+    db,
+    `WITH recorded AS (${recorded.text})${parts.join("")}
+     SELECT "id" FROM recorded`,
+    values,
+  );
+  return row?.id ?? null;
 }
 
 /**

@@ -14,7 +14,8 @@ import { stopJobQueue } from "~/jobs/jobs.server";
 import { deadLetterQueueOf } from "~/jobs/queues";
 import { listShopDeadLetters, retryDeadLetter } from "~/services/dead-letters/dead-letters.server";
 import { enqueueInventoryFullSync, enqueueLocationsSync } from "~/services/inventory/sync-triggers.server";
-import { enqueueRouteOrder, enqueueRoutingTrigger } from "~/services/routing/routing-jobs.server";
+import { enqueueRouteOrder } from "~/services/routing/routing-jobs.server";
+import { routingResolveTriggerJob } from "~/services/routing/resolve-trigger.job.server";
 import { routingCompareRulesJob } from "~/services/routing-comparison/compare-rules.job.server";
 import { startComparison } from "~/services/routing-comparison/comparison.server";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
@@ -126,7 +127,9 @@ const USUAL_ENQUEUES: Record<string, (shop: string) => Promise<string | undefine
   "webhooks.prune-events": () => scheduledPayload("webhooks.prune-events"),
   "routing.prune-comparisons": () => scheduledPayload("routing.prune-comparisons"),
   "routing.resolve-trigger": async (shop) => {
-    await prisma.$transaction((tx) => enqueueRoutingTrigger(tx, shop, "gid://shopify/FulfillmentOrder/555"));
+    await prisma.$transaction((tx) =>
+      routingResolveTriggerJob.enqueue(tx, { shop, fulfillmentOrderId: "gid://shopify/FulfillmentOrder/555" }),
+    );
     return shop;
   },
   "routing.route-order": async (shop) => {

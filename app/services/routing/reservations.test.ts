@@ -1,5 +1,4 @@
-import pg from "pg";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import type { Assignment } from "~/domain/routing/types";
 import { applyAvailableUpdate } from "~/models/inventory-levels.server";
@@ -12,6 +11,7 @@ import {
 import { upsertOrderFacts, type OrderFacts } from "~/models/routed-orders.server";
 import { shippedOrderFacts } from "../../../tests/support/order-facts";
 import { uniqueShop } from "../../../tests/support/shops";
+import { statementsSentDuring } from "../../../tests/support/statements";
 import { decideOrder } from "./route-order.server";
 
 /**
@@ -113,19 +113,10 @@ describe("storing a decision", () => {
     const order = { ...shippingOrder("910101"), deliveryMethod: null };
     await upsertOrderFacts(prisma, shop, order, "WEBHOOK");
     const learnt = { deliveryMethod: "SHIPPING" as const, pickupLocationId: null, latitude: 41.9, longitude: -87.64 };
-    // Every statement the decision's connection sends, watched as it passes through to node-postgres.
-    const query = vi.spyOn(pg.Client.prototype, "query");
-    let sent: string[] = [];
-    try {
-      const decision = await decideOrder(shop, order, new Date(Date.UTC(2026, 10, 25, 15, 0)), null, learnt);
-      expect(unitsAt(decision.assignments, STORE.id)).toBe(1);
-    } finally {
-      sent = query.mock.calls.flatMap((call) => {
-        const config: unknown = call[0];
-        return typeof config === "object" && config !== null && "text" in config ? [String(config.text)] : [];
-      });
-      query.mockRestore();
-    }
+    const { result: decision, sent } = await statementsSentDuring(() =>
+      decideOrder(shop, order, new Date(Date.UTC(2026, 10, 25, 15, 0)), null, learnt),
+    );
+    expect(unitsAt(decision.assignments, STORE.id)).toBe(1);
 
     const writes = sent.filter((text) =>
       /INSERT INTO "(RoutingDecision|InventoryReservation|LocationDailyOrders)"|UPDATE "RoutedOrder"/.test(text),

@@ -1,4 +1,6 @@
+import type { StatementPart } from "~/db/gated-insert";
 import type { Db } from "~/db/sql.server";
+import type { JobPartPlacement } from "~/jobs/job-insert-part.server";
 import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { routingResolveTriggerJob } from "./resolve-trigger.job.server";
 import { routingRouteOrderJob, type RouteOrderJob } from "./route-order.job.server";
@@ -13,8 +15,13 @@ export type { RouteOrderJob } from "./route-order.job.server";
  * until a job runs.
  */
 
-export async function enqueueRoutingTrigger(tx: Db, shop: string, fulfillmentOrderId: string): Promise<void> {
-  await routingResolveTriggerJob.enqueue(tx, { shop, fulfillmentOrderId });
+/** The trigger's job for the fulfilment order (a gid), queued as a part of the caller's statement. */
+export function routingTriggerJobPart(
+  shop: string,
+  fulfillmentOrderId: string,
+  placement: JobPartPlacement,
+): Promise<StatementPart> {
+  return routingResolveTriggerJob.enqueuePart({ shop, fulfillmentOrderId }, placement);
 }
 
 /**

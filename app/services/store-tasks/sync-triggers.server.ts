@@ -1,4 +1,6 @@
+import type { StatementPart } from "~/db/gated-insert";
 import type { Db } from "~/db/sql.server";
+import type { JobPartPlacement } from "~/jobs/job-insert-part.server";
 import { env } from "~/env.server";
 import { requireNumericId } from "~/domain/shopify-ids";
 import { openStoreTasksOfOrder } from "~/models/store-tasks.server";
@@ -25,18 +27,18 @@ export async function enqueueStoreTaskSync(tx: Db, shop: string, fulfillmentOrde
 const syncAfterRoutingSeconds = () => env.STORE_TASK_SYNC_AFTER_ROUTING_SECONDS ?? 5;
 
 /**
- * Queues the sync of a fulfilment order Shopify has just assigned, to run after routing has had
- * its turn: skipped when routing settled it, done when routing did not (unroutable, nothing to
- * route, a failed move, routing still waiting for the mirror).
+ * The sync of a fulfilment order Shopify has just assigned, queued as a part of the caller's
+ * statement to run after routing has had its turn: skipped when routing settled it, done when
+ * routing did not (unroutable, nothing to route, a failed move, routing still waiting for the mirror).
  */
-export async function enqueueStoreTaskSyncAfterRouting(
-  tx: Db,
+export function storeTaskSyncAfterRoutingPart(
   shop: string,
   fulfillmentOrderId: string,
-): Promise<void> {
-  await storeTasksSyncFulfillmentOrderJob.enqueue(
-    tx,
+  placement: JobPartPlacement,
+): Promise<StatementPart> {
+  return storeTasksSyncFulfillmentOrderJob.enqueuePart(
     { shop, fulfillmentOrderId: requireNumericId(fulfillmentOrderId, "FulfillmentOrder"), unlessRouted: true },
+    placement,
     { startAfterSeconds: syncAfterRoutingSeconds() },
   );
 }

@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { sqlPool } from "~/db.server";
+import { sqlRows } from "~/db/sql.server";
+import { defineJob } from "./job-definition.server";
+import { queuedJobPart } from "./job-insert-part.server";
+import { stopJobQueue } from "./jobs.server";
+
+afterAll(async () => {
+  await stopJobQueue();
+});
+
+const partJob = defineJob({
+  queue: "test.job-insert-part",
+  policy: { policy: "stately", retryLimit: 4, retryDelay: 7, retryBackoff: true, expireInSeconds: 90 },
+  payload: z.object({ key: z.string() }),
+  singletonKey: ({ key }) => key,
+  run: async () => undefined,
+  consumer: { concurrency: 1, idlePollMs: 60_000 },
+  deadLetter: { describe: () => "A test job" },
+});
+
+interface QueuedJob {
+  data: { key: string };
+  singletonKey: string;
+  priority: number;
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireIn: string;
+  policy: string;
+  deadLetter: string;
+  heldBackSeconds: number;
+  keptSeconds: number;
+}
+
+async function queuedJobs(key: string): Promise<QueuedJob[]> {
+  return sqlRows<QueuedJob>(
+    sqlPool,
+    `SELECT data, singleton_key AS "singletonKey", priority, retry_limit AS "retryLimit", retry_delay AS "retryDelay",
+            retry_backoff AS "retryBackoff", expire_in::text AS "expireIn", policy, dead_letter AS "deadLetter",
+            round(extract(epoch FROM start_after - created_on))::int AS "heldBackSeconds",
+            round(extract(epoch FROM keep_until - start_after))::int AS "keptSeconds"
+       FROM pgboss.job WHERE name = $1 AND data->>'key' = $2`,
+    [partJob.queue, key],
+  );
+}
+
+/** Runs the part behind a gate CTE that has a row when `open`; returns how many jobs it queued. */
+async function runBehindGate(key: string, open: boolean, startAfterSeconds?: number): Promise<number> {
+  const part = await partJob.enqueuePart({ key }, { first: 2, gate: "gate" }, { startAfterSeconds });
+  const [row] = await sqlRows<{ queued: number }>(
+    sqlPool,
+    `WITH gate AS (SELECT 1 WHERE $1::boolean), queued AS (${part.text}) SELECT count(*)::int AS "queued" FROM queued`,
+    [open, ...part.values],
+  );
+  return row!.queued;
+}
+
+describe("a job queued as a part of another statement", () => {
+  it("is the job its definition's enqueue queues: the same payload, queue policy, hold and retention", async () => {
+    const suffix = `${Date.now()}-${Math.random()}`;
+    await partJob.enqueue(sqlPool, { key: `alone-${suffix}` }, { startAfterSeconds: 30 });
+
+    expect(await runBehindGate(`part-${suffix}`, true, 30)).toBe(1);
+
+    const [alone] = await queuedJobs(`alone-${suffix}`);
+    const [part] = await queuedJobs(`part-${suffix}`);
+    expect(part).toEqual({ ...alone, data: { key: `part-${suffix}` }, singletonKey: `part-${suffix}` });
+    expect(part).toMatchObject({ retryLimit: 4, retryDelay: 7, retryBackoff: true, policy: "stately" });
+    expect(part!.heldBackSeconds).toBe(30);
+  });
+
+  it("is not queued when its gate has no row", async () => {
+    const key = `closed-${Date.now()}-${Math.random()}`;
+
+    expect(await runBehindGate(key, false)).toBe(0);
+
+    expect(await queuedJobs(key)).toEqual([]);
+  });
+
+  it("is queued once while the same work waits on its stately queue", async () => {
+    const key = `twice-${Date.now()}-${Math.random()}`;
+
+    expect(await runBehindGate(key, true)).toBe(1);
+    expect(await runBehindGate(key, true)).toBe(0);
+
+    expect(await queuedJobs(key)).toHaveLength(1);
+  });
+
+  it("refuses an enqueue that sends anything but one pg-boss job insert", async () => {
+    await expect(queuedJobPart(async (db) => db.query("SELECT 1"), { first: 1, gate: "gate" })).rejects.toThrow(
+      "Expected one pg-boss job insert",
+    );
+    await expect(queuedJobPart(async () => undefined, { first: 1, gate: "gate" })).rejects.toThrow(
+      "got 0 statement(s)",
+    );
+  });
+});
