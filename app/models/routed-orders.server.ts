@@ -58,13 +58,25 @@ const FACT_COLUMNS = Object.keys(FACT_FIELDS)
   .map((field) => `"${field}"`)
   .join(", ");
 
+/** The facts held of the shop's ($1) order ($2), as a statement or a subquery of one. */
+export const ORDER_FACTS_SQL = `SELECT ${FACT_COLUMNS} FROM "RoutedOrder" WHERE "shop" = $1 AND "orderId" = $2`;
+
+export type StoredOrderFacts = Prisma.RoutedOrderGetPayload<{ select: typeof FACT_FIELDS }>;
+
 export async function findOrderFacts(db: SqlDb, shop: string, orderId: string): Promise<OrderFacts | null> {
-  const [row] = await sqlRows<Prisma.RoutedOrderGetPayload<{ select: typeof FACT_FIELDS }>>(
-    db,
-    `SELECT ${FACT_COLUMNS} FROM "RoutedOrder" WHERE "shop" = $1 AND "orderId" = $2`,
-    [shop, orderId],
-  );
+  const [row] = await sqlRows<StoredOrderFacts>(db, ORDER_FACTS_SQL, [shop, orderId]);
   return row ? readFacts(row) : null;
+}
+
+/** ORDER_FACTS_SQL's columns among a larger row's (a statement that reads other things too): null when they are empty. */
+export function readOrderFactsColumns(row: {
+  [Column in keyof StoredOrderFacts]: StoredOrderFacts[Column] | null;
+}): OrderFacts | null {
+  if (row.orderId === null) return null;
+  const facts = Object.fromEntries(
+    Object.keys(FACT_FIELDS).map((field) => [field, row[field as keyof StoredOrderFacts]]),
+  );
+  return readFacts(facts as StoredOrderFacts);
 }
 
 /** The shop's latest orders that are not cancelled, newest placed first. */

@@ -1,3 +1,4 @@
+import type { StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /**
@@ -12,17 +13,30 @@ export async function claimRoutingLease(
   now: Date,
   seconds: number,
 ): Promise<boolean> {
-  const rows = await sqlRows<{ claimed: number }>(
-    db,
-    `INSERT INTO "RoutingLease" ("shop", "orderId", "holder", "expiresAt")
+  const { text, values } = routingLeaseClaim(shop, orderId, holder, now, seconds);
+  return (await sqlRows<{ claimed: number }>(db, text, values)).length === 1;
+}
+
+/**
+ * claimRoutingLease's statement, alone or as the first part of a larger one: its row (one, when
+ * claimed) is the claim. The shop is $1 and the order $2, as the parts read with it expect.
+ */
+export function routingLeaseClaim(
+  shop: string,
+  orderId: string,
+  holder: string,
+  now: Date,
+  seconds: number,
+): StatementPart {
+  return {
+    text: `INSERT INTO "RoutingLease" ("shop", "orderId", "holder", "expiresAt")
      VALUES ($1, $2, $3::uuid, $5::timestamp)
      ON CONFLICT ("shop", "orderId") DO UPDATE
         SET "holder" = EXCLUDED."holder", "expiresAt" = EXCLUDED."expiresAt"
       WHERE "RoutingLease"."expiresAt" <= $4::timestamp
      RETURNING 1 AS "claimed"`,
-    [shop, orderId, holder, now, new Date(now.getTime() + seconds * 1000)],
-  );
-  return rows.length === 1;
+    values: [shop, orderId, holder, now, new Date(now.getTime() + seconds * 1000)],
+  };
 }
 
 /** Gives the order back; a claim another run has since taken over is left alone. */

@@ -66,26 +66,28 @@ const VERSION_FIELDS = {
   changedAt: true,
 } as const;
 
-function readVersion({
+export type StoredRoutingSettingsVersion = Prisma.RoutingSettingsVersionGetPayload<{ select: typeof VERSION_FIELDS }>;
+
+/** A stored version as the app reads it; its settings through the schema. */
+export function readRoutingSettingsVersion({
   id,
   shop,
   version,
   settings,
   changedBy,
   changedAt,
-}: Prisma.RoutingSettingsVersionGetPayload<{ select: typeof VERSION_FIELDS }>): RoutingSettingsVersion {
+}: StoredRoutingSettingsVersion): RoutingSettingsVersion {
   return { version, settings: parseStoredRoutingSettings(settings, { shop, version, id }), changedBy, changedAt };
 }
 
+/** The shop's ($1) latest saved version, as a statement or a subquery of one. */
+export const LATEST_ROUTING_SETTINGS_SQL = `SELECT "id", "shop", "version", "settings", "changedBy", "changedAt"
+       FROM "RoutingSettingsVersion" WHERE "shop" = $1 ORDER BY "version" DESC LIMIT 1`;
+
 /** The settings in force: the shop's latest saved version, or null before the first save. */
 export async function latestRoutingSettings(db: SqlDb, shop: string): Promise<RoutingSettingsVersion | null> {
-  const [latest] = await sqlRows<Prisma.RoutingSettingsVersionGetPayload<{ select: typeof VERSION_FIELDS }>>(
-    db,
-    `SELECT "id", "shop", "version", "settings", "changedBy", "changedAt"
-       FROM "RoutingSettingsVersion" WHERE "shop" = $1 ORDER BY "version" DESC LIMIT 1`,
-    [shop],
-  );
-  return latest ? readVersion(latest) : null;
+  const [latest] = await sqlRows<StoredRoutingSettingsVersion>(db, LATEST_ROUTING_SETTINGS_SQL, [shop]);
+  return latest ? readRoutingSettingsVersion(latest) : null;
 }
 
 export async function listRoutingSettingsVersions(db: Db, shop: string, take = 20): Promise<RoutingSettingsVersion[]> {
@@ -95,7 +97,7 @@ export async function listRoutingSettingsVersions(db: Db, shop: string, take = 2
     take,
     select: VERSION_FIELDS,
   });
-  return versions.map(readVersion);
+  return versions.map(readRoutingSettingsVersion);
 }
 
 /**

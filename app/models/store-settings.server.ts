@@ -19,10 +19,13 @@ export interface SavedStoreSettings {
 }
 
 /** The shop's saved settings, or null before the first save (the defaults apply). */
+/** The shop's ($1) saved settings, as a statement or a subquery of one. */
+export const STORE_SETTINGS_SQL = `SELECT "settings", "updatedAt", "updatedBy" FROM "StoreSettings" WHERE "shop" = $1`;
+
 export async function findStoreSettings(db: SqlDb, shop: string): Promise<SavedStoreSettings | null> {
   const [row] = await sqlRows<{ settings: Prisma.JsonValue; updatedAt: Date; updatedBy: string | null }>(
     db,
-    `SELECT "settings", "updatedAt", "updatedBy" FROM "StoreSettings" WHERE "shop" = $1`,
+    STORE_SETTINGS_SQL,
     [shop],
   );
   if (!row) return null;

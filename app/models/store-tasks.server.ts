@@ -14,6 +14,7 @@ import type { BinLocation } from "./item-bin-locations.server";
 import { readOpeningHours, type StoredOpeningHours } from "./locations.server";
 import { storeTaskEventDetailSchema, type StoreTaskEventDetail } from "./store-tasks-event-detail";
 import { readStoredJson, toStoredJson } from "./stored-json";
+import type { StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db as SqlDb } from "~/db/sql.server";
 
 type Db = Prisma.TransactionClient;
@@ -372,16 +373,13 @@ export async function orderNameOfFulfillmentOrder(
 }
 
 /**
- * Records the event. One with a clientRequestId the shop has already recorded is not recorded
- * again: `created` is false and the first one is returned (two devices sending one request, or
- * a retry after a lost answer, have one effect). Concurrent requests with the same id wait on
- * each other's insert, so exactly one of them creates it.
+ * recordStoreTaskEvent's INSERT, alone or as a part of a larger statement (its placeholders from
+ * `first`), with the row it writes. The id is made here, so a new event is answered without
+ * reading it back (a round trip less per POS step). ON CONFLICT DO NOTHING: a duplicate client
+ * request leaves the caller's transaction usable, and concurrent ones wait on each other's insert,
+ * so exactly one creates it.
  */
-export async function recordStoreTaskEvent(
-  db: SqlDb,
-  shop: string,
-  event: NewStoreTaskEvent,
-): Promise<{ created: boolean; event: StoredStoreTaskEvent }> {
+function storeTaskEventInsert(shop: string, event: NewStoreTaskEvent, first: number) {
   const data = {
     shop,
     taskId: event.taskId,
@@ -400,18 +398,16 @@ export async function recordStoreTaskEvent(
         })
       : null,
   };
-  // The id is made here, so a new event is answered without reading it back (a round trip less
-  // per POS step). ON CONFLICT DO NOTHING: a duplicate client request leaves the caller's
-  // transaction usable, and concurrent ones wait on each other's insert, so exactly one creates it.
   const id = crypto.randomUUID();
-  const count = await sqlExecute(
-    db,
-    `INSERT INTO "StoreTaskEvent"
+  const $ = (n: number) => `$${first + n - 1}`;
+  const part: StatementPart = {
+    text: `INSERT INTO "StoreTaskEvent"
        ("id", "shop", "taskId", "fromState", "toState", "locationId", "at", "staffMemberId", "userId",
         "clientRequestId", "detail")
-     VALUES ($1::uuid, $2, $3::uuid, $4::"StoreTaskState", $5::"StoreTaskState", $6, $7, $8, $9, $10, $11::jsonb)
+     VALUES (${$(1)}::uuid, ${$(2)}, ${$(3)}::uuid, ${$(4)}::"StoreTaskState", ${$(5)}::"StoreTaskState", ${$(6)},
+             ${$(7)}, ${$(8)}, ${$(9)}, ${$(10)}, ${$(11)}::jsonb)
      ON CONFLICT DO NOTHING`,
-    [
+    values: [
       id,
       shop,
       data.taskId,
@@ -424,7 +420,23 @@ export async function recordStoreTaskEvent(
       data.clientRequestId,
       data.detail === null ? null : JSON.stringify(data.detail),
     ],
-  );
+  };
+  return { part, id, data };
+}
+
+/**
+ * Records the event. One with a clientRequestId the shop has already recorded is not recorded
+ * again: `created` is false and the first one is returned (two devices sending one request, or
+ * a retry after a lost answer, have one effect). Concurrent requests with the same id wait on
+ * each other's insert, so exactly one of them creates it.
+ */
+export async function recordStoreTaskEvent(
+  db: SqlDb,
+  shop: string,
+  event: NewStoreTaskEvent,
+): Promise<{ created: boolean; event: StoredStoreTaskEvent }> {
+  const { part, id, data } = storeTaskEventInsert(shop, event, 1);
+  const count = await sqlExecute(db, part.text, part.values);
   if (count === 1) return { created: true, event: { id, ...data } as StoredStoreTaskEvent };
   const [recorded] = await sqlRows<StoreTaskEvent>(
     db,
@@ -510,14 +522,26 @@ async function insertLines(
   lines: readonly (StoreTaskLineFacts & { position: number })[],
 ): Promise<void> {
   if (lines.length === 0) return;
-  await sqlExecute(
-    tx,
-    `INSERT INTO "StoreTaskLine"
+  const { text, values } = storeTaskLinesInsert(shop, taskId, lines, 1);
+  await sqlExecute(tx, text, values);
+}
+
+/** insertLines's INSERT, alone or as a part of a larger statement (its placeholders from `first`). */
+function storeTaskLinesInsert(
+  shop: string,
+  taskId: string,
+  lines: readonly (StoreTaskLineFacts & { position: number })[],
+  first: number,
+): StatementPart {
+  const $ = (n: number) => `$${first + n - 1}`;
+  return {
+    text: `INSERT INTO "StoreTaskLine"
        ("shop", "taskId", "lineItemId", "position", "sku", "barcode", "title", "variantTitle", "imageUrl", "quantity")
-     SELECT $1, $2::uuid, line.*
-       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
+     SELECT ${$(1)}, ${$(2)}::uuid, line.*
+       FROM unnest(${$(3)}::text[], ${$(4)}::int[], ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[],
+                   ${$(9)}::text[], ${$(10)}::int[])
             AS line("lineItemId", "position", "sku", "barcode", "title", "variantTitle", "imageUrl", "quantity")`,
-    [
+    values: [
       shop,
       taskId,
       lines.map((line) => line.lineItemId),
@@ -529,10 +553,14 @@ async function insertLines(
       lines.map((line) => line.imageUrl),
       lines.map((line) => line.quantity),
     ],
-  );
+  };
 }
 
-/** A new task (NEW) with its lines, and its ASSIGNED event; returns its id. */
+/**
+ * A new task (NEW) with its lines, and its ASSIGNED event, in one statement (decision 048): the
+ * lines and the event refer to the task's row, which PostgreSQL checks at the statement's end.
+ * Returns its id.
+ */
 export async function createStoreTask(
   tx: SqlDb,
   shop: string,
@@ -541,42 +569,48 @@ export async function createStoreTask(
 ): Promise<string> {
   const { lines, ...task } = facts;
   const id = crypto.randomUUID();
+  const values: unknown[] = [
+    id,
+    shop,
+    task.fulfillmentOrderId,
+    task.orderId,
+    task.orderName,
+    task.locationId,
+    task.kind,
+    task.customerName,
+    pickupCode,
+    at,
+    dueAt,
+    new Date(),
+  ];
+  // A new task has no lines to bring in step: they all go in, unpicked.
+  const linesPart =
+    lines.length > 0
+      ? storeTaskLinesInsert(
+          shop,
+          id,
+          lines.map((line, position) => ({ ...line, position })),
+          values.length + 1,
+        )
+      : null;
+  if (linesPart) values.push(...linesPart.values);
+  const assigned = storeTaskEventInsert(
+    shop,
+    { taskId: id, fromState: null, toState: "NEW", locationId: facts.locationId, at, detail: { kind: "ASSIGNED" } },
+    values.length + 1,
+  );
+  values.push(...assigned.part.values);
   await sqlExecute(
     tx,
-    `INSERT INTO "StoreTask"
-       ("id", "shop", "fulfillmentOrderId", "orderId", "orderName", "locationId", "kind", "state", "customerName",
-        "pickupCode", "assignedAt", "dueAt", "createdAt", "updatedAt")
-     VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::"StoreTaskKind", 'NEW', $8, $9, $10, $11, $12, $12)`,
-    [
-      id,
-      shop,
-      task.fulfillmentOrderId,
-      task.orderId,
-      task.orderName,
-      task.locationId,
-      task.kind,
-      task.customerName,
-      pickupCode,
-      at,
-      dueAt,
-      new Date(),
-    ],
+    `WITH "task" AS (
+       INSERT INTO "StoreTask"
+         ("id", "shop", "fulfillmentOrderId", "orderId", "orderName", "locationId", "kind", "state", "customerName",
+          "pickupCode", "assignedAt", "dueAt", "createdAt", "updatedAt")
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::"StoreTaskKind", 'NEW', $8, $9, $10, $11, $12, $12)
+     )${linesPart ? `, "lines" AS (${linesPart.text})` : ""}
+     ${assigned.part.text}`,
+    values,
   );
-  // A new task has no lines to bring in step: they all go in, unpicked.
-  await insertLines(
-    tx,
-    shop,
-    id,
-    lines.map((line, position) => ({ ...line, position })),
-  );
-  await recordStoreTaskEvent(tx, shop, {
-    taskId: id,
-    fromState: null,
-    toState: "NEW",
-    locationId: facts.locationId,
-    at,
-    detail: { kind: "ASSIGNED" },
-  });
   return id;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
+import { statementsSentDuring } from "../../tests/support/statements";
 import { binLocationsFor, saveBinLocation } from "./item-bin-locations.server";
 import {
   createStoreTask,
@@ -68,10 +69,14 @@ async function newTask(shop: string, taskFacts = facts()): Promise<string> {
 }
 
 describe("a store task created from its fulfilment order", () => {
-  it("is NEW, at its store, with its lines in order and an ASSIGNED event", async () => {
+  it("is NEW, at its store, with its lines in order and an ASSIGNED event, written in one statement", async () => {
     const shop = uniqueShop();
     const taskFacts = facts();
-    const id = await newTask(shop, taskFacts);
+    const { result: id, sent } = await statementsSentDuring(() =>
+      createStoreTask(prisma, shop, taskFacts, { pickupCode: code(), at: AT }),
+    );
+
+    expect(sent).toHaveLength(1);
 
     const task = await findStoreTask(prisma, shop, "501", id);
     expect(task).toMatchObject({

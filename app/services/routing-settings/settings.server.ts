@@ -2,7 +2,11 @@ import prisma, { sqlPool } from "~/db.server";
 import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from "~/domain/routing-settings/settings";
 import { parseSettingsForm, type SettingsErrors } from "~/domain/routing-settings/parse-settings";
 import type { SettingsForm } from "~/domain/routing-settings/settings-form";
-import { appendRoutingSettingsVersion, latestRoutingSettings } from "~/models/routing-settings.server";
+import {
+  appendRoutingSettingsVersion,
+  latestRoutingSettings,
+  type RoutingSettingsVersion,
+} from "~/models/routing-settings.server";
 
 /** The shop's routing settings: the version in force, and saving a new one. */
 
@@ -14,7 +18,11 @@ export interface CurrentRoutingSettings {
 
 /** The shop's routing settings in force: its latest saved version, else the seed's defaults. */
 export async function currentRoutingSettings(shop: string): Promise<CurrentRoutingSettings> {
-  const latest = await latestRoutingSettings(sqlPool, shop);
+  return routingSettingsInForce(await latestRoutingSettings(sqlPool, shop));
+}
+
+/** The settings in force given the shop's latest saved version (null: never saved, the defaults). */
+export function routingSettingsInForce(latest: RoutingSettingsVersion | null): CurrentRoutingSettings {
   return latest
     ? { settings: latest.settings, version: latest.version }
     : { settings: DEFAULT_ROUTING_SETTINGS, version: null };

@@ -25,7 +25,8 @@ import {
   type LearntOrderFacts,
   type OrderFacts,
 } from "~/models/routed-orders.server";
-import { claimRoutingLease, releaseRoutingLease } from "~/models/routing-leases.server";
+import { releaseRoutingLease } from "~/models/routing-leases.server";
+import { claimOrderForRouting } from "~/models/routing-run-start.server";
 import {
   assignedLocationIds,
   createDecision,
@@ -61,10 +62,15 @@ import {
 } from "./routing-jobs.server";
 import { isInventoryMirrorKnownReady, isInventoryMirrorReady } from "~/services/inventory/mirror-ready.server";
 import { recordPickupOrderPromise } from "~/services/checkout-pickup/order-promise.server";
-import { currentRoutingSettings } from "~/services/routing-settings/settings.server";
+import {
+  currentRoutingSettings,
+  routingSettingsInForce,
+  type CurrentRoutingSettings,
+} from "~/services/routing-settings/settings.server";
 import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
 import { syncTasksToAnswer, type AnsweredAt } from "~/services/store-tasks/sync-fulfillment-order.server";
-import { storeSettingsFor } from "~/services/store-tasks/store-settings.server";
+import { storeSettingsInForce } from "~/services/store-tasks/store-settings.server";
+import type { StoreSettings } from "~/domain/store-tasks/settings";
 
 /**
  * The routing job: an order's facts, the mirror and the shop's settings go into the routing
@@ -163,16 +169,23 @@ async function routeOrderIfFree(
   deps: RoutingDependencies,
 ): Promise<RouteOrderOutcome | null> {
   const holder = randomUUID();
-  if (!(await claimRoutingLease(sqlPool, job.shop, job.orderId, holder, deps.now(), ROUTING_LEASE_SECONDS))) {
-    return null;
-  }
+  const start = await claimOrderForRouting(sqlPool, job.shop, job.orderId, {
+    holder,
+    now: deps.now(),
+    seconds: ROUTING_LEASE_SECONDS,
+  });
+  if (!start) return null;
   const client = deps.client(job.shop, meter);
   let outcome: RouteOrderOutcome | undefined;
   try {
     // An order put off carries what was spent on it so far (the trigger's lookup) to its next run.
     outcome =
       (await deferredUntilMirrorSynced({ ...job, triggerCost: costSoFar(job, meter) }, deps)) ??
-      (await routeAndMove(job.shop, job.orderId, client, deps));
+      (await routeAndMove(job.shop, job.orderId, client, deps, {
+        facts: start.facts,
+        routingSettings: routingSettingsInForce(start.routingSettings),
+        storeSettings: storeSettingsInForce(start.storeSettings),
+      }));
     return outcome;
   } finally {
     // Whatever happened, the points this attempt spent count against the order; written with
@@ -228,13 +241,21 @@ async function deferredUntilMirrorSynced(
   return { kind: "DEFERRED", until: "INVENTORY_SYNCED" };
 }
 
+/** What a run read as it claimed its order (claimOrderForRouting), the settings' defaults filled in. */
+interface RunStart {
+  facts: OrderFacts | null;
+  routingSettings: CurrentRoutingSettings;
+  storeSettings: StoreSettings;
+}
+
 async function routeAndMove(
   shop: string,
   orderId: string,
   client: AdminClient,
   deps: RoutingDependencies,
+  start: RunStart,
 ): Promise<RouteOrderOutcome> {
-  const facts = await loadOrderFacts(shop, orderId, client);
+  const facts = start.facts ?? (await fetchOrderFacts(shop, orderId, client));
   if (!facts) return { kind: "UNKNOWN_ORDER" };
   if (facts.cancelledAt) {
     await inSqlTransaction(async (tx) => {
@@ -257,19 +278,24 @@ async function routeAndMove(
   // left open, only a decision made before is carried out.
   const decision =
     open.length > 0
-      ? await decideOrder(shop, facts, deps.now(), read.checkoutPromise, learntFromFulfillmentOrders(facts, open))
+      ? await decideOrder(
+          shop,
+          facts,
+          deps.now(),
+          read.checkoutPromise,
+          learntFromFulfillmentOrders(facts, open),
+          start.routingSettings,
+        )
       : await findDecision(sqlPool, shop, orderId);
   if (!decision) return { kind: "NOTHING_TO_ROUTE" };
   // The move status an outcome ROUTED carries is written by routeOrderJob, with the attempt's cost.
   if (decision.status === "UNROUTABLE") return { kind: "ROUTED", decision, moveStatus: "NONE" };
-  const moveStatus = await carryOut(shop, orderId, facts, decision, open, client, deps);
+  const moveStatus = await carryOut(shop, orderId, facts, decision, open, client, deps, start.storeSettings);
   return { kind: "ROUTED", decision, moveStatus };
 }
 
-/** The order's facts: from orders/create, or from the Admin API when it has not arrived. */
-async function loadOrderFacts(shop: string, orderId: string, client: AdminClient): Promise<OrderFacts | null> {
-  const held = await findOrderFacts(sqlPool, shop, orderId);
-  if (held) return held;
+/** The order's facts from the Admin API, kept, when orders/create has not brought them. */
+async function fetchOrderFacts(shop: string, orderId: string, client: AdminClient): Promise<OrderFacts | null> {
   const fetched = await fetchOrderFactsForRouting(client, orderId);
   if (!fetched) return null;
   const facts: OrderFacts = {
@@ -324,7 +350,8 @@ function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
  * for a store's last units cannot all be sent there. `checkoutPromise` is the order's
  * pickup_promise metafield (the promise checkout showed, signed), which the promise recorded
  * with a pickup order keeps when it holds. `learnt` is what routing read of the order from its
- * fulfilment orders, decided on and recorded with the decision.
+ * fulfilment orders, decided on and recorded with the decision. `routingSettings` are the ones in
+ * force, read with the run's claim; read here when not given.
  */
 export async function decideOrder(
   shop: string,
@@ -332,9 +359,10 @@ export async function decideOrder(
   now: Date,
   checkoutPromise: string | null = null,
   learnt: LearntOrderFacts | null = null,
+  routingSettings?: CurrentRoutingSettings,
 ): Promise<StoredDecision> {
   const facts = learnt ? { ...recordedFacts, ...learnt } : recordedFacts;
-  const { settings, version } = await currentRoutingSettings(shop);
+  const { settings, version } = routingSettings ?? (await currentRoutingSettings(shop));
   const skus = [...new Set(facts.lines.map((line) => line.sku))];
   return inSqlTransaction(async (tx) => {
     await lockSkusForRouting(tx, shop, skus);
@@ -399,13 +427,14 @@ async function carryOut(
   open: readonly RoutingFulfillmentOrder[],
   client: AdminClient,
   deps: RoutingDependencies,
+  storeSettings: StoreSettings,
 ): Promise<StoredDecision["moveStatus"]> {
   const plan = planMoves(currentFulfillmentOrders(open), decision.assignments);
 
   // Without stays there is nothing to mark here, and each move clears what it reflects itself:
   // no transaction (three round trips) for nothing.
   if (plan.stays.length > 0) {
-    const answered = await answeredNow(shop, deps);
+    const answered = { at: deps.now(), storeSettings };
     await inSqlTransaction(async (tx) => {
       for (const stay of plan.stays) {
         // Shopify committed these units here when the order was placed (or by an earlier move).
@@ -431,15 +460,10 @@ async function carryOut(
   for (const move of plan.moves) {
     // A whole fulfilment order moved keeps every line item it had.
     const lineItems = move.lineItems ?? open.find((fo) => fo.id === move.fulfillmentOrderId)?.lineItems;
-    const ok = await performMove(shop, orderId, move, lineItems?.length, client, deps);
+    const ok = await performMove(shop, orderId, move, lineItems?.length, client, deps, storeSettings);
     if (!ok) failed = true;
   }
   return failed ? "FAILED" : "DONE";
-}
-
-/** Read before the transaction that uses them, which must not take a second connection while it holds one. */
-async function answeredNow(shop: string, deps: RoutingDependencies): Promise<AnsweredAt> {
-  return { at: deps.now(), storeSettings: await storeSettingsFor(shop) };
 }
 
 /**
@@ -484,6 +508,7 @@ async function performMove(
   expectedMovedLineItems: number | undefined,
   client: AdminClient,
   deps: RoutingDependencies,
+  storeSettings: StoreSettings,
 ): Promise<boolean> {
   const base = {
     orderId,
@@ -515,7 +540,7 @@ async function performMove(
       ...(move.lineItems ? { lineItems: move.lineItems } : {}),
       ...(expectedMovedLineItems ? { expectedMovedLineItems } : {}),
     });
-    const answered = await answeredNow(shop, deps);
+    const answered: AnsweredAt = { at: deps.now(), storeSettings };
     await inSqlTransaction(async (tx) => {
       await recordMove(tx, shop, {
         ...base,

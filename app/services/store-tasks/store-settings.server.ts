@@ -12,7 +12,12 @@ import { storeEmailsUnavailableReason } from "./alert-email-availability.server"
  */
 
 export async function storeSettingsFor(shop: string): Promise<StoreSettings> {
-  return (await findStoreSettings(sqlPool, shop))?.settings ?? DEFAULT_STORE_SETTINGS;
+  return storeSettingsInForce((await findStoreSettings(sqlPool, shop))?.settings ?? null);
+}
+
+/** The settings in force given the saved ones (null: never saved, the defaults). */
+export function storeSettingsInForce(saved: StoreSettings | null): StoreSettings {
+  return saved ?? DEFAULT_STORE_SETTINGS;
 }
 
 export interface CurrentStoreSettings {

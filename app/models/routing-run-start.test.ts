@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
+import { DEFAULT_STORE_SETTINGS } from "~/domain/store-tasks/settings";
+import { shippedOrderFacts } from "../../tests/support/order-facts";
+import { uniqueShop } from "../../tests/support/shops";
+import { statementsSentDuring } from "../../tests/support/statements";
+import { upsertOrderFacts } from "./routed-orders.server";
+import { claimRoutingLease } from "./routing-leases.server";
+import { claimOrderForRouting } from "./routing-run-start.server";
+import { appendRoutingSettingsVersion } from "./routing-settings.server";
+import { upsertStoreSettings } from "./store-settings.server";
+
+const NOW = new Date("2026-12-03T12:00:00.000Z");
+const lease = (holder = crypto.randomUUID(), now = NOW) => ({ holder, now, seconds: 60 });
+
+describe("claiming an order for a routing run", () => {
+  it("claims the order and reads its facts and the shop's routing and store settings in one statement", async () => {
+    const shop = uniqueShop();
+    await upsertOrderFacts(prisma, shop, shippedOrderFacts("4001", { customerId: "7001" }), "WEBHOOK");
+    const stricter = { ...DEFAULT_ROUTING_SETTINGS, storeMinUnits: DEFAULT_ROUTING_SETTINGS.storeMinUnits + 2 };
+    await appendRoutingSettingsVersion(prisma, shop, DEFAULT_ROUTING_SETTINGS, null);
+    await appendRoutingSettingsVersion(prisma, shop, stricter, "Staff member 1");
+    const faster = { ...DEFAULT_STORE_SETTINGS, pickTargetSeconds: 240 };
+    await upsertStoreSettings(prisma, shop, faster, null);
+
+    const { result: start, sent } = await statementsSentDuring(() =>
+      claimOrderForRouting(prisma, shop, "4001", lease()),
+    );
+
+    expect(sent).toHaveLength(1);
+    expect(start?.facts).toMatchObject({
+      orderId: "4001",
+      name: "#4001",
+      customerId: "7001",
+      lines: [{ sku: "TEE-M" }],
+    });
+    expect(start?.facts?.placedAt).toEqual(new Date("2026-11-27T15:00:00Z"));
+    expect(start?.routingSettings).toMatchObject({ version: 2, settings: stricter, changedBy: "Staff member 1" });
+    expect(start?.storeSettings).toEqual(faster);
+    expect(await prisma.routingLease.count({ where: { shop, orderId: "4001" } })).toBe(1);
+  });
+
+  it("reads nothing saved as null: an order orders/create has not brought, a shop that never saved settings", async () => {
+    const shop = uniqueShop();
+
+    const start = await claimOrderForRouting(prisma, shop, "4002", lease());
+
+    expect(start).toEqual({ facts: null, routingSettings: null, storeSettings: null });
+  });
+
+  it("is null while another run holds the order, and reads nothing for it", async () => {
+    const shop = uniqueShop();
+    await upsertOrderFacts(prisma, shop, shippedOrderFacts("4003"), "WEBHOOK");
+    await claimRoutingLease(prisma, shop, "4003", crypto.randomUUID(), NOW, 60);
+
+    expect(await claimOrderForRouting(prisma, shop, "4003", lease())).toBeNull();
+    // Once the other run's claim has lapsed, this one's goes through.
+    expect(
+      (await claimOrderForRouting(prisma, shop, "4003", lease(undefined, new Date(NOW.getTime() + 60_000))))?.facts,
+    ).toMatchObject({ orderId: "4003" });
+  });
+});
