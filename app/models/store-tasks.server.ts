@@ -158,6 +158,78 @@ export async function storeLocationTiming(
   return { ...profile, openingHours: readOpeningHours(profile.openingHours) };
 }
 
+/** What a sync of a fulfilment order's tasks reads of its order and its location, besides its tasks. */
+export interface StoreTaskSyncReads {
+  /** Whether the app has recorded the order as cancelled. */
+  orderCancelled: boolean;
+  /** Whether the location is a live store (isStoreLocation). */
+  locationIsStore: boolean;
+  /** Its due times' inputs (storeLocationTiming); null when it has no profile. */
+  timing: StoreLocationTiming | null;
+  /** The fulfilment orders of the order's open tasks (openStoreTasksOfOrder). */
+  openTaskFulfillmentOrderIds: string[];
+}
+
+/**
+ * What a sync reads besides its tasks, in one statement (decision 048): isStoreLocation,
+ * storeLocationTiming, openStoreTasksOfOrder's fulfilment orders, and whether the app has recorded
+ * the order as cancelled (orders/cancelled). The order's row is locked until the transaction ends,
+ * so a cancellation recorded meanwhile either shows here or, waiting for this transaction, finds
+ * the tasks it wrote.
+ */
+export async function readForStoreTaskSync(
+  tx: SqlDb,
+  shop: string,
+  orderId: string,
+  locationId: string | null,
+): Promise<StoreTaskSyncReads> {
+  const [row] = await sqlRows<{
+    cancelled: boolean;
+    openTaskFulfillmentOrderIds: string[];
+    hasProfile: boolean;
+    isStore: boolean;
+    timeZone: string | null;
+    openingHours: Prisma.JsonValue;
+    preparationMinutes: number | null;
+    sameDayCutoff: string | null;
+    shopifyPickupTime: string | null;
+  }>(
+    tx,
+    `SELECT COALESCE((SELECT "cancelledAt" IS NOT NULL FROM "RoutedOrder"
+                       WHERE "shop" = $1 AND "orderId" = $2 FOR SHARE), false) AS "cancelled",
+            ARRAY(SELECT DISTINCT "fulfillmentOrderId" FROM "StoreTask"
+                   WHERE "shop" = $1 AND "orderId" = $2 AND "state" IN ${OPEN_STATES_SQL}) AS "openTaskFulfillmentOrderIds",
+            p."locationId" IS NOT NULL AS "hasProfile",
+            COALESCE(p."kind" = 'STORE' AND p."deletedAt" IS NULL, false) AS "isStore",
+            p."timeZone", p."openingHours", p."preparationMinutes", p."sameDayCutoff", p."shopifyPickupTime"
+       FROM (SELECT 1) AS "one"
+       LEFT JOIN (
+         SELECT p."locationId", p."kind", l."deletedAt", p."timeZone", p."openingHours", p."preparationMinutes",
+                p."sameDayCutoff", l."pickupTime" AS "shopifyPickupTime"
+           FROM "LocationProfile" p
+           JOIN "Location" l ON l."shop" = p."shop" AND l."locationId" = p."locationId"
+          WHERE p."shop" = $1 AND p."locationId" = $3
+       ) p ON true`,
+    [shop, orderId, locationId],
+  );
+  if (!row) throw new Error("A store-task sync's reads came back without a row");
+  return {
+    orderCancelled: row.cancelled,
+    locationIsStore: row.isStore,
+    timing:
+      row.hasProfile && row.timeZone !== null
+        ? {
+            timeZone: row.timeZone,
+            openingHours: readOpeningHours(row.openingHours),
+            preparationMinutes: row.preparationMinutes,
+            sameDayCutoff: row.sameDayCutoff,
+            shopifyPickupTime: row.shopifyPickupTime,
+          }
+        : null,
+    openTaskFulfillmentOrderIds: row.openTaskFulfillmentOrderIds,
+  };
+}
+
 /**
  * Every task of the fulfilment order, at any location, locked until the transaction ends, so a
  * sync and an associate's transition on the same task take turns.
@@ -175,20 +247,6 @@ export function lockTasksOfFulfillmentOrder(
         FOR UPDATE`,
     [shop, fulfillmentOrderId],
   );
-}
-
-/**
- * Whether the app has recorded the order as cancelled (orders/cancelled). Locks the order's row
- * until the transaction ends, so a cancellation recorded meanwhile either shows here or, waiting
- * for this transaction, finds the tasks it wrote.
- */
-export async function lockOrderCancellation(tx: SqlDb, shop: string, orderId: string): Promise<boolean> {
-  const rows = await sqlRows<{ cancelled: boolean }>(
-    tx,
-    `SELECT "cancelledAt" IS NOT NULL AS cancelled FROM "RoutedOrder" WHERE shop = $1 AND "orderId" = $2 FOR SHARE`,
-    [shop, orderId],
-  );
-  return rows[0]?.cancelled ?? false;
 }
 
 /** Locks the task until the transaction ends; false when the shop has no such task at the location. */

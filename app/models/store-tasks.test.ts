@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
+import { inSqlTransaction } from "~/db/sql-transaction.server";
 import { uniqueShop } from "../../tests/support/shops";
 import { statementsSentDuring } from "../../tests/support/statements";
 import { binLocationsFor, saveBinLocation } from "./item-bin-locations.server";
@@ -13,10 +14,13 @@ import {
   lockStoreTask,
   lockStoreTaskForRequest,
   OPEN_TASK_STATES,
+  isStoreLocation,
   openStoreTasksOfOrder,
+  readForStoreTaskSync,
   recordStoreTaskEvent,
   refreshStoreTask,
   reopenStoreTask,
+  storeLocationTiming,
   storeTasksOnBoardSince,
   type StoreTaskFacts,
 } from "./store-tasks.server";
@@ -469,5 +473,96 @@ describe("the open tasks of an order", () => {
     expect(await openStoreTasksOfOrder(prisma, shop, first.orderId)).toEqual([
       { id: firstId, fulfillmentOrderId: first.fulfillmentOrderId, locationId: "501" },
     ]);
+  });
+});
+
+describe("what a sync reads besides its tasks", () => {
+  async function seedLocation(shop: string, locationId: string, kind: "STORE" | "WAREHOUSE", deleted = false) {
+    await prisma.location.create({
+      data: {
+        shop,
+        locationId,
+        name: `Location ${locationId}`,
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        pickupEnabled: kind === "STORE",
+        pickupTime: kind === "STORE" ? "ONE_HOUR" : null,
+        deletedAt: deleted ? AT : null,
+        syncedAt: AT,
+        profile: { create: { kind, timeZone: "America/Chicago", preparationMinutes: 30, sameDayCutoff: "16:00" } },
+      },
+    });
+  }
+
+  it("is what the store, timing and open-task readers each give, with the order's cancellation", async () => {
+    const shop = uniqueShop();
+    await seedLocation(shop, "501", "STORE");
+    await seedLocation(shop, "502", "WAREHOUSE");
+    await seedLocation(shop, "503", "STORE", true);
+    const first = facts();
+    await newTask(shop, first);
+    await newTask(shop, facts({ orderId: first.orderId, locationId: "502" }));
+    await prisma.routedOrder.create({
+      data: {
+        shop,
+        orderId: first.orderId,
+        name: first.orderName,
+        placedAt: AT,
+        lines: [],
+        source: "WEBHOOK",
+        cancelledAt: LATER,
+      },
+    });
+
+    for (const locationId of ["501", "502", "503", "599"]) {
+      const reads = await readForStoreTaskSync(sqlPool, shop, first.orderId, locationId);
+      expect(reads.locationIsStore).toBe(await isStoreLocation(sqlPool, shop, locationId));
+      expect(reads.timing).toEqual(await storeLocationTiming(sqlPool, shop, locationId));
+      expect(reads.orderCancelled).toBe(true);
+      expect(reads.openTaskFulfillmentOrderIds.sort()).toEqual(
+        [
+          ...new Set(
+            (await openStoreTasksOfOrder(sqlPool, shop, first.orderId)).map((task) => task.fulfillmentOrderId),
+          ),
+        ].sort(),
+      );
+    }
+    expect((await readForStoreTaskSync(sqlPool, shop, first.orderId, "501")).timing).toMatchObject({
+      timeZone: "America/Chicago",
+      preparationMinutes: 30,
+      shopifyPickupTime: "ONE_HOUR",
+    });
+    expect(await readForStoreTaskSync(sqlPool, shop, "no-such-order", null)).toEqual({
+      orderCancelled: false,
+      locationIsStore: false,
+      timing: null,
+      openTaskFulfillmentOrderIds: [],
+    });
+  });
+
+  it("locks the order's row until its transaction ends: a cancellation recorded meanwhile waits for it", async () => {
+    const shop = uniqueShop();
+    await prisma.routedOrder.create({
+      data: { shop, orderId: "8801", name: "#8801", placedAt: AT, lines: [], source: "WEBHOOK" },
+    });
+    let releaseSync: () => void = () => undefined;
+    const syncHolds = new Promise<void>((resolve) => (releaseSync = resolve));
+    let read: () => void = () => undefined;
+    const hasRead = new Promise<void>((resolve) => (read = resolve));
+    const sync = inSqlTransaction(async (tx) => {
+      await readForStoreTaskSync(tx, shop, "8801", null);
+      read();
+      await syncHolds;
+    });
+    await hasRead;
+
+    const cancellation = inSqlTransaction(async (tx) => {
+      await tx.query("SET LOCAL lock_timeout = '300ms'");
+      await tx.query(`UPDATE "RoutedOrder" SET "cancelledAt" = now() WHERE "shop" = $1 AND "orderId" = '8801'`, [shop]);
+    });
+
+    await expect(cancellation).rejects.toThrow(/lock timeout/);
+    releaseSync();
+    await sync;
   });
 });

@@ -13,13 +13,12 @@ import {
   createStoreTask,
   endStoreTask,
   isPickupCodeInUse,
-  isStoreLocation,
-  lockOrderCancellation,
   lockTasksOfFulfillmentOrder,
-  openStoreTasksOfOrder,
+  readForStoreTaskSync,
   refreshStoreTask,
   reopenStoreTask,
   storeLocationTiming,
+  type StoreLocationTiming,
   type StoreTaskFacts,
   type TaskOfFulfillmentOrder,
 } from "~/models/store-tasks.server";
@@ -123,12 +122,20 @@ function factsOf(fo: StoreTaskFulfillmentOrder, locationId: string): StoreTaskFa
  * minutes, else Shopify's "Usually ready in …", else the default) and same-day cut-off and the
  * shop's ship SLA; null when the store has no profile to tell.
  */
-async function dueAtOf(tx: Db, shop: string, facts: StoreTaskFacts, at: Date, storeSettings: StoreSettings) {
+async function dueAtOf(
+  tx: Db,
+  shop: string,
+  facts: StoreTaskFacts,
+  at: Date,
+  storeSettings: StoreSettings,
+  /** The store's timing as the sync read it; read here when not given. */
+  known?: StoreLocationTiming | null,
+) {
   if (facts.kind === "PICKUP") {
     const promised = await promisedReadyBy(tx, shop, facts.orderId, facts.locationId);
     if (promised) return promised;
   }
-  const timing = await storeLocationTiming(tx, shop, facts.locationId);
+  const timing = known === undefined ? await storeLocationTiming(tx, shop, facts.locationId) : known;
   if (!timing) return null;
   const location = {
     timeZone: timing.timeZone,
@@ -158,9 +165,13 @@ function taskOf(tasks: readonly TaskOfFulfillmentOrder[], taskId: string): TaskO
  * synced too (which ends one whose fulfilment order was closed). Only on a new or reopened task,
  * so syncs never queue each other in a loop.
  */
-async function syncOtherFulfillmentOrders(tx: Db, shop: string, facts: StoreTaskFacts): Promise<void> {
-  const others = await openStoreTasksOfOrder(tx, shop, facts.orderId);
-  for (const fulfillmentOrderId of new Set(others.map((task) => task.fulfillmentOrderId))) {
+async function syncOtherFulfillmentOrders(
+  tx: Db,
+  shop: string,
+  facts: StoreTaskFacts,
+  openTaskFulfillmentOrderIds: readonly string[],
+): Promise<void> {
+  for (const fulfillmentOrderId of new Set(openTaskFulfillmentOrderIds)) {
     if (fulfillmentOrderId !== facts.fulfillmentOrderId) await enqueueStoreTaskSync(tx, shop, fulfillmentOrderId);
   }
 }
@@ -238,13 +249,14 @@ async function syncInTransaction(
   { read, at, storeSettings, deps }: SyncStep,
   resumeHold: ((task: TaskOfFulfillmentOrder) => Promise<boolean>) | null,
 ): Promise<StoreTaskSyncOutcome> {
-  // A cancellation that arrived since Shopify was read counts: tasks must not outlive it.
-  const fo = read && {
-    ...read,
-    orderCancelled: read.orderCancelled || (await lockOrderCancellation(tx, shop, read.orderId)),
-  };
+  // A cancellation that arrived since Shopify was read counts: tasks must not outlive it. Read
+  // (and the order's row locked) before the tasks are.
+  const reads = read && (await readForStoreTaskSync(tx, shop, read.orderId, read.locationId));
+  const fo = read && reads && { ...read, orderCancelled: read.orderCancelled || reads.orderCancelled };
   const tasks = await lockTasksOfFulfillmentOrder(tx, shop, fulfillmentOrderId);
-  const locationIsStore = fo?.locationId ? await isStoreLocation(tx, shop, fo.locationId) : false;
+  const locationIsStore = fo?.locationId ? (reads?.locationIsStore ?? false) : false;
+  // The order's other fulfilment orders with open tasks; this sync's own ended ones are this one's.
+  const otherOpen = reads?.openTaskFulfillmentOrderIds ?? [];
   const plan = planTaskSync(fo, tasks, locationIsStore);
   const outcome: StoreTaskSyncOutcome = { created: [], reopened: [], refreshed: [], ended: [] };
 
@@ -263,7 +275,7 @@ async function syncInTransaction(
   switch (plan.here.action) {
     case "CREATE": {
       const pickupCode = await unusedPickupCode(tx, shop, deps);
-      const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings);
+      const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings, reads?.timing ?? null);
       const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
       outcome.created.push(taskId);
       await queueStoreTaskAlertEmail(
@@ -274,17 +286,17 @@ async function syncInTransaction(
       );
       const movedHere = plan.end.some((ended) => ended.reason === "MOVED_AWAY");
       await planNotificationsForNewTask(tx, shop, facts, movedHere, at);
-      await syncOtherFulfillmentOrders(tx, shop, facts);
+      await syncOtherFulfillmentOrders(tx, shop, facts, otherOpen);
       break;
     }
     case "REOPEN": {
       const task = taskOf(tasks, plan.here.taskId);
       // The shopper may have been given its code already: it stays unless another task took it.
       const pickupCode = await unusedPickupCode(tx, shop, deps, task.pickupCode);
-      const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings);
+      const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings, reads?.timing ?? null);
       await reopenStoreTask(tx, shop, task, facts, { pickupCode, at, dueAt });
       outcome.reopened.push(task.id);
-      await syncOtherFulfillmentOrders(tx, shop, facts);
+      await syncOtherFulfillmentOrders(tx, shop, facts, otherOpen);
       break;
     }
     case "REFRESH": {
