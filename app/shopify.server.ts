@@ -1,12 +1,16 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { recordShopAuthenticated } from "./services/shop/installations.server";
 import { sendShopTrafficToEmulator } from "./shopify/emulator-redirect.server";
+import { nodeHttpFetch } from "./shopify/node-http-fetch.server";
 
+// The library's requests go over node's HTTP client (decision 049); in development, to the emulator.
 if (env.SHOPIFY_EMULATOR_URL) sendShopTrafficToEmulator(env.SHOPIFY_EMULATOR_URL, env.SHOP_CUSTOM_DOMAIN);
+else setAbstractFetchFunc(nodeHttpFetch);
 
 export const ADMIN_API_VERSION = ApiVersion.April26;
 

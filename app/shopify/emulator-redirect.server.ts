@@ -1,4 +1,5 @@
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { nodeHttpFetch } from "./node-http-fetch.server";
 
 /**
  * Development and tests only (the environment refuses SHOPIFY_EMULATOR_URL in production):
@@ -18,7 +19,7 @@ export function redirectShopRequest(input: string | URL | Request, emulatorUrl: 
 }
 
 export function sendShopTrafficToEmulator(emulatorUrl: string, customShopDomain?: string): void {
-  const realFetch = globalThis.fetch;
+  const realFetch = nodeHttpFetch;
   setAbstractFetchFunc(async (input, init) => {
     const redirect = redirectShopRequest(input, emulatorUrl, customShopDomain);
     if (!redirect) return realFetch(input, init);
