@@ -32,21 +32,20 @@ function cpuMsSince(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-/** Counts this process's requests to the emulator's Admin API (GraphQL and REST alike). */
-function countAdminApiCalls(emulatorUrl: string): () => number {
+/**
+ * Counts this process's Admin API requests (GraphQL and REST alike), as the Shopify library sends
+ * them: through its runtime's fetch (decision 049), wrapped here once the app has set it.
+ */
+async function countAdminApiCalls(): Promise<() => number> {
+  await import("~/shopify.server");
+  const runtime = await import("@shopify/shopify-api/runtime");
+  const sending = runtime.abstractFetch;
   let calls = 0;
-  const original = globalThis.fetch;
-  const emulatorHost = new URL(emulatorUrl).host;
-  globalThis.fetch = (input, init) => {
+  runtime.setAbstractFetchFunc((input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    try {
-      const parsed = new URL(url);
-      if (parsed.host === emulatorHost && parsed.pathname.includes("/admin/")) calls += 1;
-    } catch {
-      // Not an absolute URL: not the emulator's.
-    }
-    return original(input, init);
-  };
+    if (URL.canParse(url) && new URL(url).pathname.includes("/admin/")) calls += 1;
+    return sending(input, init);
+  });
   return () => calls;
 }
 
@@ -93,12 +92,12 @@ async function main(scale: Scale, orders: number, profilePath: string | undefine
     });
     emulator = await EmulatorProcess.start(scale, listener.url);
     setBenchAppEnvironment(database.url, emulator.scenario.url);
-    const apiCalls = countAdminApiCalls(emulator.scenario.url);
     const { shop } = emulator.scenario;
     const running = emulator;
 
     // The app reads its environment on first import: every app module is imported from here on.
     const { prisma } = await import("~/db.server");
+    const apiCalls = await countAdminApiCalls();
     disconnectPrisma = () => prisma.$disconnect();
     ({ stopJobQueue } = await import("~/jobs/jobs.server"));
     const { startWorkers } = await import("~/worker.server");

@@ -4,7 +4,8 @@ import { nodeHttpFetch } from "./node-http-fetch.server";
 /**
  * Development and tests only (the environment refuses SHOPIFY_EMULATOR_URL in production):
  * every request the Shopify library makes to a shop (token exchange, Admin GraphQL) goes to
- * the local emulator instead, unchanged but for the origin. The shop it was meant for
+ * the local emulator instead, unchanged but for the origin, over the same client as in
+ * production (nodeHttpFetch, decision 049). The shop it was meant for
  * travels in X-Forwarded-Host, since fetch cannot set Host.
  */
 export function isShopHost(hostname: string, customShopDomain?: string): boolean {
@@ -19,12 +20,11 @@ export function redirectShopRequest(input: string | URL | Request, emulatorUrl: 
 }
 
 export function sendShopTrafficToEmulator(emulatorUrl: string, customShopDomain?: string): void {
-  const realFetch = nodeHttpFetch;
   setAbstractFetchFunc(async (input, init) => {
     const redirect = redirectShopRequest(input, emulatorUrl, customShopDomain);
-    if (!redirect) return realFetch(input, init);
+    if (!redirect) return nodeHttpFetch(input, init);
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
     headers.set("X-Forwarded-Host", redirect.shop);
-    return realFetch(redirect.url, { ...init, headers });
+    return nodeHttpFetch(redirect.url, { ...init, headers });
   });
 }
