@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { sqlRows, type Db } from "~/db/sql.server";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
 import { ORDER_FACTS_SQL, readOrderFactsColumns, type OrderFacts, type StoredOrderFacts } from "./routed-orders.server";
-import { routingLeaseClaim } from "./routing-leases.server";
+import { releaseRoutingLease, routingLeaseClaim } from "./routing-leases.server";
 import {
   LATEST_ROUTING_SETTINGS_SQL,
   readRoutingSettingsVersion,
@@ -34,7 +34,8 @@ type StartRow = Nullable<StoredOrderFacts> & {
 /**
  * Claims the order for one routing run (claimRoutingLease, decision 043) and, in the same
  * statement, reads what the run starts from: the order's facts and the shop's routing and store
- * settings, each its own model's query (decision 048). Null when another run holds the order.
+ * settings, each its own model's query (decision 048). Null when another run holds the order;
+ * throws, the claim given back, when what it read does not parse.
  * Read in the claim's snapshot: a change committed while the run goes on is the next run's.
  */
 export async function claimOrderForRouting(
@@ -57,6 +58,17 @@ export async function claimOrderForRouting(
     claim.values,
   );
   if (!row) return null;
+  try {
+    return readRunStart(shop, row);
+  } catch (error) {
+    // A row that does not read (unreadable settings or lines) fails the run: the claim it took
+    // goes back, or the order's next run would wait for it to lapse.
+    await releaseRoutingLease(db, shop, orderId, lease.holder).catch(() => undefined);
+    throw error;
+  }
+}
+
+function readRunStart(shop: string, row: StartRow): RoutingRunStart {
   const { settingsId, settingsVersion, settings, settingsChangedBy, settingsChangedAt } = row;
   return {
     facts: readOrderFactsColumns(row),

@@ -8,7 +8,7 @@ import { statementsSentDuring } from "../../tests/support/statements";
 import { upsertOrderFacts } from "./routed-orders.server";
 import { claimRoutingLease } from "./routing-leases.server";
 import { claimOrderForRouting } from "./routing-run-start.server";
-import { appendRoutingSettingsVersion } from "./routing-settings.server";
+import { appendRoutingSettingsVersion, UnreadableRoutingSettingsError } from "./routing-settings.server";
 import { upsertStoreSettings } from "./store-settings.server";
 
 const NOW = new Date("2026-12-03T12:00:00.000Z");
@@ -59,5 +59,16 @@ describe("claiming an order for a routing run", () => {
     expect(
       (await claimOrderForRouting(prisma, shop, "4003", lease(undefined, new Date(NOW.getTime() + 60_000))))?.facts,
     ).toMatchObject({ orderId: "4003" });
+  });
+
+  it("gives its claim back when what it read does not parse, so the order's next run is not kept waiting", async () => {
+    const shop = uniqueShop();
+    await appendRoutingSettingsVersion(prisma, shop, DEFAULT_ROUTING_SETTINGS, null);
+    await prisma.routingSettingsVersion.updateMany({ where: { shop }, data: { settings: { storeMinUnits: "many" } } });
+
+    await expect(claimOrderForRouting(prisma, shop, "4004", lease())).rejects.toThrow(UnreadableRoutingSettingsError);
+
+    expect(await prisma.routingLease.count({ where: { shop, orderId: "4004" } })).toBe(0);
+    expect(await claimRoutingLease(prisma, shop, "4004", crypto.randomUUID(), NOW, 60)).toBe(true);
   });
 });
