@@ -25,3 +25,24 @@ export function castPlaceholders(types: readonly string[], first: number): strin
 export function selectRow(row: readonly string[], gate: string | null | undefined): string {
   return `SELECT ${row.join(", ")}${gate ? ` FROM ${gate}` : ""}`;
 }
+
+/** A write made alongside a statement's first CTE: its part, placeholders from `first`; null for none. */
+export type SideWrite = (first: number) => StatementPart | null | Promise<StatementPart | null>;
+
+/**
+ * The side writes' CTEs (`, "write1" AS (…)`, …) to follow a statement's first CTE, each built
+ * from the next free placeholder; their values are appended to `values`. PostgreSQL runs every
+ * data-modifying CTE once, whether or not the statement reads it.
+ */
+export async function sideWriteCtes(values: unknown[], writes: readonly SideWrite[]): Promise<string> {
+  let ctes = "";
+  let count = 0;
+  for (const write of writes) {
+    const part = await write(values.length + 1);
+    if (!part) continue;
+    count += 1;
+    ctes += `, "write${count}" AS (${part.text})`;
+    values.push(...part.values);
+  }
+  return ctes;
+}

@@ -15,7 +15,7 @@ import {
   type StoredTrace,
 } from "./routing-decision-json";
 import { readStoredJson, toStoredJson } from "./stored-json";
-import type { StatementPart } from "~/db/gated-insert";
+import { sideWriteCtes, type StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /** A routing decision as stored, its JSON read back (see routing-decision-json.ts). */
@@ -136,13 +136,7 @@ export async function createDecision(
     decision.moveStatus,
     new Date(),
   ];
-  const sideWrites: string[] = [];
-  for (const write of alongside) {
-    const part = write(values.length + 1);
-    if (!part) continue;
-    sideWrites.push(`, "write${sideWrites.length + 1}" AS (${part.text})`);
-    values.push(...part.values);
-  }
+  const sideWrites = await sideWriteCtes(values, alongside);
   const [row] = await sqlRows<DecisionRow>(
     db,
     `WITH "decision" AS (INSERT INTO "RoutingDecision"
@@ -150,7 +144,7 @@ export async function createDecision(
         "serviceLevel", "settingsVersion", "decidedAt", "moveStatus", "updatedAt")
      VALUES (gen_random_uuid(), $1, $2, $3::"RoutingDecisionStatus", $4::jsonb, $5::text[], $6::text[], $7::jsonb,
              $8::"OrderDeliveryMethod", $9, $10, $11, $12::"DecisionMoveStatus", $13)
-     RETURNING ${DECISION_COLUMNS})${sideWrites.join("")}
+     RETURNING ${DECISION_COLUMNS})${sideWrites}
      SELECT ${DECISION_COLUMNS} FROM "decision"`,
     values,
   );

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { StatementPart } from "~/db/gated-insert";
+import { sideWriteCtes, type StatementPart } from "~/db/gated-insert";
 import { sqlRows, type Db } from "~/db/sql.server";
 
 export interface NewWebhookEvent {
@@ -47,15 +47,10 @@ export async function recordWebhookEventOnceWith(
 ): Promise<string | null> {
   const recorded = webhookEventInsert(event, { requireInstalled });
   const values: unknown[] = [...recorded.values];
-  const parts: string[] = [];
-  for (const write of writes) {
-    const part = await write(values.length + 1);
-    parts.push(`, "write${parts.length + 1}" AS (${part.text})`);
-    values.push(...part.values);
-  }
+  const sideWrites = await sideWriteCtes(values, writes);
   const [row] = await sqlRows<{ id: string }>(
     db,
-    `WITH recorded AS (${recorded.text})${parts.join("")}
+    `WITH recorded AS (${recorded.text})${sideWrites}
      SELECT "id" FROM recorded`,
     values,
   );
