@@ -13,6 +13,9 @@ export interface BossOptions {
   applicationName?: string;
 }
 
+/** pg-boss's schema: its queues, jobs and their partitions. */
+export const JOB_SCHEMA = "pgboss";
+
 /** Starts pg-boss on the database, creating or migrating its schema; queues are made by `ensureJobQueues`. */
 export async function startBoss({
   databaseUrl,
@@ -20,7 +23,7 @@ export async function startBoss({
   maintenanceIntervalSeconds,
   applicationName = "omniroute-jobs",
 }: BossOptions): Promise<PgBoss> {
-  const schema = "pgboss";
+  const schema = JOB_SCHEMA;
   // Workers fetch, complete and fail many short jobs at once: ten connections.
   const db = new PreparedJobDb({ connectionString: databaseUrl, application_name: applicationName, max: 10 });
   const boss = new PgBoss({

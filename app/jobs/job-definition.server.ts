@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import { appJobQueue, noteDefinedJob } from "./app-job-queue.server";
-import { queuedJobPart, type JobPartPlacement } from "./job-insert-part.server";
+import { cancelledWaitingJobPart, queuedJobPart, type JobPartPlacement } from "./job-insert-part.server";
 import { enqueueInTransaction } from "./jobs.server";
 import type { StatementPart } from "~/db/gated-insert";
 import type { Db } from "~/db/sql.server";
@@ -81,6 +81,12 @@ export interface JobDefinition<Payload extends object> extends AnyJobDefinition 
    * when `placement.gate` has a row, with no round trip of its own.
    */
   enqueuePart(payload: Payload, placement: JobPartPlacement, options?: EnqueueOptions): Promise<StatementPart>;
+  /**
+   * Cancels the job queued for this payload's singletonKey while it still waits to start, as a part
+   * of the caller's statement, when `placement.gate` has a row (cancelledWaitingJobPart). Only for a
+   * job with a singletonKey.
+   */
+  cancelWaitingPart(payload: Payload, placement: JobPartPlacement): StatementPart;
 }
 
 export interface EnqueueOptions {
@@ -119,6 +125,10 @@ export function defineJob<Payload extends object>(spec: JobSpec<Payload>): JobDe
     },
     enqueuePart(payload, placement, options) {
       return queuedJobPart((db) => definition.enqueue(db, payload, options), placement);
+    },
+    cancelWaitingPart(payload, placement) {
+      if (!spec.singletonKey) throw new Error(`${spec.queue} jobs have no key to be cancelled by`);
+      return cancelledWaitingJobPart(spec.queue, spec.singletonKey(payload), placement);
     },
     async runStored(data, jobId, attempt) {
       const payload = parse(data, jobId);

@@ -1,6 +1,8 @@
 import type pg from "pg";
 import type { StatementPart } from "~/db/gated-insert";
 import type { SqlExecutor } from "~/db/sql.server";
+import { JOB_SCHEMA } from "./boss.server";
+import { queuePartitionTable } from "./pg-boss-statements";
 
 /** Where a queued job's part goes in its statement: placeholders from `first`, queued only when `gate` has a row. */
 export interface JobPartPlacement {
@@ -44,4 +46,24 @@ export async function queuedJobPart(
     .replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first - 1}`)
     .replace(QUEUE_JOIN, (join) => `${join} AND EXISTS (SELECT 1 FROM ${gate})`);
   return { text, values: insert.values ?? [] };
+}
+
+/**
+ * Cancels, as a part of a larger statement, the job of `queue` queued under `singletonKey` while
+ * it still waits to start, when `gate`'s CTE has a row: pg-boss's own cancel (plans.js
+ * cancelJobs: completed now, state cancelled), by the key instead of the id, on the queue's
+ * partition (decision 044) and through its index of keys (job_i1 or job_i3). A job already taken
+ * by a worker is left to run.
+ */
+export function cancelledWaitingJobPart(
+  queue: string,
+  singletonKey: string,
+  { first, gate }: JobPartPlacement,
+): StatementPart {
+  return {
+    text: `UPDATE ${JOB_SCHEMA}.${queuePartitionTable(queue)} SET completed_on = now(), state = 'cancelled'
+            WHERE name = $${first} AND COALESCE(singleton_key, '') = $${first + 1} AND state = 'created'
+              AND EXISTS (SELECT 1 FROM ${gate})`,
+    values: [queue, singletonKey],
+  };
 }

@@ -97,3 +97,53 @@ describe("a job queued as a part of another statement", () => {
     );
   });
 });
+
+/** Runs the cancel behind a gate CTE that has a row when `open`; returns the states of the key's jobs after. */
+async function cancelBehindGate(key: string, open: boolean): Promise<string[]> {
+  const part = partJob.cancelWaitingPart({ key }, { first: 2, gate: "gate" });
+  await sqlRows(sqlPool, `WITH gate AS (SELECT 1 WHERE $1::boolean), cancelled AS (${part.text}) SELECT 1`, [
+    open,
+    ...part.values,
+  ]);
+  const rows = await sqlRows<{ state: string }>(
+    sqlPool,
+    `SELECT state::text AS state FROM pgboss.job WHERE name = $1 AND singleton_key = $2 ORDER BY created_on`,
+    [partJob.queue, key],
+  );
+  return rows.map((row) => row.state);
+}
+
+describe("a waiting job cancelled as a part of another statement", () => {
+  it("cancels the job its key names while it waits to start, when the gate has a row", async () => {
+    const key = `cancel-${Date.now()}-${Math.random()}`;
+    await partJob.enqueue(sqlPool, { key }, { startAfterSeconds: 30 });
+
+    expect(await cancelBehindGate(key, true)).toEqual(["cancelled"]);
+    // The key is free again: the same work can be queued anew.
+    expect(await runBehindGate(key, true)).toBe(1);
+  });
+
+  it("leaves the job waiting when the gate has no row, and leaves other keys' jobs alone", async () => {
+    const key = `kept-${Date.now()}-${Math.random()}`;
+    const other = `other-${Date.now()}-${Math.random()}`;
+    await partJob.enqueue(sqlPool, { key }, { startAfterSeconds: 30 });
+    await partJob.enqueue(sqlPool, { key: other }, { startAfterSeconds: 30 });
+
+    expect(await cancelBehindGate(key, false)).toEqual(["created"]);
+    expect(await cancelBehindGate(`${other}-not-it`, true)).toEqual([]);
+    expect((await queuedJobs(other)).length).toBe(1);
+    expect(await cancelBehindGate(other, false)).toEqual(["created"]);
+  });
+
+  it("leaves a job a worker has already taken to run", async () => {
+    const key = `taken-${Date.now()}-${Math.random()}`;
+    await partJob.enqueue(sqlPool, { key });
+    await sqlRows(
+      sqlPool,
+      `UPDATE pgboss.job SET state = 'active', started_on = now() WHERE name = $1 AND singleton_key = $2`,
+      [partJob.queue, key],
+    );
+
+    expect(await cancelBehindGate(key, true)).toEqual(["active"]);
+  });
+});

@@ -15,7 +15,7 @@ import {
   type StoredTrace,
 } from "./routing-decision-json";
 import { readStoredJson, toStoredJson } from "./stored-json";
-import { sideWriteCtes, type StatementPart } from "~/db/gated-insert";
+import { sideWriteCtes, type SideWrite, type StatementPart } from "~/db/gated-insert";
 import { sqlExecute, sqlRows, type Db } from "~/db/sql.server";
 
 /** A routing decision as stored, its JSON read back (see routing-decision-json.ts). */
@@ -84,6 +84,26 @@ function readDecision(row: DecisionRow): StoredDecision {
 const DECISION_COLUMNS = Object.keys(DECISION_FIELDS)
   .map((field) => `"${field}"`)
   .join(", ");
+
+/**
+ * The order's decision ($1 shop, $2 order), its columns prefixed `decision.` so that it can join
+ * another statement's row (claimOrderForRouting); read back with {@link readDecisionJoined}.
+ */
+export const DECISION_OF_ORDER_JOINED_SQL = `SELECT ${Object.keys(DECISION_FIELDS)
+  .map((field) => `"${field}" AS "decision.${field}"`)
+  .join(", ")} FROM "RoutingDecision" WHERE "shop" = $1 AND "orderId" = $2`;
+
+export type JoinedDecisionColumns = { [Field in keyof DecisionRow as `decision.${Field}`]: DecisionRow[Field] | null };
+
+/** The decision a row joined with DECISION_OF_ORDER_JOINED_SQL carries; null when the order has none. */
+export function readDecisionJoined(row: JoinedDecisionColumns): StoredDecision | null {
+  if (row["decision.id"] === null) return null;
+  const decision = Object.fromEntries(
+    Object.keys(DECISION_FIELDS).map((field) => [field, row[`decision.${field}` as keyof JoinedDecisionColumns]]),
+  );
+  // Every column of DecisionRow, and the id says the row is there: the others are as stored.
+  return readDecision(decision as DecisionRow);
+}
 
 export async function findDecision(db: Db, shop: string, orderId: string): Promise<StoredDecision | null> {
   const [row] = await sqlRows<DecisionRow>(
@@ -170,6 +190,8 @@ export async function setDecisionMoveStatus(
  * A routing job attempt's end in one statement: the decision's move status when the attempt
  * settled it, and the Admin API cost it spent (added to the order's). Either may be absent.
  * `leaseHolder`'s claim on the order (decision 043) is given back by the same statement.
+ * `whenSettled` writes are made too when routing has settled that fulfilment order (moved it or
+ * found it in place: isSettledByRouting), gated on the CTE {@link SETTLED_GATE}.
  */
 export async function finishDecisionAttempt(
   db: Db,
@@ -177,28 +199,35 @@ export async function finishDecisionAttempt(
   orderId: string,
   end: { moveStatus?: DecisionMoveStatus; cost?: { requested: number; actual: number } },
   leaseHolder: string | null = null,
+  whenSettled?: { fulfillmentOrderId: string; writes: readonly SideWrite[] },
 ): Promise<void> {
   const { moveStatus, cost } = end;
   if (moveStatus === undefined && cost === undefined && leaseHolder === null) return;
+  const values: unknown[] = [
+    shop,
+    orderId,
+    moveStatus ?? null,
+    cost?.requested ?? 0,
+    cost?.actual ?? 0,
+    new Date(),
+    leaseHolder,
+    cost !== undefined,
+  ];
+  let settledCtes = "";
+  if (whenSettled) {
+    values.push(whenSettled.fulfillmentOrderId);
+    settledCtes = `, ${SETTLED_GATE} AS (${settledByRoutingSql(`$${values.length}`)})${await sideWriteCtes(values, whenSettled.writes)}`;
+  }
   await sqlExecute(
     db,
     `WITH released AS (
        DELETE FROM "RoutingLease" WHERE "shop" = $1 AND "orderId" = $2 AND "holder" = $7::uuid
-     )
+     )${settledCtes}
      UPDATE "RoutingDecision"
         SET "moveStatus" = COALESCE($3::"DecisionMoveStatus", "moveStatus"),
             "costRequested" = "costRequested" + $4, "costActual" = "costActual" + $5, "updatedAt" = $6
       WHERE "shop" = $1 AND "orderId" = $2 AND ($3::"DecisionMoveStatus" IS NOT NULL OR $8::boolean)`,
-    [
-      shop,
-      orderId,
-      moveStatus ?? null,
-      cost?.requested ?? 0,
-      cost?.actual ?? 0,
-      new Date(),
-      leaseHolder,
-      cost !== undefined,
-    ],
+    values,
   );
 }
 
@@ -386,14 +415,18 @@ export async function confirmMove(
  * decision sends it. Each of those records queued the fulfilment order's store-task sync.
  */
 export async function isSettledByRouting(db: Db, shop: string, fulfillmentOrderId: string): Promise<boolean> {
-  const rows = await sqlRows<{ settled: number }>(
-    db,
-    `SELECT 1 AS "settled" FROM "FulfillmentMove"
-      WHERE "shop" = $1 AND "fulfillmentOrderId" = $2 AND "status" IN ('MOVED', 'ALREADY_THERE')
-      LIMIT 1`,
-    [shop, fulfillmentOrderId],
-  );
+  const rows = await sqlRows<{ settled: number }>(db, settledByRoutingSql("$2"), [shop, fulfillmentOrderId]);
   return rows.length > 0;
+}
+
+/** The CTE of finishDecisionAttempt's statement that has a row when routing settled the fulfilment order. */
+export const SETTLED_GATE = "settled";
+
+/** A row when routing settled shop $1's fulfilment order (its gid the parameter named) by a move or in place. */
+function settledByRoutingSql(fulfillmentOrderParam: string): string {
+  return `SELECT 1 AS "settled" FROM "FulfillmentMove"
+      WHERE "shop" = $1 AND "fulfillmentOrderId" = ${fulfillmentOrderParam} AND "status" IN ('MOVED', 'ALREADY_THERE')
+      LIMIT 1`;
 }
 
 /** The location ids a decision's assignments name, in order. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { uniqueShop } from "../../tests/support/shops";
-import { finishDecisionAttempt } from "./routing-decisions.server";
+import { finishDecisionAttempt, recordMove, SETTLED_GATE, type MoveRecord } from "./routing-decisions.server";
 import { claimRoutingLease, releaseRoutingLease } from "./routing-leases.server";
 
 const NOW = new Date("2026-12-02T12:00:00.000Z");
@@ -54,5 +54,42 @@ describe("a routing lease", () => {
       { orderId: "1002", holder: other },
     ]);
     expect(await claimRoutingLease(prisma, shop, "1001", other, later(1), 60)).toBe(true);
+  });
+});
+
+describe("a routing attempt's end", () => {
+  it("makes the writes given for a fulfilment order only when routing settled it (moved or found in place)", async () => {
+    const shop = uniqueShop();
+    const move = (fulfillmentOrderId: string, status: MoveRecord["status"]): MoveRecord => ({
+      orderId: "1001",
+      fulfillmentOrderId,
+      fromLocationId: "11",
+      toLocationId: "12",
+      lineItems: null,
+      status,
+      attempted: false,
+    });
+    await recordMove(prisma, shop, move("gid://shopify/FulfillmentOrder/1", "MOVED"));
+    await recordMove(prisma, shop, move("gid://shopify/FulfillmentOrder/2", "ALREADY_THERE"));
+    await recordMove(prisma, shop, move("gid://shopify/FulfillmentOrder/3", "FAILED"));
+    await recordMove(prisma, shop, move("gid://shopify/FulfillmentOrder/4", "PENDING"));
+    // What the write leaves when made: a claim on an order of its own, named after the fulfilment order.
+    const marker = (fulfillmentOrder: string) => ({
+      fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fulfillmentOrder}`,
+      writes: [
+        (first: number) => ({
+          text: `INSERT INTO "RoutingLease" ("shop", "orderId", "holder", "expiresAt")
+                 SELECT $1, $${first}, $${first + 1}::uuid, now() FROM ${SETTLED_GATE}`,
+          values: [`marked-${fulfillmentOrder}`, crypto.randomUUID()],
+        }),
+      ],
+    });
+
+    for (const fulfillmentOrder of ["1", "2", "3", "4", "5"]) {
+      await finishDecisionAttempt(prisma, shop, "1001", {}, crypto.randomUUID(), marker(fulfillmentOrder));
+    }
+
+    const marked = await prisma.routingLease.findMany({ where: { shop }, select: { orderId: true } });
+    expect(marked.map((lease) => lease.orderId).sort()).toEqual(["marked-1", "marked-2"]);
   });
 });

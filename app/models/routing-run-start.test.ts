@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import prisma, { sqlPool } from "~/db.server";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
 import { DEFAULT_STORE_SETTINGS } from "~/domain/store-tasks/settings";
 import { shippedOrderFacts } from "../../tests/support/order-facts";
 import { uniqueShop } from "../../tests/support/shops";
 import { statementsSentDuring } from "../../tests/support/statements";
 import { upsertOrderFacts } from "./routed-orders.server";
+import { createDecision, findDecision } from "./routing-decisions.server";
 import { claimRoutingLease } from "./routing-leases.server";
 import { claimOrderForRouting } from "./routing-run-start.server";
 import { appendRoutingSettingsVersion, UnreadableRoutingSettingsError } from "./routing-settings.server";
@@ -46,7 +47,39 @@ describe("claiming an order for a routing run", () => {
 
     const start = await claimOrderForRouting(prisma, shop, "4002", lease());
 
-    expect(start).toEqual({ facts: null, routingSettings: null, storeSettings: null });
+    expect(start).toEqual({ facts: null, routingSettings: null, storeSettings: null, decision: null });
+  });
+
+  it("reads the decision an earlier run made as the model reads it, through the plain-SQL pool and Prisma alike", async () => {
+    const shop = uniqueShop();
+    await upsertOrderFacts(prisma, shop, shippedOrderFacts("4005"), "WEBHOOK");
+    await createDecision(prisma, shop, {
+      orderId: "4005",
+      status: "ROUTED",
+      assignments: [{ locationId: "1001", lines: [{ sku: "TEE-M", quantity: 1 }], cost: 9.15, distanceMiles: 1.2 }],
+      flags: ["SLA_AT_RISK"],
+      unroutableSkus: [],
+      trace: { stages: [] },
+      deliveryMethod: "SHIPPING",
+      serviceLevel: "STANDARD",
+      settingsVersion: 3,
+      decidedAt: new Date("2026-12-03T11:59:00Z"),
+      moveStatus: "PENDING",
+    });
+    const stored = await findDecision(prisma, shop, "4005");
+
+    const viaPool = await claimOrderForRouting(sqlPool, shop, "4005", lease());
+    const viaPrisma = await claimOrderForRouting(
+      prisma,
+      shop,
+      "4005",
+      lease(undefined, new Date(NOW.getTime() + 60_000)),
+    );
+
+    expect(stored).toMatchObject({ orderId: "4005", settingsVersion: 3, flags: ["SLA_AT_RISK"] });
+    expect(viaPool?.decision).toEqual(stored);
+    expect(viaPrisma?.decision).toEqual(stored);
+    expect(viaPool?.facts).toMatchObject({ orderId: "4005" });
   });
 
   it("is null while another run holds the order, and reads nothing for it", async () => {

@@ -32,6 +32,7 @@ import {
   createDecision,
   findDecision,
   finishDecisionAttempt,
+  SETTLED_GATE,
   recordMove,
   setDecisionMoveStatus,
   type StoredDecision,
@@ -67,7 +68,7 @@ import {
   routingSettingsInForce,
   type CurrentRoutingSettings,
 } from "~/services/routing-settings/settings.server";
-import { enqueueStoreTaskSync } from "~/services/store-tasks/sync-triggers.server";
+import { enqueueStoreTaskSync, storeTaskSyncAfterRoutingCancelPart } from "~/services/store-tasks/sync-triggers.server";
 import { syncTasksToAnswer, type AnsweredAt } from "~/services/store-tasks/sync-fulfillment-order.server";
 import { storeSettingsInForce } from "~/services/store-tasks/store-settings.server";
 import type { StoreSettings } from "~/domain/store-tasks/settings";
@@ -120,7 +121,7 @@ export async function resolveRoutingTrigger(
   const orderGidValue = await fetchOrderIdOfFulfillmentOrder(deps.client(job.shop, meter), job.fulfillmentOrderId);
   if (orderGidValue === null) return null;
   const orderId = requireNumericId(orderGidValue, "Order");
-  const routed = await routeOrderIfFree({ shop: job.shop, orderId }, meter, deps);
+  const routed = await routeOrderIfFree({ shop: job.shop, orderId }, meter, deps, job.fulfillmentOrderId);
   if (routed === null) {
     await inSqlTransaction((tx) => enqueueRouteOrder(tx, { shop: job.shop, orderId, triggerCost: costOf(meter) }));
   }
@@ -162,11 +163,15 @@ export async function routeOrderJob(
  * Routes the order unless another run holds it (null then). Two triggers of one order (one per
  * fulfilment order) must not move the same fulfilment order at once: the loser's error would
  * release the winner's reservations. The claim is given back with the attempt's last write.
+ * `triggeredBy`, the fulfilment order a trigger names: the store-task sync queued with the trigger
+ * to run after routing's turn is cancelled by that write when routing settled it (it would find
+ * nothing to do).
  */
 async function routeOrderIfFree(
   job: RouteOrderJob,
   meter: CostMeter,
   deps: RoutingDependencies,
+  triggeredBy?: string,
 ): Promise<RouteOrderOutcome | null> {
   const holder = randomUUID();
   const start = await claimOrderForRouting(sqlPool, job.shop, job.orderId, {
@@ -183,6 +188,7 @@ async function routeOrderIfFree(
       (await deferredUntilMirrorSynced({ ...job, triggerCost: costSoFar(job, meter) }, deps)) ??
       (await routeAndMove(job.shop, job.orderId, client, deps, {
         facts: start.facts,
+        decision: start.decision,
         routingSettings: routingSettingsInForce(start.routingSettings),
         storeSettings: storeSettingsInForce(start.storeSettings),
       }));
@@ -195,12 +201,23 @@ async function routeOrderIfFree(
       ...(outcome?.kind === "ROUTED" ? { moveStatus: outcome.moveStatus } : {}),
       ...(cost.requested > 0 || cost.actual > 0 ? { cost } : {}),
     };
-    await finishDecisionAttempt(sqlPool, job.shop, job.orderId, end, holder).catch(async (error: unknown) => {
-      // The claim must not outlive the attempt for want of that statement: the next run would
-      // wait for it to lapse.
-      await releaseRoutingLease(sqlPool, job.shop, job.orderId, holder).catch(() => undefined);
-      throw error;
-    });
+    const whenSettled = triggeredBy
+      ? {
+          fulfillmentOrderId: shopifyGid("FulfillmentOrder", triggeredBy),
+          writes: [
+            (first: number) =>
+              storeTaskSyncAfterRoutingCancelPart(job.shop, triggeredBy, { first, gate: SETTLED_GATE }),
+          ],
+        }
+      : undefined;
+    await finishDecisionAttempt(sqlPool, job.shop, job.orderId, end, holder, whenSettled).catch(
+      async (error: unknown) => {
+        // The claim must not outlive the attempt for want of that statement: the next run would
+        // wait for it to lapse.
+        await releaseRoutingLease(sqlPool, job.shop, job.orderId, holder).catch(() => undefined);
+        throw error;
+      },
+    );
   }
 }
 
@@ -244,6 +261,8 @@ async function deferredUntilMirrorSynced(
 /** What a run read as it claimed its order (claimOrderForRouting), the settings' defaults filled in. */
 interface RunStart {
   facts: OrderFacts | null;
+  /** The decision an earlier run made, read with the claim. */
+  decision: StoredDecision | null;
   routingSettings: CurrentRoutingSettings;
   storeSettings: StoreSettings;
 }
@@ -285,8 +304,9 @@ async function routeAndMove(
           read.checkoutPromise,
           learntFromFulfillmentOrders(facts, open),
           start.routingSettings,
+          { decision: start.decision },
         )
-      : await findDecision(sqlPool, shop, orderId);
+      : start.decision;
   if (!decision) return { kind: "NOTHING_TO_ROUTE" };
   // The move status an outcome ROUTED carries is written by routeOrderJob, with the attempt's cost.
   if (decision.status === "UNROUTABLE") return { kind: "ROUTED", decision, moveStatus: "NONE" };
@@ -351,7 +371,10 @@ function reservationsOf(assignments: readonly Assignment[]): ReservationLine[] {
  * pickup_promise metafield (the promise checkout showed, signed), which the promise recorded
  * with a pickup order keeps when it holds. `learnt` is what routing read of the order from its
  * fulfilment orders, decided on and recorded with the decision. `routingSettings` are the ones in
- * force, read with the run's claim; read here when not given.
+ * force, read with the run's claim; read here when not given. `claimed` is given by a run that
+ * holds the order's claim (claimOrderForRouting), with the decision it read as it took it: only
+ * such a run decides the order, so none made since. Without it the decision is looked for under
+ * the locks, for callers that decide without a claim.
  */
 export async function decideOrder(
   shop: string,
@@ -360,13 +383,18 @@ export async function decideOrder(
   checkoutPromise: string | null = null,
   learnt: LearntOrderFacts | null = null,
   routingSettings?: CurrentRoutingSettings,
+  claimed?: { decision: StoredDecision | null },
 ): Promise<StoredDecision> {
   const facts = learnt ? { ...recordedFacts, ...learnt } : recordedFacts;
+  if (claimed?.decision) {
+    if (learnt) await completeOrderFacts(sqlPool, shop, facts.orderId, learnt);
+    return claimed.decision;
+  }
   const { settings, version } = routingSettings ?? (await currentRoutingSettings(shop));
   const skus = [...new Set(facts.lines.map((line) => line.sku))];
   return inSqlTransaction(async (tx) => {
     await lockSkusForRouting(tx, shop, skus);
-    const existing = await findDecision(tx, shop, facts.orderId);
+    const existing = claimed ? null : await findDecision(tx, shop, facts.orderId);
     if (existing) {
       if (learnt) await completeOrderFacts(tx, shop, facts.orderId, learnt);
       return existing;

@@ -226,13 +226,13 @@ describe("an order routed to a store", () => {
       expect(detail!.dueAt).not.toBeNull();
       expect(await plannedSteps(order)).not.toEqual([]);
       // Nor queued by fulfillment_orders/moved (decision 045): only the sync queued when Shopify
-      // assigned it, which found it settled by routing and read nothing.
+      // assigned it, which routing cancelled as it ended, having settled the fulfilment order.
       const { rows } = await boss.getDb().executeSql(
-        `SELECT data->>'unlessRouted' AS "unlessRouted" FROM pgboss.job
+        `SELECT data->>'unlessRouted' AS "unlessRouted", state::text AS state FROM pgboss.job
           WHERE name = 'store-tasks.sync-fulfillment-order' AND data->>'fulfillmentOrderId' = $1`,
         [fulfillmentOrderId],
       );
-      expect(rows).toEqual([{ unlessRouted: "true" }]);
+      expect(rows).toEqual([{ unlessRouted: "true", state: "cancelled" }]);
     },
   );
 

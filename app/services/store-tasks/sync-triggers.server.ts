@@ -43,6 +43,22 @@ export function storeTaskSyncAfterRoutingPart(
   );
 }
 
+/**
+ * Cancels, as a part of the caller's statement, the sync queued by storeTaskSyncAfterRoutingPart
+ * while it still waits, when `placement.gate` has a row: routing settled the fulfilment order,
+ * so the sync would only have looked and done nothing.
+ */
+export function storeTaskSyncAfterRoutingCancelPart(
+  shop: string,
+  fulfillmentOrderId: string,
+  placement: JobPartPlacement,
+): StatementPart {
+  return storeTasksSyncFulfillmentOrderJob.cancelWaitingPart(
+    { shop, fulfillmentOrderId: requireNumericId(fulfillmentOrderId, "FulfillmentOrder"), unlessRouted: true },
+    placement,
+  );
+}
+
 /** Queues the sync of every fulfilment order of the order that has an open task (a cancellation ends them). */
 export async function enqueueStoreTaskSyncsOfOrder(tx: Db, shop: string, orderId: string): Promise<void> {
   const tasks = await openStoreTasksOfOrder(tx, shop, orderId);
