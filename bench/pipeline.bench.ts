@@ -298,17 +298,18 @@ async function main(scale: Scale): Promise<void> {
         samples.count === 0 ? "-" : `${formatMs(samples.percentile(0.5))}/${formatMs(samples.percentile(0.95))}`;
       const queuedBehind = rows.filter((row) => row.name === "routing.route-order").length;
       // Store-task syncs that read the fulfilment order from Shopify (not the one queued when Shopify
-      // assigned it, which routing's record of the move or stay makes a no-op): decisions 042 and 045.
-      const [syncs] = await prisma.$queryRaw<{ reading: number; afterRouting: number }[]>`
+      // assigned it, which routing cancels once it has moved or kept the fulfilment order): decisions 042, 045, 051.
+      const [syncs] = await prisma.$queryRaw<{ reading: number; afterRouting: number; cancelled: number }[]>`
         SELECT count(*) FILTER (WHERE data->>'unlessRouted' IS NULL)::int AS "reading",
-               count(*) FILTER (WHERE data->>'unlessRouted' = 'true')::int AS "afterRouting"
+               count(*) FILTER (WHERE data->>'unlessRouted' = 'true')::int AS "afterRouting",
+               count(*) FILTER (WHERE data->>'unlessRouted' = 'true' AND state = 'cancelled')::int AS "cancelled"
           FROM pgboss.job
          WHERE name = 'store-tasks.sync-fulfillment-order' AND created_on >= ${new Date(since)}`;
       return (
         `trigger job (routes the order) waits ${pair(waits["routing.resolve-trigger"])}, runs ${pair(runs["routing.resolve-trigger"])}; ` +
         `${queuedBehind} routing job(s) queued behind a busy order, waits ${pair(waits["routing.route-order"])}, ` +
         `runs ${pair(runs["routing.route-order"])}; store-task syncs queued: ${syncs?.reading ?? 0} to read Shopify, ` +
-        `${syncs?.afterRouting ?? 0} after routing's turn`
+        `${syncs?.afterRouting ?? 0} after routing's turn (${syncs?.cancelled ?? 0} of them cancelled by routing)`
       );
     };
 

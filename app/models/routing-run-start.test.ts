@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import prisma, { sqlPool } from "~/db.server";
 import { DEFAULT_ROUTING_SETTINGS } from "~/domain/routing-settings/settings";
 import { DEFAULT_STORE_SETTINGS } from "~/domain/store-tasks/settings";
-import { shippedOrderFacts } from "../../tests/support/order-facts";
+import { shippedOrderDecision, shippedOrderFacts } from "../../tests/support/order-facts";
 import { uniqueShop } from "../../tests/support/shops";
 import { statementsSentDuring } from "../../tests/support/statements";
 import { upsertOrderFacts } from "./routed-orders.server";
@@ -53,19 +53,7 @@ describe("claiming an order for a routing run", () => {
   it("reads the decision an earlier run made as the model reads it, through the plain-SQL pool and Prisma alike", async () => {
     const shop = uniqueShop();
     await upsertOrderFacts(prisma, shop, shippedOrderFacts("4005"), "WEBHOOK");
-    await createDecision(prisma, shop, {
-      orderId: "4005",
-      status: "ROUTED",
-      assignments: [{ locationId: "1001", lines: [{ sku: "TEE-M", quantity: 1 }], cost: 9.15, distanceMiles: 1.2 }],
-      flags: ["SLA_AT_RISK"],
-      unroutableSkus: [],
-      trace: { stages: [] },
-      deliveryMethod: "SHIPPING",
-      serviceLevel: "STANDARD",
-      settingsVersion: 3,
-      decidedAt: new Date("2026-12-03T11:59:00Z"),
-      moveStatus: "PENDING",
-    });
+    await createDecision(prisma, shop, shippedOrderDecision("4005", { settingsVersion: 3, moveStatus: "PENDING" }));
     const stored = await findDecision(prisma, shop, "4005");
 
     const viaPool = await claimOrderForRouting(sqlPool, shop, "4005", lease());

@@ -168,6 +168,14 @@ export interface StoreTaskSyncReads {
   timing: StoreLocationTiming | null;
   /** The fulfilment orders of the order's open tasks (openStoreTasksOfOrder). */
   openTaskFulfillmentOrderIds: string[];
+  /** Whether the pickup code offered for a new task is an open task's already (isPickupCodeInUse); false when none was offered. */
+  pickupCodeInUse: boolean;
+}
+
+/** A row when shop $1's pickup code (the parameter named) is an open task's. */
+function pickupCodeInUseSql(codeParam: string): string {
+  return `SELECT 1 AS "inUse" FROM "StoreTask"
+      WHERE "shop" = $1 AND "pickupCode" = ${codeParam} AND "state" IN ${OPEN_STATES_SQL} LIMIT 1`;
 }
 
 /**
@@ -175,16 +183,18 @@ export interface StoreTaskSyncReads {
  * storeLocationTiming, openStoreTasksOfOrder's fulfilment orders, and whether the app has recorded
  * the order as cancelled (orders/cancelled). The order's row is locked until the transaction ends,
  * so a cancellation recorded meanwhile either shows here or, waiting for this transaction, finds
- * the tasks it wrote.
+ * the tasks it wrote. `pickupCode`, drawn for a task the sync may create, is looked up too.
  */
 export async function readForStoreTaskSync(
   tx: SqlDb,
   shop: string,
   orderId: string,
   locationId: string | null,
+  pickupCode: string | null = null,
 ): Promise<StoreTaskSyncReads> {
   const [row] = await sqlRows<{
     cancelled: boolean;
+    pickupCodeInUse: boolean;
     openTaskFulfillmentOrderIds: string[];
     hasProfile: boolean;
     isStore: boolean;
@@ -199,6 +209,7 @@ export async function readForStoreTaskSync(
                        WHERE "shop" = $1 AND "orderId" = $2 FOR SHARE), false) AS "cancelled",
             ARRAY(SELECT DISTINCT "fulfillmentOrderId" FROM "StoreTask"
                    WHERE "shop" = $1 AND "orderId" = $2 AND "state" IN ${OPEN_STATES_SQL}) AS "openTaskFulfillmentOrderIds",
+            ($4::text IS NOT NULL AND EXISTS (${pickupCodeInUseSql("$4")})) AS "pickupCodeInUse",
             p."locationId" IS NOT NULL AS "hasProfile",
             COALESCE(p."kind" = 'STORE' AND p."deletedAt" IS NULL, false) AS "isStore",
             p."timeZone", p."openingHours", p."preparationMinutes", p."sameDayCutoff", p."shopifyPickupTime"
@@ -210,7 +221,7 @@ export async function readForStoreTaskSync(
            JOIN "Location" l ON l."shop" = p."shop" AND l."locationId" = p."locationId"
           WHERE p."shop" = $1 AND p."locationId" = $3
        ) p ON true`,
-    [shop, orderId, locationId],
+    [shop, orderId, locationId, pickupCode],
   );
   if (!row) throw new Error("A store-task sync's reads came back without a row");
   return {
@@ -227,6 +238,7 @@ export async function readForStoreTaskSync(
           }
         : null,
     openTaskFulfillmentOrderIds: row.openTaskFulfillmentOrderIds,
+    pickupCodeInUse: row.pickupCodeInUse,
   };
 }
 
@@ -407,12 +419,7 @@ export function openStoreTasksOfOrder(
 
 /** Whether an open task of the shop shows this pickup code. */
 export async function isPickupCodeInUse(db: SqlDb, shop: string, pickupCode: string): Promise<boolean> {
-  const rows = await sqlRows(
-    db,
-    `SELECT 1 AS "inUse" FROM "StoreTask"
-      WHERE "shop" = $1 AND "pickupCode" = $2 AND "state" IN ${OPEN_STATES_SQL} LIMIT 1`,
-    [shop, pickupCode],
-  );
+  const rows = await sqlRows(db, pickupCodeInUseSql("$2"), [shop, pickupCode]);
   return rows.length > 0;
 }
 

@@ -537,7 +537,29 @@ describe("what a sync reads besides its tasks", () => {
       locationIsStore: false,
       timing: null,
       openTaskFulfillmentOrderIds: [],
+      pickupCodeInUse: false,
     });
+  });
+
+  it("says whether the pickup code offered for a new task is an open task's, as isPickupCodeInUse does", async () => {
+    const shop = uniqueShop();
+    const open = await newTask(shop);
+    const ended = await newTask(shop);
+    await prisma.storeTask.update({ where: { id: ended }, data: { state: "CANCELLED", endedAt: LATER } });
+    const codeOf = async (id: string) => (await prisma.storeTask.findUniqueOrThrow({ where: { id } })).pickupCode;
+    const offered = { open: await codeOf(open), ended: await codeOf(ended), fresh: "FRESH1" };
+
+    for (const [kind, pickupCode] of Object.entries(offered)) {
+      const reads = await readForStoreTaskSync(sqlPool, shop, "8801", null, pickupCode);
+      expect({ kind, inUse: reads.pickupCodeInUse }).toEqual({
+        kind,
+        inUse: await isPickupCodeInUse(sqlPool, shop, pickupCode),
+      });
+    }
+    expect(await isPickupCodeInUse(sqlPool, shop, offered.open)).toBe(true);
+    expect(await isPickupCodeInUse(sqlPool, shop, offered.ended)).toBe(false);
+    // Another shop's open task does not make the code taken here.
+    expect((await readForStoreTaskSync(sqlPool, uniqueShop(), "8801", null, offered.open)).pickupCodeInUse).toBe(false);
   });
 
   it("locks the order's row until its transaction ends: a cancellation recorded meanwhile waits for it", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma, StoreTaskState } from "@prisma/client";
 import type { RunningEmulator } from "../../dev/emulator/server";
 import { sessionTokenFor, startTestEmulator } from "../../tests/support/emulator";
-import { shippedOrderFacts } from "../../tests/support/order-facts";
+import { shippedOrderDecision, shippedOrderFacts } from "../../tests/support/order-facts";
 import { TEST_APP } from "../../tests/support/shopify-app";
 import type { loader as orderLoader } from "./app.orders.$orderId";
 
@@ -26,19 +26,7 @@ async function seedRoutedOrder(orderId: string): Promise<void> {
   const { upsertOrderFacts } = await import("~/models/routed-orders.server");
   const { createDecision } = await import("~/models/routing-decisions.server");
   await upsertOrderFacts(prisma, emulator.shop, shippedOrderFacts(orderId), "WEBHOOK");
-  await createDecision(prisma, emulator.shop, {
-    orderId,
-    status: "ROUTED",
-    assignments: [{ locationId: "1001", lines: [{ sku: "TEE-M", quantity: 1 }], cost: 9.15, distanceMiles: 1.2 }],
-    flags: ["SLA_AT_RISK"],
-    unroutableSkus: [],
-    trace: { stages: [] },
-    deliveryMethod: "SHIPPING",
-    serviceLevel: "STANDARD",
-    settingsVersion: null,
-    decidedAt: new Date("2026-11-27T15:04:30Z"),
-    moveStatus: "DONE",
-  });
+  await createDecision(prisma, emulator.shop, shippedOrderDecision(orderId));
 }
 
 function load(orderId: string) {

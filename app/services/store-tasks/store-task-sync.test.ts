@@ -309,6 +309,25 @@ describe("an order routed to a store", () => {
     expect(counting.reads()).toBe(1);
   });
 
+  it("draws its pickup code again when the first draw is another open task's", async () => {
+    const [first, second] = [placePickup(1), placePickup(1)];
+    await routedAndSynced([first!, second!]);
+    const [taken] = await tasksOf(first!);
+    const [replaced] = await tasksOf(second!);
+    await prisma.storeTask.delete({ where: { id: replaced!.id } });
+    const draws = [taken!.pickupCode, "FRESH2"];
+    const deps = { ...sync.defaultStoreTaskSyncDependencies, pickupCode: () => draws.shift() ?? "SPARE9" };
+
+    const outcome = await sync.syncFulfillmentOrderTasks(
+      { shop: emulator.shop, fulfillmentOrderId: replaced!.fulfillmentOrderId },
+      deps,
+    );
+
+    expect(outcome.created).toHaveLength(1);
+    expect(await tasksOf(second!)).toMatchObject([{ id: outcome.created[0], pickupCode: "FRESH2", state: "NEW" }]);
+    expect(draws).toEqual([]);
+  });
+
   it("is named by its order when its sync gives up", async () => {
     const order = placePickup();
     await routedAndSynced([order]);

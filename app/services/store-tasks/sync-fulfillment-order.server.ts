@@ -84,7 +84,18 @@ const WORKABLE_STATUSES = new Set(["OPEN", "IN_PROGRESS"]);
 /** Draws of a code already in use (one in a billion per open task) before giving up. */
 const PICKUP_CODE_DRAWS = 10;
 
-async function unusedPickupCode(tx: Db, shop: string, deps: PickupCodes, preferred?: string): Promise<string> {
+/**
+ * `preferred` when no open task has it, else the first unused draw. `checked`, a code already looked
+ * up (a draw offered to readForStoreTaskSync), goes first without a second look when it was free.
+ */
+async function unusedPickupCode(
+  tx: Db,
+  shop: string,
+  deps: PickupCodes,
+  preferred?: string,
+  checked?: { code: string; inUse: boolean },
+): Promise<string> {
+  if (checked && !checked.inUse) return checked.code;
   if (preferred && !(await isPickupCodeInUse(tx, shop, preferred))) return preferred;
   for (let draw = 0; draw < PICKUP_CODE_DRAWS; draw++) {
     const code = deps.pickupCode();
@@ -251,7 +262,9 @@ async function syncInTransaction(
 ): Promise<StoreTaskSyncOutcome> {
   // A cancellation that arrived since Shopify was read counts: tasks must not outlive it. Read
   // (and the order's row locked) before the tasks are.
-  const reads = read && (await readForStoreTaskSync(tx, shop, read.orderId, read.locationId));
+  // A code for a task this sync may create, looked up with the reads rather than on its own.
+  const drawn = read ? deps.pickupCode() : null;
+  const reads = read && (await readForStoreTaskSync(tx, shop, read.orderId, read.locationId, drawn));
   const fo = read && reads && { ...read, orderCancelled: read.orderCancelled || reads.orderCancelled };
   const tasks = await lockTasksOfFulfillmentOrder(tx, shop, fulfillmentOrderId);
   const locationIsStore = fo?.locationId ? (reads?.locationIsStore ?? false) : false;
@@ -274,7 +287,8 @@ async function syncInTransaction(
   const facts = factsOf(fo, fo.locationId);
   switch (plan.here.action) {
     case "CREATE": {
-      const pickupCode = await unusedPickupCode(tx, shop, deps);
+      const checked = drawn !== null && reads ? { code: drawn, inUse: reads.pickupCodeInUse } : undefined;
+      const pickupCode = await unusedPickupCode(tx, shop, deps, undefined, checked);
       const dueAt = await dueAtOf(tx, shop, facts, at, storeSettings, reads?.timing ?? null);
       const taskId = await createStoreTask(tx, shop, facts, { pickupCode, at, dueAt });
       outcome.created.push(taskId);
