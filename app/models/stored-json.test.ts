@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import type { OpeningHours } from "~/domain/locations/opening-hours";
-import { shippedOrderFacts } from "../../tests/support/order-facts";
+import { shippedOrderDecision, shippedOrderFacts } from "../../tests/support/order-facts";
 import { uniqueShop } from "../../tests/support/shops";
 import { listLiveLocations, updateLocationProfile, type ProfileChange } from "./locations.server";
 import { findOrderFacts, listRecentOrderFacts, upsertOrderFacts } from "./routed-orders.server";
@@ -25,12 +25,8 @@ import { UnreadableRowError } from "./stored-json";
 const DECIDED_AT = new Date("2026-11-27T15:04:00Z");
 
 function newDecision(orderId: string, overrides: Partial<NewDecision> = {}): NewDecision {
-  return {
-    orderId,
-    status: "ROUTED",
+  return shippedOrderDecision(orderId, {
     assignments: [{ locationId: "1001", lines: [{ sku: "TEE-M", quantity: 2 }], cost: 9.15, distanceMiles: 1.2 }],
-    flags: ["SLA_AT_RISK"],
-    unroutableSkus: [],
     trace: {
       stages: [
         {
@@ -55,13 +51,10 @@ function newDecision(orderId: string, overrides: Partial<NewDecision> = {}): New
         },
       ],
     },
-    deliveryMethod: "SHIPPING",
-    serviceLevel: "STANDARD",
-    settingsVersion: null,
     decidedAt: DECIDED_AT,
     moveStatus: "PENDING",
     ...overrides,
-  };
+  });
 }
 
 /** A decision row written around the model, as a bug or a hand edit could leave it. */
