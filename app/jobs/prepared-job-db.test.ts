@@ -124,6 +124,31 @@ describe("pg-boss's connection with prepared statements", () => {
     expect(await genericPlanOf(completions[0]!, `'${queue}', ARRAY[gen_random_uuid()], null`)).toMatch(
       /Index Cond: \(\(name = \$1\) AND \(id = ANY \(\$2\)\)\)/,
     );
+    // So does the fetch, planned while its queue is small: it sets active the jobs it picked,
+    // found by id, rather than walking every job of the queue to match them (decision 052).
+    const fetchPlan = await genericPlanOf(fetches[0]!, `'${queue}', 5`);
+    expect(fetchPlan).toMatch(/Index Cond: \(\(name = \$1\) AND \(id = ANY \(\(InitPlan \d+\)\.col1\)\)\)/);
+    expect(fetchPlan).not.toMatch(/Join Filter/);
+  });
+
+  it("fetches one job per key from a singleton queue, as pg-boss's own fetch does", async () => {
+    const boss = await startBoss({ databaseUrl, supervise: false, applicationName: `${APPLICATION_NAME}-singleton` });
+    const queue = `test.prepared-job-db-singleton-${crypto.randomUUID()}`;
+    try {
+      await boss.createQueue(queue, { name: queue, policy: "singleton" });
+      const first = await boss.send(queue, { n: 1 }, { singletonKey: "order-1" });
+      const second = await boss.send(queue, { n: 2 }, { singletonKey: "order-1" });
+      const other = await boss.send(queue, { n: 3 }, { singletonKey: "order-2" });
+      expect([first, second, other].every(Boolean)).toBe(true);
+
+      const fetched = await boss.fetch<{ n: number }>(queue, { batchSize: 5 });
+      expect(fetched.map((job) => job.data.n).sort()).toEqual([1, 3]);
+      expect((await boss.getJobById(queue, second!))?.state).toBe("created");
+      // While the key's job is active, its next one waits.
+      expect(await boss.fetch(queue, { batchSize: 5 })).toEqual([]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 
   it("finds nothing, as pg-boss's own statement does, when fetching from a queue that was never created", async () => {
