@@ -96,7 +96,8 @@ export const SHOP_DATA_TABLES: readonly ShopDataTable[] = [
     model: "WebhookEvent",
     eraseShop: async (tx, shop) => (await tx.webhookEvent.deleteMany({ where: { shop } })).count,
     customerData: {
-      // Payloads are kept for replay and audit; one that concerns the customer goes whole.
+      // Payloads are kept for audit (an order's as its summary, decision 053); one that concerns
+      // the customer goes whole.
       redact: async (tx, shop, customer) =>
         (await tx.webhookEvent.deleteMany({ where: webhookEventsOf(shop, customer) })).count,
       export: (tx, shop, customer) =>

@@ -84,6 +84,31 @@ describe("webhooks from the emulator", () => {
     });
   });
 
+  it("keep of the order's body only its summary (name, dates, lines, shipping lines): none of the shopper's addresses or contact", async () => {
+    emulator = await startTestEmulator(deliverToApp());
+    await installedShop(emulator.shop);
+    await prisma.webhookEvent.deleteMany({ where: { shop: emulator.shop } });
+    const order = placeShippingOrder(emulator);
+    await emulator.webhooks.idle();
+
+    const [event] = await prisma.webhookEvent.findMany({ where: { shop: emulator.shop, topic: "ORDERS_CREATE" } });
+    const sku = emulator.scenario.products[0]!.variants[0]!.sku;
+    expect(event?.payload).toEqual({
+      id: String(order.legacyResourceId),
+      name: order.name,
+      created_at: expect.any(String),
+      cancelled_at: null,
+      line_items: [{ sku, quantity: 1 }],
+      shipping_lines: [{ title: "Standard", code: expect.anything() }],
+    });
+    const kept = JSON.stringify(event?.payload);
+    for (const personal of ["shopper@example.com", "+13125550123", "Wacker", "Ada"])
+      expect(kept).not.toContain(personal);
+    // It is still found by the customer and order it concerns (customers/redact, data requests).
+    expect(event?.orderIds).toEqual([String(order.legacyResourceId)]);
+    expect(event?.customerId).toMatch(/^[1-9][0-9]*$/);
+  });
+
   it("reject a tampered body with 401, store nothing, and are retried until the emulator gives up", async () => {
     emulator = await startTestEmulator(deliverToApp((body) => body.replace('"Standard"', '"Free"')));
     await installedShop(emulator.shop);

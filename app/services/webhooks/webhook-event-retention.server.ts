@@ -4,8 +4,9 @@ import { deleteWebhookEventsReceivedBefore } from "~/models/webhook-events.serve
 
 /**
  * How long received webhooks are kept. Their ids deduplicate redeliveries, which Shopify makes
- * for up to 48 hours; a month also leaves room to investigate what arrived. Payloads hold
- * customers' order details, so they are not kept longer than that.
+ * for up to 48 hours; a month also leaves room to investigate what arrived. Payloads still
+ * name customers' orders (an order's body is kept as its summary, without the shopper's
+ * addresses or contact: decision 053), so they are not kept longer than that.
  */
 export const WEBHOOK_EVENT_RETENTION_DAYS = 30;
 

@@ -79,6 +79,25 @@ export function orderFactsOf(body: OrderPayload): OrderFacts {
   };
 }
 
+/**
+ * What the app keeps of an order body in the webhook's record: the order's name, when it was
+ * placed or cancelled, its lines' SKUs and quantities and its shipping lines (the dashboard's
+ * recent orders read them). Not the rest: Shopify's body (tens of kilobytes for a large order)
+ * holds the shopper's addresses, contact and payment details, which the app keeps only where it
+ * uses them (the order's contact, for its messages), and storing it whole cost PostgreSQL a
+ * compressed write of every order's body.
+ */
+export function storedOrderSummaryOf(body: OrderPayload) {
+  return {
+    id: body.id,
+    name: body.name,
+    created_at: body.created_at,
+    cancelled_at: body.cancelled_at ?? null,
+    line_items: body.line_items.map((line) => ({ sku: line.sku ?? null, quantity: line.quantity })),
+    shipping_lines: body.shipping_lines.map((line) => ({ title: line.title ?? null, code: line.code ?? null })),
+  };
+}
+
 /** How to reach the order's shopper, as the body gives it (the notification cadence's recipients). */
 export function orderContactOf(body: OrderPayload): OrderContactFacts {
   return {

@@ -2,7 +2,7 @@ import { releaseReservations } from "~/models/inventory-reservations.server";
 import { upsertOrderFacts } from "~/models/routed-orders.server";
 import { enqueueStoreTaskSyncsOfOrder } from "~/services/store-tasks/sync-triggers.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
-import { orderFactsOf, orderPayload } from "./order-payload";
+import { orderFactsOf, orderPayload, storedOrderSummaryOf } from "./order-payload";
 
 /**
  * orders/cancelled: the order is marked cancelled (routing leaves it alone from then on) and
@@ -13,6 +13,7 @@ export const ordersCancelled: WebhookTopicHandler<typeof orderPayload> = {
   topic: "ORDERS_CANCELLED",
   payload: orderPayload,
   subject: (body) => ({ customerId: body.customer?.id ?? null, orderIds: [body.id] }),
+  stored: storedOrderSummaryOf,
   async apply(tx, webhook) {
     const facts = orderFactsOf(webhook.payload);
     await upsertOrderFacts(

@@ -1,7 +1,7 @@
 import { sqlPool } from "~/db.server";
 import { recordOrderCreatedOnce } from "~/models/order-created-webhooks.server";
 import type { WebhookTopicHandler } from "../receive-webhook.server";
-import { orderContactOf, orderFactsOf, orderPayload } from "./order-payload";
+import { orderContactOf, orderFactsOf, orderPayload, storedOrderSummaryOf } from "./order-payload";
 
 /**
  * orders/create: the event is recorded (found by customers/redact through its customer and
@@ -14,6 +14,7 @@ export const ordersCreate: WebhookTopicHandler<typeof orderPayload> = {
   topic: "ORDERS_CREATE",
   payload: orderPayload,
   subject: (body) => ({ customerId: body.customer?.id ?? null, orderIds: [body.id] }),
+  stored: storedOrderSummaryOf,
   async recordAndApply(event, payload) {
     await recordOrderCreatedOnce(sqlPool, event, orderFactsOf(payload), orderContactOf(payload));
   },
