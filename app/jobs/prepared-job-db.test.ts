@@ -142,8 +142,12 @@ describe("pg-boss's connection with prepared statements", () => {
       expect([first, second, other].every(Boolean)).toBe(true);
 
       const fetched = await boss.fetch<{ n: number }>(queue, { batchSize: 5 });
-      expect(fetched.map((job) => job.data.n).sort()).toEqual([1, 3]);
-      expect((await boss.getJobById(queue, second!))?.state).toBe("created");
+      // One of order-1's two (pg-boss does not say which), and order-2's.
+      expect(fetched).toHaveLength(2);
+      expect(fetched.map((job) => job.id)).toContain(other);
+      const waiting = [first, second].filter((id) => !fetched.some((job) => job.id === id));
+      expect(waiting).toHaveLength(1);
+      expect((await boss.getJobById(queue, waiting[0]!))?.state).toBe("created");
       // While the key's job is active, its next one waits.
       expect(await boss.fetch(queue, { batchSize: 5 })).toEqual([]);
     } finally {
