@@ -10,7 +10,8 @@
 //
 // PIPELINE_ONLY=ingest runs the ingest windows alone (PIPELINE_ONLY=routing the routing ones);
 // BENCH_PROFILE=<file>.cpuprofile writes a CPU profile of the 200/s ingest window (bench/window-profile.ts),
-// BENCH_PROFILE_ROUTING one of the 20/s routing window.
+// BENCH_PROFILE_ROUTING one of the 20/s routing window; PIPELINE_WORKER_CPU_PROFILE=<dir> and
+// PIPELINE_EMULATOR_CPU_PROFILE=<dir> write the worker processes' and the emulator's, whole runs.
 import { requireNumericId } from "../app/domain/shopify-ids";
 import { installShop, webhookAction } from "../tests/support/routing-app";
 import { webhookRequest } from "../tests/support/shopify-app";

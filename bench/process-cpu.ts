@@ -87,6 +87,11 @@ export class AppCpu {
   }
 }
 
+/** PIPELINE_WORKER_CPU_PROFILE=<dir> writes each worker process's CPU profile there when it stops. */
+const WORKER_PROFILE_FLAGS = process.env.PIPELINE_WORKER_CPU_PROFILE
+  ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PIPELINE_WORKER_CPU_PROFILE}`]
+  : [];
+
 /**
  * `npm run worker` processes with this process's environment (the bench sets the app's before
  * forking): each takes jobs from the same queues, as a deployment's worker processes do.
@@ -94,7 +99,10 @@ export class AppCpu {
 export async function startWorkerProcesses(count: number): Promise<ChildProcess[]> {
   const script = path.join(import.meta.dirname, "..", "scripts", "worker.ts");
   const workers = Array.from({ length: count }, () =>
-    spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"], env: process.env }),
+    spawn(process.execPath, [...WORKER_PROFILE_FLAGS, "--import", "tsx", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: process.env,
+    }),
   );
   await Promise.all(
     workers.map(
