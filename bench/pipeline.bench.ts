@@ -5,8 +5,6 @@
 // chicago: webhook ingest at 200/s, then orders at 20/s routed end to end (decision taken,
 // fulfilment orders moved); then each stepped up until its aim fails, for `capacity:`. The last
 // line is the 200/s and 20/s figures. national: the full inventory sync, then routing stepped up.
-// Before ingest and before routing, the writes so far are vacuumed and analysed, as autovacuum keeps
-// up with them in service, and that maintenance's PostgreSQL CPU is printed apart.
 // CPU figures are per unit of work: the app's (this web process, less what the in-process load
 // generator costs, plus the worker processes), and apart from it the emulator's and PostgreSQL's.
 //
@@ -182,25 +180,6 @@ async function main(scale: Scale): Promise<void> {
         `emulator in its own process, ${WORKER_PROCESSES > 0 ? `${WORKER_PROCESSES} worker process(es) beside this web one` : "workers in this process"}): full inventory sync of ${mirrored} levels in ${formatMs(syncMs)} ms ` +
         `(${formatMs(syncCpuMs)} ms CPU here); all set up in ${formatMs(performance.now() - setupStartedAt)} ms`,
     );
-
-    /**
-     * Autovacuum's work for the writes made so far, done now and measured apart: a database in
-     * service vacuums and analyses as it goes, so routing's windows should not pay at once for the
-     * full sync's and ingest's writes, as they did when autovacuum's first look at this new database
-     * (a minute in) landed in one of them. Its PostgreSQL CPU is printed per unit of the work that
-     * made it, which is that work's cost as much as the windows' own.
-     */
-    const catchUpMaintenance = async (after: string, units: number, unit: string) => {
-      const startedAt = performance.now();
-      const cpu = appCpu.read();
-      await prisma.$executeRawUnsafe("VACUUM (ANALYZE)");
-      const databaseMs = appCpu.since(cpu).database;
-      console.log(
-        `maintenance after ${after}: VACUUM (ANALYZE) in ${formatMs(performance.now() - startedAt)} ms, ` +
-          `${formatMs(databaseMs)} ms of PostgreSQL CPU (${((databaseMs / Math.max(1, units)) * 1000).toFixed(1)} ms per 1,000 ${unit})`,
-      );
-    };
-    await catchUpMaintenance("the full sync", mirrored, "levels synced");
 
     /** Signed inventory_levels/update deliveries, made before a window so signing is not timed. */
     let levels: StockLevel[] = [];
@@ -486,7 +465,6 @@ async function main(scale: Scale): Promise<void> {
     let routingCapacity = 0;
     if (RUN_ROUTING) {
       await jobsSettled();
-      if (delivered > 0) await catchUpMaintenance("ingest", delivered, "webhooks");
       await warmUpRouting();
       await jobsSettled();
       routingAtLastLine = await routingWindow(LAST_LINE.ordersPerSecond, ORDERS_WINDOW_MS);
