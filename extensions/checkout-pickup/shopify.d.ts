@@ -43,6 +43,15 @@ declare module './src/promise-text.ts' {
 }
 
 //@ts-ignore
+declare module './src/app-request.ts' {
+  const shopify:
+    | import('@shopify/ui-extensions/purchase.checkout.pickup-location-option-item.render-after').Api
+    | import('@shopify/ui-extensions/purchase.thank-you.block.render').Api
+    | import('@shopify/ui-extensions/customer-account.order-status.block.render').Api;
+  const globalThis: { shopify: typeof shopify };
+}
+
+//@ts-ignore
 declare module './src/app-url.ts' {
   const shopify:
     | import('@shopify/ui-extensions/purchase.checkout.pickup-location-option-item.render-after').Api
@@ -77,14 +86,6 @@ declare module './src/pass-contract.ts' {
 
 //@ts-ignore
 declare module './src/pass-polling.ts' {
-  const shopify:
-    | import('@shopify/ui-extensions/purchase.thank-you.block.render').Api
-    | import('@shopify/ui-extensions/customer-account.order-status.block.render').Api;
-  const globalThis: { shopify: typeof shopify };
-}
-
-//@ts-ignore
-declare module './src/app-request.ts' {
   const shopify:
     | import('@shopify/ui-extensions/purchase.thank-you.block.render').Api
     | import('@shopify/ui-extensions/customer-account.order-status.block.render').Api;
