@@ -315,15 +315,27 @@ export async function listLiveLocations(db: SqlDb, shop: string): Promise<Locati
 
 /**
  * listLiveLocations, for a caller that read the rows' version (LIVE_LOCATIONS_VERSION_SQL, the
- * shop as $1) with other things in one statement: routing (routing-inputs.server.ts).
+ * shop as $1) with other things in one statement.
  */
 export async function liveLocationsAt(db: SqlDb, shop: string, version: string): Promise<LocationWithProfile[]> {
+  return [...(await liveLocationsSnapshotAt(db, shop, version))];
+}
+
+/**
+ * liveLocationsAt without the copy: the same array for every read of one version, so a caller can
+ * keep what it derives from it for as long as the version lasts (routing, routing-view.server.ts).
+ */
+export async function liveLocationsSnapshotAt(
+  db: SqlDb,
+  shop: string,
+  version: string,
+): Promise<readonly LocationWithProfile[]> {
   const held = liveLocationsSnapshots.get(shop);
   // Re-inserted on every read, so the Map's first key is the least recently read shop.
   liveLocationsSnapshots.delete(shop);
   if (held && held.version === version) {
     liveLocationsSnapshots.set(shop, held);
-    return [...held.locations];
+    return held.locations;
   }
   // Read after the version: a change committed in between gives rows newer than the version,
   // which the next read finds out of date (its version is then not this one) and reads again.
@@ -333,7 +345,7 @@ export async function liveLocationsAt(db: SqlDb, shop: string, version: string):
   if (liveLocationsSnapshots.size > LIVE_LOCATIONS_SNAPSHOT_SHOPS && oldest !== undefined) {
     liveLocationsSnapshots.delete(oldest);
   }
-  return [...locations];
+  return locations;
 }
 
 async function readLiveLocations(db: SqlDb, shop: string): Promise<LocationWithProfile[]> {

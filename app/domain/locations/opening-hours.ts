@@ -27,25 +27,39 @@ function minutesOf(time: string): number {
   return minute;
 }
 
+/** A day's window in minutes since local midnight; a close at or before the open runs past midnight. */
+interface MinuteWindow {
+  readonly open: number;
+  readonly close: number;
+}
+
+/** Opening hours read once into minutes, by weekday index (WEEKDAYS): null is closed all day. */
+export type WeeklyMinutes = readonly (MinuteWindow | null)[];
+
+/** The hours in minutes, for asking isOpenOnClock about many instants or many locations. */
+export function weeklyMinutesOf(hours: OpeningHours): WeeklyMinutes {
+  return WEEKDAYS.map((weekday) => {
+    const window = hours[weekday];
+    return window ? { open: minutesOf(window.open), close: minutesOf(window.close) } : null;
+  });
+}
+
+/** Whether a location with these hours is open when its local clock shows `clock`. */
+export function isOpenOnClock(week: WeeklyMinutes, clock: { weekday: Weekday; minute: number }): boolean {
+  const day = WEEKDAYS.indexOf(clock.weekday);
+  const { minute } = clock;
+  const today = week[day];
+  if (today && minute >= today.open && (today.close > today.open ? minute < today.close : true)) return true;
+  const yesterday = week[(day + 6) % 7];
+  // Yesterday's window ran past midnight and has not closed yet.
+  return !!yesterday && yesterday.close <= yesterday.open && minute < yesterday.close;
+}
+
 /**
  * Whether a location with these hours is open at `at`. No hours at all (null) means always
  * open: a newly mirrored location is usable before the merchant sets its hours.
  */
 export function isOpenAt(hours: OpeningHours | null, timeZone: string, at: Date): boolean {
   if (!hours) return true;
-  const { weekday, minute } = localClock(at, timeZone);
-  const today = hours[weekday];
-  if (today) {
-    const open = minutesOf(today.open);
-    const close = minutesOf(today.close);
-    if (minute >= open && (close > open ? minute < close : true)) return true;
-  }
-  const yesterday = hours[WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 6) % 7] ?? "sunday"];
-  if (yesterday) {
-    const open = minutesOf(yesterday.open);
-    const close = minutesOf(yesterday.close);
-    // Yesterday's window ran past midnight and has not closed yet.
-    if (close <= open && minute < close) return true;
-  }
-  return false;
+  return isOpenOnClock(weeklyMinutesOf(hours), localClock(at, timeZone));
 }

@@ -122,4 +122,75 @@ describe("the routing engine's locations from the mirror", () => {
     ]);
     expect(mapped[1]).not.toHaveProperty("dailyCapacity");
   });
+
+  it("reads each location's hours on its own zone's clock", () => {
+    const nineToFive = { open: "09:00", close: "17:00" };
+    const weekdays = {
+      monday: nineToFive,
+      tuesday: nineToFive,
+      wednesday: nineToFive,
+      thursday: nineToFive,
+      friday: nineToFive,
+      saturday: null,
+      sunday: null,
+    };
+    // 16:30 in Chicago is 17:30 in New York and 14:30 in Los Angeles.
+    const halfPastFourInChicago = new Date("2026-11-25T22:30:00Z");
+    const mapped = toRoutingLocations(
+      ["America/Chicago", "America/New_York", "America/Los_Angeles", "America/Chicago"].map((timeZone, index) =>
+        location({ locationId: String(index + 1) }, { openingHours: weekdays, timeZone }),
+      ),
+      [],
+      halfPastFourInChicago,
+    );
+    expect(mapped.map((routable) => routable.isOpen)).toEqual([true, false, true, true]);
+  });
+
+  it("takes reserved units off the stock (never below none), zeroes held SKUs and counts today's orders where there is a capacity", () => {
+    const mapped = toRoutingLocations(
+      [
+        location({ locationId: "1" }),
+        location({ locationId: "2" }, { dailyCapacity: null }),
+        location({ locationId: "3" }),
+      ],
+      [
+        { locationId: "1", sku: "TEE-M", available: 5 },
+        { locationId: "1", sku: "CAP", available: 2 },
+        { locationId: "2", sku: "TEE-M", available: 3 },
+      ],
+      NOON_WEDNESDAY_CHICAGO,
+      {
+        reserved: [
+          { locationId: "1", sku: "TEE-M", quantity: 2 },
+          { locationId: "1", sku: "TEE-M", quantity: 1 },
+          { locationId: "2", sku: "TEE-M", quantity: 7 },
+          { locationId: "3", sku: "CAP", quantity: 1 },
+        ],
+        held: [{ locationId: "1", sku: "CAP" }],
+        assignedToday: new Map([["1", 12]]),
+      },
+    );
+    expect(
+      mapped.map(({ id, stock, dailyCapacity, assignedToday }) => ({ id, stock, dailyCapacity, assignedToday })),
+    ).toEqual([
+      { id: "1", stock: { "TEE-M": 2, CAP: 0 }, dailyCapacity: 40, assignedToday: 12 },
+      { id: "2", stock: { "TEE-M": 0 }, dailyCapacity: undefined, assignedToday: undefined },
+      { id: "3", stock: { CAP: 0 }, dailyCapacity: 40, assignedToday: 0 },
+    ]);
+    expect(mapped[1]).not.toHaveProperty("assignedToday");
+  });
+
+  it("gives every call, and a location listed twice, stock of its own, and keeps the shared parts unwritable", () => {
+    const mirrored = [location({ locationId: "1" })];
+    const levels = [{ locationId: "1", sku: "TEE-M", available: 4 }];
+    const [first] = toRoutingLocations(mirrored, levels, NOON_WEDNESDAY_CHICAGO);
+    (first!.stock as Record<string, number>)["TEE-M"] = 0;
+    const [again] = toRoutingLocations(mirrored, levels, NOON_WEDNESDAY_CHICAGO);
+    expect(again?.stock).toEqual({ "TEE-M": 4 });
+
+    const [one, two] = toRoutingLocations([mirrored[0]!, mirrored[0]!], levels, NOON_WEDNESDAY_CHICAGO);
+    expect(one?.stock).not.toBe(two?.stock);
+    expect(two?.stock).toEqual({ "TEE-M": 4 });
+    expect(Object.isFrozen(one?.shipping)).toBe(true);
+  });
 });
