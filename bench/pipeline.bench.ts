@@ -44,7 +44,7 @@ const INGEST_STEP_MS = 5_000;
 const ORDERS_WINDOW_MS = 10_000;
 const ROUTING_STEPS = {
   chicago: [30, 50, 70, 100, 130],
-  national: [5, 10, 20, 30, 40, 60],
+  national: [5, 10, 20, 30, 40, 60, 80, 100],
 } as const;
 const ROUTING_STEP_MS = 6_000;
 /**
