@@ -156,8 +156,9 @@ async function main(): Promise<void> {
   };
 
   // Each variant warmed up and measured in turn, the current one first: its figure is that of a
-  // process that has only ever seen the current view, as a worker has. Run together, the two
-  // variants' locations reach the same engine code, and its speed then moved by half either way.
+  // process that has only ever seen the current view, as a worker has. Run alternately, the two
+  // variants' locations reach the same engine code, and the current one's figure then moved
+  // between 3 and 7 ms by the order they ran in.
   const perDecision = new Map<string, number[]>();
   const decided = new Map<string, string[]>();
   for (const [label, decide] of Object.entries(variants).reverse()) {
