@@ -9,9 +9,9 @@ import { ordersTakenToday } from "./orders-taken-today.server";
  * The locations as routing sees them for these SKUs at `now`: the mirror's stock less the units
  * other decisions hold (reservations, decision 006), none of a SKU an associate reported not
  * found or damaged at a store until its next inventory update (exception holds), and how many
- * orders each location with a daily capacity has taken today. The routing job reads it inside its decision's transaction;
- * "try it" reads the same view, so a try decides as the job would. Trying an order that was
- * already decided leaves out what its own decision holds (`exceptOrderId`).
+ * orders each location with a daily capacity has taken today. The routing job reads it inside its
+ * decision's transaction; "try it" reads the same view, so a try decides as the job would. Trying
+ * an order that was already decided leaves out what its own decision holds (`exceptOrderId`).
  */
 export async function routingLocationsFor(
   db: Db,
